@@ -1,0 +1,157 @@
+# notmuch-followup — one plain, non-recursive Makefile.
+#
+#   make                 build ./notmuch-followup
+#   make check           install missing Debian packages, build, run all tests
+#   make check-asan      the same tests against an ASan+UBSan build
+#   make demo            run the product on a sample mailbox in a temp dir
+#   make install         PREFIX=/usr/local DESTDIR= (binary, man page, hook)
+#   make deps            install the Debian packages that are missing
+#
+# DEVELOPER=1 adds -Werror (CI sets it).  V=1 shows full commands.
+
+VERSION   := 0.1.0
+PREFIX    ?= /usr/local
+BINDIR    ?= $(PREFIX)/bin
+MANDIR    ?= $(PREFIX)/share/man
+DATADIR   ?= $(PREFIX)/share/notmuch-followup
+DESTDIR   ?=
+
+CC        ?= cc
+PKG_CONFIG ?= pkg-config
+PKGS      := gmime-3.0 glib-2.0 libcurl libical libxml-2.0
+
+WARN      := -Wall -Wextra -Wformat=2 -Wshadow -Wstrict-prototypes \
+             -Wmissing-prototypes -Wwrite-strings -Wvla
+ifeq ($(DEVELOPER),1)
+WARN      += -Werror
+endif
+
+# Build flavours: the normal build lives in build/, the sanitizer build in
+# build-asan/ (make check-asan sets SANITIZE=1 and BUILD=build-asan).
+BUILD     ?= build
+ifeq ($(SANITIZE),1)
+SANFLAGS  := -fsanitize=address,undefined -fno-sanitize-recover=all \
+             -fno-omit-frame-pointer
+OPT       ?= -O1 -g
+else
+SANFLAGS  :=
+OPT       ?= -O2 -g
+endif
+
+PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
+CMOCKA_CFLAGS = $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
+CMOCKA_LIBS   = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
+
+ALL_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -D_GNU_SOURCE $(WARN) $(OPT) \
+             $(SANFLAGS) -Iinclude $(PKG_CFLAGS) \
+             -DNMF_VERSION='"$(VERSION)"' $(CFLAGS) -MMD -MP
+ALL_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
+LIBS       = -lnotmuch $(PKG_LIBS)
+
+ifeq ($(V),1)
+Q :=
+else
+Q := @
+endif
+
+CORE_SRC := $(wildcard src/core/*.c)
+IO_SRC   := $(wildcard src/io/*.c)
+CMD_SRC  := $(wildcard src/cmd/*.c)
+MAIN_SRC := src/main.c
+
+CORE_OBJ := $(CORE_SRC:%.c=$(BUILD)/%.o)
+IO_OBJ   := $(IO_SRC:%.c=$(BUILD)/%.o)
+CMD_OBJ  := $(CMD_SRC:%.c=$(BUILD)/%.o)
+MAIN_OBJ := $(MAIN_SRC:%.c=$(BUILD)/%.o)
+LIB_OBJ  := $(CORE_OBJ) $(IO_OBJ) $(CMD_OBJ)
+
+UNIT_SRC := $(wildcard tests/unit/test-*.c)
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+
+ifeq ($(BUILD),build)
+PROG := notmuch-followup
+else
+PROG := $(BUILD)/notmuch-followup
+endif
+
+.PHONY: all clean check check-unit check-e2e check-asan check-layering \
+        deps demo install uninstall lint-man bench
+
+all: $(PROG)
+
+$(PROG): $(MAIN_OBJ) $(LIB_OBJ)
+	@echo "  LINK    $@"
+	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LIBS)
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+# Unit tests link the pure core (and the adapters they exercise) with cmocka.
+$(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	@echo "  TEST    $@"
+	$(Q)$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -o $@ $< $(LIB_OBJ) \
+	    $(ALL_LDFLAGS) $(LIBS) $(CMOCKA_LIBS)
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
+
+# ---------------------------------------------------------------------------
+# Dependencies: Debian packages, installed only when missing.
+
+deps:
+	@sh tools/deps.sh
+
+# ---------------------------------------------------------------------------
+# Tests.
+
+check: deps
+	@$(MAKE) --no-print-directory check-layering
+	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory check-unit
+	@$(MAKE) --no-print-directory check-e2e
+
+check-layering:
+	@sh tools/check-layering.sh
+
+check-unit: $(UNIT_BIN)
+	@sh tests/run-unit.sh $(UNIT_BIN)
+
+check-e2e: $(PROG)
+	@NMF_BIN=$(abspath $(PROG)) sh tests/run-e2e.sh
+
+check-asan: deps
+	@$(MAKE) --no-print-directory SANITIZE=1 BUILD=build-asan all
+	@$(MAKE) --no-print-directory SANITIZE=1 BUILD=build-asan check-unit
+	@$(MAKE) --no-print-directory SANITIZE=1 BUILD=build-asan check-e2e
+
+lint-man:
+	@groff -man -ww -z doc/notmuch-followup.1
+
+# ---------------------------------------------------------------------------
+# Demo: a sample mailbox in a temporary directory, nothing else touched.
+
+demo: deps
+	@$(MAKE) --no-print-directory all
+	@NMF_BIN=$(abspath $(PROG)) sh demo/run-demo.sh
+
+# ---------------------------------------------------------------------------
+# Install.
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+	    $(DESTDIR)$(DATADIR)/hooks
+	install -m 755 notmuch-followup $(DESTDIR)$(BINDIR)/notmuch-followup
+	install -m 644 doc/notmuch-followup.1 \
+	    $(DESTDIR)$(MANDIR)/man1/notmuch-followup.1
+	install -m 755 hooks/post-new $(DESTDIR)$(DATADIR)/hooks/post-new
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/notmuch-followup \
+	    $(DESTDIR)$(MANDIR)/man1/notmuch-followup.1 \
+	    $(DESTDIR)$(DATADIR)/hooks/post-new
+
+clean:
+	rm -rf build build-asan notmuch-followup

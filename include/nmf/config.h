@@ -1,0 +1,64 @@
+/* config.h — the program's settings as a plain struct.
+ *
+ * Values come from the notmuch config file's [followup] section (and the
+ * [user] section), read by the nmdb adapter; every field has a default so
+ * that no configuration is needed to start (DESIGN §7).  The pure core
+ * receives this struct; it never reads a file itself.
+ */
+#ifndef NMF_CONFIG_H
+#define NMF_CONFIG_H
+
+#include <glib.h>
+
+#include "nmf/status.h"
+
+struct nmf_config {
+    /* [user] */
+    char *user_name;        /* user.name, may be NULL */
+    char *primary_email;    /* user.primary_email, may be NULL */
+    GPtrArray *user_emails; /* primary first, then user.other_email;
+                             * lowercased; NULL-terminated for
+                             * nmf_address_in() */
+    /* [followup] */
+    char *drafts_folder;    /* followup.drafts_folder, relative to the
+                             * mail root; NULL = look for one */
+    char *tag_interview;    /* followup.tag_interview (default interview) */
+    char *tag_prefix;       /* followup.tag_prefix (default followup) */
+    int thank_you_grace_hours;   /* followup.thank_you_after_hours: how long
+                                  * after an interview's end the thank-you
+                                  * falls due (default 2) */
+    int thank_you_late_hours;    /* followup.thank_you_late_hours (24) */
+    int checkin_business_days;   /* followup.checkin_business_days (7) */
+    int decision_buffer_days;    /* followup.decision_buffer_business_days
+                                  * (2) */
+    int final_business_days;     /* followup.final_business_days (10) */
+    int lock_timeout_ms;         /* followup.lock_timeout (seconds, 10) */
+    unsigned weekend_mask;       /* bit d set = day d (1=Mon..7=Sun) off;
+                                  * followup.weekend_days (sat;sun) */
+};
+
+/* Fill cfg with the defaults.  Release with nmf_config_release(). */
+void
+nmf_config_init (struct nmf_config *cfg);
+
+/* Release what cfg owns and reset it to the defaults' empty state. */
+void
+nmf_config_release (struct nmf_config *cfg);
+
+/* Set one followup.* key (the part after "followup.") from its string
+ * value.  Unknown keys are ignored (NMF_OK) so that newer configs work
+ * with older programs.  Returns NMF_ERR_CONFIG for a bad value and puts
+ * a one-line reason in *why (g_free). */
+enum nmf_status
+nmf_config_set (struct nmf_config *cfg, const char *key, const char *value,
+		char **why);
+
+/* Add one of the user's addresses (lowercased; duplicates ignored). */
+void
+nmf_config_add_user_email (struct nmf_config *cfg, const char *addr);
+
+/* The user's addresses as a NULL-terminated array (borrowed). */
+const char *const *
+nmf_config_user_emails (const struct nmf_config *cfg);
+
+#endif

@@ -1,0 +1,34 @@
+/* draft.h — build a draft message with GMime (adapter).
+ *
+ * Every value may come from someone else's mail: names, subjects and
+ * message ids are cleaned of control characters and set through GMime's
+ * setters, never pasted into header text, so nothing can inject a header
+ * (DESIGN §8).
+ */
+#ifndef NMF_DRAFT_H
+#define NMF_DRAFT_H
+
+#include <glib.h>
+
+#include "nmf/status.h"
+
+struct nmf_draft {
+    const char *from_name;   /* may be NULL */
+    const char *from_addr;
+    const char *to_name;     /* may be NULL */
+    const char *to_addr;
+    const char *subject;
+    const char *in_reply_to; /* Message-ID without <>, may be NULL */
+    GPtrArray *references;   /* of char *, without <>, may be NULL */
+    gint64 date;             /* UTC seconds */
+    const char *body;        /* UTF-8 text */
+    const char *step_header; /* value of X-Notmuch-Followup */
+};
+
+/* Build the RFC 5322 text of the draft.  *out (g_free) and *message_id
+ * (g_free, without <>) are set on success. */
+enum nmf_status
+nmf_draft_build (const struct nmf_draft *d, char **out, gsize *len,
+		 char **message_id);
+
+#endif

@@ -1,0 +1,32 @@
+/* drafter.h — write the draft for one due step (adapter glue).
+ *
+ * Renders the step's template with what the process knows, builds the
+ * message (draft.h), writes it into the Drafts Maildir (maildir.h),
+ * indexes it and tags it (nmdb.h), and records on the process anchor that
+ * this step was drafted, so it is never written again (DESIGN §6).
+ */
+#ifndef NMF_DRAFTER_H
+#define NMF_DRAFTER_H
+
+#include "nmf/config.h"
+#include "nmf/nmdb.h"
+#include "nmf/process.h"
+#include "nmf/procstore.h"
+
+/* The key under which a due step is recorded: "STEP:ROUND:ADDR".
+ * g_free. */
+char *
+nmf_drafter_key (const struct nmf_due *due);
+
+/* The Drafts folder for this database (DESIGN §6).  g_free. */
+char *
+nmf_drafter_folder (struct nmf_db *db, const struct nmf_config *cfg);
+
+/* Write the draft for due.  *path (may be NULL) gets the file name
+ * (g_free).  Errors are reported; the caller goes on with other steps. */
+enum nmf_status
+nmf_drafter_write (struct nmf_db *db, const struct nmf_config *cfg,
+		   struct nmf_loaded *l, const struct nmf_due *due,
+		   gint64 now, const char *drafts_folder, char **path);
+
+#endif

@@ -1,0 +1,48 @@
+/* extract.h — company, role, people and dates of one message (pure).
+ */
+#ifndef NMF_EXTRACT_H
+#define NMF_EXTRACT_H
+
+#include <glib.h>
+
+#include "nmf/message.h"
+
+struct nmf_person {
+    char *name;   /* may be NULL */
+    char *addr;   /* lowercase */
+    char *phone;  /* from a signature, may be NULL */
+};
+
+struct nmf_extract {
+    char *company;        /* NULL when unknown */
+    char *role;           /* NULL when unknown */
+    GPtrArray *people;    /* of struct nmf_person *: the interviewers */
+    gint64 interview_start;  /* UTC seconds, 0 when unknown */
+    gint64 interview_end;    /* 0 when unknown */
+    char *interview_tz;      /* TZID of the calendar event, may be NULL */
+    gint64 timeline;         /* stated decision date, 0 when none */
+    GPtrArray *evidence;     /* of char *: where each field came from */
+};
+
+/* Extract fields from msg.  user_emails as for nmf_classify_message.
+ * out is initialised here; release with nmf_extract_release(). */
+void
+nmf_extract_message (const struct nmf_message *msg,
+		     const char *const *user_emails, struct nmf_extract *out);
+
+void
+nmf_extract_release (struct nmf_extract *x);
+
+struct nmf_person *
+nmf_person_new (const char *name, const char *addr, const char *phone);
+
+void
+nmf_person_free (struct nmf_person *p);
+
+/* The registrable part of an address's domain as a display name:
+ * "jordan@mail.acme-robotics.example" -> "Acme Robotics".  NULL when the
+ * domain is a free-mail or ATS provider.  g_free the result. */
+char *
+nmf_extract_company_from_addr (const char *addr);
+
+#endif

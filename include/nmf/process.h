@@ -1,0 +1,120 @@
+/* process.h — one interview process and where it stands (pure, no I/O).
+ *
+ * DESIGN §5.  The adapters build a struct nmf_process from the notmuch
+ * index (messages, their classified kinds, the interview rounds); the
+ * state machine here turns it and "now" into a state, the steps that are
+ * due, and the reason, without reading a clock or a file.
+ */
+#ifndef NMF_PROCESS_H
+#define NMF_PROCESS_H
+
+#include <glib.h>
+
+#include "nmf/classify.h"
+#include "nmf/config.h"
+#include "nmf/extract.h"
+
+enum nmf_state {
+    NMF_STATE_WAITING = 0,
+    NMF_STATE_THANK_YOU,
+    NMF_STATE_CHECK_IN,
+    NMF_STATE_FINAL,
+    NMF_STATE_CALL,
+    NMF_STATE_REJECTED,
+    NMF_STATE_OFFER,
+    NMF_STATE_CLOSED,
+};
+#define NMF_STATE_COUNT (NMF_STATE_CLOSED + 1)
+
+/* "waiting", "thank-you", ... (the part after "followup/"). */
+const char *
+nmf_state_to_string (enum nmf_state st);
+
+gboolean
+nmf_state_from_string (const char *name, enum nmf_state *st);
+
+/* One message of a process's threads, as the state machine needs it. */
+struct nmf_pmsg {
+    char *id;             /* Message-ID */
+    gint64 date;
+    enum nmf_kind kind;   /* NMF_KIND_UNRELATED when not classified */
+    gboolean from_user;
+    gboolean automated;   /* auto-reply, bounce, bulk */
+    gboolean is_draft;    /* tagged draft: not sent */
+    char *from;           /* sender address, lowercase */
+    GPtrArray *recipients; /* of char *: To and Cc addresses, lowercase */
+};
+
+/* One interview round: when, and whom the user met. */
+struct nmf_round {
+    gint64 start;
+    gint64 end;
+    GPtrArray *interviewers;   /* of struct nmf_person * */
+};
+
+struct nmf_process {
+    char *id;
+    char *company;        /* may be NULL */
+    char *role;           /* may be NULL */
+    GPtrArray *rounds;    /* of struct nmf_round *, by start */
+    GPtrArray *msgs;      /* of struct nmf_pmsg *, by date */
+};
+
+enum nmf_step {
+    NMF_STEP_NONE = 0,
+    NMF_STEP_THANK_YOU,
+};
+
+/* "thank-you", ... */
+const char *
+nmf_step_to_string (enum nmf_step step);
+
+/* One action due now for one person. */
+struct nmf_due {
+    enum nmf_step step;
+    int round;            /* 1-based round the step belongs to */
+    struct nmf_person *to;
+    gint64 since;         /* when it fell due */
+    gint64 late_at;       /* when it becomes late */
+};
+
+struct nmf_eval {
+    enum nmf_state state;
+    char *reason;         /* one sentence: why this state */
+    GPtrArray *due;       /* of struct nmf_due * */
+    gint64 next_change;   /* when the state may change without new mail;
+                           * 0 when nothing is scheduled */
+};
+
+struct nmf_process *
+nmf_process_new (const char *id);
+
+void
+nmf_process_free (struct nmf_process **p);
+
+struct nmf_pmsg *
+nmf_pmsg_new (const char *id, gint64 date, const char *from);
+
+void
+nmf_pmsg_free (struct nmf_pmsg *m);
+
+/* Add a round; interviewers are copied.  Rounds stay sorted by start and
+ * a round with the same start as an existing one merges into it. */
+void
+nmf_process_add_round (struct nmf_process *p, gint64 start, gint64 end,
+		       GPtrArray *interviewers);
+
+/* Sort msgs by date (call after adding them). */
+void
+nmf_process_sort (struct nmf_process *p);
+
+/* Evaluate p at now.  out is initialised here; release with
+ * nmf_eval_release(). */
+void
+nmf_process_evaluate (const struct nmf_process *p, gint64 now,
+		      const struct nmf_config *cfg, struct nmf_eval *out);
+
+void
+nmf_eval_release (struct nmf_eval *e);
+
+#endif

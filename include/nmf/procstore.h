@@ -1,0 +1,101 @@
+/* procstore.h — interview processes kept in notmuch message properties
+ * (adapter).
+ *
+ * DESIGN §5: state and dates live in message properties, so `notmuch
+ * dump` keeps them and no second database is needed.  The keys:
+ *
+ *   followup.kind=KIND            a message scan classified (§4 name)
+ *   followup.process=PID          a message that belongs to process PID
+ *   followup.round=START END      interview time (UTC seconds) it gives
+ *   followup.interviewer=ADDR NAME  an interviewer it names (repeatable)
+ *   followup.company=, followup.role=   what it says of the employer
+ *   followup.open=1               on the anchor (first invitation) of an
+ *                                 open process
+ *   followup.state=STATE          on the anchor: last evaluated state
+ *   followup.drafted=STEP:ROUND:ADDR  on the anchor: a draft was written
+ *                                 for this step once (never again)
+ *   followup.draft=PID:STEP:ROUND:ADDR  on a draft we wrote
+ */
+#ifndef NMF_PROCSTORE_H
+#define NMF_PROCSTORE_H
+
+#include <glib.h>
+
+#include "nmf/classify.h"
+#include "nmf/config.h"
+#include "nmf/extract.h"
+#include "nmf/nmdb.h"
+#include "nmf/process.h"
+
+#define NMF_PROP_KIND "followup.kind"
+#define NMF_PROP_PROCESS "followup.process"
+#define NMF_PROP_ROUND "followup.round"
+#define NMF_PROP_INTERVIEWER "followup.interviewer"
+#define NMF_PROP_COMPANY "followup.company"
+#define NMF_PROP_ROLE "followup.role"
+#define NMF_PROP_OPEN "followup.open"
+#define NMF_PROP_STATE "followup.state"
+#define NMF_PROP_DRAFTED "followup.drafted"
+#define NMF_PROP_DRAFT "followup.draft"
+
+/* What scan learned from one message that starts or feeds a process. */
+struct nmf_fact {
+    char *id;
+    char *thread;
+    char *pid;           /* process it belongs to */
+    gboolean anchor;     /* it starts the process */
+    enum nmf_kind kind;
+    gint64 start;        /* interview time, 0 when unknown */
+    gint64 end;
+    GPtrArray *people;   /* of struct nmf_person *: interviewers */
+    char *company;
+    char *role;
+};
+
+struct nmf_fact *
+nmf_fact_new (const char *id, const char *thread);
+
+void
+nmf_fact_free (struct nmf_fact *f);
+
+/* A process with what the commands need around it. */
+struct nmf_loaded {
+    struct nmf_process *proc;
+    char *anchor_id;
+    GPtrArray *threads;   /* of char *: thread ids of the process */
+    GPtrArray *drafted;   /* of char *: "STEP:ROUND:ADDR" already drafted */
+    char *reply_id;       /* Message-ID a draft replies to */
+    GPtrArray *reply_refs; /* its References, then itself */
+    char *subject;        /* of that message */
+    char *user_addr;      /* the user's address the invitation went to */
+};
+
+void
+nmf_loaded_free (struct nmf_loaded **l);
+
+/* The process id for a new anchor message (stable: derived from its
+ * Message-ID).  g_free. */
+char *
+nmf_process_id_for (const char *message_id);
+
+/* The process an existing message of thread belongs to, or NULL
+ * (g_free). */
+char *
+nmf_store_thread_process (struct nmf_db *db, const char *thread);
+
+/* Write a fact's properties on its message (only what differs). */
+enum nmf_status
+nmf_store_fact (struct nmf_db *db, const struct nmf_fact *f);
+
+/* Ids of the open processes (g_ptr_array_unref). */
+GPtrArray *
+nmf_store_open_processes (struct nmf_db *db);
+
+/* Load process pid from the database; extra (may be NULL) are facts not
+ * yet written (scan --dry-run).  Returns NULL when the process has no
+ * message (reported by the caller). */
+struct nmf_loaded *
+nmf_store_load (struct nmf_db *db, const struct nmf_config *cfg,
+		const char *pid, GPtrArray *extra);
+
+#endif

@@ -1,0 +1,43 @@
+/* text.h — pure helpers on message text (no I/O).
+ */
+#ifndef NMF_TEXT_H
+#define NMF_TEXT_H
+
+#include <glib.h>
+
+/* Split a plain-text body into the new text, the quoted or forwarded
+ * part, and the signature block.  Line ends are normalised to "\n".
+ * The three results are newly allocated (g_free) and never NULL.
+ *
+ * Quoted: lines starting with '>', and everything from an attribution
+ * line ("On ... wrote:"), an "-----Original Message-----" or a
+ * forwarded-message marker on.  Signature: from a "-- " line on, up to
+ * the quoted tail. */
+void
+nmf_text_split (const char *text, char **body, char **quoted,
+		char **signature);
+
+/* A lowercased copy of s with runs of white space folded to one space and
+ * the ends trimmed; for matching phrases.  g_free the result. */
+char *
+nmf_text_fold (const char *s);
+
+/* True when the folded haystack contains needle as a whole phrase (the
+ * characters around it are not letters or digits).  needle is
+ * lowercase. */
+gboolean
+nmf_text_has_phrase (const char *folded, const char *needle);
+
+/* Make a header value safe to put back into a header or a one-line
+ * display: control characters (CR, LF, NUL, TAB, ...) become spaces, runs
+ * of spaces are folded, invalid UTF-8 is replaced, and the result is cut
+ * to at most max_chars characters.  g_free the result. */
+char *
+nmf_text_one_line (const char *s, gsize max_chars);
+
+/* Re-wrap text so that no line is longer than width characters where a
+ * space allows it; existing line breaks are kept.  g_free the result. */
+char *
+nmf_text_wrap (const char *text, guint width);
+
+#endif

@@ -1,0 +1,135 @@
+/* cmd-classify.c — how messages are understood, and why (DESIGN §3).
+ * Reads files directly; needs no database. */
+#include <stdio.h>
+
+#include "cli.h"
+#include "nmf/classify.h"
+#include "nmf/extract.h"
+#include "nmf/log.h"
+#include "nmf/mime.h"
+
+static const char usage[]
+    = "usage: notmuch-followup classify [--format=text|json] [--user=ADDR]... "
+      "FILE...\n"
+      "\n"
+      "Print, for each mail file, its kind, the confidence, the evidence\n"
+      "(which rules fired) and what was extracted: company, role, people,\n"
+      "interview time and stated timeline.  Needs no database.\n"
+      "\n"
+      "  --format=text|json  output format (default text)\n"
+      "  --user=ADDR         one of your addresses (repeatable); default:\n"
+      "                      user.primary_email and user.other_email\n";
+
+static void
+print_one (struct nmf_printer *p, const char *file,
+	   const struct nmf_classification *c, const struct nmf_extract *x,
+	   const char *error)
+{
+    guint i;
+
+    p->begin_map (p);
+    nmf_printer_kv_string (p, "file", file);
+    nmf_printer_kv_string (p, "kind", nmf_kind_to_string (c->kind));
+    p->map_key (p, "confidence");
+    p->number (p, c->confidence);
+    p->map_key (p, "evidence");
+    p->begin_list (p);
+    for (i = 0; c->evidence && i < c->evidence->len; i++)
+	p->string (p, c->evidence->pdata[i]);
+    for (i = 0; x->evidence && i < x->evidence->len; i++)
+	p->string (p, x->evidence->pdata[i]);
+    p->end (p);
+    nmf_printer_kv_string (p, "company", x->company);
+    nmf_printer_kv_string (p, "role", x->role);
+    p->map_key (p, "people");
+    p->begin_list (p);
+    for (i = 0; x->people && i < x->people->len; i++) {
+	const struct nmf_person *who = x->people->pdata[i];
+
+	p->begin_map (p);
+	nmf_printer_kv_string (p, "name", who->name);
+	nmf_printer_kv_string (p, "addr", who->addr);
+	nmf_printer_kv_string (p, "phone", who->phone);
+	p->end (p);
+    }
+    p->end (p);
+    nmf_printer_kv_time (p, "interview_start", x->interview_start);
+    nmf_printer_kv_time (p, "interview_end", x->interview_end);
+    nmf_printer_kv_time (p, "timeline", x->timeline);
+    if (error)
+	nmf_printer_kv_string (p, "error", error);
+    p->end (p);
+}
+
+int
+nmf_cmd_classify (int argc, char **argv)
+{
+    int format = NMF_FORMAT_TEXT;
+    int help = 0;
+    g_autoptr (GPtrArray) users = g_ptr_array_new ();
+    g_autoptr (GPtrArray) args = NULL;
+    const struct nmf_opt opts[] = {
+	{ "format", NMF_OPT_KEYWORD, &format, nmf_format_keywords },
+	{ "user", NMF_OPT_STRINGS, users, NULL },
+	{ NULL, 0, NULL, NULL },
+    };
+    struct nmf_config cfg;
+    struct nmf_printer *p;
+    unsigned readable = 0;
+    guint i;
+
+    if (nmf_opts_parse (opts, argc, argv, usage, &args, &help) < 0)
+	return NMF_EXIT_ERROR;
+    if (help)
+	return NMF_EXIT_OK;
+    if (! args->len) {
+	fprintf (stderr, "notmuch-followup: classify: no file given\n\n%s",
+		 usage);
+	return NMF_EXIT_ERROR;
+    }
+    nmf_config_init (&cfg);
+    if (users->len) {
+	for (i = 0; i < users->len; i++)
+	    nmf_config_add_user_email (&cfg, users->pdata[i]);
+    } else {
+	/* No config is fine here: direction is then unknown. */
+	(void) nmf_db_read_config_only (&cfg, TRUE);
+    }
+
+    p = nmf_printer_new (format, stdout);
+    if (format == NMF_FORMAT_JSON)
+	p->begin_list (p);
+    for (i = 0; i < args->len; i++) {
+	const char *file = args->pdata[i];
+	struct nmf_message *msg = NULL;
+	struct nmf_classification c;
+	struct nmf_extract x;
+	g_autofree char *why = NULL;
+
+	if (format == NMF_FORMAT_TEXT && i)
+	    fputs ("\n", stdout);
+	if (nmf_mime_parse_file (file, &msg, &why)) {
+	    nmf_warn ("cannot parse '%s': %s", file, why);
+	    nmf_classify_message (NULL, NULL, &c);
+	    nmf_extract_message (NULL, NULL, &x);
+	    print_one (p, file, &c, &x, why);
+	} else {
+	    readable++;
+	    nmf_classify_message (msg, nmf_config_user_emails (&cfg), &c);
+	    nmf_extract_message (msg, nmf_config_user_emails (&cfg), &x);
+	    print_one (p, file, &c, &x, NULL);
+	}
+	nmf_classification_release (&c);
+	nmf_extract_release (&x);
+	nmf_message_free (&msg);
+	if (format == NMF_FORMAT_TEXT)
+	    p->finish (p);
+    }
+    if (format == NMF_FORMAT_JSON) {
+	p->end (p);
+	p->finish (p);
+    }
+    nmf_printer_free (&p);
+    nmf_config_release (&cfg);
+    return readable ? NMF_EXIT_OK : NMF_EXIT_ERROR;
+}

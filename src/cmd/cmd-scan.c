@@ -1,0 +1,435 @@
+/* cmd-scan.c — what the post-new hook runs (DESIGN §3 scan).
+ *
+ * 1. Candidates: messages changed since the last run (notmuch lastmod)
+ *    that the index says may be about interviews; only those are parsed.
+ * 2. Each candidate is classified; a convincing invitation starts or
+ *    feeds a process, stored as message properties.
+ * 3. Every open process is evaluated at "now": its threads get the
+ *    interview tag and exactly one state tag, and due drafts are written.
+ * 4. The revision reached is stored, so the next run starts there.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "nmf/classify.h"
+#include "nmf/drafter.h"
+#include "nmf/extract.h"
+#include "nmf/log.h"
+#include "nmf/maildir.h"
+#include "nmf/mime.h"
+#include "nmf/procstore.h"
+
+static const char usage[]
+    = "usage: notmuch-followup scan [--all] [--dry-run] [--now=WHEN] "
+      "[--quiet]\n"
+      "\n"
+      "Process mail that changed since the last scan: recognise interview\n"
+      "processes, tag their threads, and write the drafts that are due.\n"
+      "Run by the notmuch post-new hook.\n"
+      "\n"
+      "  --all        look at every message again, not only changed ones\n"
+      "  --dry-run    print what would be tagged and drafted; change nothing\n"
+      "  --now=WHEN   take WHEN (ISO 8601) as the current time\n"
+      "  --quiet      print only errors\n";
+
+/* The key in the database where the last scan's position is kept. */
+#define STATE_KEY "followup.lastmod"
+
+/* DESIGN §8: the index finds candidates; only they are parsed. */
+static const char prefilter[]
+    = "(interview OR interviews OR interviewing OR \"phone screen\" OR "
+      "screening OR onsite OR \"on-site\" OR mimetype:text/calendar OR "
+      "mimetype:application/ics)";
+
+struct scan {
+    struct nmf_db *db;
+    struct nmf_config cfg;
+    gint64 now;
+    int dry_run;
+    int quiet;
+    GPtrArray *candidates;  /* of char *: message ids */
+    GPtrArray *facts;       /* of struct nmf_fact *: learned this run */
+    unsigned parsed;
+    unsigned drafts;
+    unsigned tagged;
+    GString *report;        /* what the run did, for the summary */
+};
+
+static void
+fact_free_cb (gpointer p)
+{
+    nmf_fact_free (p);
+}
+
+static int
+collect_cb (struct nmf_dbmsg *m, void *data)
+{
+    struct scan *s = data;
+
+    /* Our own drafts are never input. */
+    if (nmf_dbmsg_property (m, NMF_PROP_DRAFT))
+	return 0;
+    g_ptr_array_add (s->candidates, g_strdup (nmf_dbmsg_id (m)));
+    return 0;
+}
+
+/* The query for this run's candidates, or NULL when nothing changed. */
+static char *
+candidate_query (struct scan *s, int all)
+{
+    const char *uuid = NULL;
+    unsigned long rev = nmf_db_revision (s->db, &uuid);
+    g_autofree char *stored = nmf_db_get_state (s->db, STATE_KEY);
+    g_auto (GStrv) parts = NULL;
+    unsigned long last;
+
+    if (all || ! stored)
+	return g_strdup (prefilter);
+    parts = g_strsplit (stored, " ", 2);
+    if (! parts[0] || ! parts[1] || strcmp (parts[0], uuid) != 0) {
+	/* A different database (restored, recreated): start over. */
+	return g_strdup (prefilter);
+    }
+    last = strtoul (parts[1], NULL, 10);
+    if (last >= rev)
+	return NULL;
+    return g_strdup_printf ("lastmod:%lu..%lu AND %s", last + 1, rev,
+			    prefilter);
+}
+
+static void
+learn (struct scan *s, const char *id)
+{
+    struct nmf_dbmsg *m = nmf_db_find (s->db, id);
+    struct nmf_message *msg = NULL;
+    struct nmf_classification c;
+    struct nmf_extract x;
+    struct nmf_fact *f;
+    g_autofree char *why = NULL;
+    g_autofree char *file = NULL;
+    g_autofree char *thread = NULL;
+    g_autofree char *pid = NULL;
+    enum nmf_status st;
+    guint i;
+
+    if (! m)
+	return;
+    file = g_strdup (nmf_dbmsg_filename (m));
+    thread = g_strdup (nmf_dbmsg_thread (m));
+    nmf_dbmsg_release (&m);
+
+    st = nmf_mime_parse_file (file, &msg, &why);
+    if (st) {
+	nmf_warn ("cannot parse '%s': %s", file, why);
+	return;
+    }
+    s->parsed++;
+    nmf_classify_message (msg, nmf_config_user_emails (&s->cfg), &c);
+    if ((c.kind != NMF_KIND_INTERVIEW_INVITE
+	 && c.kind != NMF_KIND_INTERVIEW_CALENDAR)
+	|| c.confidence < NMF_CONFIDENCE_ACT || c.from_user) {
+	nmf_classification_release (&c);
+	nmf_message_free (&msg);
+	return;
+    }
+
+    nmf_extract_message (msg, nmf_config_user_emails (&s->cfg), &x);
+    f = nmf_fact_new (id, thread);
+    f->kind = c.kind;
+    f->start = x.interview_start;
+    f->end = x.interview_end;
+    f->company = g_strdup (x.company);
+    f->role = g_strdup (x.role);
+    for (i = 0; i < x.people->len; i++) {
+	struct nmf_person *p = x.people->pdata[i];
+
+	g_ptr_array_add (f->people, nmf_person_new (p->name, p->addr,
+						    p->phone));
+    }
+    /* A thread already in a process feeds it; otherwise (or when an
+     * earlier fact of this run started one) a new process begins. */
+    pid = nmf_store_thread_process (s->db, thread);
+    for (i = 0; ! pid && i < s->facts->len; i++) {
+	struct nmf_fact *o = s->facts->pdata[i];
+
+	if (strcmp (o->thread, thread) == 0)
+	    pid = g_strdup (o->pid);
+    }
+    if (! pid) {
+	pid = nmf_process_id_for (id);
+	f->anchor = TRUE;
+    }
+    f->pid = g_steal_pointer (&pid);
+    g_ptr_array_add (s->facts, f);
+
+    nmf_extract_release (&x);
+    nmf_classification_release (&c);
+    nmf_message_free (&msg);
+}
+
+static char *
+state_tag (const struct nmf_config *cfg, enum nmf_state st)
+{
+    return g_strdup_printf ("%s/%s", cfg->tag_prefix,
+			    nmf_state_to_string (st));
+}
+
+struct tag_ctx {
+    struct scan *s;
+    const char *const *add;
+    const char *const *remove;
+    unsigned changed;
+};
+
+static int
+tag_cb (struct nmf_dbmsg *m, void *data)
+{
+    struct tag_ctx *t = data;
+    gboolean changed = FALSE;
+
+    if (nmf_dbmsg_tag (m, t->add, t->remove, &changed) == NMF_OK && changed)
+	t->changed++;
+    return 0;
+}
+
+static int
+dry_tag_cb (struct nmf_dbmsg *m, void *data)
+{
+    struct tag_ctx *t = data;
+    const char *const *p;
+
+    for (p = t->add; *p; p++) {
+	if (! nmf_dbmsg_has_tag (m, *p)) {
+	    t->changed++;
+	    return 0;
+	}
+    }
+    for (p = t->remove; *p; p++) {
+	if (nmf_dbmsg_has_tag (m, *p)) {
+	    t->changed++;
+	    return 0;
+	}
+    }
+    return 0;
+}
+
+/* DESIGN §5: every message of the process's threads gets the interview
+ * tag and exactly one state tag; other state tags of ours go. */
+static void
+apply_tags (struct scan *s, struct nmf_loaded *l, enum nmf_state state)
+{
+    g_autoptr (GPtrArray) remove = g_ptr_array_new_with_free_func (g_free);
+    g_autofree char *want = state_tag (&s->cfg, state);
+    const char *add[] = { s->cfg.tag_interview, want, NULL };
+    guint i;
+    int k;
+
+    for (k = 0; k < NMF_STATE_COUNT; k++) {
+	if (k != (int) state)
+	    g_ptr_array_add (remove, state_tag (&s->cfg, k));
+    }
+    g_ptr_array_add (remove, NULL);
+
+    for (i = 0; i < l->threads->len; i++) {
+	g_autofree char *q = g_strdup_printf ("thread:%s",
+					      (char *) l->threads->pdata[i]);
+	struct tag_ctx t = { s, add, (const char *const *) remove->pdata, 0 };
+
+	if (s->dry_run) {
+	    nmf_db_each_message (s->db, q, dry_tag_cb, &t);
+	    if (t.changed)
+		printf ("tag  thread:%s +%s +%s (%u message%s)\n",
+			(char *) l->threads->pdata[i], add[0], add[1],
+			t.changed, t.changed == 1 ? "" : "s");
+	} else {
+	    nmf_db_each_message (s->db, q, tag_cb, &t);
+	}
+	s->tagged += t.changed ? 1 : 0;
+    }
+}
+
+static void
+update_anchor (struct scan *s, struct nmf_loaded *l, enum nmf_state state)
+{
+    struct nmf_dbmsg *a;
+
+    if (s->dry_run)
+	return;
+    a = nmf_db_find (s->db, l->anchor_id);
+    if (! a)
+	return;
+    nmf_dbmsg_set_property (a, NMF_PROP_STATE, nmf_state_to_string (state),
+			    NULL);
+    nmf_dbmsg_release (&a);
+}
+
+static void
+draft_due (struct scan *s, struct nmf_loaded *l, const struct nmf_eval *e)
+{
+    g_autofree char *folder = NULL;
+    guint i;
+
+    for (i = 0; i < e->due->len; i++) {
+	const struct nmf_due *d = e->due->pdata[i];
+	g_autofree char *key = nmf_drafter_key (d);
+	g_autofree char *path = NULL;
+	guint k;
+	gboolean done = FALSE;
+
+	/* DESIGN §6: one draft per step and person, ever; a deleted draft
+	 * is not recreated. */
+	for (k = 0; k < l->drafted->len; k++) {
+	    if (strcmp (l->drafted->pdata[k], key) == 0)
+		done = TRUE;
+	}
+	if (done)
+	    continue;
+	if (s->dry_run) {
+	    printf ("draft %s to %s <%s> (process %s)\n",
+		    nmf_step_to_string (d->step),
+		    d->to->name ? d->to->name : "", d->to->addr, l->proc->id);
+	    s->drafts++;
+	    continue;
+	}
+	if (! folder) {
+	    folder = nmf_drafter_folder (s->db, &s->cfg);
+	    nmf_maildir_clean_tmp (folder);
+	}
+	if (nmf_drafter_write (s->db, &s->cfg, l, d, s->now, folder, &path)
+	    == NMF_OK && path) {
+	    s->drafts++;
+	    g_string_append_printf (s->report, "  %s draft for %s: %s\n",
+				    nmf_step_to_string (d->step),
+				    d->to->name ? d->to->name : d->to->addr,
+				    path);
+	}
+    }
+}
+
+static void
+evaluate_all (struct scan *s)
+{
+    g_autoptr (GPtrArray) pids = nmf_store_open_processes (s->db);
+    guint i;
+
+    /* Processes started by this run are not stored in a dry run. */
+    for (i = 0; i < s->facts->len; i++) {
+	struct nmf_fact *f = s->facts->pdata[i];
+	guint k;
+	gboolean have = FALSE;
+
+	for (k = 0; k < pids->len; k++) {
+	    if (strcmp (pids->pdata[k], f->pid) == 0)
+		have = TRUE;
+	}
+	if (! have)
+	    g_ptr_array_add (pids, g_strdup (f->pid));
+    }
+
+    for (i = 0; i < pids->len; i++) {
+	struct nmf_loaded *l = nmf_store_load (s->db, &s->cfg, pids->pdata[i],
+					       s->dry_run ? s->facts : NULL);
+	struct nmf_eval e;
+
+	if (! l)
+	    continue;
+	nmf_process_evaluate (l->proc, s->now, &s->cfg, &e);
+	/* Drafts first: they join the thread and get its tags below. */
+	draft_due (s, l, &e);
+	if (e.due->len && ! s->dry_run) {
+	    nmf_eval_release (&e);
+	    nmf_loaded_free (&l);
+	    l = nmf_store_load (s->db, &s->cfg, pids->pdata[i], NULL);
+	    if (! l)
+		continue;
+	    nmf_process_evaluate (l->proc, s->now, &s->cfg, &e);
+	}
+	apply_tags (s, l, e.state);
+	update_anchor (s, l, e.state);
+	nmf_eval_release (&e);
+	nmf_loaded_free (&l);
+    }
+}
+
+static void
+remember_position (struct scan *s)
+{
+    const char *uuid = NULL;
+    unsigned long rev = nmf_db_revision (s->db, &uuid);
+    g_autofree char *stored = nmf_db_get_state (s->db, STATE_KEY);
+    g_autofree char *value = g_strdup_printf ("%s %lu", uuid, rev);
+
+    /* No write when nothing moved: a no-op run leaves the database as
+     * it was. */
+    if (stored && strcmp (stored, value) == 0)
+	return;
+    nmf_db_set_state (s->db, STATE_KEY, value);
+}
+
+int
+nmf_cmd_scan (int argc, char **argv)
+{
+    struct scan s = { 0 };
+    const char *opt_now = NULL;
+    int all = 0;
+    int help = 0;
+    g_autoptr (GPtrArray) args = NULL;
+    g_autofree char *query = NULL;
+    const struct nmf_opt opts[] = {
+	{ "all", NMF_OPT_BOOL, &all, NULL },
+	{ "dry-run", NMF_OPT_BOOL, &s.dry_run, NULL },
+	{ "now", NMF_OPT_STRING, &opt_now, NULL },
+	{ "quiet", NMF_OPT_BOOL, &s.quiet, NULL },
+	{ NULL, 0, NULL, NULL },
+    };
+    guint i;
+    int ret = NMF_EXIT_OK;
+
+    if (nmf_opts_parse (opts, argc, argv, usage, &args, &help) < 0)
+	return NMF_EXIT_ERROR;
+    if (help)
+	return NMF_EXIT_OK;
+    if (args->len) {
+	nmf_error ("scan: unexpected argument '%s'",
+		   (char *) args->pdata[0]);
+	return NMF_EXIT_ERROR;
+    }
+    if (! nmf_now (opt_now, &s.now))
+	return NMF_EXIT_ERROR;
+    nmf_log_set_quiet (s.quiet);
+
+    if (nmf_open_db (s.dry_run ? NMF_DB_READ_ONLY : NMF_DB_READ_WRITE, &s.cfg,
+		     &s.db))
+	return NMF_EXIT_ERROR;
+
+    s.candidates = g_ptr_array_new_with_free_func (g_free);
+    s.facts = g_ptr_array_new_with_free_func (fact_free_cb);
+    s.report = g_string_new (NULL);
+
+    query = candidate_query (&s, all);
+    if (query && nmf_db_each_message (s.db, query, collect_cb, &s))
+	ret = NMF_EXIT_ERROR;
+    for (i = 0; ret == NMF_EXIT_OK && i < s.candidates->len; i++)
+	learn (&s, s.candidates->pdata[i]);
+    if (ret == NMF_EXIT_OK && ! s.dry_run) {
+	for (i = 0; i < s.facts->len; i++)
+	    nmf_store_fact (s.db, s.facts->pdata[i]);
+    }
+    if (ret == NMF_EXIT_OK)
+	evaluate_all (&s);
+    if (ret == NMF_EXIT_OK && ! s.dry_run)
+	remember_position (&s);
+
+    if (nmf_db_close (&s.db))
+	ret = NMF_EXIT_ERROR;
+    if (! s.quiet && ! s.dry_run && s.drafts)
+	printf ("notmuch-followup: %u draft%s written:\n%s", s.drafts,
+		s.drafts == 1 ? "" : "s", s.report->str);
+
+    g_ptr_array_unref (s.candidates);
+    g_ptr_array_unref (s.facts);
+    g_string_free (s.report, TRUE);
+    nmf_config_release (&s.cfg);
+    return ret;
+}

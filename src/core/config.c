@@ -1,0 +1,215 @@
+/* config.c — defaults and parsing of followup.* values (see
+ * nmf/config.h).  Pure: the adapter hands us key/value strings. */
+#include <string.h>
+
+#include "nmf/config.h"
+
+void
+nmf_config_init (struct nmf_config *cfg)
+{
+    memset (cfg, 0, sizeof (*cfg));
+    cfg->user_emails = g_ptr_array_new_with_free_func (g_free);
+    g_ptr_array_add (cfg->user_emails, NULL);
+    cfg->tag_interview = g_strdup ("interview");
+    cfg->tag_prefix = g_strdup ("followup");
+    cfg->thank_you_grace_hours = 2;
+    cfg->thank_you_late_hours = 24;
+    cfg->checkin_business_days = 7;
+    cfg->decision_buffer_days = 2;
+    cfg->final_business_days = 10;
+    cfg->lock_timeout_ms = 10 * 1000;
+    cfg->weekend_mask = (1u << 6) | (1u << 7);
+}
+
+void
+nmf_config_release (struct nmf_config *cfg)
+{
+    g_free (cfg->user_name);
+    g_free (cfg->primary_email);
+    if (cfg->user_emails)
+	g_ptr_array_unref (cfg->user_emails);
+    g_free (cfg->drafts_folder);
+    g_free (cfg->tag_interview);
+    g_free (cfg->tag_prefix);
+    memset (cfg, 0, sizeof (*cfg));
+}
+
+void
+nmf_config_add_user_email (struct nmf_config *cfg, const char *addr)
+{
+    char *lower;
+
+    if (! addr || ! *addr)
+	return;
+    lower = g_ascii_strdown (addr, -1);
+    g_strstrip (lower);
+    if (! *lower
+	|| g_strv_contains ((const char *const *) cfg->user_emails->pdata,
+			    lower)) {
+	g_free (lower);
+	return;
+    }
+    /* Keep the array NULL-terminated: replace the NULL, append a new one. */
+    g_ptr_array_index (cfg->user_emails, cfg->user_emails->len - 1) = lower;
+    g_ptr_array_add (cfg->user_emails, NULL);
+}
+
+const char *const *
+nmf_config_user_emails (const struct nmf_config *cfg)
+{
+    return (const char *const *) cfg->user_emails->pdata;
+}
+
+static gboolean
+parse_int (const char *value, int lo, int hi, int *out)
+{
+    gint64 v;
+    char *end = NULL;
+
+    if (! value || ! *value)
+	return FALSE;
+    v = g_ascii_strtoll (value, &end, 10);
+    if (! end || *end != '\0' || v < lo || v > hi)
+	return FALSE;
+    *out = (int) v;
+    return TRUE;
+}
+
+static int
+weekday_number (const char *name)
+{
+    static const char *const days[] = { "mon", "tue", "wed", "thu", "fri",
+					"sat", "sun" };
+    g_autofree char *lower = g_ascii_strdown (name, -1);
+    size_t i;
+
+    g_strstrip (lower);
+    for (i = 0; i < G_N_ELEMENTS (days); i++) {
+	if (g_str_has_prefix (lower, days[i]))
+	    return (int) i + 1;
+    }
+    return 0;
+}
+
+/* A tag name we add must not be empty, hold white space or start with
+ * '-' or '+' (notmuch tag syntax). */
+static gboolean
+valid_tag (const char *v)
+{
+    const char *p;
+
+    if (! v || ! *v || *v == '-' || *v == '+')
+	return FALSE;
+    for (p = v; *p; p++) {
+	if (g_ascii_isspace (*p) || g_ascii_iscntrl (*p))
+	    return FALSE;
+    }
+    return TRUE;
+}
+
+/* True when a relative path has a ".." component. */
+static gboolean
+escapes_root (const char *path)
+{
+    g_auto (GStrv) parts = g_strsplit (path, "/", -1);
+    int i;
+
+    for (i = 0; parts[i]; i++) {
+	if (strcmp (parts[i], "..") == 0)
+	    return TRUE;
+    }
+    return FALSE;
+}
+
+enum nmf_status
+nmf_config_set (struct nmf_config *cfg, const char *key, const char *value,
+		char **why)
+{
+    int n;
+
+    *why = NULL;
+    if (! value)
+	value = "";
+
+#define INT_KEY(name, field, lo, hi)                                          \
+    if (strcmp (key, name) == 0) {                                            \
+	if (! parse_int (value, lo, hi, &n)) {                                \
+	    *why = g_strdup_printf ("followup.%s must be a whole number from " \
+				    "%d to %d, not '%s'",                     \
+				    name, lo, hi, value);                     \
+	    return NMF_ERR_CONFIG;                                            \
+	}                                                                     \
+	cfg->field = n;                                                       \
+	return NMF_OK;                                                        \
+    }
+
+    INT_KEY ("thank_you_after_hours", thank_you_grace_hours, 0, 240)
+    INT_KEY ("thank_you_late_hours", thank_you_late_hours, 1, 240)
+    INT_KEY ("checkin_business_days", checkin_business_days, 1, 60)
+    INT_KEY ("decision_buffer_business_days", decision_buffer_days, 0, 30)
+    INT_KEY ("final_business_days", final_business_days, 1, 60)
+#undef INT_KEY
+
+    if (strcmp (key, "lock_timeout") == 0) {
+	if (! parse_int (value, 0, 3600, &n)) {
+	    *why = g_strdup_printf ("followup.lock_timeout must be a number of "
+				    "seconds from 0 to 3600, not '%s'", value);
+	    return NMF_ERR_CONFIG;
+	}
+	cfg->lock_timeout_ms = n * 1000;
+	return NMF_OK;
+    }
+    if (strcmp (key, "weekend_days") == 0) {
+	g_auto (GStrv) parts = g_strsplit_set (value, ";, ", -1);
+	unsigned mask = 0;
+	int i;
+
+	for (i = 0; parts[i]; i++) {
+	    int d;
+
+	    if (! *parts[i])
+		continue;
+	    d = weekday_number (parts[i]);
+	    if (! d) {
+		*why = g_strdup_printf ("followup.weekend_days: '%s' is not a "
+					"day of the week", parts[i]);
+		return NMF_ERR_CONFIG;
+	    }
+	    mask |= 1u << d;
+	}
+	if (mask == 0xfe) {
+	    *why = g_strdup ("followup.weekend_days cannot hold every day");
+	    return NMF_ERR_CONFIG;
+	}
+	cfg->weekend_mask = mask;
+	return NMF_OK;
+    }
+    if (strcmp (key, "drafts_folder") == 0) {
+	/* DESIGN §8: nothing may escape the mail root. */
+	if (*value == '/' || escapes_root (value)) {
+	    *why = g_strdup_printf ("followup.drafts_folder must be a folder "
+				    "inside the mail root, not '%s'", value);
+	    return NMF_ERR_CONFIG;
+	}
+	g_free (cfg->drafts_folder);
+	cfg->drafts_folder = *value ? g_strdup (value) : NULL;
+	return NMF_OK;
+    }
+    if (strcmp (key, "tag_interview") == 0
+	|| strcmp (key, "tag_prefix") == 0) {
+	if (! valid_tag (value)) {
+	    *why = g_strdup_printf ("followup.%s: '%s' is not a usable tag "
+				    "name", key, value);
+	    return NMF_ERR_CONFIG;
+	}
+	if (key[4] == 'i') {
+	    g_free (cfg->tag_interview);
+	    cfg->tag_interview = g_strdup (value);
+	} else {
+	    g_free (cfg->tag_prefix);
+	    cfg->tag_prefix = g_strdup (value);
+	}
+	return NMF_OK;
+    }
+    return NMF_OK;
+}

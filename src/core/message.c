@@ -1,0 +1,136 @@
+/* message.c — life cycle of struct nmf_message (see nmf/message.h). */
+#include <string.h>
+
+#include "nmf/message.h"
+
+struct nmf_address *
+nmf_address_new (const char *name, const char *addr)
+{
+    struct nmf_address *a = g_new0 (struct nmf_address, 1);
+
+    a->name = (name && *name) ? g_strdup (name) : NULL;
+    a->addr = g_ascii_strdown (addr ? addr : "", -1);
+    return a;
+}
+
+void
+nmf_address_free (struct nmf_address *a)
+{
+    if (! a)
+	return;
+    g_free (a->name);
+    g_free (a->addr);
+    g_free (a);
+}
+
+struct nmf_address *
+nmf_address_copy (const struct nmf_address *a)
+{
+    if (! a)
+	return NULL;
+    return nmf_address_new (a->name, a->addr);
+}
+
+static void
+address_free_cb (gpointer p)
+{
+    nmf_address_free (p);
+}
+
+struct nmf_event *
+nmf_event_new (void)
+{
+    struct nmf_event *ev = g_new0 (struct nmf_event, 1);
+
+    ev->attendees = g_ptr_array_new_with_free_func (address_free_cb);
+    return ev;
+}
+
+void
+nmf_event_free (struct nmf_event *ev)
+{
+    if (! ev)
+	return;
+    g_free (ev->method);
+    g_free (ev->summary);
+    g_free (ev->description);
+    g_free (ev->location);
+    g_free (ev->uid);
+    g_free (ev->status);
+    g_free (ev->tzid);
+    nmf_address_free (ev->organizer);
+    g_ptr_array_unref (ev->attendees);
+    g_free (ev);
+}
+
+static void
+event_free_cb (gpointer p)
+{
+    nmf_event_free (p);
+}
+
+struct nmf_message *
+nmf_message_new (void)
+{
+    struct nmf_message *m = g_new0 (struct nmf_message, 1);
+
+    m->references = g_ptr_array_new_with_free_func (g_free);
+    m->subject = g_strdup ("");
+    m->to = g_ptr_array_new_with_free_func (address_free_cb);
+    m->cc = g_ptr_array_new_with_free_func (address_free_cb);
+    m->reply_to = g_ptr_array_new_with_free_func (address_free_cb);
+    m->body = g_strdup ("");
+    m->quoted = g_strdup ("");
+    m->signature = g_strdup ("");
+    m->events = g_ptr_array_new_with_free_func (event_free_cb);
+    m->headers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+					g_free);
+    return m;
+}
+
+void
+nmf_message_free (struct nmf_message **msg)
+{
+    struct nmf_message *m;
+
+    if (! msg || ! *msg)
+	return;
+    m = *msg;
+    g_free (m->path);
+    g_free (m->message_id);
+    g_free (m->in_reply_to);
+    g_ptr_array_unref (m->references);
+    g_free (m->subject);
+    nmf_address_free (m->from);
+    nmf_address_free (m->sender);
+    g_ptr_array_unref (m->to);
+    g_ptr_array_unref (m->cc);
+    g_ptr_array_unref (m->reply_to);
+    g_free (m->body);
+    g_free (m->quoted);
+    g_free (m->signature);
+    g_ptr_array_unref (m->events);
+    g_hash_table_unref (m->headers);
+    g_free (m);
+    *msg = NULL;
+}
+
+const char *
+nmf_message_header (const struct nmf_message *msg, const char *name)
+{
+    if (! msg || ! name)
+	return NULL;
+    return g_hash_table_lookup (msg->headers, name);
+}
+
+gboolean
+nmf_address_in (const char *addr, const char *const *addrs)
+{
+    if (! addr || ! addrs)
+	return FALSE;
+    for (; *addrs; addrs++) {
+	if (g_ascii_strcasecmp (addr, *addrs) == 0)
+	    return TRUE;
+    }
+    return FALSE;
+}

@@ -1,0 +1,153 @@
+/* render.c — draft templates (see nmf/render.h).
+ *
+ * The built-in texts are our own words (DESIGN §1): short, specific, and
+ * with a clearly marked line where only the user knows what to say.
+ */
+#include <string.h>
+
+#include "nmf/render.h"
+
+static const char *const variables[] = {
+    "first_name", "name", "company", "role", "interview_day", "user_name",
+    "user_first_name", "detail", "subject", NULL,
+};
+
+const char *const *
+nmf_render_variables (void)
+{
+    return variables;
+}
+
+static const char thank_you_text[]
+    = "Hi {{first_name}},\n"
+      "\n"
+      "Thank you for taking the time to speak with me {{interview_day}}"
+      "{{?role}} about the {{role}} role{{/role}}"
+      "{{?company}} at {{company}}{{/company}}. "
+      "I enjoyed our conversation"
+      "{{?detail}}, and especially {{detail}}{{/detail}}.\n"
+      "{{^detail}}\n"
+      "[Add one specific thing you talked about, then delete this line.]\n"
+      "{{/detail}}"
+      "\n"
+      "It left me even more interested in joining the team. If there is\n"
+      "anything else I can send you, I am happy to do so.\n"
+      "\n"
+      "Best regards,\n"
+      "{{user_name}}\n";
+
+const char *
+nmf_render_builtin (const char *name)
+{
+    if (name && strcmp (name, "thank-you") == 0)
+	return thank_you_text;
+    return NULL;
+}
+
+static gboolean
+known_name (const char *name, const char *const *known)
+{
+    for (; known && *known; known++) {
+	if (strcmp (name, *known) == 0)
+	    return TRUE;
+    }
+    return FALSE;
+}
+
+static int
+line_of (const char *start, const char *p)
+{
+    int line = 1;
+
+    for (; start < p; start++) {
+	if (*start == '\n')
+	    line++;
+    }
+    return line;
+}
+
+enum nmf_status
+nmf_render (const char *tmpl, GHashTable *vars, const char *const *known,
+	    char **out, int *line, char **why)
+{
+    GString *o = g_string_new (NULL);
+    const char *p = tmpl ? tmpl : "";
+    /* Name of the section being skipped, or NULL when copying. */
+    g_autofree char *skipping = NULL;
+    GPtrArray *open = g_ptr_array_new_with_free_func (g_free);
+    enum nmf_status st = NMF_OK;
+
+    *out = NULL;
+    *line = 0;
+    *why = NULL;
+    while (*p) {
+	const char *end;
+	g_autofree char *tag = NULL;
+	char kind;
+	const char *name;
+	const char *value;
+
+	if (p[0] != '{' || p[1] != '{') {
+	    if (! skipping)
+		g_string_append_c (o, *p);
+	    p++;
+	    continue;
+	}
+	end = strstr (p + 2, "}}");
+	if (! end || memchr (p + 2, '\n', end - (p + 2))) {
+	    *line = line_of (tmpl, p);
+	    *why = g_strdup ("'{{' without a closing '}}' on the same line");
+	    st = NMF_ERR_PARSE;
+	    goto out;
+	}
+	tag = g_strndup (p + 2, end - (p + 2));
+	g_strstrip (tag);
+	kind = (tag[0] == '?' || tag[0] == '^' || tag[0] == '/') ? tag[0] : 0;
+	name = kind ? tag + 1 : tag;
+	if (! known_name (name, known)) {
+	    *line = line_of (tmpl, p);
+	    *why = g_strdup_printf ("unknown variable '%s'", name);
+	    st = NMF_ERR_PARSE;
+	    goto out;
+	}
+	value = vars ? g_hash_table_lookup (vars, name) : NULL;
+	if (kind == '?' || kind == '^') {
+	    gboolean set = value && *value;
+
+	    g_ptr_array_add (open, g_strdup (name));
+	    if (! skipping && ((kind == '?') != set))
+		skipping = g_strdup (name);
+	} else if (kind == '/') {
+	    if (! open->len
+		|| strcmp (open->pdata[open->len - 1], name) != 0) {
+		*line = line_of (tmpl, p);
+		*why = g_strdup_printf ("'{{/%s}}' closes no open section",
+					name);
+		st = NMF_ERR_PARSE;
+		goto out;
+	    }
+	    g_ptr_array_remove_index (open, open->len - 1);
+	    if (skipping && strcmp (skipping, name) == 0) {
+		g_free (skipping);
+		skipping = NULL;
+	    }
+	} else if (! skipping && value) {
+	    g_string_append (o, value);
+	}
+	p = end + 2;
+    }
+    if (open->len) {
+	*line = line_of (tmpl, p);
+	*why = g_strdup_printf ("section '%s' is never closed",
+				(char *) open->pdata[open->len - 1]);
+	st = NMF_ERR_PARSE;
+    }
+out:
+    g_ptr_array_unref (open);
+    if (st) {
+	g_string_free (o, TRUE);
+	return st;
+    }
+    *out = g_string_free (o, FALSE);
+    return NMF_OK;
+}

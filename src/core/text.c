@@ -1,0 +1,268 @@
+/* text.c — splitting and folding message text (see nmf/text.h). */
+#include <string.h>
+
+#include "nmf/text.h"
+
+static gboolean
+starts_with_ci (const char *s, const char *prefix)
+{
+    return g_ascii_strncasecmp (s, prefix, strlen (prefix)) == 0;
+}
+
+static gboolean
+ends_with_wrote (const char *line)
+{
+    g_autofree char *t = g_strstrip (g_strdup (line));
+    gsize n = strlen (t);
+
+    return n >= 6 && g_ascii_strcasecmp (t + n - 6, "wrote:") == 0;
+}
+
+/* An attribution line that opens a quoted reply: "On <date>, <who>
+ * wrote:" (possibly wrapped: the caller passes the next line too). */
+static int
+attribution_lines (const char *line, const char *next)
+{
+    if (! starts_with_ci (line, "On "))
+	return 0;
+    if (ends_with_wrote (line))
+	return 1;
+    if (next && ends_with_wrote (next) && strlen (line) < 200)
+	return 2;
+    return 0;
+}
+
+static gboolean
+is_quote_separator (const char *line)
+{
+    g_autofree char *t = g_strstrip (g_strdup (line));
+
+    if (strstr (t, "Original Message") && t[0] == '-')
+	return TRUE;
+    if (g_str_has_prefix (t, "---------- Forwarded message"))
+	return TRUE;
+    if (g_str_has_prefix (t, "Begin forwarded message:"))
+	return TRUE;
+    /* Outlook's reply separator: a line of underscores then a header
+     * block. */
+    if (strlen (t) >= 20 && strspn (t, "_") == strlen (t))
+	return TRUE;
+    return FALSE;
+}
+
+static gboolean
+is_sig_delimiter (const char *line)
+{
+    return strcmp (line, "-- ") == 0 || strcmp (line, "--") == 0
+	|| strcmp (line, "-- \r") == 0;
+}
+
+void
+nmf_text_split (const char *text, char **body, char **quoted,
+		char **signature)
+{
+    GString *b = g_string_new (NULL);
+    GString *q = g_string_new (NULL);
+    GString *s = g_string_new (NULL);
+    enum { IN_BODY, IN_SIG, IN_TAIL } state = IN_BODY;
+    g_auto (GStrv) lines = NULL;
+    g_autofree char *norm = NULL;
+    int i;
+
+    if (! text)
+	text = "";
+    /* Normalise CR LF and lone CR to LF. */
+    {
+	GString *n = g_string_sized_new (strlen (text));
+	const char *p;
+
+	for (p = text; *p; p++) {
+	    if (*p == '\r') {
+		g_string_append_c (n, '\n');
+		if (p[1] == '\n')
+		    p++;
+	    } else {
+		g_string_append_c (n, *p);
+	    }
+	}
+	norm = g_string_free (n, FALSE);
+    }
+    lines = g_strsplit (norm, "\n", -1);
+
+    for (i = 0; lines[i]; i++) {
+	const char *line = lines[i];
+	int att;
+
+	if (state == IN_TAIL) {
+	    g_string_append (q, line);
+	    g_string_append_c (q, '\n');
+	    continue;
+	}
+	att = attribution_lines (line, lines[i + 1]);
+	if (att || is_quote_separator (line)) {
+	    state = IN_TAIL;
+	    g_string_append (q, line);
+	    g_string_append_c (q, '\n');
+	    continue;
+	}
+	if (line[0] == '>') {
+	    g_string_append (q, line);
+	    g_string_append_c (q, '\n');
+	    continue;
+	}
+	if (state == IN_BODY && is_sig_delimiter (line)) {
+	    state = IN_SIG;
+	    continue;
+	}
+	if (state == IN_SIG) {
+	    g_string_append (s, line);
+	    g_string_append_c (s, '\n');
+	} else {
+	    g_string_append (b, line);
+	    g_string_append_c (b, '\n');
+	}
+    }
+
+    /* Trim trailing blank lines of each part. */
+    while (b->len && (b->str[b->len - 1] == '\n' || b->str[b->len - 1] == ' '))
+	g_string_truncate (b, b->len - 1);
+    while (s->len && s->str[s->len - 1] == '\n')
+	g_string_truncate (s, s->len - 1);
+    while (q->len && q->str[q->len - 1] == '\n')
+	g_string_truncate (q, q->len - 1);
+
+    *body = g_string_free (b, FALSE);
+    *quoted = g_string_free (q, FALSE);
+    *signature = g_string_free (s, FALSE);
+}
+
+char *
+nmf_text_fold (const char *s)
+{
+    GString *out;
+    gboolean space = FALSE;
+    g_autofree char *valid = NULL;
+    g_autofree char *lower = NULL;
+    const char *p;
+
+    if (! s)
+	return g_strdup ("");
+    valid = g_utf8_make_valid (s, -1);
+    lower = g_utf8_strdown (valid, -1);
+    out = g_string_sized_new (strlen (lower));
+    for (p = lower; *p; p++) {
+	if (g_ascii_isspace (*p)) {
+	    space = TRUE;
+	    continue;
+	}
+	if (space && out->len)
+	    g_string_append_c (out, ' ');
+	space = FALSE;
+	/* Fold typographic apostrophes so "we’ll" matches "we'll". */
+	if ((unsigned char) p[0] == 0xe2 && (unsigned char) p[1] == 0x80
+	    && ((unsigned char) p[2] == 0x98 || (unsigned char) p[2] == 0x99)) {
+	    g_string_append_c (out, '\'');
+	    p += 2;
+	    continue;
+	}
+	g_string_append_c (out, *p);
+    }
+    return g_string_free (out, FALSE);
+}
+
+static gboolean
+is_word_char (char c)
+{
+    return g_ascii_isalnum (c) || (unsigned char) c >= 0x80;
+}
+
+gboolean
+nmf_text_has_phrase (const char *folded, const char *needle)
+{
+    const char *p;
+    gsize n;
+
+    if (! folded || ! needle || ! *needle)
+	return FALSE;
+    n = strlen (needle);
+    for (p = strstr (folded, needle); p; p = strstr (p + 1, needle)) {
+	gboolean left_ok = (p == folded) || ! is_word_char (p[-1])
+	    || ! is_word_char (needle[0]);
+	gboolean right_ok = ! is_word_char (p[n])
+	    || ! is_word_char (needle[n - 1]);
+
+	if (left_ok && right_ok)
+	    return TRUE;
+    }
+    return FALSE;
+}
+
+char *
+nmf_text_one_line (const char *s, gsize max_chars)
+{
+    g_autofree char *valid = NULL;
+    GString *out;
+    gboolean space = FALSE;
+    const char *p;
+    gsize chars = 0;
+
+    if (! s)
+	return g_strdup ("");
+    valid = g_utf8_make_valid (s, -1);
+    out = g_string_sized_new (strlen (valid));
+    for (p = valid; *p && chars < max_chars; p = g_utf8_next_char (p)) {
+	gunichar c = g_utf8_get_char (p);
+
+	if (c < 0x20 || c == 0x7f || g_unichar_isspace (c)
+	    || c == 0x2028 || c == 0x2029 || (c >= 0x80 && c < 0xa0)) {
+	    space = TRUE;
+	    continue;
+	}
+	if (space && out->len) {
+	    g_string_append_c (out, ' ');
+	    chars++;
+	}
+	space = FALSE;
+	g_string_append_unichar (out, c);
+	chars++;
+    }
+    return g_string_free (out, FALSE);
+}
+
+char *
+nmf_text_wrap (const char *text, guint width)
+{
+    g_auto (GStrv) lines = g_strsplit (text ? text : "", "\n", -1);
+    GString *out = g_string_new (NULL);
+    int i;
+
+    for (i = 0; lines[i]; i++) {
+	const char *p = lines[i];
+
+	if (i)
+	    g_string_append_c (out, '\n');
+	while (g_utf8_strlen (p, -1) > (glong) width) {
+	    /* The last space within width characters, else the first one
+	     * after (a long word is not cut). */
+	    const char *cut = NULL;
+	    const char *q = p;
+	    guint n = 0;
+
+	    while (*q && n <= width) {
+		if (*q == ' ')
+		    cut = q;
+		q = g_utf8_next_char (q);
+		n++;
+	    }
+	    if (! cut)
+		cut = strchr (q, ' ');
+	    if (! cut)
+		break;
+	    g_string_append_len (out, p, cut - p);
+	    g_string_append_c (out, '\n');
+	    p = cut + 1;
+	}
+	g_string_append (out, p);
+    }
+    return g_string_free (out, FALSE);
+}

@@ -1,0 +1,219 @@
+/* drafter.c — one due step to one draft on disk and in the index (see
+ * nmf/drafter.h). */
+#include <string.h>
+
+#include "nmf/draft.h"
+#include "nmf/drafter.h"
+#include "nmf/log.h"
+#include "nmf/maildir.h"
+#include "nmf/render.h"
+#include "nmf/text.h"
+
+char *
+nmf_drafter_key (const struct nmf_due *due)
+{
+    return g_strdup_printf ("%s:%d:%s", nmf_step_to_string (due->step),
+			    due->round, due->to->addr);
+}
+
+char *
+nmf_drafter_folder (struct nmf_db *db, const struct nmf_config *cfg)
+{
+    return nmf_maildir_find_drafts (nmf_db_mail_root (db),
+				    cfg->drafts_folder);
+}
+
+static char *
+first_word (const char *name)
+{
+    g_autofree char *clean = nmf_text_one_line (name ? name : "", 200);
+    char *sp;
+
+    /* "Shah, Priya" is written last name first. */
+    sp = strchr (clean, ',');
+    if (sp && sp[1] == ' ' && sp[2])
+	return nmf_text_one_line (sp + 2, 100);
+    sp = strchr (clean, ' ');
+    if (sp)
+	*sp = '\0';
+    return g_strdup (clean);
+}
+
+/* "on Tuesday" within the last six days, else "on 17 November", in the
+ * user's local time zone. */
+static char *
+interview_day (gint64 start, gint64 now)
+{
+    g_autoptr (GTimeZone) tz = g_time_zone_new_local ();
+    g_autoptr (GDateTime) utc = g_date_time_new_from_unix_utc (start);
+    g_autoptr (GDateTime) when = NULL;
+    g_autoptr (GDateTime) today = NULL;
+    g_autoptr (GDateTime) now_utc = g_date_time_new_from_unix_utc (now);
+
+    if (! start || ! utc || ! now_utc)
+	return g_strdup ("");
+    when = g_date_time_to_timezone (utc, tz);
+    today = g_date_time_to_timezone (now_utc, tz);
+    if (g_date_time_get_year (when) == g_date_time_get_year (today)
+	&& g_date_time_get_day_of_year (when)
+	       == g_date_time_get_day_of_year (today))
+	return g_strdup ("today");
+    if (now - start < 6 * 24 * 3600 && now >= start)
+	return g_date_time_format (when, "on %A");
+    return g_date_time_format (when, "on %-d %B");
+}
+
+static const struct nmf_round *
+round_of (const struct nmf_process *p, int round)
+{
+    if (round < 1 || (guint) round > p->rounds->len)
+	return NULL;
+    return p->rounds->pdata[round - 1];
+}
+
+static char *
+reply_subject (const char *subject)
+{
+    g_autofree char *clean = nmf_text_one_line (subject ? subject : "", 300);
+
+    if (g_ascii_strncasecmp (clean, "re:", 3) == 0)
+	return g_strdup (clean);
+    return g_strdup_printf ("Re: %s", clean);
+}
+
+enum nmf_status
+nmf_drafter_write (struct nmf_db *db, const struct nmf_config *cfg,
+		   struct nmf_loaded *l, const struct nmf_due *due,
+		   gint64 now, const char *drafts_folder, char **path)
+{
+    g_autoptr (GHashTable) vars = g_hash_table_new_full (g_str_hash,
+							 g_str_equal, NULL,
+							 g_free);
+    const struct nmf_round *r = round_of (l->proc, due->round);
+    g_autofree char *body = NULL;
+    g_autofree char *why = NULL;
+    g_autofree char *text = NULL;
+    g_autofree char *msgid = NULL;
+    g_autofree char *file = NULL;
+    g_autofree char *fname = NULL;
+    g_autofree char *name = NULL;
+    g_autofree char *key = nmf_drafter_key (due);
+    g_autofree char *step_header = NULL;
+    g_autofree char *subject = NULL;
+    g_autofree char *prop = NULL;
+    struct nmf_draft d = { 0 };
+    struct nmf_dbmsg *m = NULL;
+    struct nmf_dbmsg *anchor = NULL;
+    const char *tmpl;
+    gsize len = 0;
+    int line = 0;
+    enum nmf_status st;
+
+    if (path)
+	*path = NULL;
+    if (! cfg->primary_email) {
+	nmf_error ("cannot write a draft: user.primary_email is not set in "
+		   "the notmuch config");
+	return NMF_ERR_CONFIG;
+    }
+    tmpl = nmf_render_builtin (nmf_step_to_string (due->step));
+    if (! tmpl)
+	return NMF_OK;
+
+    g_hash_table_insert (vars, (gpointer) "first_name",
+			 due->to->name ? first_word (due->to->name)
+				       : g_strdup ("there"));
+    g_hash_table_insert (vars, (gpointer) "name",
+			 g_strdup (due->to->name ? due->to->name : ""));
+    g_hash_table_insert (vars, (gpointer) "company",
+			 g_strdup (l->proc->company ? l->proc->company : ""));
+    g_hash_table_insert (vars, (gpointer) "role",
+			 g_strdup (l->proc->role ? l->proc->role : ""));
+    g_hash_table_insert (vars, (gpointer) "interview_day",
+			 interview_day (r ? r->start : 0, now));
+    g_hash_table_insert (vars, (gpointer) "user_name",
+			 g_strdup (cfg->user_name ? cfg->user_name : ""));
+    g_hash_table_insert (vars, (gpointer) "user_first_name",
+			 first_word (cfg->user_name ? cfg->user_name : ""));
+    g_hash_table_insert (vars, (gpointer) "detail", g_strdup (""));
+    g_hash_table_insert (vars, (gpointer) "subject",
+			 g_strdup (l->subject ? l->subject : ""));
+
+    st = nmf_render (tmpl, vars, nmf_render_variables (), &body, &line, &why);
+    if (st) {
+	nmf_error ("template '%s', line %d: %s",
+		   nmf_step_to_string (due->step), line, why);
+	return st;
+    }
+
+    {
+	char *wrapped = nmf_text_wrap (body, 72);
+
+	g_free (body);
+	body = wrapped;
+    }
+    subject = reply_subject (l->subject);
+    step_header = g_strdup_printf ("%s %s", l->proc->id, key);
+    d.from_name = cfg->user_name;
+    d.from_addr = cfg->primary_email;
+    d.to_name = due->to->name;
+    d.to_addr = due->to->addr;
+    d.subject = subject;
+    d.in_reply_to = l->reply_id;
+    d.references = l->reply_refs;
+    d.date = now;
+    d.body = body;
+    d.step_header = step_header;
+    st = nmf_draft_build (&d, &text, &len, &msgid);
+    if (st)
+	return st;
+
+    /* The file name is derived from the process and step, so that a run
+     * killed after writing the file but before recording it finds the
+     * file again instead of writing a second draft (DESIGN §8). */
+    fname = g_compute_checksum_for_string (G_CHECKSUM_SHA1, step_header, -1);
+    fname[20] = '\0';
+    name = g_strdup_printf ("followup-%s", fname);
+    file = nmf_maildir_lookup (drafts_folder, name);
+    if (! file) {
+	st = nmf_maildir_ensure (drafts_folder);
+	if (! st)
+	    st = nmf_maildir_write (drafts_folder, name, text, len, "DS",
+				    &file);
+	if (st)
+	    return st;
+    }
+
+    /* Index, tag and record in one atomic section: a crash leaves either
+     * an indexed draft recorded as written, or a file that the next run
+     * finds by its X-Notmuch-Followup header. */
+    st = nmf_db_begin_atomic (db);
+    if (! st)
+	st = nmf_db_index_file (db, file, &m);
+    if (! st) {
+	const char *add[] = { "followup", cfg->tag_interview, NULL };
+
+	prop = g_strdup_printf ("%s:%s", l->proc->id, key);
+	st = nmf_dbmsg_tag (m, add, NULL, NULL);
+	if (! st)
+	    st = nmf_dbmsg_set_property (m, "followup.draft", prop, NULL);
+	if (! st)
+	    st = nmf_dbmsg_set_property (m, "followup.process", l->proc->id,
+					 NULL);
+    }
+    if (! st) {
+	anchor = nmf_db_find (db, l->anchor_id);
+	if (anchor)
+	    st = nmf_dbmsg_add_property (anchor, "followup.drafted", key, NULL);
+    }
+    if (! st)
+	st = nmf_db_end_atomic (db);
+    nmf_dbmsg_release (&m);
+    nmf_dbmsg_release (&anchor);
+    if (st)
+	return st;
+    g_ptr_array_add (l->drafted, g_strdup (key));
+    if (path)
+	*path = g_steal_pointer (&file);
+    return NMF_OK;
+}

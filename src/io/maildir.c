@@ -1,0 +1,264 @@
+/* maildir.c — crash-safe Maildir writes (see nmf/maildir.h).
+ * The write sequence follows notmuch-insert.c: tmp, fsync, rename, fsync
+ * the directory. */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "nmf/log.h"
+#include "nmf/maildir.h"
+
+/* Our tmp files carry this mark so that clean_tmp touches only ours. */
+#define TMP_MARK ".nmf-draft."
+
+static gboolean
+is_maildir (const char *path)
+{
+    g_autofree char *cur = g_build_filename (path, "cur", NULL);
+
+    return g_file_test (cur, G_FILE_TEST_IS_DIR);
+}
+
+/* A child of dir whose name matches want (any case) and is a Maildir. */
+static char *
+find_child (const char *dir, const char *want)
+{
+    GDir *d = g_dir_open (dir, 0, NULL);
+    const char *name;
+    char *found = NULL;
+
+    if (! d)
+	return NULL;
+    while (! found && (name = g_dir_read_name (d))) {
+	if (g_ascii_strcasecmp (name, want) == 0) {
+	    char *path = g_build_filename (dir, name, NULL);
+
+	    if (is_maildir (path))
+		found = path;
+	    else
+		g_free (path);
+	}
+    }
+    g_dir_close (d);
+    return found;
+}
+
+char *
+nmf_maildir_find_drafts (const char *mail_root, const char *configured)
+{
+    static const char *const flat[] = { "Drafts", ".Drafts", "INBOX.Drafts",
+					".INBOX.Drafts", "Draft" };
+    static const char *const parents[] = { "[Gmail]", "[Google Mail]",
+					   "INBOX" };
+    size_t i;
+    char *path;
+
+    if (configured && *configured)
+	return g_build_filename (mail_root, configured, NULL);
+    for (i = 0; i < G_N_ELEMENTS (flat); i++) {
+	if ((path = find_child (mail_root, flat[i])))
+	    return path;
+    }
+    for (i = 0; i < G_N_ELEMENTS (parents); i++) {
+	g_autofree char *parent = NULL;
+	GDir *d = g_dir_open (mail_root, 0, NULL);
+	const char *name;
+
+	if (! d)
+	    break;
+	while ((name = g_dir_read_name (d))) {
+	    if (g_ascii_strcasecmp (name, parents[i]) == 0) {
+		parent = g_build_filename (mail_root, name, NULL);
+		break;
+	    }
+	}
+	g_dir_close (d);
+	if (parent && (path = find_child (parent, "Drafts")))
+	    return path;
+    }
+    return g_build_filename (mail_root, "Drafts", NULL);
+}
+
+enum nmf_status
+nmf_maildir_ensure (const char *folder)
+{
+    static const char *const subs[] = { "cur", "new", "tmp" };
+    size_t i;
+
+    for (i = 0; i < G_N_ELEMENTS (subs); i++) {
+	g_autofree char *p = g_build_filename (folder, subs[i], NULL);
+
+	if (g_mkdir_with_parents (p, 0700) < 0) {
+	    nmf_error ("cannot create the drafts folder '%s': %s", p,
+		       g_strerror (errno));
+	    return NMF_ERR_IO;
+	}
+    }
+    return NMF_OK;
+}
+
+static int
+sync_dir (const char *dir)
+{
+    int fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    int r;
+
+    if (fd < 0)
+	return -1;
+    r = fsync (fd);
+    close (fd);
+    return r;
+}
+
+static char *
+unique_name (void)
+{
+    static unsigned counter;
+    char host[256] = "localhost";
+    gint64 now = g_get_real_time ();
+    char *p;
+
+    if (gethostname (host, sizeof host - 1) < 0)
+	strcpy (host, "localhost");
+    host[sizeof host - 1] = '\0';
+    /* Maildir names must not contain '/' or ':'. */
+    for (p = host; *p; p++) {
+	if (*p == '/' || *p == ':')
+	    *p = '_';
+    }
+    return g_strdup_printf ("%" G_GINT64_FORMAT ".M%06dP%dQ%uR%08x%s%s",
+			    now / G_USEC_PER_SEC,
+			    (int) (now % G_USEC_PER_SEC), (int) getpid (),
+			    ++counter, g_random_int (), TMP_MARK, host);
+}
+
+char *
+nmf_maildir_lookup (const char *folder, const char *name)
+{
+    static const char *const subs[] = { "cur", "new" };
+    gsize n = strlen (name);
+    size_t i;
+
+    for (i = 0; i < G_N_ELEMENTS (subs); i++) {
+	g_autofree char *dir = g_build_filename (folder, subs[i], NULL);
+	GDir *d = g_dir_open (dir, 0, NULL);
+	const char *e;
+	char *found = NULL;
+
+	if (! d)
+	    continue;
+	while (! found && (e = g_dir_read_name (d))) {
+	    if (strncmp (e, name, n) == 0 && (e[n] == '\0' || e[n] == ':'))
+		found = g_build_filename (dir, e, NULL);
+	}
+	g_dir_close (d);
+	if (found)
+	    return found;
+    }
+    return NULL;
+}
+
+enum nmf_status
+nmf_maildir_write (const char *folder, const char *name_in, const char *data,
+		   gsize len, const char *flags, char **path)
+{
+    g_autofree char *name = name_in ? g_strconcat (name_in, TMP_MARK, "w",
+						   NULL)
+				    : unique_name ();
+    g_autofree char *tmpdir = g_build_filename (folder, "tmp", NULL);
+    g_autofree char *curdir = g_build_filename (folder, "cur", NULL);
+    g_autofree char *tmp = g_build_filename (tmpdir, name, NULL);
+    g_autofree char *base = g_strdup_printf ("%s:2,%s",
+					     name_in ? name_in : name, flags);
+    char *final = g_build_filename (curdir, base, NULL);
+    const char *failed = tmp;
+    gsize done = 0;
+    int fd = -1;
+    int err = 0;
+
+    *path = NULL;
+    /* A stale tmp file of ours under the same name is from a crash. */
+    if (name_in)
+	unlink (tmp);
+    fd = open (tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW,
+	       0600);
+    if (fd < 0) {
+	err = errno;
+	goto fail;
+    }
+    while (done < len) {
+	ssize_t n = write (fd, data + done, len - done);
+
+	if (n < 0 && errno == EINTR)
+	    continue;
+	if (n < 0) {
+	    err = errno;
+	    goto fail;
+	}
+	done += (gsize) n;
+    }
+    if (fsync (fd) < 0) {
+	err = errno;
+	goto fail;
+    }
+    if (close (fd) < 0) {
+	fd = -1;
+	err = errno;
+	goto fail;
+    }
+    fd = -1;
+    failed = final;
+    /* link() refuses to replace an existing file, unlike rename(); fall
+     * back to rename() only where hard links are not supported. */
+    if (link (tmp, final) == 0) {
+	unlink (tmp);
+    } else if (errno == EEXIST) {
+	err = EEXIST;
+	goto fail;
+    } else if (rename (tmp, final) < 0) {
+	err = errno;
+	goto fail;
+    }
+    if (sync_dir (curdir) < 0 || sync_dir (tmpdir) < 0) {
+	/* The draft is in place; a crash now could lose only it, and the
+	 * next run would write it again.  Report and carry on. */
+	nmf_warn ("cannot sync the drafts folder '%s': %s", curdir,
+		  g_strerror (errno));
+    }
+    *path = final;
+    return NMF_OK;
+
+fail:
+    if (fd >= 0)
+	close (fd);
+    unlink (tmp);
+    nmf_error ("cannot write the draft '%s': %s", failed, g_strerror (err));
+    g_free (final);
+    return NMF_ERR_IO;
+}
+
+void
+nmf_maildir_clean_tmp (const char *folder)
+{
+    g_autofree char *tmpdir = g_build_filename (folder, "tmp", NULL);
+    GDir *d = g_dir_open (tmpdir, 0, NULL);
+    const char *name;
+
+    if (! d)
+	return;
+    while ((name = g_dir_read_name (d))) {
+	g_autofree char *p = NULL;
+
+	if (! strstr (name, TMP_MARK))
+	    continue;
+	p = g_build_filename (tmpdir, name, NULL);
+	if (unlink (p) < 0 && errno != ENOENT)
+	    nmf_warn ("cannot remove the stale file '%s': %s", p,
+		      g_strerror (errno));
+    }
+    g_dir_close (d);
+}

@@ -1,0 +1,482 @@
+/* procstore.c — processes in notmuch properties (see nmf/procstore.h). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "nmf/mime.h"
+#include "nmf/procstore.h"
+
+static void
+person_free_cb (gpointer p)
+{
+    nmf_person_free (p);
+}
+
+struct nmf_fact *
+nmf_fact_new (const char *id, const char *thread)
+{
+    struct nmf_fact *f = g_new0 (struct nmf_fact, 1);
+
+    f->id = g_strdup (id);
+    f->thread = g_strdup (thread);
+    f->people = g_ptr_array_new_with_free_func (person_free_cb);
+    return f;
+}
+
+void
+nmf_fact_free (struct nmf_fact *f)
+{
+    if (! f)
+	return;
+    g_free (f->id);
+    g_free (f->thread);
+    g_free (f->pid);
+    g_ptr_array_unref (f->people);
+    g_free (f->company);
+    g_free (f->role);
+    g_free (f);
+}
+
+void
+nmf_loaded_free (struct nmf_loaded **lp)
+{
+    struct nmf_loaded *l;
+
+    if (! lp || ! *lp)
+	return;
+    l = *lp;
+    nmf_process_free (&l->proc);
+    g_free (l->anchor_id);
+    g_ptr_array_unref (l->threads);
+    g_ptr_array_unref (l->drafted);
+    g_free (l->reply_id);
+    g_ptr_array_unref (l->reply_refs);
+    g_free (l->subject);
+    g_free (l->user_addr);
+    g_free (l);
+    *lp = NULL;
+}
+
+char *
+nmf_process_id_for (const char *message_id)
+{
+    g_autofree char *sum = g_compute_checksum_for_string (
+	G_CHECKSUM_SHA1, message_id ? message_id : "", -1);
+
+    return g_strdup_printf ("p%.12s", sum);
+}
+
+struct find_pid {
+    char *pid;
+};
+
+static int
+find_pid_cb (struct nmf_dbmsg *m, void *data)
+{
+    struct find_pid *fp = data;
+    const char *pid = nmf_dbmsg_property (m, NMF_PROP_PROCESS);
+
+    if (pid && *pid) {
+	fp->pid = g_strdup (pid);
+	return 1;
+    }
+    return 0;
+}
+
+char *
+nmf_store_thread_process (struct nmf_db *db, const char *thread)
+{
+    g_autofree char *q = g_strdup_printf ("thread:%s", thread);
+    struct find_pid fp = { NULL };
+
+    if (nmf_db_each_message (db, q, find_pid_cb, &fp))
+	return NULL;
+    return fp.pid;
+}
+
+enum nmf_status
+nmf_store_fact (struct nmf_db *db, const struct nmf_fact *f)
+{
+    struct nmf_dbmsg *m = nmf_db_find (db, f->id);
+    enum nmf_status st = NMF_OK;
+    g_autoptr (GPtrArray) want = NULL;
+    g_autoptr (GPtrArray) have = NULL;
+    gboolean same = TRUE;
+    guint i;
+
+    if (! m)
+	return NMF_OK;
+    st = nmf_dbmsg_set_property (m, NMF_PROP_KIND,
+				 nmf_kind_to_string (f->kind), NULL);
+    if (! st)
+	st = nmf_dbmsg_set_property (m, NMF_PROP_PROCESS, f->pid, NULL);
+    if (! st && f->anchor && ! nmf_dbmsg_property (m, NMF_PROP_STATE))
+	st = nmf_dbmsg_set_property (m, NMF_PROP_OPEN, "1", NULL);
+    if (! st && f->start) {
+	g_autofree char *v = g_strdup_printf ("%" G_GINT64_FORMAT
+					      " %" G_GINT64_FORMAT,
+					      f->start, f->end);
+
+	st = nmf_dbmsg_set_property (m, NMF_PROP_ROUND, v, NULL);
+    }
+    if (! st && f->company)
+	st = nmf_dbmsg_set_property (m, NMF_PROP_COMPANY, f->company, NULL);
+    if (! st && f->role)
+	st = nmf_dbmsg_set_property (m, NMF_PROP_ROLE, f->role, NULL);
+
+    /* Interviewers: rewrite the list only when it differs. */
+    want = g_ptr_array_new_with_free_func (g_free);
+    for (i = 0; i < f->people->len; i++) {
+	struct nmf_person *p = f->people->pdata[i];
+
+	g_ptr_array_add (want, g_strdup_printf ("%s %s", p->addr,
+						p->name ? p->name : ""));
+    }
+    have = nmf_dbmsg_properties (m, NMF_PROP_INTERVIEWER);
+    if (have->len != want->len)
+	same = FALSE;
+    for (i = 0; same && i < want->len; i++) {
+	if (strcmp (have->pdata[i], want->pdata[i]) != 0)
+	    same = FALSE;
+    }
+    if (! st && ! same) {
+	st = nmf_dbmsg_set_property (m, NMF_PROP_INTERVIEWER, NULL, NULL);
+	for (i = 0; ! st && i < want->len; i++)
+	    st = nmf_dbmsg_add_property (m, NMF_PROP_INTERVIEWER,
+					 want->pdata[i], NULL);
+    }
+    nmf_dbmsg_release (&m);
+    return st;
+}
+
+static int
+collect_open_cb (struct nmf_dbmsg *m, void *data)
+{
+    GPtrArray *out = data;
+    const char *pid = nmf_dbmsg_property (m, NMF_PROP_PROCESS);
+    guint i;
+
+    if (! pid)
+	return 0;
+    for (i = 0; i < out->len; i++) {
+	if (strcmp (out->pdata[i], pid) == 0)
+	    return 0;
+    }
+    g_ptr_array_add (out, g_strdup (pid));
+    return 0;
+}
+
+GPtrArray *
+nmf_store_open_processes (struct nmf_db *db)
+{
+    GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
+
+    nmf_db_each_message (db, "property:" NMF_PROP_OPEN "=1", collect_open_cb,
+			 out);
+    return out;
+}
+
+/* ---- loading ------------------------------------------------------- */
+
+static gboolean
+str_in (GPtrArray *a, const char *s)
+{
+    guint i;
+
+    for (i = 0; i < a->len; i++) {
+	if (strcmp (a->pdata[i], s) == 0)
+	    return TRUE;
+    }
+    return FALSE;
+}
+
+static void
+add_unique (GPtrArray *a, const char *s)
+{
+    if (s && *s && ! str_in (a, s))
+	g_ptr_array_add (a, g_strdup (s));
+}
+
+/* A fact read back from a message's properties. */
+static struct nmf_fact *
+fact_from_msg (struct nmf_dbmsg *m)
+{
+    struct nmf_fact *f = nmf_fact_new (nmf_dbmsg_id (m), nmf_dbmsg_thread (m));
+    const char *s;
+    g_autoptr (GPtrArray) who = NULL;
+    guint i;
+
+    f->pid = g_strdup (nmf_dbmsg_property (m, NMF_PROP_PROCESS));
+    s = nmf_dbmsg_property (m, NMF_PROP_KIND);
+    if (! s || ! nmf_kind_from_string (s, &f->kind))
+	f->kind = NMF_KIND_UNRELATED;
+    f->anchor = nmf_dbmsg_property (m, NMF_PROP_OPEN) != NULL
+	|| nmf_dbmsg_property (m, NMF_PROP_STATE) != NULL;
+    s = nmf_dbmsg_property (m, NMF_PROP_ROUND);
+    if (s) {
+	gint64 a = 0, b = 0;
+	char *end = NULL;
+
+	a = g_ascii_strtoll (s, &end, 10);
+	if (end && *end == ' ')
+	    b = g_ascii_strtoll (end + 1, NULL, 10);
+	f->start = a;
+	f->end = b > a ? b : a;
+    }
+    s = nmf_dbmsg_property (m, NMF_PROP_COMPANY);
+    f->company = s ? g_strdup (s) : NULL;
+    s = nmf_dbmsg_property (m, NMF_PROP_ROLE);
+    f->role = s ? g_strdup (s) : NULL;
+    who = nmf_dbmsg_properties (m, NMF_PROP_INTERVIEWER);
+    for (i = 0; i < who->len; i++) {
+	const char *v = who->pdata[i];
+	const char *sp = strchr (v, ' ');
+	g_autofree char *addr = sp ? g_strndup (v, sp - v) : g_strdup (v);
+
+	g_ptr_array_add (f->people,
+			 nmf_person_new (sp && sp[1] ? sp + 1 : NULL, addr,
+					 NULL));
+    }
+    return f;
+}
+
+struct load_ctx {
+    struct nmf_loaded *l;
+    const struct nmf_config *cfg;
+    GPtrArray *facts;   /* of struct nmf_fact * (owned) */
+    GHashTable *seen;   /* message ids added to proc->msgs */
+};
+
+static int
+load_fact_cb (struct nmf_dbmsg *m, void *data)
+{
+    struct load_ctx *c = data;
+
+    g_ptr_array_add (c->facts, fact_from_msg (m));
+    return 0;
+}
+
+static int
+load_msg_cb (struct nmf_dbmsg *m, void *data)
+{
+    struct load_ctx *c = data;
+    const char *const *mine = nmf_config_user_emails (c->cfg);
+    g_autoptr (GPtrArray) to = NULL;
+    g_autoptr (GPtrArray) cc = NULL;
+    struct nmf_address *from;
+    struct nmf_pmsg *pm;
+    const char *kind;
+    guint i;
+
+    if (g_hash_table_contains (c->seen, nmf_dbmsg_id (m)))
+	return 0;
+    g_hash_table_add (c->seen, g_strdup (nmf_dbmsg_id (m)));
+    add_unique (c->l->threads, nmf_dbmsg_thread (m));
+
+    from = nmf_mime_parse_address (nmf_dbmsg_header (m, "from"));
+    pm = nmf_pmsg_new (nmf_dbmsg_id (m), nmf_dbmsg_date (m),
+		       from ? from->addr : "");
+    nmf_address_free (from);
+    pm->from_user = nmf_address_in (pm->from, mine);
+    pm->is_draft = nmf_dbmsg_has_tag (m, "draft");
+    kind = nmf_dbmsg_property (m, NMF_PROP_KIND);
+    if (! kind || ! nmf_kind_from_string (kind, &pm->kind))
+	pm->kind = NMF_KIND_UNRELATED;
+    if (pm->from_user) {
+	/* The user's own mail is few; reading its recipients from the
+	 * file is cheap and tells whom it thanked. */
+	to = nmf_mime_parse_addresses (nmf_dbmsg_header (m, "to"));
+	cc = nmf_mime_parse_addresses (nmf_dbmsg_header (m, "cc"));
+	for (i = 0; i < to->len; i++)
+	    g_ptr_array_add (pm->recipients, g_strdup (to->pdata[i]));
+	for (i = 0; i < cc->len; i++)
+	    g_ptr_array_add (pm->recipients, g_strdup (cc->pdata[i]));
+    }
+    g_ptr_array_add (c->l->proc->msgs, pm);
+    return 0;
+}
+
+static void
+fact_free_cb (gpointer p)
+{
+    nmf_fact_free (p);
+}
+
+static char *
+or_query (const char *prefix, GPtrArray *values)
+{
+    GString *q = g_string_new (NULL);
+    guint i;
+
+    for (i = 0; i < values->len; i++) {
+	g_autofree char *quoted = nmf_db_quote (values->pdata[i]);
+
+	g_string_append_printf (q, "%s%s:%s", i ? " OR " : "", prefix,
+				quoted);
+    }
+    return g_string_free (q, FALSE);
+}
+
+static int
+reply_cb (struct nmf_dbmsg *m, void *data)
+{
+    struct nmf_loaded *l = data;
+    const char *refs = nmf_dbmsg_header (m, "references");
+    g_auto (GStrv) parts = NULL;
+    int i;
+
+    g_free (l->subject);
+    l->subject = g_strdup (nmf_dbmsg_header (m, "subject"));
+    parts = g_strsplit_set (refs, " \t\r\n", -1);
+    for (i = 0; parts[i]; i++) {
+	char *id = parts[i];
+	gsize n = strlen (id);
+
+	if (n > 2 && id[0] == '<' && id[n - 1] == '>') {
+	    id[n - 1] = '\0';
+	    add_unique (l->reply_refs, id + 1);
+	}
+    }
+    add_unique (l->reply_refs, nmf_dbmsg_id (m));
+    return 1;
+}
+
+struct nmf_loaded *
+nmf_store_load (struct nmf_db *db, const struct nmf_config *cfg,
+		const char *pid, GPtrArray *extra)
+{
+    struct nmf_loaded *l = g_new0 (struct nmf_loaded, 1);
+    struct load_ctx c = { 0 };
+    g_autofree char *q = NULL;
+    struct nmf_fact *latest = NULL;
+    guint i;
+
+    l->proc = nmf_process_new (pid);
+    l->threads = g_ptr_array_new_with_free_func (g_free);
+    l->drafted = g_ptr_array_new_with_free_func (g_free);
+    l->reply_refs = g_ptr_array_new_with_free_func (g_free);
+    c.l = l;
+    c.cfg = cfg;
+    c.facts = g_ptr_array_new_with_free_func (fact_free_cb);
+    c.seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+    q = g_strdup_printf ("property:\"" NMF_PROP_PROCESS "=%s\"", pid);
+    nmf_db_each_message (db, q, load_fact_cb, &c);
+    for (i = 0; extra && i < extra->len; i++) {
+	struct nmf_fact *f = extra->pdata[i];
+	struct nmf_fact *copy;
+	guint k;
+
+	if (! f->pid || strcmp (f->pid, pid) != 0)
+	    continue;
+	copy = nmf_fact_new (f->id, f->thread);
+	copy->pid = g_strdup (f->pid);
+	copy->anchor = f->anchor;
+	copy->kind = f->kind;
+	copy->start = f->start;
+	copy->end = f->end;
+	copy->company = g_strdup (f->company);
+	copy->role = g_strdup (f->role);
+	for (k = 0; k < f->people->len; k++) {
+	    struct nmf_person *p = f->people->pdata[k];
+
+	    g_ptr_array_add (copy->people,
+			     nmf_person_new (p->name, p->addr, p->phone));
+	}
+	g_ptr_array_add (c.facts, copy);
+    }
+    if (! c.facts->len) {
+	g_ptr_array_unref (c.facts);
+	g_hash_table_unref (c.seen);
+	nmf_loaded_free (&l);
+	return NULL;
+    }
+
+    for (i = 0; i < c.facts->len; i++) {
+	struct nmf_fact *f = c.facts->pdata[i];
+
+	add_unique (l->threads, f->thread);
+	if (f->anchor && ! l->anchor_id)
+	    l->anchor_id = g_strdup (f->id);
+	if (f->company && ! l->proc->company)
+	    l->proc->company = g_strdup (f->company);
+	if (f->role && ! l->proc->role)
+	    l->proc->role = g_strdup (f->role);
+	if (f->start) {
+	    nmf_process_add_round (l->proc, f->start, f->end, f->people);
+	    if (! latest || f->start >= latest->start)
+		latest = f;
+	}
+    }
+    if (! l->anchor_id)
+	l->anchor_id = g_strdup (((struct nmf_fact *) c.facts->pdata[0])->id);
+    if (! latest)
+	latest = c.facts->pdata[c.facts->len - 1];
+    l->reply_id = g_strdup (latest->id);
+
+    /* Every message of the process's threads.  The query is built
+     * before the walk, which may add threads (it must not see them). */
+    {
+	g_autofree char *tq = or_query ("thread", l->threads);
+
+	nmf_db_each_message (db, tq, load_msg_cb, &c);
+    }
+
+    /* DESIGN §5: what the user writes to a person of the process after
+     * an interview joins it, even in a new thread. */
+    if (l->proc->rounds->len && nmf_config_user_emails (cfg)[0]) {
+	g_autoptr (GPtrArray) mine = g_ptr_array_new ();
+	g_autoptr (GPtrArray) people = g_ptr_array_new ();
+	const struct nmf_round *first = l->proc->rounds->pdata[0];
+	const char *const *u;
+	g_autofree char *fq = NULL;
+	g_autofree char *tq = NULL;
+	g_autofree char *uq = NULL;
+
+	for (u = nmf_config_user_emails (cfg); *u; u++)
+	    g_ptr_array_add (mine, (gpointer) *u);
+	for (i = 0; i < l->proc->rounds->len; i++) {
+	    const struct nmf_round *r = l->proc->rounds->pdata[i];
+	    guint k;
+
+	    for (k = 0; k < r->interviewers->len; k++) {
+		const struct nmf_person *p = r->interviewers->pdata[k];
+
+		g_ptr_array_add (people, p->addr);
+	    }
+	}
+	if (people->len) {
+	    fq = or_query ("from", mine);
+	    tq = or_query ("to", people);
+	    uq = g_strdup_printf ("(%s) AND (%s) AND date:@%" G_GINT64_FORMAT
+				  "..",
+				  fq, tq, first->start);
+	    nmf_db_each_message (db, uq, load_msg_cb, &c);
+	}
+    }
+    nmf_process_sort (l->proc);
+
+    /* What was drafted already, and where a draft should reply. */
+    {
+	struct nmf_dbmsg *anchor = nmf_db_find (db, l->anchor_id);
+
+	if (anchor) {
+	    g_autoptr (GPtrArray) d
+		= nmf_dbmsg_properties (anchor, NMF_PROP_DRAFTED);
+
+	    for (i = 0; i < d->len; i++)
+		add_unique (l->drafted, d->pdata[i]);
+	    nmf_dbmsg_release (&anchor);
+	}
+    }
+    {
+	g_autofree char *rq = NULL;
+	g_autofree char *idq = nmf_db_quote (l->reply_id);
+
+	rq = g_strdup_printf ("id:%s", idq);
+	nmf_db_each_message (db, rq, reply_cb, l);
+    }
+
+    g_ptr_array_unref (c.facts);
+    g_hash_table_unref (c.seen);
+    return l;
+}

@@ -1,0 +1,229 @@
+# tests/e2e/lib.sh -- the end-to-end harness.  POSIX sh (dash), sourced by
+# every tests/e2e/T*.sh:   . "$(dirname "$0")/lib.sh"
+#
+#   nmf_setup             fresh temp dir ($NMF_TMP) holding HOME, XDG_*, the
+#                         notmuch config ($NOTMUCH_CONFIG) and $MAILDIR with
+#                         INBOX/ and Sent/; TZ=UTC, LC_ALL=C.UTF-8; cd's there.
+#                         Exit 2 when $NMF_BIN is unset or not executable.
+#                         Removed at exit unless NMF_KEEP=1.
+#   nmf_add FILE [FOLDER] [FLAGS]
+#                         copy FILE (a path, or a name in fixtures/) to
+#                         $MAILDIR/FOLDER/cur/<unique>:2,FLAGS and print the
+#                         path.  FOLDER defaults to INBOX; FLAGS to "S" in
+#                         Sent, "" elsewhere; FLAGS "-" delivers to new/.
+#   nmf_new [ARGS]        notmuch new --quiet (hooks run); output is shown and
+#                         kept in $NMF_TMP/nmf_new.log; counts a failure and
+#                         returns 1 when notmuch new fails.
+#   nmf ARGS...           "$NMF_BIN" ARGS...
+#   nmf_dump [ARGS]       notmuch dump ARGS, sorted (compare runs).
+#   nmf_drafts            paths of the files in $MAILDIR/Drafts/cur, sorted.
+#   t_ok NAME CMD...      pass when CMD exits 0
+#   t_fail NAME CMD...    pass when CMD exits non-zero
+#   t_eq NAME EXPECTED ACTUAL
+#   t_match NAME REGEX STRING    (grep -E, any line of STRING)
+#   t_count NAME N QUERY...      pass when `notmuch count QUERY` prints N
+#   t_done                last line "<script>: N passed, N failed"; exit 1
+#                         when anything failed.
+# Passing checks print "ok: NAME" (not with NMF_QUIET=1); failing ones print
+# "FAIL: NAME" and what was expected and found.
+
+NMF_E2E_DIR=$(cd "$(dirname "$0")" && pwd)
+NMF_FIXTURES=$NMF_E2E_DIR/fixtures
+nmf_passed=0
+nmf_failed=0
+NMF_TMP=
+_nmf_nl='
+'
+
+_nmf_pass() {
+    nmf_passed=$((nmf_passed + 1))
+    [ "${NMF_QUIET-}" = 1 ] || printf 'ok: %s\n' "$1"
+}
+
+# _nmf_fail NAME [LINE...]: count a failure; print the lines indented
+# (each cut to 30 lines).
+_nmf_fail() {
+    nmf_failed=$((nmf_failed + 1))
+    printf 'FAIL: %s\n' "$1"
+    shift
+    for _l in "$@"; do
+        printf '%s\n' "$_l" | sed -n '1,30s/^/    /p'
+    done
+}
+
+_nmf_cleanup() {
+    [ -n "$NMF_TMP" ] && [ -d "$NMF_TMP" ] || return 0
+    if [ "${NMF_KEEP-}" = 1 ]; then
+        echo "NMF_KEEP=1: kept $NMF_TMP" >&2
+    else
+        cd / && chmod -R u+rwX "$NMF_TMP" 2>/dev/null
+        rm -rf "$NMF_TMP"
+    fi
+}
+
+nmf_setup() {
+    if [ -z "${NMF_BIN-}" ] || [ ! -f "$NMF_BIN" ] || [ ! -x "$NMF_BIN" ]; then
+        echo "$(basename "$0"): NMF_BIN must name the notmuch-followup" \
+            "binary (got '${NMF_BIN-}')" >&2
+        exit 2
+    fi
+    _nmf_cleanup
+    NMF_TMP=$(mktemp -d "${TMPDIR:-/tmp}/nmf-e2e.XXXXXXXX") || exit 2
+    trap _nmf_cleanup EXIT
+    trap 'exit 129' HUP
+    trap 'exit 130' INT
+    trap 'exit 143' TERM
+    export NMF_TMP HOME="$NMF_TMP/home" MAILDIR="$NMF_TMP/mail"
+    export XDG_CONFIG_HOME="$NMF_TMP/home/.config"
+    export XDG_DATA_HOME="$NMF_TMP/home/.local/share"
+    export XDG_CACHE_HOME="$NMF_TMP/home/.cache"
+    export XDG_STATE_HOME="$NMF_TMP/home/.local/state"
+    export NOTMUCH_CONFIG="$NMF_TMP/notmuch-config"
+    export TZ=UTC LC_ALL=C.UTF-8
+    unset NOTMUCH_PROFILE NOTMUCH_DATABASE LANG LANGUAGE
+    # The hook may call the program by name (notmuch-followup, or
+    # "notmuch followup" through notmuch's external-command dispatch).
+    PATH=$(cd "$(dirname "$NMF_BIN")" && pwd):$PATH
+    export PATH
+    mkdir -p "$HOME" "$XDG_CONFIG_HOME" "$XDG_DATA_HOME" "$XDG_CACHE_HOME" \
+        "$XDG_STATE_HOME" || exit 2
+    for _d in INBOX Sent; do
+        mkdir -p "$MAILDIR/$_d/cur" "$MAILDIR/$_d/new" "$MAILDIR/$_d/tmp" ||
+            exit 2
+    done
+    cat >"$NOTMUCH_CONFIG" <<EOF || exit 2
+[database]
+path=$MAILDIR
+
+[user]
+name=Alex Morgan
+primary_email=alex.morgan@example.net
+other_email=alex@morgan.example
+
+[new]
+tags=unread;inbox;
+ignore=
+
+[maildir]
+synchronize_flags=true
+EOF
+    cd "$NMF_TMP" || exit 2
+}
+
+nmf_add() {
+    _src=$1
+    [ -f "$_src" ] || _src=$NMF_FIXTURES/$1
+    if [ ! -f "$_src" ]; then
+        echo "nmf_add: no such file or fixture: $1" >&2
+        return 1
+    fi
+    _folder=${2:-INBOX}
+    if [ $# -ge 3 ]; then
+        _flags=$3
+    elif [ "$_folder" = Sent ]; then
+        _flags=S
+    else
+        _flags=
+    fi
+    mkdir -p "$MAILDIR/$_folder/cur" "$MAILDIR/$_folder/new" \
+        "$MAILDIR/$_folder/tmp" || return 1
+    _now=$(date +%s)
+    _n=0
+    while :; do # unique even when called in $(...) within one second
+        _n=$((_n + 1))
+        _base=$_now.M${_n}P$$.nmf-e2e
+        for _f in "$MAILDIR/$_folder/cur/$_base"* \
+            "$MAILDIR/$_folder/new/$_base"*; do
+            [ -e "$_f" ] && continue 2
+        done
+        break
+    done
+    if [ "$_flags" = - ]; then
+        _dst=$MAILDIR/$_folder/new/$_base
+    else
+        _dst=$MAILDIR/$_folder/cur/$_base:2,$_flags
+    fi
+    cp "$_src" "$_dst" || return 1
+    printf '%s\n' "$_dst"
+}
+
+nmf_new() {
+    if notmuch new --quiet "$@" >"$NMF_TMP/nmf_new.log" 2>&1; then
+        cat "$NMF_TMP/nmf_new.log"
+        return 0
+    fi
+    _rc=$?
+    cat "$NMF_TMP/nmf_new.log"
+    _nmf_fail "notmuch new $*" "exit status $_rc (output above)"
+    return 1
+}
+
+nmf() { "$NMF_BIN" "$@"; }
+
+nmf_dump() { notmuch dump "$@" | LC_ALL=C sort; }
+
+nmf_drafts() {
+    for _f in "$MAILDIR"/Drafts/cur/*; do
+        [ -f "$_f" ] && printf '%s\n' "$_f"
+    done | LC_ALL=C sort
+}
+
+t_ok() {
+    _name=$1
+    shift
+    if _out=$("$@" 2>&1); then
+        _nmf_pass "$_name"
+    else
+        _nmf_fail "$_name" "expected exit 0, got $?: $*" "$_out"
+    fi
+}
+
+t_fail() {
+    _name=$1
+    shift
+    if _out=$("$@" 2>&1); then
+        _nmf_fail "$_name" "expected non-zero exit, got 0: $*" "$_out"
+    else
+        _nmf_pass "$_name"
+    fi
+}
+
+t_eq() {
+    if [ "$2" = "$3" ]; then
+        _nmf_pass "$1"
+    elif [ -d "$NMF_TMP" ] && case "$2$3" in *"$_nmf_nl"*) ;; *) false ;; esac
+    then # multi-line: show a diff (- expected, + actual)
+        printf '%s\n' "$2" >"$NMF_TMP/.expected"
+        printf '%s\n' "$3" >"$NMF_TMP/.actual"
+        _nmf_fail "$1" "$(diff -u "$NMF_TMP/.expected" "$NMF_TMP/.actual" |
+            sed '1,2d')"
+    else
+        _nmf_fail "$1" "expected: '$2'" "actual:   '$3'"
+    fi
+}
+
+t_match() {
+    if printf '%s\n' "$3" | grep -Eq -- "$2"; then
+        _nmf_pass "$1"
+    else
+        _nmf_fail "$1" "expected to match: $2" "actual: $3"
+    fi
+}
+
+t_count() {
+    _name=$1
+    _want=$2
+    shift 2
+    _got=$(notmuch count "$@" 2>&1)
+    if [ "$_got" = "$_want" ]; then
+        _nmf_pass "$_name"
+    else
+        _nmf_fail "$_name" "notmuch count $*" "expected: $_want" "actual:   $_got"
+    fi
+}
+
+t_done() {
+    echo "$(basename "$0"): $nmf_passed passed, $nmf_failed failed"
+    [ "$nmf_failed" = 0 ] && exit 0
+    exit 1
+}

@@ -1,0 +1,86 @@
+#!/bin/sh
+# Run the end-to-end scripts: every tests/e2e/T*.sh in order, or the ones
+# named as arguments (a path, a file name in tests/e2e/, or a prefix such as
+# T010).  Each runs in its own sh process with its output shown; the counts
+# from each script's "<name>: N passed, N failed" line are summed into a
+# closing "e2e: N passed, N failed" line.  A script that exits non-zero
+# without a failure counted (a crash, a refusal, a missing summary) counts
+# as one failure.  Exit 1 when anything failed.
+#
+# Needs NMF_BIN, the absolute path of the notmuch-followup binary
+# (`make check-e2e` sets it).  NMF_KEEP=1 keeps each test's temp dir.
+set -u
+e2e_dir=$(cd "$(dirname "$0")/e2e" && pwd) || exit 2
+
+if [ -z "${NMF_BIN-}" ] || [ ! -x "$NMF_BIN" ]; then
+    echo "run-e2e.sh: set NMF_BIN to the notmuch-followup binary" \
+        "(got '${NMF_BIN-}')" >&2
+    echo "e2e: 0 passed, 1 failed"
+    exit 2
+fi
+command -v notmuch >/dev/null 2>&1 || {
+    echo "run-e2e.sh: the notmuch CLI is not installed (make deps)" >&2
+    echo "e2e: 0 passed, 1 failed"
+    exit 2
+}
+
+if [ $# = 0 ]; then
+    set -- "$e2e_dir"/T*.sh
+    [ -e "$1" ] || set --
+fi
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/nmf-run-e2e.XXXXXXXX") || exit 2
+trap 'rm -rf "$work"' EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+passed=0
+failed=0
+for arg in "$@"; do
+    if [ -f "$arg" ]; then
+        t=$arg
+    elif [ -f "$e2e_dir/$arg" ]; then
+        t=$e2e_dir/$arg
+    else
+        t=
+        for c in "$e2e_dir/$arg"*.sh; do
+            [ -f "$c" ] && t=$c && break
+        done
+    fi
+    if [ -z "$t" ]; then
+        echo "FAIL: no such e2e script: $arg"
+        failed=$((failed + 1))
+        continue
+    fi
+    name=$(basename "$t")
+    echo "*** $name"
+    # Show the output as it comes, keep a copy, and keep the exit status
+    # (no pipefail in POSIX sh).
+    { sh "$t" 2>&1; echo $? >"$work/rc"; } | tee "$work/out"
+    rc=$(cat "$work/rc")
+    summary=$(grep -E "^$name: [0-9]+ passed, [0-9]+ failed\$" "$work/out" |
+        tail -n 1)
+    if [ -n "$summary" ]; then
+        p=$(printf '%s\n' "$summary" | sed 's/.*: \([0-9]*\) passed.*/\1/')
+        f=$(printf '%s\n' "$summary" | sed 's/.* \([0-9]*\) failed$/\1/')
+    else
+        p=0
+        f=0
+    fi
+    if [ "$rc" != 0 ] && [ "$f" = 0 ]; then
+        if [ -n "$summary" ]; then
+            echo "FAIL: $name exited with status $rc after its summary"
+        else
+            echo "FAIL: $name exited with status $rc without a summary line"
+        fi
+        f=1
+    elif [ -z "$summary" ]; then
+        echo "FAIL: $name ended without a summary line (no t_done?)"
+        f=1
+    fi
+    passed=$((passed + p))
+    failed=$((failed + f))
+done
+
+echo "e2e: $passed passed, $failed failed"
+[ "$failed" = 0 ]

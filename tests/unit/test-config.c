@@ -1,0 +1,137 @@
+/* Unit tests of src/core/config.c: defaults and followup.* values. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "nmf/config.h"
+
+struct cfg_case {
+    const char *why;
+    const char *key;
+    const char *value;
+    enum nmf_status st;
+};
+
+static const struct cfg_case cases[] = {
+    { "a number", "checkin_business_days", "5", NMF_OK },
+    { "not a number", "checkin_business_days", "five", NMF_ERR_CONFIG },
+    { "trailing junk", "final_business_days", "10d", NMF_ERR_CONFIG },
+    { "out of range", "checkin_business_days", "0", NMF_ERR_CONFIG },
+    { "empty", "checkin_business_days", "", NMF_ERR_CONFIG },
+    { "weekend days", "weekend_days", "fri;sat", NMF_OK },
+    { "not a weekday", "weekend_days", "sat;funday", NMF_ERR_CONFIG },
+    { "every day off", "weekend_days", "mon;tue;wed;thu;fri;sat;sun",
+      NMF_ERR_CONFIG },
+    /* DESIGN §8: a drafts folder may not escape the mail root. */
+    { "relative drafts", "drafts_folder", "Mail/Drafts", NMF_OK },
+    { "absolute drafts", "drafts_folder", "/tmp/x", NMF_ERR_CONFIG },
+    { "escaping drafts", "drafts_folder", "../x", NMF_ERR_CONFIG },
+    { "escaping in the middle", "drafts_folder", "a/../../x",
+      NMF_ERR_CONFIG },
+    { "dots in a name are fine", "drafts_folder", "my..drafts", NMF_OK },
+    { "tag with a space", "tag_interview", "job hunt", NMF_ERR_CONFIG },
+    { "tag starting with -", "tag_prefix", "-x", NMF_ERR_CONFIG },
+    { "good tag", "tag_interview", "jobs", NMF_OK },
+    { "lock timeout", "lock_timeout", "3", NMF_OK },
+    /* Unknown keys are ignored so that newer configs keep working. */
+    { "unknown key", "no_such_key", "x", NMF_OK },
+};
+
+static void
+test_defaults (void **state)
+{
+    struct nmf_config c;
+
+    (void) state;
+    nmf_config_init (&c);
+    assert_int_equal (c.checkin_business_days, 7);
+    assert_int_equal (c.final_business_days, 10);
+    assert_int_equal (c.decision_buffer_days, 2);
+    assert_int_equal (c.thank_you_late_hours, 24);
+    assert_int_equal (c.lock_timeout_ms, 10000);
+    assert_int_equal (c.weekend_mask, (1u << 6) | (1u << 7));
+    assert_string_equal (c.tag_interview, "interview");
+    assert_string_equal (c.tag_prefix, "followup");
+    assert_null (nmf_config_user_emails (&c)[0]);
+    nmf_config_release (&c);
+}
+
+static void
+test_values (void **state)
+{
+    size_t i;
+
+    (void) state;
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+	struct nmf_config c;
+	char *why = NULL;
+	enum nmf_status st;
+
+	nmf_config_init (&c);
+	st = nmf_config_set (&c, cases[i].key, cases[i].value, &why);
+	if (st != cases[i].st)
+	    print_error ("case '%s': got %d\n", cases[i].why, st);
+	assert_int_equal (st, cases[i].st);
+	if (st)
+	    assert_non_null (why);
+	g_free (why);
+	nmf_config_release (&c);
+    }
+}
+
+static void
+test_applied (void **state)
+{
+    struct nmf_config c;
+    char *why = NULL;
+
+    (void) state;
+    nmf_config_init (&c);
+    assert_int_equal (nmf_config_set (&c, "weekend_days", "fri, sat", &why),
+		      NMF_OK);
+    assert_int_equal (c.weekend_mask, (1u << 5) | (1u << 6));
+    assert_int_equal (nmf_config_set (&c, "lock_timeout", "3", &why), NMF_OK);
+    assert_int_equal (c.lock_timeout_ms, 3000);
+    assert_int_equal (nmf_config_set (&c, "drafts_folder", "Mail/Drafts",
+				      &why),
+		      NMF_OK);
+    assert_string_equal (c.drafts_folder, "Mail/Drafts");
+    nmf_config_release (&c);
+}
+
+static void
+test_user_emails (void **state)
+{
+    struct nmf_config c;
+    const char *const *u;
+
+    (void) state;
+    nmf_config_init (&c);
+    nmf_config_add_user_email (&c, "Alex@Example.NET");
+    nmf_config_add_user_email (&c, "alex@example.net"); /* duplicate */
+    nmf_config_add_user_email (&c, "");
+    nmf_config_add_user_email (&c, NULL);
+    nmf_config_add_user_email (&c, "a@m.example");
+    u = nmf_config_user_emails (&c);
+    assert_string_equal (u[0], "alex@example.net");
+    assert_string_equal (u[1], "a@m.example");
+    assert_null (u[2]);
+    nmf_config_release (&c);
+}
+
+int
+main (void)
+{
+    const struct CMUnitTest tests[] = {
+	cmocka_unit_test (test_defaults),
+	cmocka_unit_test (test_values),
+	cmocka_unit_test (test_applied),
+	cmocka_unit_test (test_user_emails),
+    };
+
+    return cmocka_run_group_tests (tests, NULL, NULL);
+}

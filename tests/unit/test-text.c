@@ -1,0 +1,146 @@
+/* Unit tests of src/core/text.c: splitting, folding, one-line cleaning,
+ * wrapping. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "nmf/text.h"
+
+struct split_case {
+    const char *why;
+    const char *in;
+    const char *body;
+    const char *quoted;
+    const char *sig;
+};
+
+static const struct split_case split_cases[] = {
+    /* NULL and empty input give three empty strings. */
+    { "null", NULL, "", "", "" },
+    { "empty", "", "", "", "" },
+    /* Plain text stays whole. */
+    { "plain", "Hello\nthere\n", "Hello\nthere", "", "" },
+    /* CR LF is normalised. */
+    { "crlf", "Hi\r\nyou\r\n", "Hi\nyou", "", "" },
+    /* "-- " starts the signature. */
+    { "sig", "Hi\n-- \nJo\n+1 555 0100\n", "Hi", "", "Jo\n+1 555 0100" },
+    /* Inline '>' lines are quoted; the reply around them stays. */
+    { "inline quote", "Yes.\n> Can you come?\nSee you.\n", "Yes.\nSee you.",
+      "> Can you come?", "" },
+    /* A Gmail attribution starts the quoted tail, even when wrapped over
+     * two lines. */
+    { "attribution", "Thanks!\n\nOn Tue, Nov 17, 2026 at 9:00 AM Priya Shah "
+      "<p@x.example>\nwrote:\n> old\n",
+      "Thanks!", "On Tue, Nov 17, 2026 at 9:00 AM Priya Shah <p@x.example>\n"
+      "wrote:\n> old", "" },
+    /* Outlook's separator line. */
+    { "outlook", "Sure\n-----Original Message-----\nFrom: x\nold text\n",
+      "Sure", "-----Original Message-----\nFrom: x\nold text", "" },
+    /* A forwarded block is quoted, not new text. */
+    { "forward", "FYI\n---------- Forwarded message ---------\nFrom: y\n",
+      "FYI", "---------- Forwarded message ---------\nFrom: y", "" },
+    /* A signature followed by a quote: the quote is not signature. */
+    { "sig then quote", "Ok\n-- \nJo\nOn Mon, A wrote:\n> q\n", "Ok",
+      "On Mon, A wrote:\n> q", "Jo" },
+};
+
+static void
+test_split (void **state)
+{
+    size_t i;
+
+    (void) state;
+    for (i = 0; i < sizeof split_cases / sizeof split_cases[0]; i++) {
+	const struct split_case *c = &split_cases[i];
+	char *b, *q, *s;
+
+	nmf_text_split (c->in, &b, &q, &s);
+	if (strcmp (b, c->body) || strcmp (q, c->quoted) || strcmp (s, c->sig))
+	    print_error ("case '%s': body='%s' quoted='%s' sig='%s'\n", c->why,
+			 b, q, s);
+	assert_string_equal (b, c->body);
+	assert_string_equal (q, c->quoted);
+	assert_string_equal (s, c->sig);
+	g_free (b);
+	g_free (q);
+	g_free (s);
+    }
+}
+
+static void
+test_fold_and_phrase (void **state)
+{
+    char *f;
+
+    (void) state;
+    f = nmf_text_fold ("  We\xe2\x80\x99ll   SCHEDULE\tthe\nInterview ");
+    assert_string_equal (f, "we'll schedule the interview");
+    /* Whole phrases only: "interview" is not found in "interviewer". */
+    assert_true (nmf_text_has_phrase (f, "interview"));
+    assert_false (nmf_text_has_phrase ("the interviewer", "interview"));
+    assert_true (nmf_text_has_phrase ("a phone screen.", "phone screen"));
+    assert_false (nmf_text_has_phrase (NULL, "x"));
+    assert_false (nmf_text_has_phrase ("x", ""));
+    g_free (f);
+    f = nmf_text_fold (NULL);
+    assert_string_equal (f, "");
+    g_free (f);
+}
+
+static void
+test_one_line (void **state)
+{
+    char *s;
+
+    (void) state;
+    /* CR, LF, NUL-free control characters and tabs become one space. */
+    s = nmf_text_one_line ("Priya\r\nBcc: evil@x\t Shah", 100);
+    assert_string_equal (s, "Priya Bcc: evil@x Shah");
+    g_free (s);
+    /* Invalid UTF-8 is replaced, never passed on. */
+    s = nmf_text_one_line ("caf\xc3 x", 100);
+    assert_true (g_utf8_validate (s, -1, NULL));
+    g_free (s);
+    /* The length cap counts characters. */
+    s = nmf_text_one_line ("\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9", 2);
+    assert_string_equal (s, "\xc3\xa9\xc3\xa9");
+    g_free (s);
+    s = nmf_text_one_line (NULL, 10);
+    assert_string_equal (s, "");
+    g_free (s);
+}
+
+static void
+test_wrap (void **state)
+{
+    char *s;
+
+    (void) state;
+    s = nmf_text_wrap ("aaa bbb ccc ddd", 7);
+    assert_string_equal (s, "aaa bbb\nccc ddd");
+    g_free (s);
+    /* Existing breaks stay; a word longer than the width is not cut. */
+    s = nmf_text_wrap ("short\nabcdefghijkl x", 5);
+    assert_string_equal (s, "short\nabcdefghijkl\nx");
+    g_free (s);
+    s = nmf_text_wrap ("", 10);
+    assert_string_equal (s, "");
+    g_free (s);
+}
+
+int
+main (void)
+{
+    const struct CMUnitTest tests[] = {
+	cmocka_unit_test (test_split),
+	cmocka_unit_test (test_fold_and_phrase),
+	cmocka_unit_test (test_one_line),
+	cmocka_unit_test (test_wrap),
+    };
+
+    return cmocka_run_group_tests (tests, NULL, NULL);
+}

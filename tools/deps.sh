@@ -1,0 +1,39 @@
+#!/bin/sh
+# Install the Debian packages notmuch-followup needs to build, test and run
+# its demo, but only those that are missing.  Uses sudo when not root.
+# Does nothing (and needs no network) when everything is present.
+set -eu
+
+PACKAGES="gcc make pkg-config
+libnotmuch-dev notmuch
+libgmime-3.0-dev libglib2.0-dev libcurl4-openssl-dev libical-dev libxml2-dev
+libcmocka-dev
+python3 groff-base man-db"
+
+missing=""
+for p in $PACKAGES; do
+    st=$(dpkg-query -W -f='${db:Status-Abbrev}' "$p" 2>/dev/null || true)
+    case "$st" in
+        ii*) ;;
+        *) missing="$missing $p" ;;
+    esac
+done
+
+[ -z "$missing" ] && exit 0
+
+if ! command -v apt-get >/dev/null 2>&1; then
+    echo "deps: missing packages:$missing (not a Debian system: install them by hand)" >&2
+    exit 2
+fi
+
+SUDO=""
+if [ "$(id -u)" != 0 ]; then
+    SUDO=sudo
+fi
+
+echo "deps: installing:$missing"
+$SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -q >/dev/null
+# shellcheck disable=SC2086
+$SUDO env DEBIAN_FRONTEND=noninteractive \
+    apt-get install -y -q --no-install-recommends $missing >/dev/null
+echo "deps: done"
