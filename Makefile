@@ -66,6 +66,9 @@ CMD_OBJ  := $(CMD_SRC:%.c=$(BUILD)/%.o)
 MAIN_OBJ := $(MAIN_SRC:%.c=$(BUILD)/%.o)
 LIB_OBJ  := $(CORE_OBJ) $(IO_OBJ) $(CMD_OBJ)
 
+TOOL_SRC := $(wildcard tests/tools/*.c)
+TOOL_BIN := $(TOOL_SRC:tests/tools/%.c=$(BUILD)/tests/tools/%)
+
 UNIT_SRC := $(wildcard tests/unit/test-*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
@@ -96,6 +99,12 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJ)
 	$(Q)$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -o $@ $< $(LIB_OBJ) \
 	    $(ALL_LDFLAGS) $(LIBS) $(CMOCKA_LIBS)
 
+# Small helper programs for the end-to-end tests.
+$(BUILD)/tests/tools/%: tests/tools/%.c
+	@mkdir -p $(dir $@)
+	@echo "  TOOL    $@"
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< $(ALL_LDFLAGS) -lnotmuch
+
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
 
 # ---------------------------------------------------------------------------
@@ -119,8 +128,9 @@ check-layering:
 check-unit: $(UNIT_BIN)
 	@sh tests/run-unit.sh $(UNIT_BIN)
 
-check-e2e: $(PROG)
-	@NMF_BIN=$(abspath $(PROG)) sh tests/run-e2e.sh
+check-e2e: $(PROG) $(TOOL_BIN)
+	@NMF_BIN=$(abspath $(PROG)) NMF_TOOLS=$(abspath $(BUILD)/tests/tools) \
+	    sh tests/run-e2e.sh
 
 check-asan: deps
 	@$(MAKE) --no-print-directory SANITIZE=1 BUILD=build-asan all

@@ -9,6 +9,7 @@
 #
 # Needs NMF_BIN, the absolute path of the notmuch-followup binary
 # (`make check-e2e` sets it).  NMF_KEEP=1 keeps each test's temp dir.
+export NMF_QUIET="${NMF_QUIET-1}"
 set -u
 e2e_dir=$(cd "$(dirname "$0")/e2e" && pwd) || exit 2
 

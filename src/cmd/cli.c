@@ -191,11 +191,12 @@ nmf_open_db (enum nmf_db_mode mode, struct nmf_config *cfg,
     (void) nmf_db_read_config_only (&pre, FALSE);
     st = nmf_db_open (mode, pre.lock_timeout_ms, db);
     nmf_config_release (&pre);
-    nmf_config_init (cfg);
     if (st)
 	return 2;
+    nmf_config_init (cfg);
     if (nmf_db_read_config (*db, cfg)) {
 	nmf_db_close (db);
+	nmf_config_release (cfg);
 	return 2;
     }
     return 0;

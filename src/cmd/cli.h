@@ -50,7 +50,9 @@ nmf_parse_time (const char *s, gint64 *out);
 gboolean
 nmf_now (const char *opt_now, gint64 *now);
 
-/* Read the config and open the database.  Returns 0 or an exit code. */
+/* Read the config and open the database.  Returns 0, or an exit code
+ * after reporting the error; cfg is initialised only on success (release
+ * it with nmf_config_release after nmf_db_close). */
 int
 nmf_open_db (enum nmf_db_mode mode, struct nmf_config *cfg,
 	     struct nmf_db **db);

@@ -93,6 +93,12 @@ nmf_store_thread_process (struct nmf_db *db, const char *thread)
     return fp.pid;
 }
 
+static gint
+cmp_str (gconstpointer a, gconstpointer b)
+{
+    return strcmp (*(const char *const *) a, *(const char *const *) b);
+}
+
 enum nmf_status
 nmf_store_fact (struct nmf_db *db, const struct nmf_fact *f)
 {
@@ -132,6 +138,9 @@ nmf_store_fact (struct nmf_db *db, const struct nmf_fact *f)
 						p->name ? p->name : ""));
     }
     have = nmf_dbmsg_properties (m, NMF_PROP_INTERVIEWER);
+    /* notmuch returns values sorted; compare as sorted lists. */
+    g_ptr_array_sort (want, cmp_str);
+    g_ptr_array_sort (have, cmp_str);
     if (have->len != want->len)
 	same = FALSE;
     for (i = 0; same && i < want->len; i++) {

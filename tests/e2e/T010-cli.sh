@@ -1,0 +1,55 @@
+#!/bin/sh
+# T010: the command line — help, version, exit codes, and notmuch's
+# external-command dispatch ("notmuch followup ...").
+. "$(dirname "$0")/lib.sh"
+nmf_setup
+
+t_ok "--version exits 0" nmf --version
+t_match "--version names the program" '^notmuch-followup [0-9]' "$(nmf --version)"
+t_ok "--help exits 0" nmf --help
+t_match "--help lists scan" '^  scan ' "$(nmf --help)"
+t_fail "no command is a usage error" nmf
+nmf >/dev/null 2>&1; t_eq "no command exits 2" 2 $?
+nmf frobnicate >/dev/null 2>&1; t_eq "unknown command exits 2" 2 $?
+t_match "unknown command is named" "unknown command 'frobnicate'" \
+    "$(nmf frobnicate 2>&1)"
+
+for c in scan list classify install-hook; do
+    t_ok "$c --help exits 0" nmf $c --help
+    t_match "$c --help shows usage" "^usage: notmuch-followup $c" \
+        "$(nmf $c --help)"
+    nmf $c --no-such-option >/dev/null 2>&1
+    t_eq "$c with an unknown option exits 2" 2 $?
+done
+t_match "a bad option is named" "unknown option '--bogus'" \
+    "$(nmf scan --bogus 2>&1)"
+nmf list --format=yaml >/dev/null 2>&1
+t_eq "a bad keyword value exits 2" 2 $?
+nmf scan --now=yesterdayish >/dev/null 2>&1
+t_eq "a bad --now exits 2" 2 $?
+
+# notmuch runs unknown subcommands as notmuch-<name> from PATH.
+t_match "notmuch followup --version" '^notmuch-followup [0-9]' \
+    "$(notmuch followup --version 2>&1)"
+notmuch new --quiet
+t_ok "notmuch followup list" notmuch followup list
+# notmuch --config=FILE is passed on through NOTMUCH_CONFIG.
+cp "$NOTMUCH_CONFIG" "$NMF_TMP/other-config"
+notmuch config set user.primary_email alex.morgan@example.net
+t_ok "notmuch --config=FILE followup list" \
+    env NOTMUCH_CONFIG=/nonexistent notmuch --config="$NMF_TMP/other-config" followup list
+
+# Without any notmuch configuration: a clear error and exit 2.
+out=$(NOTMUCH_CONFIG=$NMF_TMP/missing-config nmf list 2>&1)
+t_eq "missing config exits 2" 2 "$(NOTMUCH_CONFIG=$NMF_TMP/missing-config nmf list >/dev/null 2>&1; echo $?)"
+t_match "missing config is explained" '^notmuch-followup: error: ' "$out"
+
+# A bad followup.* value is a configuration error naming the key.
+notmuch config set followup.checkin_business_days soon
+out=$(nmf list 2>&1); rc=$?
+t_eq "bad config value exits 2" 2 "$rc"
+t_match "bad config value is named" 'followup.checkin_business_days' "$out"
+notmuch config set followup.checkin_business_days 7
+t_ok "good config value accepted" nmf list
+
+t_done
