@@ -118,6 +118,7 @@ deps:
 
 check: deps
 	@$(MAKE) --no-print-directory check-layering
+	@$(MAKE) --no-print-directory lint-man
 	@$(MAKE) --no-print-directory all
 	@$(MAKE) --no-print-directory check-unit
 	@$(MAKE) --no-print-directory check-e2e
@@ -130,6 +131,7 @@ check-unit: $(UNIT_BIN)
 
 check-e2e: $(PROG) $(TOOL_BIN)
 	@NMF_BIN=$(abspath $(PROG)) NMF_TOOLS=$(abspath $(BUILD)/tests/tools) \
+	    NMF_SRC=$(CURDIR) NMF_MAKE_ARGS="BUILD=$(BUILD) SANITIZE=$(SANITIZE)" \
 	    sh tests/run-e2e.sh
 
 check-asan: deps
@@ -138,7 +140,9 @@ check-asan: deps
 	@$(MAKE) --no-print-directory SANITIZE=1 BUILD=build-asan check-e2e
 
 lint-man:
-	@groff -man -ww -z doc/notmuch-followup.1
+	@out=$$(groff -man -ww -z doc/notmuch-followup.1 2>&1); \
+	if [ -n "$$out" ]; then echo "$$out"; exit 1; fi; \
+	echo "lint-man: doc/notmuch-followup.1 is clean"
 
 # ---------------------------------------------------------------------------
 # Demo: a sample mailbox in a temporary directory, nothing else touched.
@@ -150,10 +154,10 @@ demo: deps
 # ---------------------------------------------------------------------------
 # Install.
 
-install: all
+install: $(PROG)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
 	    $(DESTDIR)$(DATADIR)/hooks
-	install -m 755 notmuch-followup $(DESTDIR)$(BINDIR)/notmuch-followup
+	install -m 755 $(PROG) $(DESTDIR)$(BINDIR)/notmuch-followup
 	install -m 644 doc/notmuch-followup.1 \
 	    $(DESTDIR)$(MANDIR)/man1/notmuch-followup.1
 	install -m 755 hooks/post-new $(DESTDIR)$(DATADIR)/hooks/post-new

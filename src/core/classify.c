@@ -75,7 +75,7 @@ static const char *const schedule_terms[] = {
 static const char *const job_terms[] = {
     "position", "role", "application", "candidacy", "candidate", "opening",
     "job", "opportunity", "hiring", "recruiter", "recruiting",
-    "talent acquisition", "engineering manager", "team", NULL,
+    "talent acquisition", "hiring manager", "engineering manager", NULL,
 };
 
 static const char *const rejection_terms[] = {
@@ -95,7 +95,14 @@ static const char *const rejection_terms[] = {
     "role is no longer available", "decided to close the position",
     "put the role on hold", "decided not to proceed",
     "will not be proceeding", "not proceed with your application",
-    "unsuccessful", "different direction", NULL,
+    "unsuccessful", "different direction",
+    "move forward with another candidate",
+    "moving forward with another candidate",
+    "go with another candidate", "selected another candidate",
+    "chosen another candidate", "chose another candidate",
+    "offered the position to another", "offered the role to another",
+    "sorry to tell you", "sorry to let you know", "sorry to inform you",
+    "not moving forward with your", NULL,
 };
 
 static const char *const offer_terms[] = {
@@ -118,6 +125,9 @@ static const char *const negative_terms[] = {
     "reporter", "for an article", "for a story", "our readers",
     "press inquiry", "media inquiry", "magazine", "newsletter",
     "user research", "research study", "research session", "usability",
+    "user interview", "user interviews", "customer interview",
+    "research programme", "research program", "research team", "voucher",
+    "volunteering", "honorarium",
     "participant", "participants", "gift card", "incentive",
     "interview tips", "tips for your next interview", "webinar",
     "unsubscribe", "survey", NULL,
@@ -142,7 +152,11 @@ static const char *const thank_you_terms[] = {
     "enjoyed speaking", "enjoyed talking", "enjoyed meeting",
     "enjoyed our conversation", "great to meet", "great speaking",
     "appreciate your time", "appreciated your time",
-    "appreciate you taking the time", NULL,
+    "appreciate you taking the time", "thank you for the call",
+    "thanks for the call", "thank you for the chat", "thanks for the chat",
+    "thank you for the interview", "thanks for the interview",
+    "thank you for having me", "thanks for having me",
+    "thank you again for", NULL,
 };
 
 static const char *const followup_terms[] = {
@@ -390,7 +404,8 @@ classify_incoming (const struct nmf_message *msg,
 	evidence (c, "negative:user-as-interviewer", "user organises the "
 						       "calendar event");
 
-    if (has_event && match (c, "calendar-interview", interview_terms, TRUE)) {
+    if (has_event && match (c, "calendar-interview", interview_terms, TRUE)
+	&& (ats || match (c, "job-context", job_terms, TRUE))) {
 	if (cancelled) {
 	    evidence (c, "calendar", "cancelled event");
 	    set (out, NMF_KIND_RECRUITER_OTHER, 0.7);

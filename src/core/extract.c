@@ -177,6 +177,7 @@ role_from_subject (const char *subject)
 	"(?:role )?(?:at|with) ",
 	"[-–—:] *(.{2,60}?) (?:role|position)\\b",
 	"^(.{2,60}?) (?:role|position) at ",
+	"(?:interview|screen)\\b.*\\s[-–—]\\s+(.{2,80})$",
 	NULL,
     };
     int i;
@@ -184,8 +185,23 @@ role_from_subject (const char *subject)
     for (i = 0; patterns[i]; i++) {
 	char *r = regex_group (patterns[i], subject, 1);
 
-	if (r)
+	if (r) {
+	    /* "Platform Engineer, Wednesday 2 December": keep the title. */
+	    g_autoptr (GRegex) tail = g_regex_new (
+		",?\\s+(?:on\\s+)?(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\b.*$"
+		"|,?\\s+\\d.*$",
+		G_REGEX_CASELESS, 0, NULL);
+	    char *cut = tail ? g_regex_replace_literal (tail, r, -1, 0, "", 0,
+							NULL)
+			     : NULL;
+
+	    if (cut && *cut) {
+		g_free (r);
+		return cut;
+	    }
+	    g_free (cut);
 	    return r;
+	}
     }
     return NULL;
 }

@@ -5,13 +5,15 @@
  * tree becomes a struct nmf_event.
  *
  * The cleaning step is what keeps libical's work bounded and quiet on
- * hostile input: it drops a leading UTF-8 BOM and anything outside a
- * BEGIN/END pair, turns lone CRs into LFs, refuses components nested
- * deeper than MAX_DEPTH (libical frees trees recursively), folds very
- * long physical lines (libical's string reader rescans a line for its
- * newline every 79 bytes, which is quadratic), drops stray END lines
- * (libical prints a warning on stderr for them) and closes components a
- * truncated part left open.
+ * hostile input.  It reads logical (unfolded) lines as libical does and:
+ * stops at a NUL byte; drops a leading UTF-8 BOM and every line outside
+ * a BEGIN/END pair; makes every line end (CR LF, LF, lone CR) an LF;
+ * refuses components nested deeper than MAX_DEPTH (libical builds and
+ * frees trees recursively); folds physical lines longer than FOLD_AT
+ * (libical's string reader rescans a line for its newline every 79
+ * bytes: an unfolded 20 MB line took 45 s); drops stray END lines
+ * (libical prints a warning on stderr for them); and closes components
+ * a truncated part left open, so that what was read is kept.
  *
  * Times: a TZID is looked up first among the VTIMEZONEs of the enclosing
  * VCALENDAR, then in the system zone database (Olson names such as
@@ -20,7 +22,11 @@
  * an unbounded number of transitions (anything but FREQ=YEARLY with small
  * BY lists) is ignored.  A TZID found nowhere ("Pacific Standard Time"
  * without its VTIMEZONE, "GMT+05:30") is taken as UTC; the TZID is still
- * recorded in the event.
+ * recorded in the event.  DATE values are midnight UTC whatever their
+ * TZID.
+ *
+ * libical is told once that its errors are not fatal (it would abort()
+ * otherwise), and icalerrno is cleared before and after each parse.
  */
 #include <string.h>
 
@@ -318,9 +324,10 @@ prop_keyword (icalcomponent *comp, icalproperty_kind kind)
 }
 
 /* An address from an ORGANIZER or ATTENDEE property, or NULL when it
- * holds none: the "mailto:" scheme is stripped (any case), CN is the
- * name.  A value with another scheme and no '@' ("invalid:nomail",
- * "urn:uuid:...") is not an address. */
+ * holds none: what follows the last "mailto:" (any case; some senders
+ * write "ORGANIZER:CN=X:mailto:x@y"), CN is the name.  A value without
+ * "mailto:" is kept only when it has an '@': "invalid:nomail" (Outlook)
+ * and "urn:uuid:..." are not addresses. */
 static struct nmf_address *
 prop_address (icalproperty *p)
 {
@@ -329,8 +336,10 @@ prop_address (icalproperty *p)
     const char *raw;
     struct nmf_address *a = NULL;
     char *value = NULL;
+    char *lower = NULL;
     char *name = NULL;
     const char *addr;
+    const char *scheme;
 
     if (! v)
 	goto out;
@@ -338,9 +347,11 @@ prop_address (icalproperty *p)
     if (! raw)
 	goto out;
     value = clean_string (raw);
+    lower = g_ascii_strdown (value, -1);
+    scheme = g_strrstr (lower, "mailto:");
     addr = value;
-    if (g_ascii_strncasecmp (addr, "mailto:", 7) == 0) {
-	addr += 7;
+    if (scheme) {
+	addr = value + (scheme - lower) + 7;
 	while (g_ascii_isspace (*addr))
 	    addr++;
     } else if (! strchr (addr, '@')) {
@@ -355,6 +366,7 @@ prop_address (icalproperty *p)
 
   out:
     g_free (value);
+    g_free (lower);
     g_free (name);
     return a;
 }
@@ -419,8 +431,9 @@ vtimezone_is_bounded (icalcomponent *vtz)
     return TRUE;
 }
 
-/* Whether name looks like a zoneinfo file name (no "..", no leading
- * "/"), so that the system look-up never leaves the zone directory. */
+/* Whether name looks like a zoneinfo file name: letters, digits and
+ * "_+-/", not starting with "/" (so no "..", no absolute path: the
+ * look-up never leaves the zone directory). */
 static gboolean
 is_olson_like (const char *name)
 {
@@ -573,7 +586,7 @@ add_event (struct walk *w, icalcomponent *vevent, const char *method,
     gboolean has_start;
     gboolean has_end;
 
-    ev->method = method ? g_strdup (method) : NULL;
+    ev->method = g_strdup (method);
     ev->summary = prop_text (vevent, ICAL_SUMMARY_PROPERTY);
     ev->description = prop_text (vevent, ICAL_DESCRIPTION_PROPERTY);
     ev->location = prop_text (vevent, ICAL_LOCATION_PROPERTY);
@@ -723,18 +736,16 @@ nmf_ical_parse (const char *text, gsize len, guint max_attendees,
 						      ICAL_ANY_COMPONENT))
 	    any = any || is_calendar_kind (icalcomponent_isa (c));
 	if (! any) {
-	    set_why (why, "not iCalendar: no VCALENDAR or VEVENT");
+	    set_why (why, "not iCalendar: no calendar component");
 	    st = NMF_ERR_PARSE;
 	    goto out;
 	}
 	walk_container (&w, root);
 	break;
     default:
+	/* A lone VTODO and the like: iCalendar, but no event. */
 	if (! is_calendar_kind (icalcomponent_isa (root))) {
-	    set_why (why, "not iCalendar: unknown component '%s'",
-		     icalcomponent_kind_to_string (icalcomponent_isa (root))
-		     ? icalcomponent_kind_to_string (icalcomponent_isa (root))
-		     : "?");
+	    set_why (why, "not iCalendar: no calendar component");
 	    st = NMF_ERR_PARSE;
 	}
 	break;

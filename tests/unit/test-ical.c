@@ -129,6 +129,8 @@ test_garbage (void **state)
 	"BEGIN:VCARD\nVERSION:3.0\nFN:Jane\nEND:VCARD\n",
 	/* An unknown component only. */
 	"BEGIN:X-FOO\nSUMMARY:x\nEND:X-FOO\n",
+	/* Several unknown components (libical puts them under an XROOT). */
+	"BEGIN:X-A\nEND:X-A\nBEGIN:X-B\nEND:X-B\n",
 	/* HTML that mentions a calendar, no BEGIN at a line start. */
 	"<html><body>BEGIN:VCALENDAR</body></html>\n",
 	/* BEGIN without the colon is no delimiter. */
@@ -411,10 +413,11 @@ test_time_zones (void **state)
     (void) state;
     for (i = 0; i < G_N_ELEMENTS (tz_cases); i++) {
 	const struct tz_case *c = &tz_cases[i];
-	GPtrArray *events = parse_ok (c->ics, 10);
+	GPtrArray *events;
 	struct nmf_event *ev;
 
 	print_message ("time zone case %zu\n", i);
+	events = parse_ok (c->ics, 10);
 	assert_int_equal (events->len, 1);
 	ev = event_at (events, 0);
 	assert_int_equal (ev->start, c->start);
@@ -473,8 +476,8 @@ test_bare_vevent (void **state)
     g_ptr_array_unref (events);
 }
 
-/* Several top-level calendars: all events, in order, each with the
- * method of its own calendar. */
+/* Several top-level calendars and a bare VEVENT: all events, in order,
+ * each with the method of its own calendar (none for the bare one). */
 static void
 test_several_calendars (void **state)
 {
@@ -485,13 +488,16 @@ test_several_calendars (void **state)
 		       "BEGIN:VEVENT\nUID:a\nEND:VEVENT\n"
 		       "BEGIN:VEVENT\nUID:b\nEND:VEVENT\nEND:VCALENDAR\n"
 		       "BEGIN:VCALENDAR\nMETHOD:CANCEL\n"
-		       "BEGIN:VEVENT\nUID:c\nEND:VEVENT\nEND:VCALENDAR\n", 10);
-    assert_int_equal (events->len, 3);
+		       "BEGIN:VEVENT\nUID:c\nEND:VEVENT\nEND:VCALENDAR\n"
+		       "BEGIN:VEVENT\nUID:d\nEND:VEVENT\n", 10);
+    assert_int_equal (events->len, 4);
     assert_string_equal (event_at (events, 0)->uid, "a");
     assert_string_equal (event_at (events, 0)->method, "REQUEST");
     assert_string_equal (event_at (events, 1)->uid, "b");
     assert_string_equal (event_at (events, 2)->uid, "c");
     assert_string_equal (event_at (events, 2)->method, "CANCEL");
+    assert_string_equal (event_at (events, 3)->uid, "d");
+    assert_null (event_at (events, 3)->method);
     g_ptr_array_unref (events);
 }
 
@@ -514,14 +520,18 @@ test_addresses (void **state)
 		       "ATTENDEE;CN=Empty:mailto:\n"
 		       /* Mixed-case scheme, empty CN: no name. */
 		       "ATTENDEE;CN=:MailTo:carol@example.net\n"
+		       /* CN written into the value (a real train ticket). */
+		       "ATTENDEE:CN=DAN:mailto:Dan@Example.com\n"
 		       "END:VEVENT\nEND:VCALENDAR\n", 10);
     ev = event_at (events, 0);
     assert_null (ev->organizer);
-    assert_int_equal (ev->attendees->len, 2);
+    assert_int_equal (ev->attendees->len, 3);
     assert_null (attendee_at (ev, 0)->name);
     assert_string_equal (attendee_at (ev, 0)->addr, "bob@example.com");
     assert_null (attendee_at (ev, 1)->name);
     assert_string_equal (attendee_at (ev, 1)->addr, "carol@example.net");
+    assert_null (attendee_at (ev, 2)->name);
+    assert_string_equal (attendee_at (ev, 2)->addr, "dan@example.com");
     g_ptr_array_unref (events);
 }
 
@@ -616,9 +626,10 @@ test_damaged_but_readable (void **state)
 
     (void) state;
     for (i = 0; i < G_N_ELEMENTS (cases); i++) {
-	GPtrArray *events = parse_ok (cases[i], 10);
+	GPtrArray *events;
 
 	print_message ("damaged case %zu\n", i);
+	events = parse_ok (cases[i], 10);
 	assert_int_equal (events->len, 1);
 	assert_string_equal (event_at (events, 0)->uid, "u1");
 	g_ptr_array_unref (events);
@@ -645,7 +656,11 @@ test_long_line (void **state)
     ev = event_at (events, 0);
     assert_string_equal (ev->uid, "long");
     assert_int_equal (strlen (ev->description), n);
-    assert_true (g_str_has_prefix (ev->description, "abcdefghijklmnopqrstuvwxyzabc"));
+    /* Byte for byte: refolding the line lost or added nothing. */
+    for (i = 0; i < n; i++) {
+	if (ev->description[i] != (char) ('a' + i % 26))
+	    fail_msg ("description differs at byte %zu", (size_t) i);
+    }
     g_ptr_array_unref (events);
     g_string_free (s, TRUE);
 }

@@ -12,7 +12,7 @@
 
 #define H 3600
 /* 2026-11-17 18:00 UTC: a Tuesday interview, one hour long. */
-#define T0 ((gint64) 1795370400)
+#define T0 ((gint64) 1794938400)
 
 /* A sent message of the user's to one recipient. */
 struct sent {

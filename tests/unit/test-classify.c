@@ -1,0 +1,300 @@
+/* Unit tests of src/core/classify.c and src/core/extract.c on messages
+ * built in memory (no I/O): direction, hard negatives, calendar
+ * invitations, rejections, offers, robots, extraction of people and
+ * times.  The labelled fixture corpus comes with the message-understanding
+ * work; these rows pin the rules the scan relies on today. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "nmf/classify.h"
+#include "nmf/extract.h"
+
+static const char *const me[] = { "alex@example.net", NULL };
+
+static struct nmf_message *
+msg (const char *from, const char *subject, const char *body)
+{
+    struct nmf_message *m = nmf_message_new ();
+
+    m->from = nmf_address_new (NULL, from);
+    g_ptr_array_add (m->to, nmf_address_new ("Alex", "alex@example.net"));
+    g_free (m->subject);
+    m->subject = g_strdup (subject);
+    g_free (m->body);
+    m->body = g_strdup (body);
+    return m;
+}
+
+static void
+add_event (struct nmf_message *m, const char *summary, const char *org,
+	   const char *a1, const char *a2, gint64 start)
+{
+    struct nmf_event *ev = nmf_event_new ();
+
+    ev->method = g_strdup ("REQUEST");
+    ev->summary = g_strdup (summary);
+    ev->start = start;
+    ev->end = start + 3600;
+    ev->organizer = nmf_address_new ("Org", org);
+    if (a1)
+	g_ptr_array_add (ev->attendees, nmf_address_new ("One Person", a1));
+    if (a2)
+	g_ptr_array_add (ev->attendees, nmf_address_new ("Two Person", a2));
+    g_ptr_array_add (ev->attendees, nmf_address_new ("Alex", me[0]));
+    g_ptr_array_add (m->events, ev);
+}
+
+struct kcase {
+    const char *why;
+    const char *from;
+    const char *subject;
+    const char *body;
+    unsigned flags;
+    gboolean event;      /* add a job-interview calendar event */
+    const char *event_summary;
+    enum nmf_kind kind;
+    gboolean act;        /* not unrelated, confidence >= ACT */
+};
+
+static const struct kcase cases[] = {
+    { "recruiter schedules a phone screen", "jo@acme.example",
+      "Phone screen for the Backend Engineer role",
+      "Hi Alex, we would like to schedule a phone screen. What is your "
+      "availability next week?", 0, FALSE, NULL,
+      NMF_KIND_INTERVIEW_INVITE, TRUE },
+    { "calendar invitation for an interview", "jo@acme.example",
+      "Invitation: Interview with Acme", "See the invite.", 0, TRUE,
+      "Interview: Alex / Priya (Backend Engineer position)",
+      NMF_KIND_INTERVIEW_CALENDAR, TRUE },
+    { "the user interviews a candidate", "jo@acme.example",
+      "Interview loop for candidate Kim",
+      "You are interviewing Kim for the SRE position.", 0, TRUE,
+      "Interview loop: candidate Kim", NMF_KIND_UNRELATED, FALSE },
+    { "podcast interview", "host@pod.example",
+      "Interview on our podcast?",
+      "We'd love to interview you on the show next week; are you available "
+      "for the episode?", 0, FALSE, NULL, NMF_KIND_UNRELATED, FALSE },
+    { "press interview", "reporter@paper.example", "Interview request",
+      "I'm a journalist writing an article and would like to schedule an "
+      "interview about your open-source role.", 0, FALSE, NULL,
+      NMF_KIND_UNRELATED, FALSE },
+    { "user-research interview with a calendar part",
+      "research@maps.example", "Your user interview is booked",
+      "Thanks for volunteering. A voucher follows.", 0, TRUE,
+      "Maps user interview", NMF_KIND_UNRELATED, FALSE },
+    { "newsletter with interview tips", "news@career.example",
+      "7 interview tips", "Schedule your practice interview for the job "
+      "you want.", NMF_MSG_LIST | NMF_MSG_BULK, FALSE, NULL,
+      NMF_KIND_UNRELATED, FALSE },
+    { "rejection", "jo@acme.example", "Your application",
+      "Thank you for applying for the Backend Engineer position. "
+      "Unfortunately we have decided to move forward with other "
+      "candidates.", 0, FALSE, NULL, NMF_KIND_REJECTION, TRUE },
+    { "offer", "jo@acme.example", "Offer",
+      "We are pleased to offer you the position of Backend Engineer.", 0,
+      FALSE, NULL, NMF_KIND_OFFER, TRUE },
+    { "commercial offer is no job offer", "deals@shop.example",
+      "Your offer inside", "We are pleased to offer you 20% off: a special "
+      "offer for this job of redecorating.", NMF_MSG_BULK, FALSE, NULL,
+      NMF_KIND_UNRELATED, FALSE },
+    { "auto-reply", "jo@acme.example", "Automatic reply: Checking in",
+      "I am out of the office until Monday.", NMF_MSG_AUTO_REPLY, FALSE,
+      NULL, NMF_KIND_UNRELATED, FALSE },
+    { "the user's thank-you", "alex@example.net", "Re: Interview",
+      "Hi Priya, thank you for taking the time to meet with me today.", 0,
+      FALSE, NULL, NMF_KIND_CANDIDATE_THANK_YOU, TRUE },
+    { "the user's check-in", "alex@example.net", "Checking in",
+      "Hi Jo, I wanted to follow up on the status of my application for "
+      "the Backend Engineer role.", 0, FALSE, NULL,
+      NMF_KIND_CANDIDATE_FOLLOWUP, TRUE },
+    { "the user's ordinary mail", "alex@example.net", "Dinner",
+      "See you at eight.", 0, FALSE, NULL, NMF_KIND_UNRELATED, FALSE },
+    { "application received", "no-reply@greenhouse.io",
+      "Thank you for applying to Acme",
+      "Thank you for applying. We received your application.", 0, FALSE,
+      NULL, NMF_KIND_RECRUITER_OTHER, TRUE },
+    { "a friend mentions an interview", "sam@friends.example",
+      "Dinner?", "How did the interview go? Dinner on Friday?", 0, FALSE,
+      NULL, NMF_KIND_UNRELATED, FALSE },
+};
+
+static void
+test_kinds (void **state)
+{
+    size_t i;
+
+    (void) state;
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+	const struct kcase *c = &cases[i];
+	struct nmf_message *m = msg (c->from, c->subject, c->body);
+	struct nmf_classification r;
+	gboolean act;
+
+	m->flags = c->flags;
+	if (c->event)
+	    add_event (m, c->event_summary, "jo@acme.example",
+		       "priya@acme.example", NULL, 1794938400);
+	nmf_classify_message (m, me, &r);
+	/* "act": scan would act on it (a kind other than unrelated, with
+	 * enough confidence). */
+	act = r.kind != NMF_KIND_UNRELATED
+	    && r.confidence >= NMF_CONFIDENCE_ACT;
+	if (r.kind != c->kind || act != c->act) {
+	    guint k;
+
+	    print_error ("case '%s': %s %.2f\n", c->why,
+			 nmf_kind_to_string (r.kind), r.confidence);
+	    for (k = 0; k < r.evidence->len; k++)
+		print_error ("   %s\n", (char *) r.evidence->pdata[k]);
+	}
+	assert_int_equal (r.kind, c->kind);
+	assert_int_equal (act, c->act);
+	/* Every decision is explained. */
+	assert_true (r.evidence->len > 0 || r.kind == NMF_KIND_UNRELATED);
+	nmf_classification_release (&r);
+	nmf_message_free (&m);
+    }
+}
+
+static void
+test_null_and_empty (void **state)
+{
+    struct nmf_classification r;
+    struct nmf_message *m = nmf_message_new ();
+    struct nmf_extract x;
+
+    (void) state;
+    nmf_classify_message (NULL, me, &r);
+    assert_int_equal (r.kind, NMF_KIND_UNRELATED);
+    nmf_classification_release (&r);
+    nmf_classify_message (m, NULL, &r);
+    assert_int_equal (r.kind, NMF_KIND_UNRELATED);
+    nmf_classification_release (&r);
+    nmf_extract_message (m, NULL, &x);
+    assert_null (x.company);
+    assert_int_equal (x.people->len, 0);
+    nmf_extract_release (&x);
+    nmf_extract_message (NULL, NULL, &x);
+    nmf_extract_release (&x);
+    nmf_message_free (&m);
+    assert_null (m);
+}
+
+static void
+test_kind_names (void **state)
+{
+    enum nmf_kind k;
+    int i;
+
+    (void) state;
+    for (i = NMF_KIND_UNRELATED; i <= NMF_KIND_RECRUITER_OTHER; i++) {
+	assert_true (nmf_kind_from_string (nmf_kind_to_string (i), &k));
+	assert_int_equal (k, i);
+    }
+    assert_false (nmf_kind_from_string ("interview", &k));
+    assert_string_equal (nmf_kind_to_string (NMF_KIND_INTERVIEW_INVITE),
+			 "interview_invite");
+}
+
+static void
+test_robots (void **state)
+{
+    (void) state;
+    assert_true (nmf_address_is_robot ("no-reply@acme.example"));
+    assert_true (nmf_address_is_robot ("noreply@acme.example"));
+    assert_true (nmf_address_is_robot ("donotreply@x.example"));
+    assert_true (nmf_address_is_robot ("jobs+abc@greenhouse.io"));
+    assert_true (nmf_address_is_robot ("x@mail.myworkday.com"));
+    assert_true (nmf_address_is_robot (""));
+    assert_true (nmf_address_is_robot (NULL));
+    assert_false (nmf_address_is_robot ("priya@acme.example"));
+    /* "greenhouse.io.example" is not greenhouse.io. */
+    assert_false (nmf_address_is_robot ("a@greenhouse.io.example"));
+}
+
+static void
+test_extract_people (void **state)
+{
+    struct nmf_message *m = msg ("jo@acme.example",
+				 "Interview invitation: Backend Engineer at "
+				 "Acme Robotics",
+				 "See you then.");
+    struct nmf_extract x;
+    const struct nmf_person *p;
+
+    (void) state;
+    /* The organiser only schedules: the attendees are the interviewers. */
+    add_event (m, "Interview", "jo@acme.example", "priya@acme.example",
+	       "sam@acme.example", 1794938400);
+    nmf_extract_message (m, me, &x);
+    assert_int_equal (x.people->len, 2);
+    p = x.people->pdata[0];
+    assert_string_equal (p->addr, "priya@acme.example");
+    assert_int_equal (x.interview_start, 1794938400);
+    assert_int_equal (x.interview_end, 1794938400 + 3600);
+    assert_string_equal (x.company, "Acme Robotics");
+    assert_string_equal (x.role, "Backend Engineer");
+    nmf_extract_release (&x);
+    nmf_message_free (&m);
+
+    /* Nobody else attends: the organiser runs the call. */
+    m = msg ("maria@globex.example", "Phone screen", "Talk soon.");
+    add_event (m, "Phone screen", "maria@globex.example", NULL, NULL,
+	       1794938400);
+    nmf_extract_message (m, me, &x);
+    assert_int_equal (x.people->len, 1);
+    p = x.people->pdata[0];
+    assert_string_equal (p->addr, "maria@globex.example");
+    assert_string_equal (x.company, "Globex");
+    nmf_extract_release (&x);
+    nmf_message_free (&m);
+
+    /* A no-reply sender with a person in Reply-To. */
+    m = msg ("no-reply@acme.example", "Interview", "Hi");
+    g_ptr_array_add (m->reply_to, nmf_address_new ("Jo Lee", "jo@acme.example"));
+    g_free (m->signature);
+    m->signature = g_strdup ("Jo Lee\nRecruiter\n+1 (312) 555-0147");
+    nmf_extract_message (m, me, &x);
+    assert_int_equal (x.people->len, 1);
+    p = x.people->pdata[0];
+    assert_string_equal (p->addr, "jo@acme.example");
+    nmf_extract_release (&x);
+    nmf_message_free (&m);
+}
+
+static void
+test_company_from_addr (void **state)
+{
+    char *c;
+
+    (void) state;
+    c = nmf_extract_company_from_addr ("jo@mail.acme-robotics.example");
+    assert_string_equal (c, "Acme Robotics");
+    g_free (c);
+    c = nmf_extract_company_from_addr ("jo@initech.co.uk");
+    assert_string_equal (c, "Initech");
+    g_free (c);
+    assert_null (nmf_extract_company_from_addr ("jo@gmail.com"));
+    assert_null (nmf_extract_company_from_addr ("nodomain"));
+    assert_null (nmf_extract_company_from_addr (NULL));
+}
+
+int
+main (void)
+{
+    const struct CMUnitTest tests[] = {
+	cmocka_unit_test (test_kinds),
+	cmocka_unit_test (test_null_and_empty),
+	cmocka_unit_test (test_kind_names),
+	cmocka_unit_test (test_robots),
+	cmocka_unit_test (test_extract_people),
+	cmocka_unit_test (test_company_from_addr),
+    };
+
+    return cmocka_run_group_tests (tests, NULL, NULL);
+}
