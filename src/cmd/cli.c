@@ -181,21 +181,33 @@ int
 nmf_open_db (enum nmf_db_mode mode, struct nmf_config *cfg,
 	     struct nmf_db **db)
 {
-    struct nmf_config pre;
     enum nmf_status st;
 
-    /* The lock timeout is a followup.* setting: read the config file
-     * (quietly: bad values are reported once, below) before opening the
-     * database for writing. */
-    nmf_config_init (&pre);
-    (void) nmf_db_read_config_only (&pre, FALSE);
-    st = nmf_db_open (mode, pre.lock_timeout_ms, db);
-    nmf_config_release (&pre);
-    if (st)
-	return 2;
+    /* The lock timeout is a followup.* setting: for writing, open
+     * read-only first (no lock needed) to read the configuration. */
     nmf_config_init (cfg);
-    if (nmf_db_read_config (*db, cfg)) {
+    if (mode == NMF_DB_READ_WRITE) {
+	st = nmf_db_open (NMF_DB_READ_ONLY, 0, db);
+	if (! st && nmf_db_read_config (*db, cfg))
+	    st = NMF_ERR_CONFIG;
 	nmf_db_close (db);
+	if (st) {
+	    nmf_config_release (cfg);
+	    return 2;
+	}
+	st = nmf_db_open (mode, cfg->lock_timeout_ms, db);
+	if (st) {
+	    nmf_config_release (cfg);
+	    return 2;
+	}
+	return 0;
+    }
+    st = nmf_db_open (mode, 0, db);
+    if (! st && nmf_db_read_config (*db, cfg)) {
+	nmf_db_close (db);
+	st = NMF_ERR_CONFIG;
+    }
+    if (st) {
 	nmf_config_release (cfg);
 	return 2;
     }

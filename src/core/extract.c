@@ -125,7 +125,7 @@ regex_group (const char *pattern, const char *text, int group)
     g_autoptr (GMatchInfo) mi = NULL;
     char *out = NULL;
 
-    re = g_regex_new (pattern, G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+    re = g_regex_new (pattern, G_REGEX_CASELESS, 0, NULL);
     if (! re)
 	return NULL;
     if (g_regex_match (re, text, 0, &mi))
@@ -151,7 +151,7 @@ company_from_subject (const char *subject)
 
     re = g_regex_new ("\\b(?:at|with|from)\\s+((?:[A-Z0-9][\\w&.'-]*)"
 		      "(?:\\s+(?:[A-Z0-9][\\w&.'-]*|&|of|and)){0,3})",
-		      G_REGEX_OPTIMIZE, 0, NULL);
+		      0, 0, NULL);
     if (re && g_regex_match (re, subject, 0, &mi))
 	out = g_match_info_fetch (mi, 1);
     if (out) {
