@@ -40,8 +40,9 @@ endif
 
 PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
-CMOCKA_CFLAGS = $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
-CMOCKA_LIBS   = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
+# Tests only: cmocka, and json-glib to read the corpus labels.
+CMOCKA_CFLAGS = $(shell $(PKG_CONFIG) --cflags cmocka json-glib-1.0 2>/dev/null)
+CMOCKA_LIBS   = $(shell $(PKG_CONFIG) --libs cmocka json-glib-1.0 2>/dev/null)
 
 ALL_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -D_GNU_SOURCE $(WARN) $(OPT) \
              $(SANFLAGS) -Iinclude $(PKG_CFLAGS) \

@@ -1,0 +1,57 @@
+/* dates.h — English date and time expressions in mail text (pure).
+ *
+ * "Tuesday, Nov 24 at 2:30 PM PT", "tomorrow at 10am", "next Monday",
+ * "Thursday 19th November, 14:00-15:00 GMT", "2026-11-17 10:00"; and
+ * stated decision timelines: "we'll get back to you by Friday", "within
+ * two weeks", "early next week".  Everything is resolved against the
+ * message's own Date (ref, in UTC seconds) and the sender's zone offset
+ * (ref_offset, minutes east of UTC), which is also the zone of a time
+ * that names none.  Named zones ("PT", "CET", "London time") go through
+ * GLib's zone database, so daylight saving time is right.
+ */
+#ifndef NMF_DATES_H
+#define NMF_DATES_H
+
+#include <glib.h>
+
+struct nmf_when {
+    gint64 start;       /* UTC seconds */
+    gint64 end;         /* UTC seconds; 0 when neither an end nor a
+                         * duration is stated */
+    char *zone;         /* IANA name of a zone the text names, or NULL */
+    gsize offset;       /* where the expression starts in the text */
+    gsize length;       /* and its length in bytes */
+    gboolean explicit_date; /* a calendar date, not a weekday/relative */
+};
+
+void
+nmf_when_release (struct nmf_when *w);
+
+/* Every date-with-time expression in text, in order (struct nmf_when *;
+ * g_ptr_array_unref). */
+GPtrArray *
+nmf_dates_scan (const char *text, gint64 ref, int ref_offset);
+
+/* The interview time the text states: the one date-with-time expression
+ * at or after ref (or the one introduced by "confirmed for", "scheduled
+ * for", ...), with its end from a range or a stated duration ("a
+ * 45-minute call").  FALSE when there is none, or when the text offers
+ * several times to choose from.  *why (g_free, may be NULL) says which
+ * words decided. */
+gboolean
+nmf_dates_interview (const char *text, gint64 ref, int ref_offset,
+		     struct nmf_when *out, char **why);
+
+/* The decision date the text states, as the UTC seconds of noon on that
+ * calendar day (so that its UTC date is the day meant).  weekend_mask as
+ * in struct nmf_config (bit 1 = Monday .. bit 7 = Sunday) counts
+ * "business days".  FALSE when the text states none. */
+gboolean
+nmf_dates_timeline (const char *text, gint64 ref, int ref_offset,
+		    unsigned weekend_mask, gint64 *day, char **why);
+
+/* The IANA zone for a zone word ("pt", "cet", "eastern"), or NULL. */
+const char *
+nmf_dates_zone_name (const char *word);
+
+#endif

@@ -1,0 +1,1137 @@
+/* dates.c — English date/time expressions (see nmf/dates.h).
+ *
+ * The text is cut into tokens (words, numbers, clock times, numeric
+ * dates, punctuation); small recursive-descent parsers recognise a date
+ * phrase and a time phrase next to each other, in either order.  Pure:
+ * the reference time and zone come in as arguments; zone names resolve
+ * through GLib's GTimeZone.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "nmf/bizday.h"
+#include "nmf/dates.h"
+#include "nmf/text.h"
+
+enum tok_type {
+    T_WORD,
+    T_NUM,
+    T_TIME,   /* h:mm or h.mm */
+    T_DATE,   /* 2026-11-17 or 11/17[/2026] */
+    T_PUNCT,
+};
+
+struct tok {
+    enum tok_type type;
+    gsize start;
+    gsize end;
+    char word[24];  /* lowercased word, or the punctuation character */
+    int num;        /* T_NUM value; T_TIME hour */
+    int minute;     /* T_TIME */
+    int y, m, d;    /* T_DATE (y 0 when not given) */
+    gboolean ordinal; /* T_NUM with st/nd/rd/th */
+};
+
+/* At most this many tokens are looked at: mail bodies are capped, and a
+ * huge text must not cost more than linear work. */
+#define MAX_TOKENS 20000
+
+static GArray *
+tokenize (const char *text)
+{
+    GArray *toks = g_array_new (FALSE, TRUE, sizeof (struct tok));
+    const char *p = text;
+
+    while (*p && toks->len < MAX_TOKENS) {
+	struct tok t = { 0 };
+	unsigned char c = (unsigned char) *p;
+
+	if (g_ascii_isalpha (c)) {
+	    const char *s = p;
+	    gsize n;
+
+	    while (g_ascii_isalpha (*p))
+		p++;
+	    /* "o'clock", "we'll": keep the apostrophe inside words. */
+	    n = (gsize) (p - s);
+	    t.type = T_WORD;
+	    t.start = (gsize) (s - text);
+	    t.end = (gsize) (p - text);
+	    if (n >= sizeof t.word)
+		n = sizeof t.word - 1;
+	    for (gsize i = 0; i < n; i++)
+		t.word[i] = g_ascii_tolower (s[i]);
+	    g_array_append_val (toks, t);
+	    continue;
+	}
+	if (g_ascii_isdigit (c)) {
+	    const char *s = p;
+	    long a = 0;
+	    int digits = 0;
+
+	    while (g_ascii_isdigit (*p) && digits < 9) {
+		a = a * 10 + (*p - '0');
+		p++;
+		digits++;
+	    }
+	    while (g_ascii_isdigit (*p))
+		p++;
+	    t.start = (gsize) (s - text);
+	    /* ISO date 2026-11-17. */
+	    if (digits == 4 && p[0] == '-' && g_ascii_isdigit (p[1])
+		&& g_ascii_isdigit (p[2]) && p[3] == '-'
+		&& g_ascii_isdigit (p[4]) && g_ascii_isdigit (p[5])) {
+		t.type = T_DATE;
+		t.y = (int) a;
+		t.m = (p[1] - '0') * 10 + (p[2] - '0');
+		t.d = (p[4] - '0') * 10 + (p[5] - '0');
+		p += 6;
+	    } else if (digits <= 2 && (p[0] == ':' || p[0] == '.')
+		       && g_ascii_isdigit (p[1]) && g_ascii_isdigit (p[2])
+		       && ! g_ascii_isdigit (p[3])
+		       && ! (p[0] == '.' && p[3] == '.') && a <= 24) {
+		t.type = T_TIME;
+		t.num = (int) a;
+		t.minute = (p[1] - '0') * 10 + (p[2] - '0');
+		p += 3;
+	    } else if (digits <= 2 && p[0] == '/' && g_ascii_isdigit (p[1])) {
+		/* 11/17 or 11/17/2026 (US order; day first when the first
+		 * number cannot be a month). */
+		long b = 0, y = 0;
+
+		p++;
+		while (g_ascii_isdigit (*p) && b < 100)
+		    b = b * 10 + (*p++ - '0');
+		if (*p == '/' && g_ascii_isdigit (p[1])) {
+		    p++;
+		    while (g_ascii_isdigit (*p) && y < 10000)
+			y = y * 10 + (*p++ - '0');
+		    if (y < 100)
+			y += 2000;
+		}
+		t.type = T_DATE;
+		t.y = (int) y;
+		if (a > 12) {
+		    t.d = (int) a;
+		    t.m = (int) b;
+		} else {
+		    t.m = (int) a;
+		    t.d = (int) b;
+		}
+	    } else {
+		t.type = T_NUM;
+		t.num = digits > 6 ? -1 : (int) a;
+		if ((g_ascii_strncasecmp (p, "st", 2) == 0
+		     || g_ascii_strncasecmp (p, "nd", 2) == 0
+		     || g_ascii_strncasecmp (p, "rd", 2) == 0
+		     || g_ascii_strncasecmp (p, "th", 2) == 0)
+		    && ! g_ascii_isalpha (p[2])) {
+		    t.ordinal = TRUE;
+		    p += 2;
+		}
+	    }
+	    t.end = (gsize) (p - text);
+	    g_array_append_val (toks, t);
+	    continue;
+	}
+	if (g_ascii_isspace (c)) {
+	    p++;
+	    continue;
+	}
+	t.type = T_PUNCT;
+	t.start = (gsize) (p - text);
+	if (c == 0xe2 && (unsigned char) p[1] == 0x80
+	    && ((unsigned char) p[2] == 0x93 || (unsigned char) p[2] == 0x94)) {
+	    /* En and em dashes are ranges like '-'. */
+	    t.word[0] = '-';
+	    p += 3;
+	} else if (c >= 0x80) {
+	    /* Other non-ASCII: a separator. */
+	    t.word[0] = ' ';
+	    p = g_utf8_next_char (p);
+	    if (p <= text + t.start)
+		p = text + t.start + 1;
+	} else {
+	    t.word[0] = (char) c;
+	    p++;
+	}
+	t.end = (gsize) (p - text);
+	g_array_append_val (toks, t);
+    }
+    return toks;
+}
+
+#define TOK(i) (&g_array_index (toks, struct tok, (i)))
+
+static gboolean
+is_word (GArray *toks, guint i, const char *w)
+{
+    return i < toks->len && TOK (i)->type == T_WORD
+	&& strcmp (TOK (i)->word, w) == 0;
+}
+
+static gboolean
+is_punct (GArray *toks, guint i, char c)
+{
+    return i < toks->len && TOK (i)->type == T_PUNCT && TOK (i)->word[0] == c;
+}
+
+static int
+weekday_of (GArray *toks, guint i)
+{
+    static const char *const names[][4] = {
+	{ "monday", "mon", NULL, NULL },
+	{ "tuesday", "tue", "tues", NULL },
+	{ "wednesday", "wed", "weds", NULL },
+	{ "thursday", "thu", "thur", "thurs" },
+	{ "friday", "fri", NULL, NULL },
+	{ "saturday", "sat", NULL, NULL },
+	{ "sunday", "sun", NULL, NULL },
+    };
+    int d, k;
+
+    if (i >= toks->len || TOK (i)->type != T_WORD)
+	return 0;
+    for (d = 0; d < 7; d++) {
+	for (k = 0; k < 4 && names[d][k]; k++) {
+	    if (strcmp (TOK (i)->word, names[d][k]) == 0)
+		return d + 1;
+	}
+    }
+    return 0;
+}
+
+static int
+month_of (GArray *toks, guint i)
+{
+    static const char *const names[][3] = {
+	{ "january", "jan", NULL },   { "february", "feb", NULL },
+	{ "march", "mar", NULL },     { "april", "apr", NULL },
+	{ "may", NULL, NULL },        { "june", "jun", NULL },
+	{ "july", "jul", NULL },      { "august", "aug", NULL },
+	{ "september", "sep", "sept" }, { "october", "oct", NULL },
+	{ "november", "nov", NULL },  { "december", "dec", NULL },
+    };
+    int m, k;
+
+    if (i >= toks->len || TOK (i)->type != T_WORD)
+	return 0;
+    for (m = 0; m < 12; m++) {
+	for (k = 0; k < 3 && names[m][k]; k++) {
+	    if (strcmp (TOK (i)->word, names[m][k]) == 0)
+		return m + 1;
+	}
+    }
+    return 0;
+}
+
+static gboolean
+day_num (GArray *toks, guint i, int *d)
+{
+    if (i >= toks->len || TOK (i)->type != T_NUM)
+	return FALSE;
+    if (TOK (i)->num < 1 || TOK (i)->num > 31)
+	return FALSE;
+    *d = TOK (i)->num;
+    return TRUE;
+}
+
+static gboolean
+year_num (GArray *toks, guint i, int *y)
+{
+    if (i >= toks->len || TOK (i)->type != T_NUM || TOK (i)->ordinal)
+	return FALSE;
+    if (TOK (i)->num < 2000 || TOK (i)->num > 2100)
+	return FALSE;
+    *y = TOK (i)->num;
+    return TRUE;
+}
+
+/* The reference: the message's local calendar date and its zone. */
+struct ref {
+    gint64 t;
+    int offset;        /* minutes east */
+    GTimeZone *tz;     /* fixed offset zone of the sender */
+    GDate date;        /* local date of t */
+};
+
+/* A parsed date: an absolute calendar date. */
+struct pdate {
+    GDate date;
+    gboolean explicit_date;
+};
+
+static void
+date_from_ymd (GDate *d, int y, int m, int day)
+{
+    g_date_clear (d, 1);
+    if (g_date_valid_dmy ((GDateDay) day, (GDateMonth) m, (GDateYear) y))
+	g_date_set_dmy (d, (GDateDay) day, (GDateMonth) m, (GDateYear) y);
+}
+
+/* Month and day without a year: the year that puts it closest ahead of
+ * the reference (a December mail may speak of January). */
+static void
+date_infer_year (const struct ref *r, GDate *d, int m, int day)
+{
+    int y = g_date_get_year (&r->date);
+
+    date_from_ymd (d, y, m, day);
+    if (g_date_valid (d) && g_date_days_between (&r->date, d) < -60)
+	date_from_ymd (d, y + 1, m, day);
+}
+
+/* The next date with weekday wd after the reference date; "next" on a
+ * day of the same week moves a week on. */
+static void
+date_weekday (const struct ref *r, GDate *d, int wd, gboolean next)
+{
+    int today = g_date_get_weekday (&r->date);
+    int ahead = (wd - today + 7) % 7;
+
+    if (ahead == 0)
+	ahead = 7;
+    else if (next && wd > today)
+	ahead += 7;
+    *d = r->date;
+    g_date_add_days (d, (guint) ahead);
+}
+
+/* date phrase at i; returns tokens consumed (0: none). */
+static guint
+parse_date (GArray *toks, guint i, const struct ref *r, struct pdate *out)
+{
+    guint j = i;
+    int wd = 0, m = 0, day = 0, y = 0;
+    gboolean next = FALSE;
+
+    memset (out, 0, sizeof (*out));
+    if (is_word (toks, j, "today") || is_word (toks, j, "tonight")) {
+	out->date = r->date;
+	return 1;
+    }
+    if (is_word (toks, j, "tomorrow")) {
+	out->date = r->date;
+	g_date_add_days (&out->date, 1);
+	return 1;
+    }
+    if ((is_word (toks, j, "next") || is_word (toks, j, "this")
+	 || is_word (toks, j, "coming"))
+	&& weekday_of (toks, j + 1)) {
+	next = is_word (toks, j, "next");
+	j++;
+    }
+    wd = weekday_of (toks, j);
+    if (wd) {
+	j++;
+	if (is_punct (toks, j, '.'))
+	    j++;
+	if (is_punct (toks, j, ','))
+	    j++;
+    }
+    if (is_word (toks, j, "the") && day_num (toks, j + 1, &day)
+	&& TOK (j + 1)->ordinal)
+	j++;
+    if ((m = month_of (toks, j))) {
+	guint k = j + 1;
+
+	if (is_punct (toks, k, '.'))
+	    k++;
+	if (day_num (toks, k, &day) && ! is_punct (toks, k + 1, ':')) {
+	    j = k + 1;
+	    if (is_punct (toks, j, ',') && year_num (toks, j + 1, &y))
+		j += 2;
+	    else if (year_num (toks, j, &y))
+		j++;
+	    goto absolute;
+	}
+	m = 0;
+    }
+    if (day_num (toks, j, &day)) {
+	guint k = j + 1;
+
+	if (is_word (toks, k, "of"))
+	    k++;
+	if ((m = month_of (toks, k))) {
+	    j = k + 1;
+	    if (is_punct (toks, j, '.'))
+		j++;
+	    if (is_punct (toks, j, ',') && year_num (toks, j + 1, &y))
+		j += 2;
+	    else if (year_num (toks, j, &y))
+		j++;
+	    goto absolute;
+	}
+    }
+    if (j < toks->len && TOK (j)->type == T_DATE) {
+	y = TOK (j)->y;
+	m = TOK (j)->m;
+	day = TOK (j)->d;
+	j++;
+	goto absolute;
+    }
+    if (wd) {
+	date_weekday (r, &out->date, wd, next);
+	/* "Monday" alone is a date only as a whole word phrase; the
+	 * caller needs a time next to it. */
+	return (guint) (wd ? (j - i) : 0);
+    }
+    return 0;
+
+absolute:
+    if (y)
+	date_from_ymd (&out->date, y, m, day);
+    else
+	date_infer_year (r, &out->date, m, day);
+    if (! g_date_valid (&out->date))
+	return 0;
+    out->explicit_date = TRUE;
+    return j - i;
+}
+
+/* Zones by the words people write. */
+static const struct {
+    const char *word;
+    const char *iana;
+} zones[] = {
+    { "pt", "America/Los_Angeles" },   { "pst", "America/Los_Angeles" },
+    { "pdt", "America/Los_Angeles" },  { "pacific", "America/Los_Angeles" },
+    { "et", "America/New_York" },      { "est", "America/New_York" },
+    { "edt", "America/New_York" },     { "eastern", "America/New_York" },
+    { "ct", "America/Chicago" },       { "cst", "America/Chicago" },
+    { "cdt", "America/Chicago" },      { "central", "America/Chicago" },
+    { "mt", "America/Denver" },        { "mst", "America/Denver" },
+    { "mdt", "America/Denver" },       { "mountain", "America/Denver" },
+    { "gmt", "UTC" },                  { "utc", "UTC" },
+    { "bst", "Europe/London" },        { "uk", "Europe/London" },
+    { "london", "Europe/London" },     { "cet", "Europe/Berlin" },
+    { "cest", "Europe/Berlin" },       { "berlin", "Europe/Berlin" },
+    { "paris", "Europe/Paris" },       { "amsterdam", "Europe/Amsterdam" },
+    { "madrid", "Europe/Madrid" },     { "eet", "Europe/Helsinki" },
+    { "eest", "Europe/Helsinki" },     { "ist", "Asia/Kolkata" },
+    { "aest", "Australia/Sydney" },    { "aedt", "Australia/Sydney" },
+    { "sydney", "Australia/Sydney" },  { "jst", "Asia/Tokyo" },
+    { "sgt", "Asia/Singapore" },       { "nzst", "Pacific/Auckland" },
+    { "nzdt", "Pacific/Auckland" },    { "hkt", "Asia/Hong_Kong" },
+    { "wet", "Europe/Lisbon" },        { "west", "Europe/Lisbon" },
+};
+
+const char *
+nmf_dates_zone_name (const char *word)
+{
+    size_t i;
+
+    for (i = 0; word && i < G_N_ELEMENTS (zones); i++) {
+	if (g_ascii_strcasecmp (word, zones[i].word) == 0)
+	    return zones[i].iana;
+    }
+    return NULL;
+}
+
+/* A parsed time of day with optional end and zone. */
+struct ptime {
+    int h, min;
+    gboolean has_end;
+    int eh, emin;
+    const char *zone;      /* IANA, or NULL */
+    int zone_offset;       /* minutes, when fixed_offset */
+    gboolean fixed_offset;
+};
+
+/* am/pm at i: returns tokens consumed, *pm set. */
+static guint
+parse_ampm (GArray *toks, guint i, int *pm)
+{
+    if (is_word (toks, i, "am") || is_word (toks, i, "pm")) {
+	*pm = TOK (i)->word[0] == 'p';
+	return 1 + (is_punct (toks, i + 1, '.') ? 1 : 0);
+    }
+    /* "a.m." / "p.m." */
+    if ((is_word (toks, i, "a") || is_word (toks, i, "p"))
+	&& is_punct (toks, i + 1, '.') && is_word (toks, i + 2, "m")) {
+	*pm = TOK (i)->word[0] == 'p';
+	return 3 + (is_punct (toks, i + 3, '.') ? 1 : 0);
+    }
+    return 0;
+}
+
+/* One clock time at i (no range).  *ampm: -1 none, 0 am, 1 pm. */
+static guint
+parse_clock (GArray *toks, guint i, int *h, int *min, int *ampm,
+	     gboolean loose)
+{
+    guint j = i;
+    int pm = 0;
+    guint n;
+
+    *ampm = -1;
+    if (is_word (toks, j, "noon") || is_word (toks, j, "midday")) {
+	*h = 12;
+	*min = 0;
+	*ampm = 1;
+	return 1;
+    }
+    if (j >= toks->len)
+	return 0;
+    if (TOK (j)->type == T_TIME) {
+	*h = TOK (j)->num;
+	*min = TOK (j)->minute;
+	j++;
+    } else if (TOK (j)->type == T_NUM && ! TOK (j)->ordinal
+	       && TOK (j)->num >= 0 && TOK (j)->num <= 12) {
+	*h = TOK (j)->num;
+	*min = 0;
+	j++;
+	n = parse_ampm (toks, j, &pm);
+	if (! n && ! loose)
+	    return 0;
+    } else {
+	return 0;
+    }
+    if (*min > 59 || *h > 24)
+	return 0;
+    n = parse_ampm (toks, j, &pm);
+    if (n) {
+	if (*h > 12 || *h == 0)
+	    return 0;
+	*ampm = pm;
+	j += n;
+    }
+    return j - i;
+}
+
+static int
+to_24h (int h, int ampm)
+{
+    if (ampm == 1 && h < 12)
+	return h + 12;
+    if (ampm == 0 && h == 12)
+	return 0;
+    return h;
+}
+
+/* A zone after a time: "PT", "(CET)", "Pacific Time", "GMT+1",
+ * "UTC-05:00", "London time". */
+static guint
+parse_zone (GArray *toks, guint i, struct ptime *t)
+{
+    guint j = i;
+    gboolean paren = FALSE;
+    const char *iana;
+
+    if (is_punct (toks, j, '(')) {
+	paren = TRUE;
+	j++;
+    }
+    if (j >= toks->len || TOK (j)->type != T_WORD)
+	return 0;
+    if (is_word (toks, j, "new") && is_word (toks, j + 1, "york")) {
+	iana = "America/New_York";
+	j += 2;
+    } else {
+	iana = nmf_dates_zone_name (TOK (j)->word);
+	if (! iana)
+	    return 0;
+	j++;
+    }
+    t->zone = iana;
+    t->fixed_offset = FALSE;
+    /* "GMT+1", "UTC-05:00", "GMT +5:30" */
+    if ((strcmp (iana, "UTC") == 0)
+	&& (is_punct (toks, j, '+') || is_punct (toks, j, '-'))
+	&& j + 1 < toks->len
+	&& (TOK (j + 1)->type == T_NUM || TOK (j + 1)->type == T_TIME)) {
+	int sign = is_punct (toks, j, '-') ? -1 : 1;
+	int h = TOK (j + 1)->num, m = 0;
+
+	if (TOK (j + 1)->type == T_TIME)
+	    m = TOK (j + 1)->minute;
+	else if (h >= 100) {
+	    m = h % 100;
+	    h /= 100;
+	}
+	if (h <= 14 && m < 60) {
+	    t->fixed_offset = TRUE;
+	    t->zone = NULL;
+	    t->zone_offset = sign * (h * 60 + m);
+	    j += 2;
+	}
+    }
+    /* "Pacific Time", "Eastern Standard Time", "London time" */
+    if (is_word (toks, j, "standard") || is_word (toks, j, "daylight"))
+	j++;
+    if (is_word (toks, j, "time"))
+	j++;
+    if (paren) {
+	if (! is_punct (toks, j, ')'))
+	    return 0;
+	j++;
+    }
+    return j - i;
+}
+
+/* time phrase at i: "[at] 2:30 PM [- 3:30 PM] [PT]". */
+static guint
+parse_time (GArray *toks, guint i, struct ptime *out)
+{
+    guint j = i, n;
+    int h, min, ampm, eh, emin, eampm;
+    gboolean loose = FALSE;
+    gboolean bare;
+
+    memset (out, 0, sizeof (*out));
+    if (is_word (toks, j, "at") || is_punct (toks, j, '@')
+	|| is_word (toks, j, "from") || is_word (toks, j, "between")) {
+	loose = is_word (toks, j, "at");
+	j++;
+    }
+    n = parse_clock (toks, j, &h, &min, &ampm, TRUE);
+    if (! n)
+	return 0;
+    bare = ampm < 0 && TOK (j)->type == T_NUM;
+    j += n;
+    /* Range: "-", "to", "until", "and" (after "between"). */
+    if (is_punct (toks, j, '-') || is_word (toks, j, "to")
+	|| is_word (toks, j, "until") || is_word (toks, j, "till")
+	|| is_word (toks, j, "and")) {
+	guint k = j + 1;
+
+	n = parse_clock (toks, k, &eh, &emin, &eampm, TRUE);
+	if (n && (eampm >= 0 || TOK (k)->type == T_TIME || ! bare)) {
+	    if (ampm < 0 && eampm >= 0) {
+		/* "2-3pm": the start shares the end's half of the day,
+		 * unless that puts it after the end ("11-12pm"). */
+		ampm = eampm;
+		if (to_24h (h, ampm) > to_24h (eh, eampm))
+		    ampm = 0;
+	    }
+	    if (eampm < 0 && ampm >= 0 && TOK (k)->type == T_NUM)
+		eampm = ampm;
+	    out->has_end = TRUE;
+	    out->eh = to_24h (eh, eampm);
+	    out->emin = emin;
+	    j = k + n;
+	    bare = bare && ampm < 0;
+	}
+    }
+    /* A bare number is a time only after "at", and only at a plausible
+     * office hour ("at 10"). */
+    if (bare && ampm < 0) {
+	if (! loose)
+	    return 0;
+	if (h >= 8 && h <= 11)
+	    ampm = 0;
+	else if (h >= 1 && h <= 6)
+	    ampm = 1;
+	else if (h != 12)
+	    return 0;
+    }
+    out->h = to_24h (h, ampm);
+    out->min = min;
+    if (out->h > 23)
+	return 0;
+    j += parse_zone (toks, j, out);
+    return j - i;
+}
+
+static GDateTime *
+make_local (const struct ref *r, const GDate *d, int h, int min,
+	    const struct ptime *t)
+{
+    g_autoptr (GTimeZone) tz = NULL;
+
+    if (t->zone)
+	tz = g_time_zone_new_identifier (t->zone);
+    else if (t->fixed_offset)
+	tz = g_time_zone_new_offset (t->zone_offset * 60);
+    if (! tz)
+	tz = g_time_zone_ref (r->tz);
+    return g_date_time_new (tz, g_date_get_year (d), g_date_get_month (d),
+			    g_date_get_day (d), h, min, 0);
+}
+
+static gboolean
+filler (GArray *toks, guint i)
+{
+    return is_punct (toks, i, ',') || is_word (toks, i, "on")
+	|| is_word (toks, i, "at") || is_punct (toks, i, '@')
+	|| is_punct (toks, i, '-') || is_word (toks, i, "from");
+}
+
+static void
+ref_init (struct ref *r, gint64 t, int offset)
+{
+    g_autoptr (GDateTime) u = g_date_time_new_from_unix_utc (t);
+    g_autoptr (GDateTime) local = NULL;
+
+    r->t = t;
+    r->offset = offset;
+    r->tz = g_time_zone_new_offset (offset * 60);
+    if (! r->tz)
+	r->tz = g_time_zone_new_utc ();
+    g_date_clear (&r->date, 1);
+    if (! u)
+	u = g_date_time_new_from_unix_utc (0);
+    local = g_date_time_to_timezone (u, r->tz);
+    g_date_set_dmy (&r->date, (GDateDay) g_date_time_get_day_of_month (local),
+		    (GDateMonth) g_date_time_get_month (local),
+		    (GDateYear) g_date_time_get_year (local));
+}
+
+static void
+ref_release (struct ref *r)
+{
+    g_time_zone_unref (r->tz);
+}
+
+void
+nmf_when_release (struct nmf_when *w)
+{
+    g_free (w->zone);
+    memset (w, 0, sizeof (*w));
+}
+
+static void
+when_free_cb (gpointer p)
+{
+    struct nmf_when *w = p;
+
+    nmf_when_release (w);
+    g_free (w);
+}
+
+static void
+add_when (GPtrArray *out, const struct ref *r, const struct pdate *d,
+	  const struct ptime *t, gsize start, gsize end)
+{
+    g_autoptr (GDateTime) s = make_local (r, &d->date, t->h, t->min, t);
+    struct nmf_when *w;
+
+    if (! s)
+	return;
+    w = g_new0 (struct nmf_when, 1);
+    w->start = g_date_time_to_unix (s);
+    if (t->has_end) {
+	g_autoptr (GDateTime) e = make_local (r, &d->date, t->eh, t->emin, t);
+
+	if (e && g_date_time_to_unix (e) > w->start)
+	    w->end = g_date_time_to_unix (e);
+    }
+    w->zone = t->zone ? g_strdup (t->zone) : NULL;
+    w->offset = start;
+    w->length = end - start;
+    w->explicit_date = d->explicit_date;
+    g_ptr_array_add (out, w);
+}
+
+GPtrArray *
+nmf_dates_scan (const char *text, gint64 ref, int ref_offset)
+{
+    GPtrArray *out = g_ptr_array_new_with_free_func (when_free_cb);
+    g_autoptr (GArray) toks = NULL;
+    struct ref r;
+    guint i;
+
+    if (! text || ! *text)
+	return out;
+    ref_init (&r, ref, ref_offset);
+    toks = tokenize (text);
+    for (i = 0; i < toks->len;) {
+	struct pdate d;
+	struct ptime t;
+	guint n, k, m;
+
+	/* Date, then time: "Tuesday, Nov 24 at 2:30 PM PT". */
+	n = parse_date (toks, i, &r, &d);
+	if (n) {
+	    k = i + n;
+	    while (k < i + n + 3 && filler (toks, k) && ! is_word (toks, k, "at")
+		   && ! is_word (toks, k, "from"))
+		k++;
+	    m = parse_time (toks, k, &t);
+	    if (m) {
+		add_when (out, &r, &d, &t, TOK (i)->start,
+			  TOK (k + m - 1)->end);
+		i = k + m;
+		continue;
+	    }
+	}
+	/* Time, then date: "10am PT on Thursday", "2-3pm tomorrow". */
+	m = parse_time (toks, i, &t);
+	if (m && (TOK (i)->type != T_WORD || is_word (toks, i, "at")
+		  || is_word (toks, i, "from") || is_word (toks, i, "noon"))) {
+	    k = i + m;
+	    while (k < i + m + 2 && filler (toks, k))
+		k++;
+	    n = parse_date (toks, k, &r, &d);
+	    if (n) {
+		add_when (out, &r, &d, &t, TOK (i)->start,
+			  TOK (k + n - 1)->end);
+		i = k + n;
+		continue;
+	    }
+	}
+	i++;
+    }
+    ref_release (&r);
+    return out;
+}
+
+/* "a 45-minute call", "one hour", "90 minutes", "half an hour". */
+static gint64
+duration_in (const char *folded)
+{
+    static const char pattern[]
+	= "\\b(\\d+(?:\\.\\d+)?|an?|one|two|three|half an?|an hour and a "
+	  "half)[ -]?(minutes?|mins?|hours?|hrs?)\\b";
+    g_autoptr (GRegex) re = g_regex_new (pattern, 0, 0, NULL);
+    g_autoptr (GMatchInfo) mi = NULL;
+
+    if (! re || ! g_regex_match (re, folded, 0, &mi))
+	return 0;
+    for (; g_match_info_matches (mi); g_match_info_next (mi, NULL)) {
+	g_autofree char *num = g_match_info_fetch (mi, 1);
+	g_autofree char *unit = g_match_info_fetch (mi, 2);
+	double n;
+
+	if (g_str_has_prefix (num, "half"))
+	    n = 0.5;
+	else if (strcmp (num, "a") == 0 || strcmp (num, "an") == 0
+		 || strcmp (num, "one") == 0)
+	    n = 1;
+	else if (strcmp (num, "two") == 0)
+	    n = 2;
+	else if (strcmp (num, "three") == 0)
+	    n = 3;
+	else
+	    n = g_ascii_strtod (num, NULL);
+	if (unit[0] == 'h')
+	    n *= 60;
+	/* "take a minute", "24 hours": not an interview's length. */
+	if (n >= 10 && n <= 8 * 60)
+	    return (gint64) (n * 60);
+    }
+    return 0;
+}
+
+static gboolean
+cue_before (const char *folded_text, gsize offset)
+{
+    static const char *const cues[] = {
+	"confirm", "scheduled", "booked", "set for", "is on", "see you",
+	"invite for", "interview is", "take place", "will be on",
+	"calendar invite", "locked in", "works for", NULL,
+    };
+    gsize from = offset > 100 ? offset - 100 : 0;
+    g_autofree char *window = g_strndup (folded_text + from, offset - from);
+    size_t i;
+
+    for (i = 0; cues[i]; i++) {
+	if (strstr (window, cues[i]))
+	    return TRUE;
+    }
+    return FALSE;
+}
+
+gboolean
+nmf_dates_interview (const char *text, gint64 ref, int ref_offset,
+		     struct nmf_when *out, char **why)
+{
+    g_autoptr (GPtrArray) all = NULL;
+    g_autoptr (GPtrArray) ahead = g_ptr_array_new ();
+    g_autofree char *lower = NULL;
+    g_autofree char *folded = NULL;
+    struct nmf_when *pick = NULL;
+    guint i;
+
+    memset (out, 0, sizeof (*out));
+    if (why)
+	*why = NULL;
+    if (! text || ! *text)
+	return FALSE;
+    /* Offsets of the scan refer to text; a lowercase copy keeps them. */
+    lower = g_ascii_strdown (text, -1);
+    all = nmf_dates_scan (text, ref, ref_offset);
+    for (i = 0; i < all->len; i++) {
+	struct nmf_when *w = all->pdata[i];
+	guint k;
+	gboolean dup = FALSE;
+
+	/* A time before the message was written is not the interview. */
+	if (ref && w->start < ref - 2 * 3600)
+	    continue;
+	for (k = 0; k < ahead->len; k++) {
+	    if (((struct nmf_when *) ahead->pdata[k])->start == w->start)
+		dup = TRUE;
+	}
+	if (! dup)
+	    g_ptr_array_add (ahead, w);
+    }
+    if (! ahead->len)
+	return FALSE;
+    if (ahead->len == 1) {
+	pick = ahead->pdata[0];
+    } else {
+	for (i = 0; i < ahead->len && ! pick; i++) {
+	    struct nmf_when *w = ahead->pdata[i];
+
+	    if (cue_before (lower, w->offset))
+		pick = w;
+	}
+	if (! pick) {
+	    /* Several times and nothing says which: options to choose
+	     * from, not an interview time. */
+	    if (why)
+		*why = g_strdup ("several times offered, none confirmed");
+	    return FALSE;
+	}
+    }
+    out->start = pick->start;
+    out->end = pick->end;
+    out->zone = pick->zone ? g_strdup (pick->zone) : NULL;
+    out->offset = pick->offset;
+    out->length = pick->length;
+    out->explicit_date = pick->explicit_date;
+    if (! out->end) {
+	folded = nmf_text_fold (text);
+	gint64 dur = duration_in (folded);
+
+	if (dur)
+	    out->end = out->start + dur;
+    }
+    if (why)
+	*why = g_strndup (text + pick->offset, MIN (pick->length, 80));
+    return TRUE;
+}
+
+/* ---- timelines ------------------------------------------------------ */
+
+static const char *const timeline_cues[] = {
+    "get back to you", "get back to", "come back to you", "hear back",
+    "hear from us", "hear from me", "let you know", "update you",
+    "be in touch", "decision", "decide", "next steps", "reach out",
+    "follow up with you", "respond", "update", "feedback", "news",
+    "hear", "answer", "outcome",
+    NULL,
+};
+
+static int
+number_word (GArray *toks, guint i)
+{
+    static const char *const words[] = { "zero", "one", "two", "three",
+					 "four", "five", "six", "seven",
+					 "eight", "nine", "ten" };
+    size_t k;
+
+    if (i >= toks->len)
+	return -1;
+    if (TOK (i)->type == T_NUM && ! TOK (i)->ordinal && TOK (i)->num >= 0
+	&& TOK (i)->num < 100)
+	return TOK (i)->num;
+    if (TOK (i)->type != T_WORD)
+	return -1;
+    if (strcmp (TOK (i)->word, "a") == 0 || strcmp (TOK (i)->word, "an") == 0)
+	return 1;
+    for (k = 0; k < G_N_ELEMENTS (words); k++) {
+	if (strcmp (TOK (i)->word, words[k]) == 0)
+	    return (int) k;
+    }
+    return -1;
+}
+
+/* The date with weekday wd in the week after (next = 1) or of (0) the
+ * reference's week (weeks start on Monday). */
+static void
+week_day (const struct ref *r, GDate *d, int wd, int next)
+{
+    int today = g_date_get_weekday (&r->date);
+
+    *d = r->date;
+    g_date_subtract_days (d, (guint) (today - 1));
+    g_date_add_days (d, (guint) (7 * next + wd - 1));
+}
+
+/* Parse one timeline expression at token i. */
+static gboolean
+timeline_at (GArray *toks, guint i, const struct ref *r, unsigned mask,
+	     GDate *out)
+{
+    guint j = i;
+    int n;
+    struct pdate pd;
+
+    /* "within two weeks", "in the next 5 business days", "in a week",
+     * "within a couple of weeks" */
+    if (is_word (toks, j, "within") || is_word (toks, j, "in")) {
+	gboolean business = FALSE;
+
+	j++;
+	if (is_word (toks, j, "the") && is_word (toks, j + 1, "next"))
+	    j += 2;
+	if (is_word (toks, j, "a") && is_word (toks, j + 1, "couple")) {
+	    n = 2;
+	    j += 2;
+	    if (is_word (toks, j, "of"))
+		j++;
+	} else {
+	    n = number_word (toks, j);
+	    if (n <= 0)
+		return FALSE;
+	    j++;
+	}
+	if (is_word (toks, j, "business") || is_word (toks, j, "working")) {
+	    business = TRUE;
+	    j++;
+	}
+	*out = r->date;
+	if (is_word (toks, j, "day") || is_word (toks, j, "days")) {
+	    if (business)
+		nmf_bizday_add_date (out, n, mask, NULL);
+	    else
+		g_date_add_days (out, (guint) n);
+	    return TRUE;
+	}
+	if (is_word (toks, j, "week") || is_word (toks, j, "weeks")) {
+	    g_date_add_days (out, (guint) (7 * n));
+	    return TRUE;
+	}
+	return FALSE;
+    }
+    /* "early next week", "mid next week", "end of next week", "next
+     * week", "end of the week", "end of this week" */
+    if (is_word (toks, j, "early") && is_word (toks, j + 1, "next")
+	&& is_word (toks, j + 2, "week")) {
+	week_day (r, out, 2, 1);
+	return TRUE;
+    }
+    if ((is_word (toks, j, "mid") || is_word (toks, j, "middle"))) {
+	guint k = j + 1;
+
+	if (is_punct (toks, k, '-'))
+	    k++;
+	if (is_word (toks, k, "of"))
+	    k++;
+	if (is_word (toks, k, "next") && is_word (toks, k + 1, "week")) {
+	    week_day (r, out, 3, 1);
+	    return TRUE;
+	}
+	return FALSE;
+    }
+    if (is_word (toks, j, "end") && is_word (toks, j + 1, "of")) {
+	guint k = j + 2;
+
+	if (is_word (toks, k, "the") || is_word (toks, k, "this"))
+	    k++;
+	if (is_word (toks, k, "next") && is_word (toks, k + 1, "week")) {
+	    week_day (r, out, 5, 1);
+	    return TRUE;
+	}
+	if (is_word (toks, k, "week")) {
+	    week_day (r, out, 5, g_date_get_weekday (&r->date) > 5 ? 1 : 0);
+	    return TRUE;
+	}
+	if (is_word (toks, k, "month")) {
+	    *out = r->date;
+	    g_date_set_day (out, g_date_get_days_in_month (
+				     g_date_get_month (out),
+				     g_date_get_year (out)));
+	    return TRUE;
+	}
+	return FALSE;
+    }
+    if (is_word (toks, j, "next") && is_word (toks, j + 1, "week")) {
+	week_day (r, out, 5, 1);
+	return TRUE;
+    }
+    /* "by Friday", "by November 30", "before Tuesday, Nov 24", "on
+     * Monday" */
+    if (is_word (toks, j, "by") || is_word (toks, j, "before")
+	|| is_word (toks, j, "on") || is_word (toks, j, "until")) {
+	j++;
+	if (is_word (toks, j, "the") && is_word (toks, j + 1, "end"))
+	    return timeline_at (toks, j + 1, r, mask, out);
+	if (is_word (toks, j, "end"))
+	    return timeline_at (toks, j, r, mask, out);
+	if (parse_date (toks, j, r, &pd)) {
+	    *out = pd.date;
+	    return TRUE;
+	}
+	return FALSE;
+    }
+    return FALSE;
+}
+
+gboolean
+nmf_dates_timeline (const char *text, gint64 ref, int ref_offset,
+		    unsigned weekend_mask, gint64 *day, char **why)
+{
+    g_autoptr (GArray) toks = NULL;
+    g_autofree char *lower = NULL;
+    struct ref r;
+    gboolean found = FALSE;
+    guint i;
+
+    *day = 0;
+    if (why)
+	*why = NULL;
+    if (! text || ! *text)
+	return FALSE;
+    lower = g_ascii_strdown (text, -1);
+    ref_init (&r, ref, ref_offset);
+    toks = tokenize (text);
+
+    for (i = 0; i < toks->len && ! found; i++) {
+	GDate d;
+	gsize s_start, s_end, k;
+	gboolean cue = FALSE;
+	size_t c;
+
+	if (! timeline_at (toks, i, &r, weekend_mask, &d))
+	    continue;
+	/* The sentence around it must speak of an answer or decision. */
+	s_start = TOK (i)->start;
+	while (s_start > 0 && ! strchr (".!?\n", lower[s_start - 1]))
+	    s_start--;
+	s_end = TOK (i)->end;
+	while (lower[s_end] && ! strchr (".!?\n", lower[s_end]))
+	    s_end++;
+	/* A sentence may wrap over two lines in plain text mail. */
+	if (lower[s_end] == '\n' && lower[s_end + 1] && lower[s_end + 1] != '\n')
+	    for (s_end++; lower[s_end] && ! strchr (".!?\n", lower[s_end]);
+		 s_end++)
+		;
+	if (s_start > 0 && lower[s_start - 1] == '\n' && s_start > 1
+	    && lower[s_start - 2] != '\n')
+	    for (s_start -= 1; s_start > 0 && ! strchr (".!?\n", lower[s_start - 1]);
+		 s_start--)
+		;
+	{
+	    g_autofree char *sentence
+		= g_strndup (lower + s_start, s_end - s_start);
+
+	    for (c = 0; timeline_cues[c]; c++) {
+		if (strstr (sentence, timeline_cues[c]))
+		    cue = TRUE;
+	    }
+	}
+	if (! cue || ! g_date_valid (&d))
+	    continue;
+	/* A decision date is ahead of the message. */
+	if (g_date_compare (&d, &r.date) < 0)
+	    continue;
+	{
+	    g_autoptr (GDateTime) noon = g_date_time_new_utc (
+		g_date_get_year (&d), g_date_get_month (&d),
+		g_date_get_day (&d), 12, 0, 0);
+
+	    *day = g_date_time_to_unix (noon);
+	}
+	if (why) {
+	    k = TOK (i)->start;
+	    *why = g_strndup (text + k, MIN ((gsize) 60, strlen (text + k)));
+	}
+	found = TRUE;
+    }
+    ref_release (&r);
+    return found;
+}

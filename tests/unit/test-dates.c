@@ -1,0 +1,275 @@
+/* Unit tests of src/core/dates.c and src/core/bizday.c: date and time
+ * expressions, interview times, decision timelines, business days.
+ * Reference: a message dated Thu, 12 Nov 2026 15:04:00 -0800. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "nmf/bizday.h"
+#include "nmf/dates.h"
+
+#define REF ((gint64) 1794524640)
+#define OFF (-480)
+
+struct icase {
+    const char *why;
+    const char *text;
+    gint64 start; /* 0: no interview time */
+    gint64 end;   /* 0: none */
+};
+
+static const struct icase icases[] = {
+    { "nothing", "Thanks for applying.", 0, 0 },
+    { "weekday, month day, time, zone",
+      "Would Tuesday, Nov 24 at 2:30 PM PT work for you?", 1795559400, 0 },
+    { "calendar-style range with a zone word",
+      "Interview: Tuesday, November 17, 10:00 - 11:00 AM Pacific Time",
+      1794938400, 1794942000 },
+    { "relative day, no zone: the sender's zone",
+      "Let's talk tomorrow at 10am.", 1794592800, 0 },
+    { "next weekday in CET", "How about next Monday at 3pm CET?", 1794837600,
+      0 },
+    { "day-first date with ordinal and a 24h range",
+      "We have you down for Thursday 19th November, 14:00-15:00 GMT.",
+      1795096800, 1795100400 },
+    { "ISO date", "Onsite: 2026-12-02 10:00 CST, 2 hours", 1796227200,
+      1796234400 },
+    { "time first, then weekday", "Can you do 2pm ET on Friday?", 1794596400,
+      0 },
+    { "a shared pm in a range", "Friday 2-3pm ET", 1794596400, 1794600000 },
+    { "year rolls over", "Your interview is on January 5 at 9am.",
+      1799168400, 0 },
+    { "duration sets the end", "A 45-minute video call on Tuesday, Nov 17 at "
+      "10:00 AM PT.", 1794938400, 1794938400 + 45 * 60 },
+    { "GMT offset", "Friday, November 20, 11:00 (GMT+5:30)", 1795152600, 0 },
+    { "noon", "Monday at noon works.", 1794859200, 0 },
+    { "a time in the past is no interview",
+      "Thanks for meeting on Monday, November 9 at 2pm.", 0, 0 },
+    { "options to choose from are not a time",
+      "Are you free Tuesday, Nov 17 at 10am or Wednesday, Nov 18 at 2pm?", 0,
+      0 },
+    { "the confirmed one of several",
+      "You asked about Tuesday, Nov 17 at 10am; I've confirmed Wednesday, "
+      "Nov 18 at 2pm PT.", 1795039200, 0 },
+    { "numbers that are not times", "Order 12345, 3 items, $20.50 total.", 0,
+      0 },
+};
+
+static void
+test_interview (void **state)
+{
+    size_t i;
+
+    (void) state;
+    for (i = 0; i < sizeof icases / sizeof icases[0]; i++) {
+	const struct icase *c = &icases[i];
+	struct nmf_when w;
+	char *why = NULL;
+	gboolean found = nmf_dates_interview (c->text, REF, OFF, &w, &why);
+
+	if (found != (c->start != 0) || (found && w.start != c->start)
+	    || (found && w.end != c->end))
+	    print_error ("case '%s': found=%d start=%" G_GINT64_FORMAT
+			 " end=%" G_GINT64_FORMAT " (%s)\n",
+			 c->why, found, w.start, w.end, why ? why : "");
+	assert_int_equal (found, c->start != 0);
+	if (found) {
+	    assert_int_equal (w.start, c->start);
+	    assert_int_equal (w.end, c->end);
+	}
+	nmf_when_release (&w);
+	g_free (why);
+    }
+}
+
+struct tcase {
+    const char *why;
+    const char *text;
+    const char *day; /* YYYY-MM-DD or NULL */
+};
+
+/* Thursday 12 Nov 2026 is the reference day. */
+static const struct tcase tcases[] = {
+    { "none", "Thank you for your time today.", NULL },
+    { "by a weekday", "We'll get back to you by Friday.", "2026-11-13" },
+    { "within weeks", "You will hear back from us within two weeks.",
+      "2026-11-26" },
+    { "within business days", "We aim to make a decision within 5 business "
+      "days.", "2026-11-19" },
+    { "early next week", "We expect to have an update for you early next "
+      "week.", "2026-11-17" },
+    { "end of next week", "We will let you know by the end of next week.",
+      "2026-11-20" },
+    { "end of the week", "Expect a decision by end of the week.",
+      "2026-11-13" },
+    { "next week", "The team will decide next week.", "2026-11-20" },
+    { "an explicit date", "We will get back to you by November 30.",
+      "2026-11-30" },
+    { "in a couple of weeks", "You'll hear back in a couple of weeks.",
+      "2026-11-26" },
+    { "wrapped sentence", "We plan to share our decision with all\ncandidates "
+      "by Wednesday, Nov 25.", "2026-11-25" },
+    /* A date with no answer or decision in its sentence is no timeline. */
+    { "no cue", "The office is closed next week.", NULL },
+    { "a past date", "We will let you know by November 2.", NULL },
+};
+
+static void
+test_timeline (void **state)
+{
+    size_t i;
+
+    (void) state;
+    for (i = 0; i < sizeof tcases / sizeof tcases[0]; i++) {
+	const struct tcase *c = &tcases[i];
+	gint64 day = 0;
+	char *why = NULL;
+	gboolean found = nmf_dates_timeline (c->text, REF, OFF,
+					     (1u << 6) | (1u << 7), &day, &why);
+	char got[16] = "";
+
+	if (found) {
+	    GDateTime *dt = g_date_time_new_from_unix_utc (day);
+	    char *s = g_date_time_format (dt, "%Y-%m-%d");
+
+	    g_strlcpy (got, s, sizeof got);
+	    g_free (s);
+	    g_date_time_unref (dt);
+	}
+	if (found != (c->day != NULL) || (found && strcmp (got, c->day)))
+	    print_error ("case '%s': found=%d day=%s\n", c->why, found, got);
+	assert_int_equal (found, c->day != NULL);
+	if (found)
+	    assert_string_equal (got, c->day);
+	g_free (why);
+    }
+}
+
+static void
+test_scan_and_zones (void **state)
+{
+    GPtrArray *all;
+
+    (void) state;
+    all = nmf_dates_scan (NULL, REF, OFF);
+    assert_int_equal (all->len, 0);
+    g_ptr_array_unref (all);
+    all = nmf_dates_scan ("Tuesday at 10am; Wednesday at 4pm.", REF, OFF);
+    assert_int_equal (all->len, 2);
+    g_ptr_array_unref (all);
+    assert_string_equal (nmf_dates_zone_name ("PDT"), "America/Los_Angeles");
+    assert_string_equal (nmf_dates_zone_name ("cet"), "Europe/Berlin");
+    assert_null (nmf_dates_zone_name ("xyz"));
+    assert_null (nmf_dates_zone_name (NULL));
+}
+
+static void
+test_hostile_text (void **state)
+{
+    GString *big = g_string_new (NULL);
+    struct nmf_when w;
+    GPtrArray *all;
+    int i;
+
+    (void) state;
+    /* Long runs of numbers, colons and dates stay linear and bounded. */
+    for (i = 0; i < 50000; i++)
+	g_string_append (big, "12:30 1/2 2026-13-45 Monday, ");
+    all = nmf_dates_scan (big->str, REF, OFF);
+    assert_true (all->len < 30000);
+    g_ptr_array_unref (all);
+    assert_false (nmf_dates_interview ("\xff\xfe 99:99 pm 31/31", REF, OFF, &w,
+				       NULL));
+    nmf_when_release (&w);
+    g_string_free (big, TRUE);
+}
+
+struct bcase {
+    const char *why;
+    int y, m, d, n;
+    int ey, em, ed;
+};
+
+static const struct bcase bcases[] = {
+    { "zero days", 2026, 11, 12, 0, 2026, 11, 12 },
+    { "Thursday + 1 = Friday", 2026, 11, 12, 1, 2026, 11, 13 },
+    { "Friday + 1 = Monday", 2026, 11, 13, 1, 2026, 11, 16 },
+    { "Saturday + 1 = Monday", 2026, 11, 14, 1, 2026, 11, 16 },
+    { "Thursday + 7 crosses a weekend", 2026, 11, 12, 7, 2026, 11, 23 },
+    { "across a month", 2026, 11, 27, 3, 2026, 12, 2 },
+};
+
+static void
+test_bizday (void **state)
+{
+    GArray *holidays = g_array_new (FALSE, FALSE, sizeof (GDate));
+    GDate h;
+    size_t i;
+
+    (void) state;
+    for (i = 0; i < sizeof bcases / sizeof bcases[0]; i++) {
+	const struct bcase *c = &bcases[i];
+	GDate d;
+
+	g_date_clear (&d, 1);
+	g_date_set_dmy (&d, c->d, c->m, c->y);
+	nmf_bizday_add_date (&d, c->n, (1u << 6) | (1u << 7), NULL);
+	if (g_date_get_day (&d) != c->ed)
+	    print_error ("case '%s'\n", c->why);
+	assert_int_equal (g_date_get_year (&d), c->ey);
+	assert_int_equal (g_date_get_month (&d), c->em);
+	assert_int_equal (g_date_get_day (&d), c->ed);
+    }
+    /* A holiday (Thanksgiving, Thu 26 Nov) is skipped. */
+    g_date_clear (&h, 1);
+    g_date_set_dmy (&h, 26, 11, 2026);
+    g_array_append_val (holidays, h);
+    {
+	GDate d;
+
+	g_date_clear (&d, 1);
+	g_date_set_dmy (&d, 25, 11, 2026);
+	nmf_bizday_add_date (&d, 1, (1u << 6) | (1u << 7), holidays);
+	assert_int_equal (g_date_get_day (&d), 27);
+    }
+    /* A Friday-Saturday weekend. */
+    {
+	GDate d;
+
+	g_date_clear (&d, 1);
+	g_date_set_dmy (&d, 12, 11, 2026);
+	nmf_bizday_add_date (&d, 1, (1u << 5) | (1u << 6), NULL);
+	assert_int_equal (g_date_get_day (&d), 15);
+    }
+    /* On instants: same time of day, in the given zone (the DST change
+     * in between keeps 10:00 local). */
+    {
+	GTimeZone *la = g_time_zone_new_identifier ("America/Los_Angeles");
+	/* Fri 30 Oct 2026 10:00 PDT = 17:00Z; + 1 business day = Mon 2 Nov
+	 * 10:00 PST = 18:00Z. */
+	gint64 t = nmf_bizday_add (1793379600, 1, (1u << 6) | (1u << 7), NULL,
+				   la);
+
+	assert_int_equal (t, 1793379600 + 3 * 86400 + 3600);
+	g_time_zone_unref (la);
+    }
+    g_array_unref (holidays);
+}
+
+int
+main (void)
+{
+    const struct CMUnitTest tests[] = {
+	cmocka_unit_test (test_interview),
+	cmocka_unit_test (test_timeline),
+	cmocka_unit_test (test_scan_and_zones),
+	cmocka_unit_test (test_hostile_text),
+	cmocka_unit_test (test_bizday),
+    };
+
+    return cmocka_run_group_tests (tests, NULL, NULL);
+}
