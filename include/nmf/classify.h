@@ -58,4 +58,9 @@ nmf_classification_release (struct nmf_classification *c);
 gboolean
 nmf_address_is_robot (const char *addr);
 
+/* True for a free-mail or placeholder domain (gmail.com, ...), which says
+ * nothing about an organisation. */
+gboolean
+nmf_domain_is_freemail (const char *domain);
+
 #endif

@@ -32,12 +32,14 @@ struct nmf_event {
 
 /* Flags read from the headers that say who or what sent the message. */
 enum nmf_msg_flags {
-    NMF_MSG_AUTO_REPLY = 1 << 0, /* Auto-Submitted, X-Autoreply, ... */
+    NMF_MSG_AUTO_REPLY = 1 << 0, /* Auto-Submitted: auto-replied,
+                                  * X-Autoreply, ... */
     NMF_MSG_BULK = 1 << 1,       /* Precedence: bulk/list/junk */
     NMF_MSG_LIST = 1 << 2,       /* List-Id or List-Unsubscribe */
     NMF_MSG_BOUNCE = 1 << 3,     /* delivery status notification */
     NMF_MSG_HTML_ONLY = 1 << 4,  /* body text came from text/html */
     NMF_MSG_TRUNCATED = 1 << 5,  /* body text was capped */
+    NMF_MSG_GENERATED = 1 << 6,  /* Auto-Submitted: auto-generated */
 };
 
 struct nmf_message {

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "nmf/classify.h"
+#include "nmf/dates.h"
 #include "nmf/text.h"
 
 const char *
@@ -56,8 +57,26 @@ static const char *const interview_terms[] = {
     "interview", "interviews", "interviewing", "phone screen",
     "phone screening", "screening call", "technical screen", "tech screen",
     "onsite", "on-site", "virtual onsite", "hiring manager call",
-    "recruiter call", "recruiter screen", "coding exercise", "panel",
-    "technical round", "final round", "next round", "loop", NULL,
+    "recruiter call", "recruiter screen", "technical round", "final round",
+    "next round", "panel interview", "interview loop", "video interview",
+    "phone interview", "technical interview", "screening interview",
+    "intro call", "introductory call", "discovery call",
+    "technical discussion", "hiring manager interview", "take-home debrief",
+    "coding interview", "system design interview", "behavioral interview",
+    "behavioural interview", "portfolio review", "case study presentation",
+    "portfolio presentation", NULL,
+};
+
+/* Weaker: an interview in other words, counted only with strong job
+ * context and a concrete time or scheduling words. */
+static const char *const meeting_terms[] = {
+    "call with", "chat with", "conversation with", "meet with",
+    "speak with", "talk with", "meeting with", "hiring manager",
+    "next step", "next steps", "meet the team", "technical conversation",
+    "coffee chat", "video call", "phone call", "a quick call", "a call",
+    "quick call", "minute call", "call tomorrow", "minute chat",
+    "minute conversation", "want to talk", "a conversation about",
+    "minute slot", "you're confirmed", "you are confirmed", NULL,
 };
 
 static const char *const schedule_terms[] = {
@@ -66,17 +85,42 @@ static const char *const schedule_terms[] = {
     "time slots", "book a time", "pick a time", "select a time",
     "choose a time", "calendly", "goodtime", "confirm", "confirmed",
     "confirming", "invite you", "invitation", "set up a time",
-    "set up a call", "arrange", "speak with", "meet with", "would like to",
-    "we'd like to", "we would like to", "looking forward to speaking",
-    "looking forward to meeting", "zoom", "google meet", "microsoft teams",
-    "video call", "dial-in", NULL,
+    "set up a call", "arrange", "looking forward to speaking",
+    "looking forward to meeting", "look forward to speaking",
+    "zoom", "google meet", "microsoft teams", "teams link", "meeting link",
+    "video link", "dial-in", "book a slot", "booking link", "reschedule",
+    "does that work", "would that work", "works for you", "what times",
+    "when are you free", NULL,
 };
 
+/* Job context.  Strong terms speak of employment and hiring; weak ones
+ * ("position", "application", "candidate") also appear in adoption,
+ * housing, admissions and press mail, so they count only in numbers. */
 static const char *const job_terms[] = {
-    "position", "role", "application", "candidacy", "candidate", "opening",
-    "job", "opportunity", "hiring", "recruiter", "recruiting",
-    "talent acquisition", "hiring manager", "engineering manager", NULL,
+    "hiring manager", "recruiter", "recruiting", "talent acquisition",
+    "talent partner", "hiring team", "hiring process", "interview process",
+    "your resume", "your cv", "your candidacy", "your application for",
+    "job opening", "the role", "this role", "open role", "the position",
+    "this position", "open position", "engineering manager",
+    "offer letter", "start date", "base salary", "compensation",
+    "job description", "recruitment", "hr business partner",
+    "people partner", NULL,
 };
+
+static const char *const title_words[] = {
+    "engineer", "developer", "manager", "designer", "analyst", "scientist",
+    "architect", "specialist", "consultant", "coordinator", "administrator",
+    "intern", "associate", "accountant", "director", "lead", "head of",
+    "technician", "programmer", "researcher", "sre", "devops", NULL,
+};
+
+static const char *const weak_job_terms[] = {
+    "position", "role", "application", "candidacy", "candidate",
+    "candidates", "opening",
+    "job", "opportunity", "hiring", "your background", "your experience",
+    "engineer", "developer", "designer", "analyst", "scientist", NULL,
+};
+
 
 static const char *const rejection_terms[] = {
     "regret to inform", "decided not to move forward",
@@ -102,7 +146,10 @@ static const char *const rejection_terms[] = {
     "chosen another candidate", "chose another candidate",
     "offered the position to another", "offered the role to another",
     "sorry to tell you", "sorry to let you know", "sorry to inform you",
-    "not moving forward with your", NULL,
+    "not moving forward with your", "going to pass", "decided to pass",
+    "pass for now", "will pass on", "not the right fit",
+    "not quite the right fit", "fit isn't quite right", "not a match",
+    "not be moving ahead", "not to move ahead", NULL,
 };
 
 static const char *const offer_terms[] = {
@@ -110,7 +157,9 @@ static const char *const offer_terms[] = {
     "delighted to offer you", "pleased to extend", "happy to extend",
     "excited to extend", "extend an offer", "extend you an offer",
     "offer of employment", "offer letter", "formal offer", "verbal offer",
-    "employment offer", "job offer", "your offer", NULL,
+    "employment offer", "job offer", "your offer", "offer you the",
+    "like to offer you", "written offer", "offer details",
+    "verbal offer", "offer package", NULL,
 };
 
 static const char *const commercial_offer_terms[] = {
@@ -127,10 +176,30 @@ static const char *const negative_terms[] = {
     "user research", "research study", "research session", "usability",
     "user interview", "user interviews", "customer interview",
     "research programme", "research program", "research team", "voucher",
-    "volunteering", "honorarium",
+    "volunteering", "honorarium", "exit interview", "visa interview",
+    "consulate", "embassy", "admissions interview", "admission interview",
+    "parent-teacher", "tenant", "citizenship", "naturalization",
+    "informational interview", "mock interview", "practice interview",
+    "interview prep", "interview preparation", "course", "bootcamp",
+    "masterclass", "panel discussion", "speaker", "talk proposal",
+    "listeners", "recording studio", "recording session", "our audience",
+    "on air",
+    "livestream", "live stream", "before the story", "the story runs",
+    "quote check", "for accuracy", "newsroom", "newspaper",
+    "pet adoption", "adoption application", "adopt", "foster application",
+    "co-op board", "board interview", "rental application",
+    "prospective tenant", "tenant interview", "admission interview",
+    "admissions", "college admission", "university admission",
+    "for the article", "patient intake", "reference check",
+    "as a reference", "be a reference", "serve as a reference",
+    "provide a reference", "reference call", "a reference for",
+    "meetup group", "our meetup", "update your rsvp", "waitlist",
+    "you're going", "we're hiring", "hackathon", "judging", "judges",
+    "rubric",
+    "how to apply", "you should apply", "job posting",
     "participant", "participants", "gift card", "incentive",
-    "interview tips", "tips for your next interview", "webinar",
-    "unsubscribe", "survey", NULL,
+    "interview tips", "tips for your next interview", "webinar", "survey",
+    NULL,
 };
 
 static const char *const as_interviewer_terms[] = {
@@ -139,7 +208,15 @@ static const char *const as_interviewer_terms[] = {
     "interview kit", "submit your feedback", "submit feedback",
     "leave your feedback", "you are interviewing", "you're interviewing",
     "as an interviewer", "as interviewer", "interviewer training",
-    "shadow interview", "debrief", "hiring committee", NULL,
+    "shadow interview", "debrief for candidate", "candidate debrief",
+    "hiring debrief", "interview debrief", "hiring committee", "candidate:",
+    "interview with candidate", "interviewing candidate",
+    "scheduled to interview", "you have an interview with",
+    "your interview with candidate", "candidate packet", "feedback form",
+    "interview panel for", "join the panel", "help interview",
+    "thanks for interviewing", "thank you for interviewing",
+    "hiring panel", "per candidate",
+    "including me in the interview", "sit in on", "sitting in on", NULL,
 };
 
 static const char *const thank_you_terms[] = {
@@ -147,23 +224,26 @@ static const char *const thank_you_terms[] = {
     "thanks for taking the time", "thanks for your time",
     "thank you for meeting", "thanks for meeting",
     "thank you for speaking", "thanks for speaking",
+    "thank you for talking", "thanks for talking",
     "thank you for the conversation", "thanks for the conversation",
-    "thank you for the opportunity", "thanks for the opportunity",
+    "thank you for the great conversation", "thanks for the great chat",
     "enjoyed speaking", "enjoyed talking", "enjoyed meeting",
-    "enjoyed our conversation", "great to meet", "great speaking",
+    "enjoyed our conversation", "enjoyed our chat", "enjoyed learning",
+    "great to meet", "great speaking", "great talking",
+    "pleasure speaking", "pleasure meeting", "pleasure to meet",
     "appreciate your time", "appreciated your time",
     "appreciate you taking the time", "thank you for the call",
     "thanks for the call", "thank you for the chat", "thanks for the chat",
     "thank you for the interview", "thanks for the interview",
     "thank you for having me", "thanks for having me",
-    "thank you again for", NULL,
+    "thank you for interviewing me", "thanks for interviewing me", NULL,
 };
 
 static const char *const followup_terms[] = {
     "checking in", "check in on", "following up", "follow up on",
     "wanted to follow up", "any update", "any updates", "an update on",
-    "status of my application", "status of the role", "next steps",
-    "touch base", "hear back", "still interested", NULL,
+    "status of my application", "status of the role", "touch base",
+    "still interested", "timeline for", "decision timeline", NULL,
 };
 
 static const char *const received_terms[] = {
@@ -173,8 +253,15 @@ static const char *const received_terms[] = {
     "thank you for your application", "thank you for your interest",
     "job alert", "jobs you may be interested in", "new jobs",
     "recommended jobs", "came across your profile",
-    "i came across your", "your background", "would you be open to",
-    "are you open to", NULL,
+    "i came across your", "would you be open to", "are you open to",
+    "assessment", "coding challenge", "take-home", "online test",
+    "referred", "referral", "status of your application",
+    "application status", "under review", "withdrawn your application",
+    "withdraw your application", "finish your application",
+    "complete your application", "jobs for you", "recommended for you",
+    "new jobs", "open to a chat", "open to a conversation",
+    "interested in hearing", "leading the search", "might be a fit",
+    "might be interested", "great fit", "your profile", NULL,
 };
 
 static const char *const auto_reply_subjects[] = {
@@ -220,17 +307,41 @@ domain_matches (const char *domain, const char *suffix)
     return dl == sl || domain[dl - sl - 1] == '.';
 }
 
+/* Vendors whose name in any label of the sender's domain marks an ATS
+ * or scheduling mailer ("hire.lever.co", "greenhouse-mail.io"). */
+static const char *const ats_vendors[] = {
+    "greenhouse", "lever", "myworkday", "myworkdayjobs", "workday", "ashbyhq",
+    "smartrecruiters", "icims", "taleo", "successfactors", "jobvite",
+    "bamboohr", "workable", "recruitee", "teamtailor", "breezy", "jazzhr",
+    "applytojob", "goodtime", "calendly", "avature", "phenompeople",
+    "eightfold", "beamery", NULL,
+};
+
 static gboolean
 is_ats_addr (const char *addr)
 {
     const char *at = addr ? strrchr (addr, '@') : NULL;
+    g_auto (GStrv) labels = NULL;
     size_t i;
+    int k;
 
     if (! at)
 	return FALSE;
     for (i = 0; ats_domains[i]; i++) {
 	if (domain_matches (at + 1, ats_domains[i]))
 	    return TRUE;
+    }
+    labels = g_strsplit (at + 1, ".", -1);
+    for (k = 0; labels[k]; k++) {
+	g_autofree char *l = g_ascii_strdown (labels[k], -1);
+
+	for (i = 0; ats_vendors[i]; i++) {
+	    gsize n = strlen (ats_vendors[i]);
+
+	    if (strncmp (l, ats_vendors[i], n) == 0
+		&& (l[n] == '\0' || l[n] == '-'))
+		return TRUE;
+	}
     }
     return FALSE;
 }
@@ -264,6 +375,7 @@ nmf_address_is_robot (const char *addr)
 struct ctx {
     char *subject;
     char *body;
+    char *quoted;     /* folded quoted text: context only */
     char *calendar;   /* folded summaries and descriptions of events */
     GPtrArray *evidence;
 };
@@ -309,22 +421,119 @@ match (struct ctx *c, const char *rule, const char *const *list, gboolean cal)
     return hit;
 }
 
-static gboolean
-user_is_recipient (const struct nmf_message *msg,
-		   const char *const *user_emails)
+/* Distinct phrases of list found in subject or body. */
+static unsigned
+count_any (struct ctx *c, const char *const *list)
 {
-    guint i;
+    unsigned n = 0;
+    size_t i;
 
-    for (i = 0; i < msg->to->len; i++) {
-	struct nmf_address *a = msg->to->pdata[i];
+    for (i = 0; list[i]; i++) {
+	if (nmf_text_has_phrase (c->subject, list[i])
+	    || nmf_text_has_phrase (c->body, list[i])
+	    || nmf_text_has_phrase (c->calendar, list[i])
+	    || (c->quoted && nmf_text_has_phrase (c->quoted, list[i])))
+	    n++;
+    }
+    return n;
+}
 
-	if (nmf_address_in (a->addr, user_emails))
+/* Sentence-level patterns (on folded text): the many ways of saying no. */
+static const char *const rejection_patterns[] = {
+    "\\b(?:not|n't|no longer)\\b[^.!?\\n]{0,40}\\b(?:move|moving|proceed|"
+    "proceeding|progress|progressing|advance|advancing|continue|continuing)"
+    "\\b[^.!?\\n]{0,25}\\b(?:forward|ahead|further|with your|to the next|"
+    "your application|it)\\b",
+    "\\b(?:won't|will not|cannot|can't|unable to|not be|decided not to|"
+    "not able to|not in a position to)\\b[^.!?\\n]{0,20}\\b(?:offer|"
+    "offering|extend|extending)\\b[^.!?\\n]{0,25}\\b(?:you|the role|the "
+    "position|an offer)",
+    "\\b(?:decided|chose|chosen|selected|decision|opted) to (?:go|move "
+    "forward|proceed|continue|move ahead) with (?:another|other|a different|"
+    "a candidate|candidates)",
+    "\\b(?:extend(?:ed)?|made|make) (?:an|the) offer to (?:another|a "
+    "different|someone)",
+    "\\b(?:cancel\\w*|clos\\w*|fill\\w*|put\\w* on hold|pause\\w*)\\b"
+    "[^.!?\\n]{0,40}\\b(?:role|position|requisition|opening|search)\\b",
+    "\\b(?:role|position|requisition|opening)\\b[^.!?\\n]{0,40}\\b(?:"
+    "cancel+ed|closed|been filled|be filled|on hold|no longer (?:open|"
+    "available))",
+    "\\bclosing (?:all open |your )?candidac",
+    NULL,
+};
+
+/* The user thanks someone for a conversation that took place. */
+static const char thank_you_pattern[]
+    = "\\b(?:thank you|thanks|grateful|appreciated?)(?: so much| very much|"
+      " again)? for (?:the|your|our|taking|speaking|meeting|talking|"
+      "chatting|running|having|walking)\\b[^.!?\\n]{0,40}\\b(?:time|"
+      "conversation|chat|call|interview|session|meeting|discussion)\\b"
+      "(?! ?slots?)";
+
+/* First pattern of list matching text; records evidence. */
+static gboolean
+match_regex (struct ctx *c, const char *rule, const char *const *list)
+{
+    size_t i;
+
+    for (i = 0; list[i]; i++) {
+	const char *texts[] = { c->subject, c->body };
+	size_t t;
+
+	for (t = 0; t < 2; t++) {
+	    g_autoptr (GRegex) re = g_regex_new (list[i], 0, 0, NULL);
+	    g_autoptr (GMatchInfo) mi = NULL;
+
+	    if (re && g_regex_match (re, texts[t], 0, &mi)) {
+		g_autofree char *hit = g_match_info_fetch (mi, 0);
+		g_autofree char *what = g_strdup_printf (
+		    "'%s' in %s", hit, t ? "body" : "subject");
+
+		g_ptr_array_add (c->evidence,
+				 g_strdup_printf ("%s: %s", rule, what));
+		return TRUE;
+	    }
+	}
+    }
+    return FALSE;
+}
+
+static const char *const freemail_domains[] = {
+    "gmail.com", "googlemail.com", "yahoo.com", "outlook.com", "hotmail.com",
+    "live.com", "icloud.com", "me.com", "aol.com", "proton.me",
+    "protonmail.com", "gmx.de", "gmx.net", "web.de", "fastmail.com",
+    "yandex.ru", "mail.ru", "qq.com", "163.com", "example.net",
+    "example.com", "example.org", NULL,
+};
+
+gboolean
+nmf_domain_is_freemail (const char *domain)
+{
+    size_t i;
+
+    for (i = 0; domain && freemail_domains[i]; i++) {
+	if (g_ascii_strcasecmp (domain, freemail_domains[i]) == 0)
 	    return TRUE;
     }
-    for (i = 0; i < msg->cc->len; i++) {
-	struct nmf_address *a = msg->cc->pdata[i];
+    return FALSE;
+}
 
-	if (nmf_address_in (a->addr, user_emails))
+/* Mail from a colleague: the sender's domain is the domain of one of the
+ * user's own (non-free-mail) addresses.  A candidate's interview comes
+ * from another organisation. */
+static gboolean
+from_own_organisation (const struct nmf_message *msg,
+		       const char *const *user_emails)
+{
+    const char *at = msg->from ? strrchr (msg->from->addr, '@') : NULL;
+    const char *const *u;
+
+    if (! at || nmf_domain_is_freemail (at + 1))
+	return FALSE;
+    for (u = user_emails; *u; u++) {
+	const char *uat = strrchr (*u, '@');
+
+	if (uat && g_ascii_strcasecmp (uat + 1, at + 1) == 0)
 	    return TRUE;
     }
     return FALSE;
@@ -337,19 +546,129 @@ set (struct nmf_classification *out, enum nmf_kind kind, double confidence)
     out->confidence = confidence;
 }
 
+/* Scheduling follow-through the user writes ("Tuesday works, see you
+ * then") is not a thank-you even when it says thanks. */
+static const char *const confirm_terms[] = {
+    "works for me", "works great", "see you then", "talk then",
+    "speak then", "i'll be there", "i will be there", "i confirm",
+    "confirming", "look forward to speaking", "looking forward to speaking",
+    "look forward to meeting", "looking forward to meeting",
+    "look forward to our", "looking forward to our", "i am available",
+    "i'm available", "my availability", NULL,
+};
+
+static const char *const strong_followup_terms[] = {
+    "following up", "follow up on", "wanted to follow up", "checking in",
+    "check in on", "any update", "any updates", "an update on",
+    "status of my application", "touch base", "circle back", "any news",
+    "heard anything", "heard back", "wanted to check", "check in to see",
+    "wanted to check in", NULL,
+};
+
+/* "If there's a match, we'll contact you": a future that may not come. */
+static const char *const conditional_terms[] = {
+    "if there's a match", "if there is a match", "if your profile",
+    "if your background", "if your experience", "if selected",
+    "if shortlisted", "if we", "should your", "should we", "in case",
+    "will be in touch", "will contact you", "will reach out", NULL,
+};
+
+/* Things the user writes that make a thank-you no job thank-you. */
+static const char *const user_negative_terms[] = {
+    "podcast", "episode", "our show", "the show", "listeners", "journalist",
+    "reporter", "article", "newspaper", "user research", "research study",
+    "usability", "including me in the interview", "sit in on",
+    "the candidate", "debrief", "scorecard", NULL,
+};
+
 static void
 classify_from_user (struct ctx *c, struct nmf_classification *out)
 {
-    if (match (c, "thank-you", thank_you_terms, FALSE)) {
-	set (out, NMF_KIND_CANDIDATE_THANK_YOU, 0.85);
+    static const char *const thank_re[] = { thank_you_pattern, NULL };
+    gboolean context = count_any (c, job_terms) || count_any (c, weak_job_terms)
+	|| count_any (c, interview_terms);
+    gboolean thanks;
+
+    if (match (c, "negative", user_negative_terms, FALSE)) {
+	set (out, NMF_KIND_UNRELATED, 0.7);
 	return;
     }
-    if (match (c, "follow-up", followup_terms, FALSE)
-	&& match (c, "job-context", job_terms, FALSE)) {
+    if (match (c, "follow-up", strong_followup_terms, FALSE) && context) {
 	set (out, NMF_KIND_CANDIDATE_FOLLOWUP, 0.8);
 	return;
     }
+    thanks = match (c, "thank-you", thank_you_terms, FALSE) != NULL;
+    if (! thanks)
+	thanks = match_regex (c, "thank-you", thank_re);
+    if (thanks && context) {
+	const char *confirm = match (c, "scheduling reply", confirm_terms,
+				     FALSE);
+
+	set (out, NMF_KIND_CANDIDATE_THANK_YOU, confirm ? 0.75 : 0.85);
+	return;
+    }
+    if (match (c, "follow-up", followup_terms, FALSE) && context) {
+	set (out, NMF_KIND_CANDIDATE_FOLLOWUP, 0.75);
+	return;
+    }
     set (out, NMF_KIND_UNRELATED, 0.6);
+}
+
+/* Does an offer phrase offer an interview or a call rather than a job?
+ * ("we'd like to offer you an interview", "a 20% discount") */
+static gboolean
+offers_a_meeting (struct ctx *c, const char *phrase)
+{
+    static const char *const objects[] = { "interview", "call", "chat",
+					   "meeting", "opportunity to", "a time",
+					   "slot", "discount", "%", "free",
+					   "deal", "spot", "seat", "place",
+					   "panel", "speaking", "ticket", "pass",
+					   "membership", NULL };
+    const char *texts[] = { c->subject, c->body };
+    size_t t, i;
+
+    for (t = 0; t < 2; t++) {
+	const char *p = strstr (texts[t], phrase);
+
+	if (p) {
+	    /* The three words after the phrase. */
+	    const char *q = p + strlen (phrase);
+	    int words = 0;
+	    g_autofree char *after = NULL;
+
+	    while (*q && words < 4) {
+		if (*q == ' ')
+		    words++;
+		q++;
+	    }
+	    after = g_strndup (p + strlen (phrase), q - (p + strlen (phrase)));
+	    for (i = 0; objects[i]; i++) {
+		if (strstr (after, objects[i]))
+		    return TRUE;
+	    }
+	}
+    }
+    return FALSE;
+}
+
+static gboolean
+future_time_in (const struct nmf_message *msg)
+{
+    g_autofree char *text = g_strconcat (msg->subject, "\n", msg->body, NULL);
+    g_autoptr (GPtrArray) all = NULL;
+    guint i;
+
+    if (! msg->date)
+	return FALSE;
+    all = nmf_dates_scan (text, msg->date, msg->date_offset);
+    for (i = 0; i < all->len; i++) {
+	const struct nmf_when *w = all->pdata[i];
+
+	if (w->start >= msg->date - 3600)
+	    return TRUE;
+    }
+    return FALSE;
 }
 
 static void
@@ -359,10 +678,13 @@ classify_incoming (const struct nmf_message *msg,
 {
     const char *negative;
     const char *as_interviewer;
+    const char *offer;
     gboolean ats = FALSE;
     gboolean has_event = msg->events->len > 0;
     gboolean cancelled = FALSE;
     gboolean user_organizes = FALSE;
+    gboolean bulk = (msg->flags & (NMF_MSG_LIST | NMF_MSG_BULK)) != 0;
+    unsigned job;
     guint i;
 
     if (msg->from && is_ats_addr (msg->from->addr)) {
@@ -378,72 +700,150 @@ classify_incoming (const struct nmf_message *msg,
 	if (ev->organizer && nmf_address_in (ev->organizer->addr, user_emails))
 	    user_organizes = TRUE;
     }
+    /* Job context: strong terms count twice; a job title in the subject
+     * ("Embedded Software Engineer - technical interview") once more. */
+    job = 2 * count_any (c, job_terms) + count_any (c, weak_job_terms);
+    if (find_any (c->subject, title_words)) {
+	evidence (c, "job-context", "a job title in the subject");
+	job++;
+    }
 
-    /* Rejection and offer first: they often also speak of interviews. */
-    if (match (c, "rejection", rejection_terms, FALSE)
-	&& match (c, "job-context", job_terms, FALSE)) {
-	set (out, NMF_KIND_REJECTION,
-	     (msg->flags & NMF_MSG_LIST) && ! ats ? 0.6 : 0.9);
+    /* Mail among colleagues, or an event the user organises: the user is
+     * at work, not a candidate (DESIGN §4 hard negative). */
+    if (from_own_organisation (msg, user_emails)) {
+	evidence (c, "negative:internal", "sender at the user's own domain");
+	set (out, NMF_KIND_UNRELATED, 0.8);
 	return;
     }
-    if (match (c, "offer", offer_terms, FALSE)) {
+    if (user_organizes) {
+	evidence (c, "negative:user-as-interviewer",
+		  "the user organises the calendar event");
+	set (out, NMF_KIND_UNRELATED, 0.8);
+	return;
+    }
+
+    /* "Interview: candidate Kim Ortiz", "Thanks for interviewing Samira":
+     * the user is on the hiring side. */
+    as_interviewer = match (c, "negative:user-as-interviewer",
+			    as_interviewer_terms, TRUE);
+    if (! as_interviewer
+	&& (nmf_text_has_phrase (c->subject, "candidate")
+	    || nmf_text_has_phrase (c->calendar, "candidate"))
+	&& ! nmf_text_has_phrase (c->body, "your candidacy")) {
+	as_interviewer = "candidate";
+	evidence (c, "negative:user-as-interviewer",
+		  "'candidate' in the subject or event");
+    }
+    if (as_interviewer) {
+	set (out, NMF_KIND_UNRELATED, 0.8);
+	return;
+    }
+
+    /* Rejection and offer first: they often also speak of interviews. */
+    if ((match (c, "rejection", rejection_terms, FALSE)
+	 || match_regex (c, "rejection", rejection_patterns))
+	&& (job || ats)) {
+	evidence (c, "job-context", "yes");
+	set (out, NMF_KIND_REJECTION, bulk && ! ats ? 0.6 : 0.9);
+	return;
+    }
+    offer = match (c, "offer", offer_terms, FALSE);
+    if (offer && ! offers_a_meeting (c, offer)) {
 	const char *commercial = match (c, "negative:commercial",
 					commercial_offer_terms, FALSE);
 
-	if (! commercial && ! (msg->flags & NMF_MSG_BULK)
-	    && match (c, "job-context", job_terms, FALSE)) {
+	if (! commercial && ! bulk && job >= 1) {
 	    set (out, NMF_KIND_OFFER, 0.85);
 	    return;
 	}
     }
 
     negative = match (c, "negative", negative_terms, TRUE);
-    as_interviewer = match (c, "negative:user-as-interviewer",
-			    as_interviewer_terms, TRUE);
-    if (user_organizes)
-	evidence (c, "negative:user-as-interviewer", "user organises the "
-						       "calendar event");
 
-    if (has_event && match (c, "calendar-interview", interview_terms, TRUE)
-	&& (ats || match (c, "job-context", job_terms, TRUE))) {
+    if (has_event && match (c, "calendar-interview", interview_terms, TRUE)) {
+	if (negative || as_interviewer) {
+	    set (out, NMF_KIND_UNRELATED, 0.8);
+	    return;
+	}
 	if (cancelled) {
 	    evidence (c, "calendar", "cancelled event");
 	    set (out, NMF_KIND_RECRUITER_OTHER, 0.7);
 	    return;
 	}
-	if (negative || as_interviewer || user_organizes) {
-	    set (out, NMF_KIND_UNRELATED, 0.8);
-	    return;
+	if (ats || job >= 1) {
+	    if (! match (c, "job-context", job_terms, TRUE))
+		match (c, "job-context", weak_job_terms, TRUE);
+	    set (out, NMF_KIND_INTERVIEW_CALENDAR, 0.9);
+	} else {
+	    evidence (c, "unsure", "no job context around the event");
+	    set (out, NMF_KIND_INTERVIEW_CALENDAR, 0.5);
 	}
-	set (out, NMF_KIND_INTERVIEW_CALENDAR, 0.9);
 	return;
     }
 
     if (match (c, "interview", interview_terms, FALSE)) {
 	const char *sched = match (c, "scheduling", schedule_terms, FALSE);
-	const char *job = match (c, "job-context", job_terms, FALSE);
+	gboolean when = future_time_in (msg);
 
+	if (when)
+	    evidence (c, "scheduling", "a date and time ahead");
 	if (negative || as_interviewer) {
-	    set (out, NMF_KIND_UNRELATED, 0.8);
-	    return;
+	    goto other;
 	}
-	if (msg->flags & (NMF_MSG_LIST | NMF_MSG_BULK)) {
+	if (bulk && ! ats) {
 	    evidence (c, "negative", "list or bulk mail");
-	    set (out, NMF_KIND_UNRELATED, 0.7);
+	    goto other;
+	}
+	/* "If there's a match, we'll contact you to arrange a call": an
+	 * application receipt, not an invitation. */
+	if (! when && ! has_event
+	    && match (c, "recruiting", received_terms, FALSE)
+	    && (! sched || match (c, "conditional", conditional_terms, FALSE)))
+	    goto other;
+	if ((sched || when || has_event)
+	    && (job >= 2 || ats || (job >= 1 && when && sched))) {
+	    if (! match (c, "job-context", job_terms, FALSE))
+		match (c, "job-context", weak_job_terms, FALSE);
+	    set (out, NMF_KIND_INTERVIEW_INVITE,
+		 ats || has_event || job >= 3 ? 0.9 : 0.8);
 	    return;
 	}
-	if (sched && job) {
-	    set (out, NMF_KIND_INTERVIEW_INVITE, ats || has_event ? 0.9 : 0.8);
-	    return;
-	}
-	if (sched || job) {
+	if (sched || when || job) {
+	    evidence (c, "unsure", "an interview, but no scheduling or no job "
+				  "context");
 	    set (out, NMF_KIND_INTERVIEW_INVITE, 0.5);
+	    return;
+	}
+    } else if (! negative && ! as_interviewer && ! bulk
+	       && match (c, "meeting", meeting_terms, FALSE)) {
+	const char *sched = match (c, "scheduling", schedule_terms, FALSE);
+	gboolean when = future_time_in (msg);
+
+	if (when)
+	    evidence (c, "scheduling", "a date and time ahead");
+	/* "A call with the hiring manager next Tuesday at 2pm about the
+	 * Backend Engineer role": an interview in other words. */
+	if ((sched || when) && (job >= 3 || (job && ats))) {
+	    if (! match (c, "job-context", job_terms, FALSE))
+		match (c, "job-context", weak_job_terms, FALSE);
+	    set (out, NMF_KIND_INTERVIEW_INVITE, when && sched ? 0.8 : 0.75);
 	    return;
 	}
     }
 
+other:
+    if (match (c, "recruiting", received_terms, FALSE)
+	&& (count_any (c, job_terms) || count_any (c, weak_job_terms))
+	&& ! negative) {
+	set (out, NMF_KIND_RECRUITER_OTHER, 0.8);
+	return;
+    }
+    if (negative && ! ats) {
+	set (out, NMF_KIND_UNRELATED, 0.8);
+	return;
+    }
     if (match (c, "recruiting", received_terms, FALSE) || ats) {
-	set (out, NMF_KIND_RECRUITER_OTHER, ats ? 0.8 : 0.6);
+	set (out, NMF_KIND_RECRUITER_OTHER, ats || job ? 0.8 : 0.6);
 	return;
     }
     set (out, NMF_KIND_UNRELATED, negative ? 0.8 : 0.6);
@@ -469,7 +869,18 @@ nmf_classify_message (const struct nmf_message *msg,
 	user_emails = none;
 
     c.subject = nmf_text_fold (msg->subject);
-    c.body = nmf_text_fold (msg->body);
+    /* A forwarded message is what the sender passes on: read it as part
+     * of the new text.  Quoted replies only give context (job words). */
+    if (g_str_has_prefix (msg->quoted, "---------- Forwarded message")
+	|| g_str_has_prefix (msg->quoted, "Begin forwarded message")) {
+	g_autofree char *both = g_strconcat (msg->body, "\n", msg->quoted,
+					     NULL);
+
+	c.body = nmf_text_fold (both);
+    } else {
+	c.body = nmf_text_fold (msg->body);
+	c.quoted = nmf_text_fold (msg->quoted);
+    }
     for (i = 0; i < msg->events->len; i++) {
 	struct nmf_event *ev = msg->events->pdata[i];
 
@@ -496,14 +907,13 @@ nmf_classify_message (const struct nmf_message *msg,
     }
     if (msg->flags & (NMF_MSG_LIST | NMF_MSG_BULK))
 	out->automated = TRUE;
-    if (! user_is_recipient (msg, user_emails) && user_emails[0])
-	evidence (&c, "direction", "user not among To/Cc");
     classify_incoming (msg, user_emails, &c, out);
 
 done:
     g_string_free (cal, TRUE);
     g_free (c.subject);
     g_free (c.body);
+    g_free (c.quoted);
     g_free (c.calendar);
 }
 

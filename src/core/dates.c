@@ -337,7 +337,7 @@ parse_date (GArray *toks, guint i, const struct ref *r, struct pdate *out)
 
 	if (is_punct (toks, k, '.'))
 	    k++;
-	if (day_num (toks, k, &day) && ! is_punct (toks, k + 1, ':')) {
+	if (day_num (toks, k, &day)) {
 	    j = k + 1;
 	    if (is_punct (toks, j, ',') && year_num (toks, j + 1, &y))
 		j += 2;
@@ -350,12 +350,17 @@ parse_date (GArray *toks, guint i, const struct ref *r, struct pdate *out)
     if (day_num (toks, j, &day)) {
 	guint k = j + 1;
 
-	if (is_word (toks, k, "of"))
+	if (is_word (toks, k, "of") || is_punct (toks, k, '-'))
 	    k++;
 	if ((m = month_of (toks, k))) {
 	    j = k + 1;
 	    if (is_punct (toks, j, '.'))
 		j++;
+	    /* 18-Nov-2026 */
+	    if (is_punct (toks, j, '-') && year_num (toks, j + 1, &y)) {
+		j += 2;
+		goto absolute;
+	    }
 	    if (is_punct (toks, j, ',') && year_num (toks, j + 1, &y))
 		j += 2;
 	    else if (year_num (toks, j, &y))
@@ -409,7 +414,8 @@ static const struct {
     { "paris", "Europe/Paris" },       { "amsterdam", "Europe/Amsterdam" },
     { "madrid", "Europe/Madrid" },     { "eet", "Europe/Helsinki" },
     { "eest", "Europe/Helsinki" },     { "ist", "Asia/Kolkata" },
-    { "aest", "Australia/Sydney" },    { "aedt", "Australia/Sydney" },
+    /* AEST is +10 all year (Brisbane keeps it; Sydney in winter). */
+    { "aest", "Australia/Brisbane" },  { "aedt", "Australia/Sydney" },
     { "sydney", "Australia/Sydney" },  { "jst", "Asia/Tokyo" },
     { "sgt", "Asia/Singapore" },       { "nzst", "Pacific/Auckland" },
     { "nzdt", "Pacific/Auckland" },    { "hkt", "Asia/Hong_Kong" },
@@ -650,12 +656,18 @@ make_local (const struct ref *r, const GDate *d, int h, int min,
 			    g_date_get_day (d), h, min, 0);
 }
 
+/* Words between a date and its time: "Tuesday, Nov 24 at 2pm",
+ * "Date: 12/09/2026  Time: 3:00 PM", "18-Nov-2026 | 11:00". */
 static gboolean
 filler (GArray *toks, guint i)
 {
     return is_punct (toks, i, ',') || is_word (toks, i, "on")
 	|| is_word (toks, i, "at") || is_punct (toks, i, '@')
-	|| is_punct (toks, i, '-') || is_word (toks, i, "from");
+	|| is_punct (toks, i, '-') || is_word (toks, i, "from")
+	|| is_punct (toks, i, ':') || is_punct (toks, i, '|')
+	|| is_word (toks, i, "time") || is_word (toks, i, "start")
+	|| is_word (toks, i, "starts") || is_word (toks, i, "starting")
+	|| is_word (toks, i, "begins") || is_word (toks, i, "local");
 }
 
 static void
@@ -745,7 +757,7 @@ nmf_dates_scan (const char *text, gint64 ref, int ref_offset)
 	n = parse_date (toks, i, &r, &d);
 	if (n) {
 	    k = i + n;
-	    while (k < i + n + 3 && filler (toks, k) && ! is_word (toks, k, "at")
+	    while (k < i + n + 5 && filler (toks, k) && ! is_word (toks, k, "at")
 		   && ! is_word (toks, k, "from"))
 		k++;
 	    m = parse_time (toks, k, &t);
@@ -833,6 +845,46 @@ cue_before (const char *folded_text, gsize offset)
     return FALSE;
 }
 
+/* Several times on one day, listed without "or" between them and
+ * without words that offer a choice: an itinerary. */
+static gboolean
+itinerary (const char *lower, GPtrArray *ahead, int ref_offset)
+{
+    static const char *const choice[] = { "which of", "which one",
+					  "options", "let me know which",
+					  "prefer", "choose", "pick one",
+					  "works best", "work best", NULL };
+    gint64 day = -1;
+    guint i;
+    int k;
+
+    for (k = 0; choice[k]; k++) {
+	if (strstr (lower, choice[k]))
+	    return FALSE;
+    }
+    for (i = 0; i < ahead->len; i++) {
+	const struct nmf_when *w = ahead->pdata[i];
+	gint64 d = (w->start + ref_offset * 60) / 86400;
+
+	if (day >= 0 && d != day)
+	    return FALSE;
+	day = d;
+	if (i + 1 < ahead->len) {
+	    const struct nmf_when *n = ahead->pdata[i + 1];
+	    gsize from = w->offset + w->length;
+
+	    if (n->offset > from) {
+		g_autofree char *between = g_strndup (lower + from,
+						      n->offset - from);
+
+		if (strstr (between, " or ") || strstr (between, "\nor "))
+		    return FALSE;
+	    }
+	}
+    }
+    return TRUE;
+}
+
 gboolean
 nmf_dates_interview (const char *text, gint64 ref, int ref_offset,
 		     struct nmf_when *out, char **why)
@@ -878,6 +930,31 @@ nmf_dates_interview (const char *text, gint64 ref, int ref_offset,
 	    if (cue_before (lower, w->offset))
 		pick = w;
 	}
+	if (! pick && itinerary (lower, ahead, ref_offset)) {
+	    /* Sessions of one day, one after the other: the interview runs
+	     * from the first start to the last end. */
+	    struct nmf_when *first = ahead->pdata[0];
+	    gint64 end = 0;
+
+	    for (i = 0; i < ahead->len; i++) {
+		struct nmf_when *w = ahead->pdata[i];
+		gint64 e = w->end ? w->end : w->start;
+
+		if (w->start < first->start)
+		    first = w;
+		if (e > end)
+		    end = e;
+	    }
+	    out->start = first->start;
+	    out->end = end > first->start ? end : 0;
+	    out->zone = first->zone ? g_strdup (first->zone) : NULL;
+	    out->offset = first->offset;
+	    out->length = first->length;
+	    out->explicit_date = first->explicit_date;
+	    if (why)
+		*why = g_strdup ("an itinerary of one day");
+	    return TRUE;
+	}
 	if (! pick) {
 	    /* Several times and nothing says which: options to choose
 	     * from, not an interview time. */
@@ -911,7 +988,8 @@ static const char *const timeline_cues[] = {
     "hear from us", "hear from me", "let you know", "update you",
     "be in touch", "decision", "decide", "next steps", "reach out",
     "follow up with you", "respond", "update", "feedback", "news",
-    "hear", "answer", "outcome",
+    "hear", "answer", "outcome", "contact", "notify", "inform",
+    "in touch",
     NULL,
 };
 
@@ -1113,11 +1191,19 @@ nmf_dates_timeline (const char *text, gint64 ref, int ref_offset,
 		if (strstr (sentence, timeline_cues[c]))
 		    cue = TRUE;
 	    }
+	    /* "let you know", "let shortlisted candidates know" */
+	    if (! cue) {
+		char *let = strstr (sentence, "let ");
+
+		if (let && strstr (let, " know") && strstr (let, " know") - let < 40)
+		    cue = TRUE;
+	    }
 	}
 	if (! cue || ! g_date_valid (&d))
 	    continue;
-	/* A decision date is ahead of the message. */
-	if (g_date_compare (&d, &r.date) < 0)
+	/* A stated date may already have passed (a follow-up repeats it),
+	 * but not by months. */
+	if (g_date_days_between (&d, &r.date) > 31)
 	    continue;
 	{
 	    g_autoptr (GDateTime) noon = g_date_time_new_utc (

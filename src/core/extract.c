@@ -69,6 +69,140 @@ titlecase_label (const char *label)
     return g_string_free (out, FALSE);
 }
 
+static char *clean_company (char *company);
+
+/* The registrable label of an address's domain ("acme-robotics" for
+ * jo@mail.acme-robotics.example), lowercased; NULL for free mail.  */
+static char *
+domain_label (const char *addr)
+{
+    const char *at = addr ? strrchr (addr, '@') : NULL;
+    g_autofree char *domain = NULL;
+    g_auto (GStrv) labels = NULL;
+    guint n, i;
+    int idx;
+
+    if (! at || ! at[1])
+	return NULL;
+    domain = g_ascii_strdown (at + 1, -1);
+    for (i = 0; freemail[i]; i++) {
+	if (strcmp (domain, freemail[i]) == 0)
+	    return NULL;
+    }
+    labels = g_strsplit (domain, ".", -1);
+    n = g_strv_length (labels);
+    if (n < 2)
+	return NULL;
+    idx = (int) n - 2;
+    for (i = 0; two_part_suffixes[i]; i++) {
+	gsize sl = strlen (two_part_suffixes[i]), dl = strlen (domain);
+
+	if (dl > sl && strcmp (domain + dl - sl, two_part_suffixes[i]) == 0
+	    && domain[dl - sl - 1] == '.')
+	    idx = (int) n - 3;
+    }
+    if (idx < 0 || ! *labels[idx])
+	return NULL;
+    return g_strdup (labels[idx]);
+}
+
+/* Letters and digits of s, lowercased, accents dropped; "&" as "and"
+ * when and_word is set. */
+static char *
+squash (const char *s, gboolean and_word)
+{
+    g_autofree char *ascii = g_str_to_ascii (s, "C");
+    GString *out = g_string_new (NULL);
+    const char *p;
+
+    for (p = ascii; *p; p++) {
+	if (g_ascii_isalnum (*p))
+	    g_string_append_c (out, g_ascii_tolower (*p));
+	else if (*p == '&' && and_word)
+	    g_string_append (out, "and");
+    }
+    return g_string_free (out, FALSE);
+}
+
+/* A run of capitalised words in text that spells the sender's domain
+ * label: "Prairie Signal Networks" for prairiesignal.example, "Kiln &
+ * Keel" for kilnandkeel.example.  The longest such run up to five words
+ * (so that "Cobaltline Networks" wins over "Cobaltline"), without a
+ * trailing "Recruiting", "Careers", "Team" or "Talent". */
+static char *
+company_spelling_domain (const char *text, const char *label)
+{
+    static const char *const trailing[] = {
+	" Recruiting", " Recruitment", " Careers", " Team", " Talent",
+	" Hiring", " HR", " Jobs", " Referrals", " People", " Pvt", " K",
+	NULL,
+    };
+    g_autofree char *want = squash (label, FALSE);
+    const char *p;
+    char *best = NULL;
+
+    if (! text || strlen (want) < 3)
+	return NULL;
+    for (p = text; *p; p++) {
+	const char *q = p;
+	GString *run;
+	int words = 0;
+
+	if (! g_ascii_isupper (*p) || (p > text && g_ascii_isalnum (p[-1])))
+	    continue;
+	run = g_string_new (NULL);
+	while (words < 5) {
+	    const char *w = q;
+	    g_autofree char *s1 = NULL;
+	    g_autofree char *s2 = NULL;
+
+	    if (*q == '&') {
+		q++;
+	    } else {
+		if (! (g_ascii_isupper (*q) || g_ascii_isdigit (*q)
+		       || (unsigned char) *q >= 0x80))
+		    break;
+		while (*q && (g_ascii_isalnum (*q) || *q == '\''
+			      || (unsigned char) *q >= 0x80 || *q == '-'))
+		    q++;
+	    }
+	    if (run->len)
+		g_string_append_c (run, ' ');
+	    g_string_append_len (run, w, q - w);
+	    words++;
+	    s1 = squash (run->str, FALSE);
+	    s2 = squash (run->str, TRUE);
+	    if (! g_str_has_prefix (want, s1) && ! g_str_has_prefix (s1, want)
+		&& ! g_str_has_prefix (want, s2) && ! g_str_has_prefix (s2, want))
+		break;
+	    if (g_str_has_prefix (s1, want) || g_str_has_prefix (s2, want)) {
+		char *cand = g_strdup (run->str);
+		int t;
+
+		for (t = 0; trailing[t]; t++) {
+		    if (g_str_has_suffix (cand, trailing[t])) {
+			cand[strlen (cand) - strlen (trailing[t])] = '\0';
+			t = -1;
+		    }
+		}
+		cand = clean_company (cand);
+		if (cand && (! best || strlen (cand) > strlen (best))) {
+		    g_free (best);
+		    best = cand;
+		} else {
+		    g_free (cand);
+		}
+	    }
+	    if (*q != ' ' || ! (g_ascii_isupper (q[1]) || q[1] == '&'
+				|| g_ascii_isdigit (q[1])))
+		break;
+	    q++;
+	}
+	g_string_free (run, TRUE);
+    }
+    return best;
+}
+
 char *
 nmf_extract_company_from_addr (const char *addr)
 {
@@ -141,6 +275,51 @@ regex_group (const char *pattern, const char *text, int group)
     return out;
 }
 
+/* One to four capitalised words on one line: "Acme Robotics", "Vellum &
+ * Vane", "Starling Forge GmbH" (a possessive "'s" is not part of it). */
+#define COMPANY_WORDS                                                        \
+    "[A-Z0-9][\\w&'-]*(?:[ \\t]+(?:[A-Z0-9][\\w&'-]*|&|of|and)){0,3}"
+
+/* Trim what a regex match of COMPANY_WORDS drags along: punctuation, a
+ * possessive, a dangling "of"/"and"/"&".  Returns company or NULL (and
+ * frees it) when nothing is left. */
+static char *
+clean_company (char *company)
+{
+    gboolean again = TRUE;
+
+    if (! company)
+	return NULL;
+    while (again) {
+	gsize n;
+
+	again = FALSE;
+	g_strstrip (company);
+	n = strlen (company);
+	while (n && strchr (".,;:!?-'", company[n - 1])) {
+	    company[--n] = '\0';
+	    again = TRUE;
+	}
+	if (g_str_has_suffix (company, "'s")) {
+	    company[n - 2] = '\0';
+	    again = TRUE;
+	}
+	if (g_str_has_suffix (company, " of") || g_str_has_suffix (company, " &")) {
+	    company[n - 2] = '\0';
+	    again = TRUE;
+	}
+	if (g_str_has_suffix (company, " and")) {
+	    company[n - 4] = '\0';
+	    again = TRUE;
+	}
+    }
+    if (! *company) {
+	g_free (company);
+	return NULL;
+    }
+    return company;
+}
+
 static char *
 company_from_subject (const char *subject)
 {
@@ -150,61 +329,11 @@ company_from_subject (const char *subject)
     g_autoptr (GMatchInfo) mi = NULL;
     char *out = NULL;
 
-    re = g_regex_new ("\\b(?:at|with|from)\\s+((?:[A-Z0-9][\\w&.'-]*)"
-		      "(?:\\s+(?:[A-Z0-9][\\w&.'-]*|&|of|and)){0,3})",
-		      0, 0, NULL);
+    re = g_regex_new ("\\b(?:at|with|from)[ \\t]+(" COMPANY_WORDS ")", 0, 0,
+		      NULL);
     if (re && g_regex_match (re, subject, 0, &mi))
 	out = g_match_info_fetch (mi, 1);
-    if (out) {
-	/* Drop trailing punctuation. */
-	gsize n = strlen (out);
-
-	while (n && strchr (".,;:!?-", out[n - 1]))
-	    out[--n] = '\0';
-	if (! *out) {
-	    g_free (out);
-	    out = NULL;
-	}
-    }
-    return out;
-}
-
-static char *
-role_from_subject (const char *subject)
-{
-    static const char *const patterns[] = {
-	"for the (.{2,60}?) (?:role|position|opening)",
-	"(?:interview|screen|invitation|application)[^:]*: *(.{2,60}?) "
-	"(?:role )?(?:at|with) ",
-	"[-–—:] *(.{2,60}?) (?:role|position)\\b",
-	"^(.{2,60}?) (?:role|position) at ",
-	"(?:interview|screen)\\b.*\\s[-–—]\\s+(.{2,80})$",
-	NULL,
-    };
-    int i;
-
-    for (i = 0; patterns[i]; i++) {
-	char *r = regex_group (patterns[i], subject, 1);
-
-	if (r) {
-	    /* "Platform Engineer, Wednesday 2 December": keep the title. */
-	    g_autoptr (GRegex) tail = g_regex_new (
-		",?\\s+(?:on\\s+)?(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\b.*$"
-		"|,?\\s+\\d.*$",
-		G_REGEX_CASELESS, 0, NULL);
-	    char *cut = tail ? g_regex_replace_literal (tail, r, -1, 0, "", 0,
-							NULL)
-			     : NULL;
-
-	    if (cut && *cut) {
-		g_free (r);
-		return cut;
-	    }
-	    g_free (cut);
-	    return r;
-	}
-    }
-    return NULL;
+    return clean_company (out);
 }
 
 /* A phone number in a signature: 10 to 15 digits with the usual
@@ -261,6 +390,96 @@ is_resource (const char *addr)
 	|| g_str_has_prefix (addr, "room") || strstr (addr, "conference");
 }
 
+/* Does the message describe this person as someone who schedules
+ * (coordinator, recruiting, HR) rather than interviews?  Their address,
+ * or the words right after their name in the text or signature. */
+static gboolean
+is_scheduler (const struct nmf_message *msg, const struct nmf_address *who)
+{
+    static const char *const words[] = {
+	"coordinator", "coordination", "scheduling", "scheduler", "recruit",
+	"talent", "human resources", "people operations", "people ops",
+	"hr ", "hr\n", "careers", "sourcer", "assistant", NULL,
+    };
+    g_autofree char *local = NULL;
+    const char *at = strchr (who->addr, '@');
+    const char *texts[2];
+    int t, k;
+
+    if (nmf_address_is_robot (who->addr))
+	return TRUE;
+    /* The sender says so: "I am only coordinating and will not be on the
+     * call". */
+    if (msg->from && g_ascii_strcasecmp (msg->from->addr, who->addr) == 0) {
+	static const char *const absent[] = {
+	    "only coordinating", "not be on the call", "won't be on the call",
+	    "not be joining", "won't be joining", "will not join",
+	    "won't join", "not join the", "i'm just scheduling",
+	    "i am just scheduling", "not be in the interview", NULL,
+	};
+	g_autofree char *lower = g_ascii_strdown (msg->body, -1);
+
+	for (k = 0; absent[k]; k++) {
+	    if (strstr (lower, absent[k]))
+		return TRUE;
+	}
+    }
+    local = at ? g_strndup (who->addr, at - who->addr) : g_strdup (who->addr);
+    for (k = 0; words[k]; k++) {
+	if (strstr (local, words[k]))
+	    return TRUE;
+    }
+    if (! who->name)
+	return FALSE;
+    texts[0] = msg->body;
+    texts[1] = msg->signature;
+    for (t = 0; t < 2; t++) {
+	const char *p = texts[t] ? strstr (texts[t], who->name) : NULL;
+
+	if (p) {
+	    /* The rest of the name's line and the next line. */
+	    const char *e = strchr (p, '\n');
+	    g_autofree char *window = NULL;
+	    g_autofree char *lower = NULL;
+
+	    if (e && e[1])
+		e = strchr (e + 1, '\n');
+	    window = e ? g_strndup (p, MIN (e - p, 160))
+		       : g_strndup (p, 160);
+	    lower = g_ascii_strdown (window, -1);
+	    for (k = 0; words[k]; k++) {
+		if (strstr (lower, words[k]))
+		    return TRUE;
+	    }
+	}
+    }
+    return FALSE;
+}
+
+static gboolean
+attends (const struct nmf_event *ev, const char *addr)
+{
+    guint j;
+
+    for (j = 0; j < ev->attendees->len; j++) {
+	const struct nmf_address *a = ev->attendees->pdata[j];
+
+	if (g_ascii_strcasecmp (a->addr, addr) == 0)
+	    return TRUE;
+    }
+    return FALSE;
+}
+
+static void
+add_person (struct nmf_extract *x, const char *name, const char *addr,
+	    const char *const *user_emails)
+{
+    if (! addr || nmf_address_in (addr, user_emails)
+	|| nmf_address_is_robot (addr) || has_person (x->people, addr))
+	return;
+    g_ptr_array_add (x->people, nmf_person_new (name, addr, NULL));
+}
+
 static void
 people_from_events (const struct nmf_message *msg,
 		    const char *const *user_emails, struct nmf_extract *x)
@@ -269,42 +488,37 @@ people_from_events (const struct nmf_message *msg,
 
     for (i = 0; i < msg->events->len; i++) {
 	struct nmf_event *ev = msg->events->pdata[i];
-	const char *org = ev->organizer ? ev->organizer->addr : NULL;
+	const struct nmf_address *org = ev->organizer;
 	guint others = 0;
 
-	/* DESIGN §5: the organiser who only schedules is not an
-	 * interviewer; when nobody else attends, the organiser runs the
-	 * call. */
-	for (j = 0; j < ev->attendees->len; j++) {
-	    struct nmf_address *a = ev->attendees->pdata[j];
-
-	    if (! nmf_address_in (a->addr, user_emails)
-		&& ! (org && g_ascii_strcasecmp (a->addr, org) == 0)
-		&& ! nmf_address_is_robot (a->addr) && ! is_resource (a->addr))
-		others++;
-	}
+	if (ev->method && g_ascii_strcasecmp (ev->method, "CANCEL") == 0)
+	    continue;
+	/* DESIGN §5: the interviewers are the attendees other than the
+	 * user; an organiser or attendee who only schedules is not one.
+	 * When nobody else attends, the organiser runs the call. */
 	for (j = 0; j < ev->attendees->len; j++) {
 	    struct nmf_address *a = ev->attendees->pdata[j];
 
 	    if (nmf_address_in (a->addr, user_emails)
-		|| nmf_address_is_robot (a->addr) || is_resource (a->addr))
+		|| nmf_address_is_robot (a->addr) || is_resource (a->addr)
+		|| (org && g_ascii_strcasecmp (a->addr, org->addr) == 0))
 		continue;
-	    if (others && org && g_ascii_strcasecmp (a->addr, org) == 0)
-		continue;
-	    if (! has_person (x->people, a->addr))
-		g_ptr_array_add (x->people,
-				 nmf_person_new (a->name, a->addr, NULL));
+	    others++;
+	    if (! is_scheduler (msg, a) || ev->attendees->len <= 2)
+		add_person (x, a->name, a->addr, user_emails);
 	}
-	if (! others && org && ! nmf_address_in (org, user_emails)
-	    && ! nmf_address_is_robot (org) && ! has_person (x->people, org))
-	    g_ptr_array_add (x->people, nmf_person_new (ev->organizer->name,
-							org, NULL));
+	if (org && ! nmf_address_in (org->addr, user_emails)
+	    && (! others || ! is_scheduler (msg, org)
+		|| (attends (ev, org->addr) && ! is_scheduler (msg, org))))
+	    add_person (x, org->name, org->addr, user_emails);
     }
     if (x->people->len)
 	g_ptr_array_add (x->evidence,
 			 g_strdup ("people: calendar attendees other than the "
-				   "user and the scheduling organiser"));
+				   "user and anyone who only schedules"));
 }
+
+static gboolean looks_like_title (const char *role);
 
 /* ---- names in text --------------------------------------------------- */
 
@@ -383,70 +597,154 @@ name_at (const char *p, const char **end)
 /* Names listed after words that introduce the people of an interview:
  * "meet with Priya Shah (Engineering Manager) and Sam Patel", "you'll be
  * speaking with Dana", "Interviewers: A, B". */
+/* Names in a list starting at q: "Priya Shah (Engineering Manager) and
+ * Sam Patel", "Ravi Menon, VP Engineering (ravi@x)\n  Ilse Brandt, ...".
+ * per_line: the list may go on over the following lines (after a label
+ * such as "Panel:"). */
+static void
+name_list (const char *q, gboolean per_line, gboolean need_full,
+	   GPtrArray *out)
+{
+    while (out->len < 12) {
+	const char *end;
+	char *n = name_at (q, &end);
+
+	if (! n)
+	    return;
+	if (need_full && ! strchr (n, ' ')) {
+	    /* "with Dana" after a plain "with": too weak alone. */
+	    g_free (n);
+	    return;
+	}
+	g_ptr_array_add (out, n);
+	q = end;
+	/* Skip ", Engineering Manager", "- Principal Engineer" and
+	 * "(addr or title)". */
+	for (;;) {
+	    while (*q == ' ' || *q == '\t')
+		q++;
+	    if (*q == '(') {
+		const char *close = strchr (q, ')');
+
+		if (! close || close - q > 120)
+		    break;
+		q = close + 1;
+		continue;
+	    }
+	    if ((*q == ',' || *q == '-' || *q == '|') && q[1] == ' ') {
+		const char *r = q + 2;
+		g_autofree char *maybe = NULL;
+
+		while (*r && *r != '\n' && *r != '(' && *r != ','
+		       && *r != ';' && ! g_str_has_prefix (r, " and "))
+		    r++;
+		maybe = g_strndup (q + 2, r - (q + 2));
+		if (looks_like_title (maybe)) {
+		    q = r;
+		    continue;
+		}
+	    }
+	    break;
+	}
+	while (*q == ' ' || *q == '\t')
+	    q++;
+	if (*q == ',' || *q == ';')
+	    q++;
+	while (*q == ' ' || *q == '\t')
+	    q++;
+	if (g_str_has_prefix (q, "and "))
+	    q += 4;
+	else if (g_str_has_prefix (q, "& "))
+	    q += 2;
+	else if (*q == '\n' && per_line) {
+	    /* The next line goes on with another name only when it is
+	     * indented or bulleted like a list item. */
+	    q++;
+	    if (! (*q == ' ' || *q == '\t' || *q == '-' || *q == '*'))
+		return;
+	    while (*q == ' ' || *q == '\t' || *q == '-' || *q == '*')
+		q++;
+	} else if (! g_ascii_isupper (*q))
+	    return;
+    }
+}
+
+/* Names that the text introduces as the people of the interview. */
 static GPtrArray *
 names_in (const char *body)
 {
+    /* Labels at the start of a line, as ATS notices and itineraries
+     * write them. */
+    static const char label_re[]
+	= "(?mi)^[ \\t>*-]*(?:interviewers?|interviewer\\(s\\)|"
+	  "panel(?:ists| members?)?|who you(?:'ll| will) meet|"
+	  "you(?:'ll| will) (?:be )?meet(?:ing)?(?: with)?)[ \\t]*:?[ \\t]*";
+    /* Prose that introduces the people one meets. */
     static const char *const triggers[] = {
 	"meet with ", "meeting with ", "speak with ", "speaking with ",
 	"talk with ", "talking with ", "chat with ", "interview with ",
 	"interviewing with ", "call with ", "conversation with ",
 	"you'll meet ", "you will meet ", "you'll be meeting ",
-	"you will be meeting ", "meet ", "interviewers: ", "interviewer: ",
-	"panel: ", "panelists: ", "be joined by ", "joined by ", NULL,
+	"you will be meeting ", "meet ", "be joined by ", "joined by ",
+	"with ", NULL,
     };
     GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
+    g_autoptr (GRegex) re = g_regex_new (label_re, 0, 0, NULL);
+    g_autoptr (GMatchInfo) mi = NULL;
     int t;
 
+    if (re && g_regex_match (re, body, 0, &mi)) {
+	while (g_match_info_matches (mi) && out->len < 12) {
+	    int end = 0;
+
+	    g_match_info_fetch_pos (mi, 0, NULL, &end);
+	    name_list (body + end, TRUE, FALSE, out);
+	    g_match_info_next (mi, NULL);
+	}
+    }
     for (t = 0; triggers[t]; t++) {
 	const char *p = body;
 
-	while ((p = strstr (p, triggers[t])) && out->len < 8) {
-	    const char *q = p + strlen (triggers[t]);
-
-	    p = q;
-	    for (;;) {
-		const char *end;
-		char *n = name_at (q, &end);
-
-		if (! n)
-		    break;
-		g_ptr_array_add (out, n);
-		q = end;
-		/* Skip "(Engineering Manager)" or ", our CTO," */
-		while (*q == ' ')
-		    q++;
-		if (*q == '(') {
-		    const char *close = strchr (q, ')');
-
-		    if (! close || close - q > 80)
-			break;
-		    q = close + 1;
-		}
-		while (*q == ' ')
-		    q++;
-		if (*q == ',')
-		    q++;
-		while (*q == ' ')
-		    q++;
-		if (g_str_has_prefix (q, "and "))
-		    q += 4;
-		else if (g_str_has_prefix (q, "& "))
-		    q += 2;
-		else if (! g_ascii_isupper (*q))
-		    break;
-	    }
+	while ((p = strstr (p, triggers[t])) && out->len < 12) {
+	    p += strlen (triggers[t]);
+	    name_list (p, FALSE, strcmp (triggers[t], "with ") == 0, out);
 	}
     }
     return out;
 }
 
-/* The address among the message's headers that belongs to name: by
- * display name, or by a local part made of the name ("priya.shah",
- * "pshah", "priya"). */
-static const struct nmf_address *
-addr_for_name (const struct nmf_message *msg, const char *name)
+/* Addresses written in the text ("Gloria Benavides (gloria.b@x.example)"),
+ * as a list of struct nmf_address (no names). */
+static GPtrArray *
+addresses_in (const char *text)
 {
-    GPtrArray *lists[] = { msg->cc, msg->to, msg->reply_to };
+    GPtrArray *out = g_ptr_array_new_with_free_func (
+	(GDestroyNotify) (void (*) (void)) nmf_address_free);
+    g_autoptr (GRegex) re = g_regex_new (
+	"[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]{1,190}\\.[A-Za-z]{2,24}", 0, 0,
+	NULL);
+    g_autoptr (GMatchInfo) mi = NULL;
+
+    if (! re || ! text)
+	return out;
+    g_regex_match (re, text, 0, &mi);
+    while (g_match_info_matches (mi) && out->len < 50) {
+	g_autofree char *a = g_match_info_fetch (mi, 0);
+	gsize n = strlen (a);
+
+	while (n && a[n - 1] == '.')
+	    a[--n] = '\0';
+	g_ptr_array_add (out, nmf_address_new (NULL, a));
+	g_match_info_next (mi, NULL);
+    }
+    return out;
+}
+
+static const struct nmf_address *
+addr_for_name (const struct nmf_message *msg, GPtrArray *text_addrs,
+	       const char *name)
+{
+    GPtrArray *lists[] = { msg->cc, msg->to, msg->reply_to, text_addrs };
     g_autofree char *lower = g_ascii_strdown (name, -1);
     g_auto (GStrv) parts = g_strsplit (lower, " ", -1);
     const char *first = parts[0];
@@ -485,6 +783,8 @@ static gboolean
 sender_runs_call (const char *folded_body)
 {
     static const char *const cues[] = {
+	"and me", "with me", "me and", "just me", "together", "i'll join",
+	"i will join", "joining me", "i'll be joining", "i will be joining",
 	"speak with me", "talk with me", "chat with me", "meet with me",
 	"call with me", "i'll call you", "i will call you", "i'll give you a "
 	"call", "my calendar", "i'd like to schedule a call",
@@ -563,14 +863,12 @@ static char *
 company_from_body (const char *body)
 {
     static const char *const patterns[] = {
-	"on behalf of ((?:[A-Z0-9][\\w&.'-]*)(?:\\s+(?:[A-Z0-9][\\w&.'-]*|&)){0,3})",
+	"on behalf of (" COMPANY_WORDS ")",
 	"(?:role|position|opening|job|opportunity|career|careers) "
-	"(?:at|with) ((?:[A-Z0-9][\\w&.'-]*)(?:\\s+(?:[A-Z0-9]"
-	"[\\w&.'-]*|&)){0,3})",
-	"(?:interview|team|here) at ((?:[A-Z0-9][\\w&.'-]*)(?:\\s+(?:[A-Z0-9]"
-	"[\\w&.'-]*|&)){0,3})",
+	"(?:at|with) (" COMPANY_WORDS ")",
+	"(?:interview|team|here|engineering|recruiting) at (" COMPANY_WORDS ")",
 	"(?:interest in|applying to|applied to|application to|"
-	"join|joining) ((?:[A-Z0-9][\\w&.'-]*)(?:\\s+(?:[A-Z0-9][\\w&.'-]*|&)){0,3})",
+	"join|joining|welcome to) (" COMPANY_WORDS ")",
 	NULL,
     };
     int i;
@@ -582,18 +880,13 @@ company_from_body (const char *body)
 
 	if (re && g_regex_match (re, body, 0, &mi))
 	    out = g_match_info_fetch (mi, 1);
-	if (out) {
-	    gsize n = strlen (out);
-
-	    while (n && strchr (".,;:!?-'", out[n - 1]))
-		out[--n] = '\0';
-	    /* "at Acme" but not "at The" or "at Our"; a weekday is no
-	     * company. */
-	    if (*out && ! not_a_name (out) && g_ascii_strncasecmp (out, "the ", 4)
-		&& strcmp (out, "Us") && strcmp (out, "You"))
-		return out;
-	    g_free (out);
-	}
+	out = clean_company (out);
+	/* "at Acme" but not "at The" or "at Our"; a weekday is no
+	 * company. */
+	if (out && ! not_a_name (out) && g_ascii_strncasecmp (out, "the ", 4)
+	    && strcmp (out, "Us") && strcmp (out, "You"))
+	    return out;
+	g_free (out);
     }
     return NULL;
 }
@@ -624,37 +917,287 @@ looks_like_title (const char *role)
     return FALSE;
 }
 
-static char *
-role_from_body (const char *body)
+/* ---- the role ------------------------------------------------------- */
+
+static gboolean
+starts_ci (const char *s, const char *prefix)
 {
-    static const char *const patterns[] = {
-	"(?:for|about|regarding) (?:the|our|your application for the|a) "
-	"([A-Z][\\w/&,.+ -]{1,60}?) (?:role|position|opening|opportunity|job)\\b",
-	"(?:^|\\n)\\s*(?:role|position|job title|job)\\s*:\\s*([^\\n]{2,80})",
-	"the ([A-Z][\\w/&.+ -]{1,60}?) (?:role|position|opening) (?:at|with)\\b",
+    return g_ascii_strncasecmp (s, prefix, strlen (prefix)) == 0;
+}
+
+static gboolean
+ends_ci (const char *s, const char *suffix)
+{
+    gsize n = strlen (s), k = strlen (suffix);
+
+    return n >= k && g_ascii_strcasecmp (s + n - k, suffix) == 0;
+}
+
+/* Remove requisition ids "(R-20417)", "(Req #4471)", "[JR-1]" and
+ * collapse spaces. */
+static char *
+drop_ids (const char *s)
+{
+    g_autoptr (GRegex) re = g_regex_new (
+	"\\s*[(\\[](?:r-|req|job|jr|id|ref|#)[^)\\]]{0,20}[)\\]]",
+	G_REGEX_CASELESS, 0, NULL);
+    char *out = re ? g_regex_replace_literal (re, s, -1, 0, "", 0, NULL)
+		   : g_strdup (s);
+
+    return g_strstrip (out);
+}
+
+/* A subject segment without its frame words: "Your application for X",
+ * "X - update", "Offer letter", "X interview". */
+static char *
+strip_frame (const char *segment)
+{
+    static const char *const lead[] = {
+	"update on your application for ", "regarding your application: ",
+	"regarding your application for ", "your application for ",
+	"your application to ", "application for ", "application received: ",
+	"we've received your application for ", "your offer for ",
+	"offer for ", "offer of employment for ", "your ", "our ",
+	"reminder: finish your application for ", "finish your application for ",
+	"you've been referred for ", "referral for ", "next step: ",
+	"interview for ", "invitation to interview for ", "the ", NULL,
+    };
+    static const char *const trail[] = {
+	" application update", " application", " update", " our decision",
+	" feedback", " interview", " conversation", " role", " position",
+	" position on hold", " opportunity", " opening", " offer",
+	" interview invitation", " next steps", " phone screen", " onsite",
 	NULL,
     };
+    char *out = drop_ids (segment);
+    gboolean again = TRUE;
     int i;
 
-    for (i = 0; patterns[i]; i++) {
-	char *r = regex_group (patterns[i], body, 1);
+    while (again) {
+	again = FALSE;
+	for (i = 0; lead[i]; i++) {
+	    if (starts_ci (out, lead[i]) && strlen (out) > strlen (lead[i])) {
+		memmove (out, out + strlen (lead[i]),
+			 strlen (out) - strlen (lead[i]) + 1);
+		again = TRUE;
+	    }
+	}
+	for (i = 0; trail[i]; i++) {
+	    if (ends_ci (out, trail[i]) && strlen (out) > strlen (trail[i])) {
+		out[strlen (out) - strlen (trail[i])] = '\0';
+		again = TRUE;
+	    }
+	}
+	g_strstrip (out);
+    }
+    return out;
+}
 
-	if (r && looks_like_title (r))
-	    return r;
-	g_free (r);
+static gboolean
+plausible_role (const char *r)
+{
+    int words = 1;
+    const char *p;
+
+    if (! r || ! g_ascii_isupper (r[0]) || ! looks_like_title (r))
+	return FALSE;
+    for (p = r; *p; p++) {
+	if (*p == ' ')
+	    words++;
+	if (*p == '!' || *p == '?' || *p == ':')
+	    return FALSE;
+    }
+    return words <= 8;
+}
+
+static char *
+role_from_subject (const char *subject)
+{
+    static const char *const patterns[] = {
+	"for the (.{2,60}?) (?:role|position|opening)",
+	"(?:interview|screen|invitation|application)[^:]*: *(.{2,60}?) "
+	"(?:role )?(?:at|with) ",
+	"^(.{2,60}?) (?:role|position|opening) (?:at|with) ",
+	NULL,
+    };
+    g_autofree char *clean = g_strdup (subject ? subject : "");
+    g_autoptr (GRegex) sep = NULL;
+    g_auto (GStrv) parts = NULL;
+    char *p = clean;
+    int i;
+
+    /* Reply and forward prefixes. */
+    for (;;) {
+	while (*p == ' ')
+	    p++;
+	if (starts_ci (p, "re:") || starts_ci (p, "aw:") || starts_ci (p, "fw:"))
+	    p += 3;
+	else if (starts_ci (p, "fwd:"))
+	    p += 4;
+	else
+	    break;
+    }
+    for (i = 0; patterns[i]; i++) {
+	char *r = regex_group (patterns[i], p, 1);
+
+	if (r) {
+	    char *f = strip_frame (r);
+
+	    g_free (r);
+	    if (plausible_role (f))
+		return f;
+	    g_free (f);
+	}
+    }
+    /* "Offer letter - Software Engineer, Supply Chain", "Your X
+     * application", "X - update", "Acme · X · Berlin" */
+    sep = g_regex_new ("\\s+[-–—·|]\\s+|:\\s+", 0, 0, NULL);
+    parts = g_regex_split (sep, p, 0);
+    for (i = 0; parts[i]; i++) {
+	g_autofree char *at = NULL;
+	char *f = strip_frame (parts[i]);
+	char *cut;
+
+	/* "Platform Engineer at Kiteharbor": the title is before "at". */
+	cut = strstr (f, " at ");
+	if (cut)
+	    *cut = '\0';
+	cut = strstr (f, " with ");
+	if (cut)
+	    *cut = '\0';
+	if (plausible_role (f))
+	    return f;
+	g_free (f);
     }
     return NULL;
 }
 
-static void
-add_person (struct nmf_extract *x, const char *name, const char *addr,
-	    const char *const *user_emails)
+/* A job title in running text after words that introduce one: "for the
+ * Senior Software Engineer, Ledger position", "as our Senior Frontend
+ * Engineer", "the position of Staff Site Reliability Engineer".  The
+ * title is a run of capitalised words, with ",", "&", "/", "-", "of",
+ * "and" and a short "(...)" inside. */
+static char *
+role_from_body (const char *body)
 {
-    if (! addr || nmf_address_in (addr, user_emails)
-	|| nmf_address_is_robot (addr) || has_person (x->people, addr))
-	return;
-    g_ptr_array_add (x->people, nmf_person_new (name, addr, NULL));
+    static const char *const triggers[] = {
+	"for the ", "for our ", "as our ", "as a ", "as an ", "position of ",
+	"role of ", "application for ", "applying for ", "apply for ",
+	"interest in the ", "interest in our ", "for a ", "the ", NULL,
+    };
+    int t;
+
+    for (t = 0; triggers[t]; t++) {
+	const char *p = body;
+
+	while ((p = strstr (p, triggers[t]))) {
+	    const char *q = p + strlen (triggers[t]);
+	    GString *title = g_string_new (NULL);
+	    char *f;
+
+	    p = q;
+	    for (;;) {
+		const char *w = q;
+
+		if (*q == '(') {
+		    const char *close = strchr (q, ')');
+
+		    if (! close || close - q > 12 || memchr (q, '\n', close - q))
+			break;
+		    g_string_append_len (title, q, close - q + 1);
+		    q = close + 1;
+		} else if (g_ascii_isupper (*q)
+			   || (*q == 'i' && g_ascii_isupper (q[1]))) {
+		    while (g_ascii_isalnum (*q) || *q == '+' || *q == '#'
+			   || *q == '.' || *q == '\'' || *q == '-')
+			q++;
+		    if (q > w && (q[-1] == '.'))
+			q--;
+		    g_string_append_len (title, w, q - w);
+		} else if (title->len
+			   && (g_str_has_prefix (q, "of ")
+			       || g_str_has_prefix (q, "and ")
+			       || g_str_has_prefix (q, "& ")
+			       || g_str_has_prefix (q, "/ "))
+			   && g_ascii_isupper (q[strcspn (q, " ") + 1])) {
+		    gsize n = strcspn (q, " ");
+
+		    g_string_append_len (title, q, n);
+		    q += n;
+		} else {
+		    break;
+		}
+		if (*q == ',' && q[1] == ' ' && g_ascii_isupper (q[2])) {
+		    g_string_append (title, ", ");
+		    q += 2;
+		    continue;
+		}
+		if ((*q == ' ' || *q == '/' || *q == '-')
+		    && (g_ascii_isupper (q[1]) || q[1] == '('
+			|| g_str_has_prefix (q + 1, "of ")
+			|| g_str_has_prefix (q + 1, "and ")
+			|| g_str_has_prefix (q + 1, "& "))) {
+		    g_string_append_c (title, *q == '-' ? '-' : *q);
+		    q++;
+		    continue;
+		}
+		break;
+	    }
+	    f = strip_frame (title->str);
+	    g_string_free (title, TRUE);
+	    if (plausible_role (f))
+		return f;
+	    g_free (f);
+	}
+    }
+    return NULL;
 }
+
+/* "Jenna Liu\nTechnical Recruiter – Tidewater Robotics", "Tom Barrow |
+ * Engineering Lead | Gravelpoint Games": a title and the company on one
+ * line of the signature or the last lines of the text. */
+static char *
+company_from_signature (const char *signature, const char *body)
+{
+    g_autofree char *tail = NULL;
+    g_auto (GStrv) lines = NULL;
+    gsize n = strlen (body);
+    const char *from = body;
+    int i, count = 0;
+
+    /* The last eight lines of the new text, then the signature. */
+    for (i = (int) n - 1; i >= 0 && count < 8; i--) {
+	if (body[i] == '\n')
+	    count++;
+	from = body + i;
+    }
+    tail = g_strconcat (from, "\n", signature ? signature : "", NULL);
+    lines = g_strsplit (tail, "\n", -1);
+    for (i = 0; lines[i]; i++) {
+	g_autoptr (GRegex) sep = g_regex_new ("\\s+[|–—·•]\\s+|\\s+-\\s+|,\\s+",
+					     0, 0, NULL);
+	g_auto (GStrv) parts = g_regex_split (sep, g_strstrip (lines[i]), 0);
+	guint k, np = g_strv_length (parts);
+
+	if (np < 2 || strlen (lines[i]) > 100)
+	    continue;
+	/* A title part, then the company part after it. */
+	for (k = 0; k + 1 < np; k++) {
+	    char *company;
+
+	    if (! looks_like_title (parts[k]))
+		continue;
+	    company = g_strstrip (g_strdup (parts[np - 1]));
+	    if (! looks_like_title (company) && g_ascii_isupper (company[0])
+		&& strlen (company) < 50 && ! strchr (company, '@')
+		&& ! strpbrk (company, "0123456789+"))
+		return clean_company (company);
+	    g_free (company);
+	}
+    }
+    return NULL;
+}
+
 
 void
 nmf_extract_message (const struct nmf_message *msg,
@@ -722,13 +1265,26 @@ nmf_extract_message (const struct nmf_message *msg,
     }
 
     /* People: calendar attendees; else names the text introduces and the
-     * headers give an address for; else the sender who runs the call. */
+     * headers give an address for; else the sender who runs the call.  In
+     * the user's own mail: whom it is written to. */
+    if (from_user) {
+	for (i = 0; i < msg->to->len; i++) {
+	    const struct nmf_address *a = msg->to->pdata[i];
+
+	    add_person (x, a->name, a->addr, user_emails);
+	}
+	if (x->people->len)
+	    g_ptr_array_add (x->evidence,
+			     g_strdup ("people: the user writes to them"));
+    }
     people_from_events (msg, user_emails, x);
     if (! x->people->len && ! from_user) {
 	g_autoptr (GPtrArray) names = names_in (msg->body);
+	g_autoptr (GPtrArray) text_addrs = addresses_in (msg->body);
 
 	for (i = 0; i < names->len; i++) {
-	    const struct nmf_address *a = addr_for_name (msg, names->pdata[i]);
+	    const struct nmf_address *a = addr_for_name (msg, text_addrs,
+							 names->pdata[i]);
 
 	    if (a)
 		add_person (x, a->name ? a->name : names->pdata[i], a->addr,
@@ -738,6 +1294,13 @@ nmf_extract_message (const struct nmf_message *msg,
 	    g_ptr_array_add (x->evidence,
 			     g_strdup ("people: named in the text, address "
 				       "from the headers"));
+	/* "You'll meet Keiko and me": the sender is in the call too. */
+	if (x->people->len && msg->from && sender_runs_call (folded)
+	    && ! is_scheduler (msg, msg->from)) {
+	    add_person (x, msg->from->name, msg->from->addr, user_emails);
+	    g_ptr_array_add (x->evidence,
+			     g_strdup ("people: the sender joins the call"));
+	}
     }
     if (! x->people->len && from_addr && ! from_user) {
 	const struct nmf_address *who = msg->from;
@@ -777,11 +1340,41 @@ nmf_extract_message (const struct nmf_message *msg,
 
     /* Company: the subject's "at X", the text's "on behalf of X" or "role
      * at X", an ATS display name, then the sender's own domain. */
-    x->company = company_from_subject (msg->subject);
+    {
+	/* The organisation whose domain the mail comes from (or, in the
+	 * user's own mail, goes to), spelled out in the text. */
+	const char *org_addr = from_user ? (x->people->len
+					    ? ((struct nmf_person *)
+						   x->people->pdata[0])->addr
+					    : NULL)
+					 : from_addr;
+	g_autofree char *label = org_addr && ! is_ats_domain_addr (org_addr)
+				     ? domain_label (org_addr)
+				     : NULL;
+	g_autofree char *all = g_strconcat (msg->subject, "\n", msg->body, "\n",
+					    msg->signature, "\n",
+					    msg->from && msg->from->name
+						? msg->from->name
+						: "",
+					    NULL);
+
+	if (label)
+	    x->company = company_spelling_domain (all, label);
+	if (x->company)
+	    g_ptr_array_add (x->evidence,
+			     g_strdup ("company: the text spells the sender's "
+				       "domain"));
+    }
     if (x->company) {
+	/* found above */
+    } else if ((x->company = company_from_subject (msg->subject))) {
 	g_ptr_array_add (x->evidence, g_strdup ("company: subject"));
     } else if ((x->company = company_from_body (msg->body))) {
 	g_ptr_array_add (x->evidence, g_strdup ("company: text"));
+    } else if (! from_user
+	       && (x->company = company_from_signature (msg->signature,
+							msg->body))) {
+	g_ptr_array_add (x->evidence, g_strdup ("company: signature"));
     } else if (msg->from && ! from_user
 	       && (x->company = company_from_display (msg->from->name))) {
 	g_ptr_array_add (x->evidence, g_strdup ("company: sender's name"));
@@ -790,12 +1383,16 @@ nmf_extract_message (const struct nmf_message *msg,
 	if (x->company)
 	    g_ptr_array_add (x->evidence,
 			     g_strdup ("company: sender's domain"));
+    } else if (from_user && x->people->len) {
+	const struct nmf_person *p = x->people->pdata[0];
+
+	if (! is_ats_domain_addr (p->addr))
+	    x->company = nmf_extract_company_from_addr (p->addr);
+	if (x->company)
+	    g_ptr_array_add (x->evidence,
+			     g_strdup ("company: the recipient's domain"));
     }
     x->role = role_from_subject (msg->subject);
-    if (x->role && ! looks_like_title (x->role)) {
-	g_free (x->role);
-	x->role = NULL;
-    }
     if (x->role) {
 	g_ptr_array_add (x->evidence, g_strdup ("role: subject"));
     } else if ((x->role = role_from_body (msg->body))) {

@@ -19,17 +19,50 @@ ends_with_wrote (const char *line)
 }
 
 /* An attribution line that opens a quoted reply: "On <date>, <who>
- * wrote:" (possibly wrapped: the caller passes the next line too). */
+ * wrote:" (possibly wrapped: the caller passes the next line too), also
+ * "<who> <addr> wrote:" and the French and German forms. */
 static int
 attribution_lines (const char *line, const char *next)
 {
-    if (! starts_with_ci (line, "On "))
-	return 0;
-    if (ends_with_wrote (line))
+    gsize n = strlen (line);
+
+    if (n < 300 && (g_str_has_suffix (line, "a écrit :")
+		    || g_str_has_suffix (line, "a écrit:")
+		    || g_str_has_suffix (line, "schrieb:")
+		    || g_str_has_suffix (line, "escribió:")))
 	return 1;
-    if (next && ends_with_wrote (next) && strlen (line) < 200)
+    if (ends_with_wrote (line) && n < 300
+	&& (starts_with_ci (line, "On ") || strchr (line, '@')
+	    || strpbrk (line, "0123456789")))
+	return 1;
+    if (starts_with_ci (line, "On ") && next && ends_with_wrote (next)
+	&& n < 200)
 	return 2;
     return 0;
+}
+
+/* Outlook's reply header block: "From: ..." followed within three lines
+ * by "Sent:"/"Date:" and "To:"/"Subject:". */
+static gboolean
+is_header_block (char **lines, int i)
+{
+    gboolean date = FALSE, other = FALSE;
+    int k;
+
+    if (! (starts_with_ci (lines[i], "From:")
+	   || starts_with_ci (lines[i], "*From:*")))
+	return FALSE;
+    for (k = i + 1; k <= i + 4 && lines[k]; k++) {
+	const char *l = lines[k];
+
+	if (*l == '*')
+	    l++;
+	if (starts_with_ci (l, "Sent:") || starts_with_ci (l, "Date:"))
+	    date = TRUE;
+	if (starts_with_ci (l, "To:") || starts_with_ci (l, "Subject:"))
+	    other = TRUE;
+    }
+    return date && other;
 }
 
 static gboolean
@@ -99,7 +132,7 @@ nmf_text_split (const char *text, char **body, char **quoted,
 	    continue;
 	}
 	att = attribution_lines (line, lines[i + 1]);
-	if (att || is_quote_separator (line)) {
+	if (att || is_quote_separator (line) || is_header_block (lines, i)) {
 	    state = IN_TAIL;
 	    g_string_append (q, line);
 	    g_string_append_c (q, '\n');

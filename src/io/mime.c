@@ -262,6 +262,27 @@ take_calendar (GMimeTextPart *part, struct walk *w)
 }
 
 static void
+take_calendar_bytes (GMimePart *part, struct walk *w)
+{
+    GMimeDataWrapper *content = g_mime_part_get_content (part);
+    GMimeStream *mem;
+    GByteArray *bytes;
+    g_autofree char *why = NULL;
+
+    if (! content || w->msg->events->len >= 16)
+	return;
+    mem = g_mime_stream_mem_new ();
+    if (g_mime_data_wrapper_write_to_stream (content, mem) >= 0) {
+	bytes = g_mime_stream_mem_get_byte_array (GMIME_STREAM_MEM (mem));
+	if (bytes && bytes->len && bytes->len <= 4 * NMF_MIME_MAX_TEXT_BYTES)
+	    (void) nmf_ical_parse ((const char *) bytes->data, bytes->len,
+				   NMF_MIME_MAX_ATTENDEES, w->msg->events,
+				   &why);
+    }
+    g_object_unref (mem);
+}
+
+static void
 walk_part (GMimeObject *obj, struct walk *w, guint depth)
 {
     GMimeContentType *ct;
@@ -285,8 +306,21 @@ walk_part (GMimeObject *obj, struct walk *w, guint depth)
 	 * new words, so it is not read here. */
 	return;
     }
-    if (! GMIME_IS_TEXT_PART (obj))
+    if (! GMIME_IS_TEXT_PART (obj)) {
+	/* ATS mailers attach invitations as application/ics or as an
+	 * octet-stream named *.ics. */
+	const char *fn;
+
+	ct = g_mime_object_get_content_type (obj);
+	fn = GMIME_IS_PART (obj) ? g_mime_part_get_filename (GMIME_PART (obj))
+				 : NULL;
+	if (GMIME_IS_PART (obj)
+	    && (g_mime_content_type_is_type (ct, "application", "ics")
+		|| g_mime_content_type_is_type (ct, "application", "calendar")
+		|| (fn && g_str_has_suffix (fn, ".ics"))))
+	    take_calendar_bytes (GMIME_PART (obj), w);
 	return;
+    }
 
     ct = g_mime_object_get_content_type (obj);
     if (g_mime_content_type_is_type (ct, "text", "calendar")) {
@@ -336,9 +370,14 @@ header_flags (const struct nmf_message *msg)
     unsigned f = 0;
     const char *v;
 
+    /* RFC 3834: "auto-replied" answers a message (out of office);
+     * "auto-generated" is any machine-made mail (ATS notices, receipts),
+     * which may still be the employer's word. */
     v = nmf_message_header (msg, "auto-submitted");
-    if (v && g_ascii_strncasecmp (v, "no", 2) != 0)
+    if (v && g_ascii_strncasecmp (v, "auto-replied", 12) == 0)
 	f |= NMF_MSG_AUTO_REPLY;
+    else if (v && g_ascii_strncasecmp (v, "no", 2) != 0)
+	f |= NMF_MSG_GENERATED;
     if (nmf_message_header (msg, "x-autoreply")
 	|| nmf_message_header (msg, "x-autorespond"))
 	f |= NMF_MSG_AUTO_REPLY;

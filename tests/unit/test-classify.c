@@ -213,8 +213,10 @@ test_robots (void **state)
     assert_true (nmf_address_is_robot (""));
     assert_true (nmf_address_is_robot (NULL));
     assert_false (nmf_address_is_robot ("priya@acme.example"));
-    /* "greenhouse.io.example" is not greenhouse.io. */
-    assert_false (nmf_address_is_robot ("a@greenhouse.io.example"));
+    /* A vendor's name as a label of the domain marks an ATS mailer, a
+     * longer word that starts with it does not. */
+    assert_true (nmf_address_is_robot ("a@greenhouse-mail.example"));
+    assert_false (nmf_address_is_robot ("a@greenhousefarm.example"));
 }
 
 static void
@@ -228,7 +230,10 @@ test_extract_people (void **state)
     const struct nmf_person *p;
 
     (void) state;
-    /* The organiser only schedules: the attendees are the interviewers. */
+    /* The organiser signs as a coordinator: they only schedule, and the
+     * attendees are the interviewers. */
+    g_free (m->body);
+    m->body = g_strdup ("See you then.\n\nOrg\nRecruiting Coordinator");
     add_event (m, "Interview", "jo@acme.example", "priya@acme.example",
 	       "sam@acme.example", 1794938400);
     nmf_extract_message (m, me, &x);
@@ -239,6 +244,16 @@ test_extract_people (void **state)
     assert_int_equal (x.interview_end, 1794938400 + 3600);
     assert_string_equal (x.company, "Acme Robotics");
     assert_string_equal (x.role, "Backend Engineer");
+    nmf_extract_release (&x);
+    nmf_message_free (&m);
+
+    /* An organiser with no word of scheduling (a hiring manager's own
+     * invitation) is an interviewer too. */
+    m = msg ("lee@acme.example", "Interview", "See you then.");
+    add_event (m, "Interview", "lee@acme.example", "priya@acme.example",
+	       NULL, 1794938400);
+    nmf_extract_message (m, me, &x);
+    assert_int_equal (x.people->len, 2);
     nmf_extract_release (&x);
     nmf_message_free (&m);
 

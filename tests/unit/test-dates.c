@@ -57,6 +57,16 @@ static const struct icase icases[] = {
       "Nov 18 at 2pm PT.", 1795039200, 0 },
     { "numbers that are not times", "Order 12345, 3 items, $20.50 total.", 0,
       0 },
+    /* ATS notices put date and time on labelled lines. */
+    { "labelled lines, US date, GMT offset",
+      "Interview Date: 12/09/2026\nTime: 3:00 PM - 4:00 PM (GMT-05:00) "
+      "Eastern Time", 1796846400, 1796850000 },
+    { "dd-Mon-yyyy", "Date : 18-Nov-2026\nTime : 11:00 AM IST\nDuration : "
+      "1 hour", 1794979800, 1794983400 },
+    /* An onsite itinerary: one day, several sessions. */
+    { "itinerary", "9:30 AM - 10:15 AM on Thursday, Dec 3: coding\n"
+      "10:30 AM - 11:30 AM on Thursday, Dec 3: design\n", 1796319000,
+      1796326200 },
 };
 
 static void
@@ -115,7 +125,13 @@ static const struct tcase tcases[] = {
       "by Wednesday, Nov 25.", "2026-11-25" },
     /* A date with no answer or decision in its sentence is no timeline. */
     { "no cue", "The office is closed next week.", NULL },
-    { "a past date", "We will let you know by November 2.", NULL },
+    /* A follow-up may repeat a date that has passed. */
+    { "a past date", "You said you would let me know by November 2.",
+      "2026-11-02" },
+    { "months back is no timeline", "We will let you know by August 2, 2026.",
+      NULL },
+    { "let someone know", "We will let shortlisted candidates know by "
+      "Friday.", "2026-11-13" },
 };
 
 static void

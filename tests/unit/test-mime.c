@@ -147,6 +147,10 @@ test_flags (void **state)
     (void) state;
     assert_true (m->flags & NMF_MSG_LIST);
     assert_true (m->flags & NMF_MSG_BULK);
+    assert_true (m->flags & NMF_MSG_GENERATED);
+    assert_false (m->flags & NMF_MSG_AUTO_REPLY);
+    nmf_message_free (&m);
+    m = parse ("From: jo@x.example\nAuto-Submitted: auto-replied\n\nout\n");
     assert_true (m->flags & NMF_MSG_AUTO_REPLY);
     nmf_message_free (&m);
     m = parse ("From: a@b.example\nAuto-Submitted: no\n\nhi\n");

@@ -43,6 +43,20 @@ static const struct split_case split_cases[] = {
     /* A forwarded block is quoted, not new text. */
     { "forward", "FYI\n---------- Forwarded message ---------\nFrom: y\n",
       "FYI", "---------- Forwarded message ---------\nFrom: y", "" },
+    /* Outlook's header block without a separator line. */
+    { "outlook header block", "Fine by me.\n\nFrom: Jo Lee <jo@x.example>\n"
+      "Sent: Monday, November 16, 2026 9:00 AM\nTo: Alex\nSubject: Re: x\n"
+      "old\n", "Fine by me.", "From: Jo Lee <jo@x.example>\nSent: Monday, "
+      "November 16, 2026 9:00 AM\nTo: Alex\nSubject: Re: x\nold", "" },
+    /* "From:" in the new text alone starts nothing. */
+    { "a From: line alone", "From: the team\nWelcome!\n",
+      "From: the team\nWelcome!", "", "" },
+    /* Attribution without "On", with an address. */
+    { "address attribution", "Yes.\nJo Lee <jo@x.example> wrote:\n> q\n",
+      "Yes.", "Jo Lee <jo@x.example> wrote:\n> q", "" },
+    /* "wrote:" in prose without a date or address is new text. */
+    { "prose wrote", "Here is what she wrote:\nhello\n",
+      "Here is what she wrote:\nhello", "", "" },
     /* A signature followed by a quote: the quote is not signature. */
     { "sig then quote", "Ok\n-- \nJo\nOn Mon, A wrote:\n> q\n", "Ok",
       "On Mon, A wrote:\n> q", "Jo" },
