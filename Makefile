@@ -135,6 +135,11 @@ check-e2e: $(PROG) $(TOOL_BIN)
 	    NMF_SRC=$(CURDIR) NMF_MAKE_ARGS="BUILD=$(BUILD) SANITIZE=$(SANITIZE)" \
 	    sh tests/run-e2e.sh
 
+# Sanitizer runs: leaks inside libraries we use are suppressed by name
+# (tests/lsan.supp); any leak of our own fails the run.
+check-asan: export LSAN_OPTIONS = suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0
+check-asan: export ASAN_OPTIONS = detect_leaks=1:abort_on_error=0:fast_unwind_on_malloc=0
+check-asan: export UBSAN_OPTIONS = print_stacktrace=1:halt_on_error=1
 check-asan: deps
 	@$(MAKE) --no-print-directory SANITIZE=1 BUILD=build-asan all
 	@$(MAKE) --no-print-directory SANITIZE=1 BUILD=build-asan check-unit

@@ -55,7 +55,16 @@ print_one (struct nmf_printer *p, const char *file,
     p->end (p);
     nmf_printer_kv_time (p, "interview_start", x->interview_start);
     nmf_printer_kv_time (p, "interview_end", x->interview_end);
-    nmf_printer_kv_time (p, "timeline", x->timeline);
+    /* The decision date is a day, not an instant. */
+    p->map_key (p, "timeline");
+    if (x->timeline) {
+	g_autoptr (GDateTime) d = g_date_time_new_from_unix_utc (x->timeline);
+	g_autofree char *day = g_date_time_format (d, "%Y-%m-%d");
+
+	p->string (p, day);
+    } else {
+	p->null (p);
+    }
     if (error)
 	nmf_printer_kv_string (p, "error", error);
     p->end (p);

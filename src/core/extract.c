@@ -1324,8 +1324,20 @@ nmf_extract_message (const struct nmf_message *msg,
 	}
     }
 
-    /* A phone number in the sender's signature belongs to the sender. */
+    /* A phone number in the sender's signature belongs to the sender;
+     * without a "-- " line, the signature is the last lines of the text. */
     phone = phone_from_text (msg->signature);
+    if (! phone) {
+	const char *tail = msg->body + strlen (msg->body);
+	int lines = 0;
+
+	while (tail > msg->body && lines < 6) {
+	    tail--;
+	    if (*tail == '\n')
+		lines++;
+	}
+	phone = phone_from_text (tail);
+    }
     if (phone && from_addr) {
 	for (i = 0; i < x->people->len; i++) {
 	    struct nmf_person *p = x->people->pdata[i];

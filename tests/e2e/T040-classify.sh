@@ -1,0 +1,61 @@
+#!/bin/sh
+# T040: classify — kinds, evidence and fields for real files, JSON that
+# parses with the fields DESIGN §3 names, a warning and an "error" field
+# for a file that cannot be read, exit status 2 only when no file could.
+. "$(dirname "$0")/lib.sh"
+nmf_setup
+F=$NMF_FIXTURES
+
+out=$(nmf classify --format=json "$F/acme-invite.eml" "$F/podcast-invite.eml" \
+    "$F/acme-thankyou.eml")
+t_eq "classify exits 0" 0 $?
+t_ok "JSON parses, with the DESIGN fields" python3 -c '
+import json, sys
+r = json.loads(sys.argv[1])
+assert isinstance(r, list) and len(r) == 3, r
+need = {"file", "kind", "confidence", "evidence", "company", "role",
+        "people", "interview_start", "interview_end", "timeline"}
+for o in r:
+    assert need <= set(o), set(o) ^ need
+a, p, t = r
+assert a["kind"] == "interview_calendar", a
+assert a["file"].endswith("acme-invite.eml")
+assert a["company"] == "Acme Robotics" and a["role"] == "Backend Engineer"
+assert [x["addr"] for x in a["people"]] == ["priya.shah@acme-robotics.example"]
+assert a["interview_start"] == "2026-11-17T18:00:00Z", a
+assert a["interview_end"] == "2026-11-17T19:00:00Z"
+assert a["evidence"], "no evidence"
+assert p["kind"] == "unrelated", p
+assert t["kind"] == "candidate_thank_you", t
+' "$out"
+
+# Direction comes from the notmuch config by default, or from --user.
+t_match "user from the config: the user's own thank-you" \
+    '"kind":"candidate_thank_you"' \
+    "$(nmf classify --format=json "$F/acme-thankyou.eml")"
+t_match "another --user: the same mail is someone else's" \
+    '"kind":"(unrelated|interview_invite)"' \
+    "$(nmf classify --format=json --user=someone@else.example "$F/acme-thankyou.eml")"
+
+# Text output explains the decision.
+out=$(nmf classify "$F/acme-invite.eml")
+t_match "text output names the kind" '^kind: interview_calendar' "$out"
+t_match "text output lists evidence" 'calendar-interview:' "$out"
+
+# A file that cannot be read: a warning naming it, an error field, and
+# the other files are still classified.
+out=$(nmf classify --format=json "$NMF_TMP/missing.eml" "$F/acme-invite.eml" \
+    2>"$NMF_TMP/err")
+t_eq "one readable file: exit 0" 0 $?
+t_match "warning names the file" "cannot parse '$NMF_TMP/missing.eml'" \
+    "$(cat "$NMF_TMP/err")"
+t_ok "error object for the missing file" python3 -c '
+import json, sys
+r = json.loads(sys.argv[1])
+assert r[0]["kind"] == "unrelated" and r[0]["error"], r[0]
+assert r[1]["kind"] == "interview_calendar"
+' "$out"
+: >"$NMF_TMP/empty.eml"
+nmf classify "$NMF_TMP/empty.eml" "$NMF_TMP/missing.eml" >/dev/null 2>&1
+t_eq "no readable file: exit 2" 2 $?
+t_done
