@@ -21,6 +21,7 @@ struct nmf_event {
     char *summary;
     char *description;
     char *location;
+    char *url;          /* URL property (a meeting link), or NULL */
     char *uid;
     char *status;       /* CONFIRMED, CANCELLED, ... or NULL */
     gint64 start;       /* seconds since the epoch, UTC; 0 when unknown */

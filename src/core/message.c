@@ -55,6 +55,7 @@ nmf_event_free (struct nmf_event *ev)
     g_free (ev->summary);
     g_free (ev->description);
     g_free (ev->location);
+    g_free (ev->url);
     g_free (ev->uid);
     g_free (ev->status);
     g_free (ev->tzid);

@@ -590,6 +590,7 @@ add_event (struct walk *w, icalcomponent *vevent, const char *method,
     ev->summary = prop_text (vevent, ICAL_SUMMARY_PROPERTY);
     ev->description = prop_text (vevent, ICAL_DESCRIPTION_PROPERTY);
     ev->location = prop_text (vevent, ICAL_LOCATION_PROPERTY);
+    ev->url = prop_text (vevent, ICAL_URL_PROPERTY);
     ev->uid = prop_text (vevent, ICAL_UID_PROPERTY);
     ev->status = prop_keyword (vevent, ICAL_STATUS_PROPERTY);
 

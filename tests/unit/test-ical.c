@@ -213,6 +213,7 @@ static const char google_request[] =
     "CREATED:20241028T120000Z" CRLF
     "DESCRIPTION:Hi Jane\\,\\nlooking forward to our chat.\\n\\nRita" CRLF
     "LOCATION:Room 4\\; Building B" CRLF
+    "URL:https://meet.example/abc-defg" CRLF
     "SEQUENCE:0" CRLF
     "STATUS:CONFIRMED" CRLF
     "SUMMARY:Interview: Jane Doe / Backend Engineer" CRLF
@@ -244,6 +245,8 @@ test_google_request (void **state)
     assert_string_equal (ev->description,
 			 "Hi Jane,\nlooking forward to our chat.\n\nRita");
     assert_string_equal (ev->location, "Room 4; Building B");
+    /* URL: the meeting link. */
+    assert_string_equal (ev->url, "https://meet.example/abc-defg");
     assert_string_equal (ev->uid, "3k2j4h5g6f7d8s9a@google.com");
     assert_string_equal (ev->status, "CONFIRMED");
     assert_int_equal (ev->start, 1730829600);
