@@ -32,9 +32,18 @@ struct nmf_config {
     int decision_buffer_days;    /* followup.decision_buffer_business_days
                                   * (2) */
     int final_business_days;     /* followup.final_business_days (10) */
+    int call_business_days;      /* followup.call_business_days (5): how
+                                  * long a call is suggested after the
+                                  * final follow-up */
+    int closing_business_days;   /* followup.closing_business_days (10):
+                                  * silence after the final follow-up (no
+                                  * phone) or after a rejection before the
+                                  * process is closed */
     int lock_timeout_ms;         /* followup.lock_timeout (seconds, 10) */
     unsigned weekend_mask;       /* bit d set = day d (1=Mon..7=Sun) off;
                                   * followup.weekend_days (sat;sun) */
+    GArray *holidays;            /* of GDate: followup.holidays
+                                  * (YYYY-MM-DD;...), never NULL */
 };
 
 /* Fill cfg with the defaults.  Release with nmf_config_release(). */

@@ -42,6 +42,10 @@ struct nmf_pmsg {
     gboolean automated;   /* auto-reply, bounce, bulk */
     gboolean is_draft;    /* tagged draft: not sent */
     char *from;           /* sender address, lowercase */
+    char *from_name;      /* sender display name, may be NULL */
+    char *reply_to;       /* a person in Reply-To, may be NULL */
+    char *phone;          /* phone number in its signature, may be NULL */
+    gint64 timeline;      /* decision date it states (noon UTC), or 0 */
     GPtrArray *recipients; /* of char *: To and Cc addresses, lowercase */
 };
 
@@ -58,11 +62,19 @@ struct nmf_process {
     char *role;           /* may be NULL */
     GPtrArray *rounds;    /* of struct nmf_round *, by start */
     GPtrArray *msgs;      /* of struct nmf_pmsg *, by date */
+    /* What the user said (note, close, snooze; DESIGN §3). */
+    gint64 decision_by;   /* decision date said in person (noon UTC), 0 */
+    gboolean closed;      /* the user closed the process */
+    gint64 snoozed_until; /* no step before this instant, 0 */
 };
 
 enum nmf_step {
     NMF_STEP_NONE = 0,
     NMF_STEP_THANK_YOU,
+    NMF_STEP_CHECK_IN,
+    NMF_STEP_FINAL,
+    NMF_STEP_CALL,
+    NMF_STEP_REJECTION_REPLY,
 };
 
 /* "thank-you", ... */
@@ -72,10 +84,12 @@ nmf_step_to_string (enum nmf_step step);
 /* One action due now for one person. */
 struct nmf_due {
     enum nmf_step step;
-    int round;            /* 1-based round the step belongs to */
+    int round;            /* 1-based round the step belongs to; for
+                           * check-ins, the cycle (1 + employer replies) */
     struct nmf_person *to;
     gint64 since;         /* when it fell due */
-    gint64 late_at;       /* when it becomes late */
+    gint64 late_at;       /* when it becomes late (0: never) */
+    char *reply_to_id;    /* message a draft should answer, may be NULL */
 };
 
 struct nmf_eval {
@@ -84,6 +98,8 @@ struct nmf_eval {
     GPtrArray *due;       /* of struct nmf_due * */
     gint64 next_change;   /* when the state may change without new mail;
                            * 0 when nothing is scheduled */
+    const char *next_step; /* what falls due then ("check-in", ...), or
+                            * NULL */
 };
 
 struct nmf_process *
@@ -94,6 +110,11 @@ nmf_process_free (struct nmf_process **p);
 
 struct nmf_pmsg *
 nmf_pmsg_new (const char *id, gint64 date, const char *from);
+
+/* Business-day settings and "now" are all the state machine needs besides
+ * the process: cfg gives the delays and the weekend, holidays (GDate,
+ * may be NULL) extra days off, tz the zone in which days are counted
+ * (NULL: UTC). */
 
 void
 nmf_pmsg_free (struct nmf_pmsg *m);
@@ -113,6 +134,13 @@ nmf_process_sort (struct nmf_process *p);
 void
 nmf_process_evaluate (const struct nmf_process *p, gint64 now,
 		      const struct nmf_config *cfg, struct nmf_eval *out);
+
+/* The same with holidays and a zone for counting business days. */
+void
+nmf_process_evaluate_full (const struct nmf_process *p, gint64 now,
+			   const struct nmf_config *cfg,
+			   const GArray *holidays, GTimeZone *tz,
+			   struct nmf_eval *out);
 
 void
 nmf_eval_release (struct nmf_eval *e);

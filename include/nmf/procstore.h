@@ -5,7 +5,12 @@
  * dump` keeps them and no second database is needed.  The keys:
  *
  *   followup.kind=KIND            a message scan classified (§4 name)
+ *   followup.auto=1               it was automated (auto-reply, bounce,
+ *                                 bulk, ATS notice)
+ *   followup.timeline=T           the decision date it states (noon UTC)
+ *   followup.phone=ADDR PHONE     a phone number from its signature
  *   followup.process=PID          a message that belongs to process PID
+ *   followup.member=1             the same, as a fixed value to query
  *   followup.round=START END      interview time (UTC seconds) it gives
  *   followup.interviewer=ADDR NAME  an interviewer it names (repeatable)
  *   followup.company=, followup.role=   what it says of the employer
@@ -15,6 +20,13 @@
  *   followup.drafted=STEP:ROUND:ADDR  on the anchor: a draft was written
  *                                 for this step once (never again)
  *   followup.draft=PID:STEP:ROUND:ADDR  on a draft we wrote
+ *   followup.domain=DOMAIN        on the anchor: the employer's own mail
+ *                                 domain (not an ATS or free mail)
+ *   followup.ignore=1             on every message of a thread the user
+ *                                 said is no interview: never picked up
+ *   followup.closed=1, followup.snooze=T, followup.decision-by=T,
+ *   followup.user-round=START END, followup.user-interviewer=ADDR NAME
+ *                                 on the anchor: what the user said
  */
 #ifndef NMF_PROCSTORE_H
 #define NMF_PROCSTORE_H
@@ -37,11 +49,23 @@
 #define NMF_PROP_STATE "followup.state"
 #define NMF_PROP_DRAFTED "followup.drafted"
 #define NMF_PROP_DRAFT "followup.draft"
+#define NMF_PROP_AUTO "followup.auto"
+#define NMF_PROP_TIMELINE "followup.timeline"
+#define NMF_PROP_PHONE "followup.phone"
+#define NMF_PROP_MEMBER "followup.member"
+#define NMF_PROP_DOMAIN "followup.domain"
+#define NMF_PROP_IGNORE "followup.ignore"
+#define NMF_PROP_CLOSED "followup.closed"
+#define NMF_PROP_SNOOZE "followup.snooze"
+#define NMF_PROP_DECISION_BY "followup.decision-by"
+#define NMF_PROP_USER_ROUND "followup.user-round"
+#define NMF_PROP_USER_INTERVIEWER "followup.user-interviewer"
 
 /* What scan learned from one message that starts or feeds a process. */
 struct nmf_fact {
     char *id;
     char *thread;
+    gint64 date;         /* the message's date */
     char *pid;           /* process it belongs to */
     gboolean anchor;     /* it starts the process */
     enum nmf_kind kind;
@@ -50,6 +74,10 @@ struct nmf_fact {
     GPtrArray *people;   /* of struct nmf_person *: interviewers */
     char *company;
     char *role;
+    char *domain;        /* employer's mail domain, may be NULL */
+    gint64 timeline;     /* stated decision date, 0 */
+    gboolean automated;
+    char *phone;         /* "ADDR PHONE" from the signature, may be NULL */
 };
 
 struct nmf_fact *
@@ -86,6 +114,15 @@ nmf_store_thread_process (struct nmf_db *db, const char *thread);
 /* Write a fact's properties on its message (only what differs). */
 enum nmf_status
 nmf_store_fact (struct nmf_db *db, const struct nmf_fact *f);
+
+/* An open process of the same employer: same company (compared without
+ * case, spaces and legal suffixes) or same employer domain, and not a
+ * different role when both are known.  NULL or a pid (g_free).  facts
+ * (may be NULL) are this run's, not yet stored. */
+char *
+nmf_store_find_employer (struct nmf_db *db, const char *company,
+			 const char *domain, const char *role,
+			 GPtrArray *facts);
 
 /* Ids of the open processes (g_ptr_array_unref). */
 GPtrArray *

@@ -231,6 +231,7 @@ nmf_cmd_list (int argc, char **argv)
     };
     struct nmf_config cfg;
     struct nmf_db *db = NULL;
+    g_autoptr (GTimeZone) tz = g_time_zone_new_local ();
     gint64 now;
     guint i, k;
 
@@ -254,7 +255,7 @@ nmf_cmd_list (int argc, char **argv)
 
 	if (! l)
 	    continue;
-	nmf_process_evaluate (l->proc, now, &cfg, &e);
+	nmf_process_evaluate_full (l->proc, now, &cfg, cfg.holidays, tz, &e);
 	for (k = 0; k < e.due->len; k++) {
 	    const struct nmf_due *d = e.due->pdata[k];
 	    struct row *r = row_new (l, &e);

@@ -36,11 +36,16 @@ static const char usage[]
 /* The key in the database where the last scan's position is kept. */
 #define STATE_KEY "followup.lastmod"
 
-/* DESIGN §8: the index finds candidates; only they are parsed. */
+/* DESIGN §8: the index finds candidates; only they are parsed.  Words of
+ * invitations, outcomes and recruiting; calendar parts; and every message
+ * of a thread that already belongs to a process (replies, thank-yous). */
 static const char prefilter[]
     = "(interview OR interviews OR interviewing OR \"phone screen\" OR "
       "screening OR onsite OR \"on-site\" OR mimetype:text/calendar OR "
-      "mimetype:application/ics)";
+      "mimetype:application/ics OR attachment:ics OR application OR "
+      "candidacy OR position OR role OR offer OR unfortunately OR "
+      "recruiting OR recruiter OR hiring OR \"next steps\" OR "
+      "thread:{property:" NMF_PROP_MEMBER "=1})";
 
 struct scan {
     struct nmf_db *db;
@@ -54,6 +59,7 @@ struct scan {
     unsigned drafts;
     unsigned tagged;
     GString *report;        /* what the run did, for the summary */
+    GTimeZone *tz;          /* the zone business days are counted in */
 };
 
 static void
@@ -67,8 +73,9 @@ collect_cb (struct nmf_dbmsg *m, void *data)
 {
     struct scan *s = data;
 
-    /* Our own drafts are never input. */
-    if (nmf_dbmsg_property (m, NMF_PROP_DRAFT))
+    /* Our own drafts are never input; the user's drafts are no mail
+     * yet. */
+    if (nmf_dbmsg_property (m, NMF_PROP_DRAFT) || nmf_dbmsg_has_tag (m, "draft"))
 	return 0;
     g_ptr_array_add (s->candidates, g_strdup (nmf_dbmsg_id (m)));
     return 0;
@@ -98,6 +105,49 @@ candidate_query (struct scan *s, int all)
 			    prefilter);
 }
 
+static gboolean
+starts_process (enum nmf_kind k)
+{
+    return k == NMF_KIND_INTERVIEW_INVITE || k == NMF_KIND_INTERVIEW_CALENDAR;
+}
+
+static gboolean
+joins_process (enum nmf_kind k)
+{
+    return starts_process (k) || k == NMF_KIND_REJECTION
+	|| k == NMF_KIND_OFFER;
+}
+
+/* The sender's own organisation domain, when it is one (not an ATS, not
+ * free mail).  g_free. */
+static char *
+employer_domain (const struct nmf_message *msg)
+{
+    const char *at;
+
+    if (! msg->from || nmf_address_is_robot (msg->from->addr))
+	return NULL;
+    at = strrchr (msg->from->addr, '@');
+    if (! at || nmf_domain_is_freemail (at + 1))
+	return NULL;
+    return g_ascii_strdown (at + 1, -1);
+}
+
+static struct nmf_fact *
+this_run_fact (struct scan *s, const char *thread)
+{
+    guint i;
+
+    for (i = 0; i < s->facts->len; i++) {
+	struct nmf_fact *o = s->facts->pdata[i];
+
+	if (strcmp (o->thread, thread) == 0 && o->pid)
+	    return o;
+    }
+    return NULL;
+}
+
+/* Read one candidate and record what it means for the processes. */
 static void
 learn (struct scan *s, const char *id)
 {
@@ -110,13 +160,24 @@ learn (struct scan *s, const char *id)
     g_autofree char *file = NULL;
     g_autofree char *thread = NULL;
     g_autofree char *pid = NULL;
+    g_autofree char *domain = NULL;
+    gint64 date;
+    enum nmf_kind kind;
+    gboolean anchor = FALSE;
     enum nmf_status st;
     guint i;
 
     if (! m)
 	return;
+    /* The user said this thread is no interview: never again. */
+    if (nmf_dbmsg_property (m, NMF_PROP_IGNORE)) {
+	nmf_dbmsg_release (&m);
+	return;
+    }
     file = g_strdup (nmf_dbmsg_filename (m));
     thread = g_strdup (nmf_dbmsg_thread (m));
+    date = nmf_dbmsg_date (m);
+    pid = g_strdup (nmf_dbmsg_property (m, NMF_PROP_PROCESS));
     nmf_dbmsg_release (&m);
 
     st = nmf_mime_parse_file (file, &msg, &why);
@@ -126,41 +187,67 @@ learn (struct scan *s, const char *id)
     }
     s->parsed++;
     nmf_classify_message (msg, nmf_config_user_emails (&s->cfg), &c);
-    if ((c.kind != NMF_KIND_INTERVIEW_INVITE
-	 && c.kind != NMF_KIND_INTERVIEW_CALENDAR)
-	|| c.confidence < NMF_CONFIDENCE_ACT || c.from_user) {
+    nmf_extract_message (msg, nmf_config_user_emails (&s->cfg), &x);
+    kind = c.confidence >= NMF_CONFIDENCE_ACT ? c.kind : NMF_KIND_UNRELATED;
+    domain = employer_domain (msg);
+
+    /* Which process: the thread's; else, for an invitation, outcome or
+     * next round in a new thread, an open process of the same employer
+     * (never by sender address alone: one ATS sends for many). */
+    if (! pid)
+	pid = nmf_store_thread_process (s->db, thread);
+    if (! pid) {
+	struct nmf_fact *o = this_run_fact (s, thread);
+
+	if (o)
+	    pid = g_strdup (o->pid);
+    }
+    if (! pid && ! c.from_user && joins_process (kind))
+	pid = nmf_store_find_employer (s->db, x.company, domain, x.role,
+				       s->facts);
+    if (! pid && ! c.from_user && starts_process (kind)) {
+	pid = nmf_process_id_for (id);
+	anchor = TRUE;
+    }
+    if (! pid) {
+	nmf_extract_release (&x);
 	nmf_classification_release (&c);
 	nmf_message_free (&msg);
 	return;
     }
 
-    nmf_extract_message (msg, nmf_config_user_emails (&s->cfg), &x);
     f = nmf_fact_new (id, thread);
-    f->kind = c.kind;
-    f->start = x.interview_start;
-    f->end = x.interview_end;
-    f->company = g_strdup (x.company);
-    f->role = g_strdup (x.role);
-    for (i = 0; i < x.people->len; i++) {
+    f->date = date;
+    f->pid = g_steal_pointer (&pid);
+    f->anchor = anchor;
+    f->kind = kind;
+    /* A scheduling robot's notice is not the employer's reply (DESIGN
+     * §5); an outcome or invitation from one still is. */
+    f->automated = c.automated
+	|| (msg->from && nmf_address_is_robot (msg->from->addr)
+	    && ! joins_process (kind));
+    f->timeline = c.from_user ? 0 : x.timeline;
+    if (starts_process (kind) && x.interview_start) {
+	f->start = x.interview_start;
+	f->end = x.interview_end;
+	for (i = 0; i < x.people->len; i++) {
+	    struct nmf_person *p = x.people->pdata[i];
+
+	    g_ptr_array_add (f->people, nmf_person_new (p->name, p->addr,
+							p->phone));
+	}
+    }
+    for (i = 0; i < x.people->len && ! f->phone; i++) {
 	struct nmf_person *p = x.people->pdata[i];
 
-	g_ptr_array_add (f->people, nmf_person_new (p->name, p->addr,
-						    p->phone));
+	if (p->phone)
+	    f->phone = g_strdup_printf ("%s %s", p->addr, p->phone);
     }
-    /* A thread already in a process feeds it; otherwise (or when an
-     * earlier fact of this run started one) a new process begins. */
-    pid = nmf_store_thread_process (s->db, thread);
-    for (i = 0; ! pid && i < s->facts->len; i++) {
-	struct nmf_fact *o = s->facts->pdata[i];
-
-	if (strcmp (o->thread, thread) == 0)
-	    pid = g_strdup (o->pid);
+    if (! c.from_user) {
+	f->company = g_strdup (x.company);
+	f->role = g_strdup (x.role);
+	f->domain = g_steal_pointer (&domain);
     }
-    if (! pid) {
-	pid = nmf_process_id_for (id);
-	f->anchor = TRUE;
-    }
-    f->pid = g_steal_pointer (&pid);
     g_ptr_array_add (s->facts, f);
 
     nmf_extract_release (&x);
@@ -249,6 +336,8 @@ apply_tags (struct scan *s, struct nmf_loaded *l, enum nmf_state state)
     }
 }
 
+/* The anchor keeps the evaluated state, and followup.open while the
+ * process is not closed (so that closed ones cost nothing per run). */
 static void
 update_anchor (struct scan *s, struct nmf_loaded *l, enum nmf_state state)
 {
@@ -261,6 +350,8 @@ update_anchor (struct scan *s, struct nmf_loaded *l, enum nmf_state state)
 	return;
     nmf_dbmsg_set_property (a, NMF_PROP_STATE, nmf_state_to_string (state),
 			    NULL);
+    nmf_dbmsg_set_property (a, NMF_PROP_OPEN,
+			    state == NMF_STATE_CLOSED ? NULL : "1", NULL);
     nmf_dbmsg_release (&a);
 }
 
@@ -334,7 +425,8 @@ evaluate_all (struct scan *s)
 
 	if (! l)
 	    continue;
-	nmf_process_evaluate (l->proc, s->now, &s->cfg, &e);
+	nmf_process_evaluate_full (l->proc, s->now, &s->cfg, s->cfg.holidays,
+				   s->tz, &e);
 	/* Drafts first: they join the thread and get its tags below. */
 	draft_due (s, l, &e);
 	if (e.due->len && ! s->dry_run) {
@@ -343,7 +435,8 @@ evaluate_all (struct scan *s)
 	    l = nmf_store_load (s->db, &s->cfg, pids->pdata[i], NULL);
 	    if (! l)
 		continue;
-	    nmf_process_evaluate (l->proc, s->now, &s->cfg, &e);
+	    nmf_process_evaluate_full (l->proc, s->now, &s->cfg,
+				       s->cfg.holidays, s->tz, &e);
 	}
 	apply_tags (s, l, e.state);
 	update_anchor (s, l, e.state);
@@ -406,6 +499,7 @@ nmf_cmd_scan (int argc, char **argv)
     s.candidates = g_ptr_array_new_with_free_func (g_free);
     s.facts = g_ptr_array_new_with_free_func (fact_free_cb);
     s.report = g_string_new (NULL);
+    s.tz = g_time_zone_new_local ();
 
     query = candidate_query (&s, all);
     if (query && nmf_db_each_message (s.db, query, collect_cb, &s))
@@ -430,6 +524,7 @@ nmf_cmd_scan (int argc, char **argv)
     g_ptr_array_unref (s.candidates);
     g_ptr_array_unref (s.facts);
     g_string_free (s.report, TRUE);
+    g_time_zone_unref (s.tz);
     nmf_config_release (&s.cfg);
     return ret;
 }

@@ -17,8 +17,11 @@ nmf_config_init (struct nmf_config *cfg)
     cfg->checkin_business_days = 7;
     cfg->decision_buffer_days = 2;
     cfg->final_business_days = 10;
+    cfg->call_business_days = 5;
+    cfg->closing_business_days = 10;
     cfg->lock_timeout_ms = 10 * 1000;
     cfg->weekend_mask = (1u << 6) | (1u << 7);
+    cfg->holidays = g_array_new (FALSE, TRUE, sizeof (GDate));
 }
 
 void
@@ -31,6 +34,8 @@ nmf_config_release (struct nmf_config *cfg)
     g_free (cfg->drafts_folder);
     g_free (cfg->tag_interview);
     g_free (cfg->tag_prefix);
+    if (cfg->holidays)
+	g_array_unref (cfg->holidays);
     memset (cfg, 0, sizeof (*cfg));
 }
 
@@ -148,6 +153,8 @@ nmf_config_set (struct nmf_config *cfg, const char *key, const char *value,
     INT_KEY ("checkin_business_days", checkin_business_days, 1, 60)
     INT_KEY ("decision_buffer_business_days", decision_buffer_days, 0, 30)
     INT_KEY ("final_business_days", final_business_days, 1, 60)
+    INT_KEY ("call_business_days", call_business_days, 1, 60)
+    INT_KEY ("closing_business_days", closing_business_days, 1, 120)
 #undef INT_KEY
 
     if (strcmp (key, "lock_timeout") == 0) {
@@ -182,6 +189,35 @@ nmf_config_set (struct nmf_config *cfg, const char *key, const char *value,
 	    return NMF_ERR_CONFIG;
 	}
 	cfg->weekend_mask = mask;
+	return NMF_OK;
+    }
+    if (strcmp (key, "holidays") == 0) {
+	g_auto (GStrv) parts = g_strsplit_set (value, ";, ", -1);
+	int i;
+
+	g_array_set_size (cfg->holidays, 0);
+	for (i = 0; parts[i]; i++) {
+	    GDate d;
+	    int y = 0, m = 0, dd = 0;
+	    const char *p = parts[i];
+
+	    if (! *p)
+		continue;
+	    if (strlen (p) == 10 && p[4] == '-' && p[7] == '-') {
+		y = (int) g_ascii_strtoll (p, NULL, 10);
+		m = (int) g_ascii_strtoll (p + 5, NULL, 10);
+		dd = (int) g_ascii_strtoll (p + 8, NULL, 10);
+	    }
+	    if (! g_date_valid_dmy ((GDateDay) dd, (GDateMonth) m,
+				    (GDateYear) y)) {
+		*why = g_strdup_printf ("followup.holidays: '%s' is not a "
+					"date (YYYY-MM-DD)", parts[i]);
+		return NMF_ERR_CONFIG;
+	    }
+	    g_date_clear (&d, 1);
+	    g_date_set_dmy (&d, (GDateDay) dd, (GDateMonth) m, (GDateYear) y);
+	    g_array_append_val (cfg->holidays, d);
+	}
 	return NMF_OK;
     }
     if (strcmp (key, "drafts_folder") == 0) {

@@ -7,6 +7,7 @@
  */
 #include <string.h>
 
+#include "nmf/bizday.h"
 #include "nmf/process.h"
 
 static const char *const state_names[NMF_STATE_COUNT] = {
@@ -44,6 +45,14 @@ nmf_step_to_string (enum nmf_step step)
     switch (step) {
     case NMF_STEP_THANK_YOU:
 	return "thank-you";
+    case NMF_STEP_CHECK_IN:
+	return "check-in";
+    case NMF_STEP_FINAL:
+	return "final";
+    case NMF_STEP_CALL:
+	return "call";
+    case NMF_STEP_REJECTION_REPLY:
+	return "rejection-reply";
     case NMF_STEP_NONE:
 	break;
     }
@@ -118,6 +127,9 @@ nmf_pmsg_free (struct nmf_pmsg *m)
 	return;
     g_free (m->id);
     g_free (m->from);
+    g_free (m->from_name);
+    g_free (m->reply_to);
+    g_free (m->phone);
     g_ptr_array_unref (m->recipients);
     g_free (m);
 }
@@ -196,12 +208,14 @@ due_free_cb (gpointer p)
     struct nmf_due *d = p;
 
     nmf_person_free (d->to);
+    g_free (d->reply_to_id);
     g_free (d);
 }
 
-/* Did the user write to addr (sent, not a draft) at or after since? */
-static gboolean
-user_wrote_to (const struct nmf_process *p, const char *addr, gint64 since)
+/* The first mail the user sent to addr at or after since (not a draft),
+ * or NULL. */
+static const struct nmf_pmsg *
+user_mail_to (const struct nmf_process *p, const char *addr, gint64 since)
 {
     guint i, j;
 
@@ -212,24 +226,348 @@ user_wrote_to (const struct nmf_process *p, const char *addr, gint64 since)
 	    continue;
 	for (j = 0; j < m->recipients->len; j++) {
 	    if (g_ascii_strcasecmp (m->recipients->pdata[j], addr) == 0)
-		return TRUE;
+		return m;
 	}
     }
-    return FALSE;
+    return NULL;
+}
+
+/* An employer's message that speaks for the employer: not the user's,
+ * not automated (auto-reply, bounce, bulk, scheduling robot). */
+static gboolean
+employer_word (const struct nmf_pmsg *m)
+{
+    return ! m->from_user && ! m->automated && ! m->is_draft;
+}
+
+/* The evaluation context: settings and the counting zone. */
+struct ctx {
+    const struct nmf_process *p;
+    const struct nmf_config *cfg;
+    const GArray *holidays;
+    GTimeZone *tz;
+    gint64 now;
+    struct nmf_eval *out;
+};
+
+static gint64
+bizdays (const struct ctx *c, gint64 t, int n)
+{
+    return nmf_bizday_add (t, n, c->cfg->weekend_mask, c->holidays, c->tz);
+}
+
+static char *
+day_text (const struct ctx *c, gint64 t)
+{
+    g_autoptr (GDateTime) u = g_date_time_new_from_unix_utc (t);
+    g_autoptr (GTimeZone) utc = g_time_zone_new_utc ();
+    g_autoptr (GDateTime) l = NULL;
+
+    if (! u)
+	return g_strdup ("?");
+    l = g_date_time_to_timezone (u, c->tz ? c->tz : utc);
+    return g_date_time_format (l, "%a %Y-%m-%d %H:%M");
+}
+
+static void
+add_due (const struct ctx *c, enum nmf_step step, int round,
+	 const struct nmf_person *to, gint64 since, gint64 late_at,
+	 const char *reply_to_id)
+{
+    struct nmf_due *d = g_new0 (struct nmf_due, 1);
+
+    d->step = step;
+    d->round = round;
+    d->to = nmf_person_new (to->name, to->addr, to->phone);
+    d->since = since;
+    d->late_at = late_at;
+    d->reply_to_id = reply_to_id ? g_strdup (reply_to_id) : NULL;
+    g_ptr_array_add (c->out->due, d);
+}
+
+static void
+state (const struct ctx *c, enum nmf_state st, gint64 next,
+       const char *next_step, char *reason)
+{
+    c->out->state = st;
+    c->out->next_change = next;
+    c->out->next_step = next_step;
+    g_free (c->out->reason);
+    c->out->reason = reason;
+}
+
+/* The person to write to about the process as a whole: the last person of
+ * the employer who wrote (a robot's Reply-To person will do), else the
+ * first interviewer of the latest round.  Returns a new person or NULL. */
+static struct nmf_person *
+contact (const struct nmf_process *p, gint64 before)
+{
+    const struct nmf_round *r;
+    guint i;
+
+    for (i = p->msgs->len; i > 0; i--) {
+	const struct nmf_pmsg *m = p->msgs->pdata[i - 1];
+
+	if (! employer_word (m) || m->date > before)
+	    continue;
+	if (m->from && *m->from && ! nmf_address_is_robot (m->from))
+	    return nmf_person_new (m->from_name, m->from, m->phone);
+	if (m->reply_to && ! nmf_address_is_robot (m->reply_to))
+	    return nmf_person_new (NULL, m->reply_to, NULL);
+    }
+    for (i = p->rounds->len; i > 0; i--) {
+	r = p->rounds->pdata[i - 1];
+	if (r->interviewers->len) {
+	    const struct nmf_person *who = r->interviewers->pdata[0];
+
+	    return nmf_person_new (who->name, who->addr, who->phone);
+	}
+    }
+    return NULL;
+}
+
+/* A phone number to suggest a call on: an interviewer's, else the
+ * contact's. */
+static const char *
+known_phone (const struct nmf_process *p, const struct nmf_person *to)
+{
+    guint i, k;
+
+    if (to && to->phone)
+	return to->phone;
+    for (i = p->rounds->len; i > 0; i--) {
+	const struct nmf_round *r = p->rounds->pdata[i - 1];
+
+	for (k = 0; k < r->interviewers->len; k++) {
+	    const struct nmf_person *who = r->interviewers->pdata[k];
+
+	    if (who->phone)
+		return who->phone;
+	}
+    }
+    for (i = p->msgs->len; i > 0; i--) {
+	const struct nmf_pmsg *m = p->msgs->pdata[i - 1];
+
+	if (employer_word (m) && m->phone)
+	    return m->phone;
+    }
+    return NULL;
+}
+
+/* After a rejection: one gracious answer is due, until the user has
+ * written or closing_business_days have passed. */
+static void
+after_rejection (const struct ctx *c, const struct nmf_pmsg *rej)
+{
+    gint64 close_at = bizdays (c, rej->date, c->cfg->closing_business_days);
+    g_autofree char *when = day_text (c, rej->date);
+    struct nmf_person *to = NULL;
+    guint i;
+
+    for (i = 0; i < c->p->msgs->len; i++) {
+	const struct nmf_pmsg *m = c->p->msgs->pdata[i];
+
+	if (m->from_user && ! m->is_draft && m->date > rej->date) {
+	    state (c, NMF_STATE_CLOSED, 0, NULL,
+		   g_strdup_printf ("rejected on %s; you answered", when));
+	    return;
+	}
+    }
+    if (c->now >= close_at) {
+	state (c, NMF_STATE_CLOSED, 0, NULL,
+	       g_strdup_printf ("rejected on %s; closed after %d business "
+				"days", when, c->cfg->closing_business_days));
+	return;
+    }
+    state (c, NMF_STATE_REJECTED, close_at, "closed",
+	   g_strdup_printf ("rejected on %s; a gracious answer is due",
+			    when));
+    if (rej->from && *rej->from && ! nmf_address_is_robot (rej->from))
+	to = nmf_person_new (rej->from_name, rej->from, NULL);
+    else if (rej->reply_to && ! nmf_address_is_robot (rej->reply_to))
+	to = nmf_person_new (NULL, rej->reply_to, NULL);
+    else
+	to = contact (c->p, rej->date);
+    if (to)
+	add_due (c, NMF_STEP_REJECTION_REPLY, 1, to, rej->date, 0, rej->id);
+    nmf_person_free (to);
+}
+
+/* The check-in, final follow-up and call after all thank-yous of the last
+ * round were sent.  DESIGN §5. */
+static void
+cadence (const struct ctx *c, const struct nmf_round *r, int round_no,
+	 gint64 thanks_done)
+{
+    const struct nmf_process *p = c->p;
+    gint64 clock = r->end;
+    gint64 decision = 0;
+    gint64 due, t1 = 0, t2 = 0;
+    const struct nmf_pmsg *reply = NULL;
+    g_autofree char *why_due = NULL;
+    struct nmf_person *to = NULL;
+    int cycle = 1;
+    guint i;
+
+    /* The clock starts at the interview's end and restarts at every word
+     * of the employer after it; the user's own follow-ups after the
+     * clock start are check-in and final. */
+    for (i = 0; i < p->msgs->len; i++) {
+	const struct nmf_pmsg *m = p->msgs->pdata[i];
+
+	if (m->date > c->now || m->date <= r->end)
+	    continue;
+	if (employer_word (m)) {
+	    clock = m->date;
+	    reply = m;
+	    t1 = t2 = 0;
+	    cycle++;
+	    if (m->timeline)
+		decision = m->timeline;
+	} else if (m->from_user && ! m->is_draft && m->date > thanks_done
+		   && m->kind != NMF_KIND_CANDIDATE_THANK_YOU) {
+	    if (! t1)
+		t1 = m->date;
+	    else if (! t2)
+		t2 = m->date;
+	}
+    }
+    /* A decision date stated before the interview (in the invitation) or
+     * said in person counts too, unless a later reply replaced it. */
+    if (! decision) {
+	for (i = 0; i < p->msgs->len; i++) {
+	    const struct nmf_pmsg *m = p->msgs->pdata[i];
+
+	    if (employer_word (m) && m->timeline && m->date <= c->now)
+		decision = m->timeline;
+	}
+	if (p->decision_by)
+	    decision = p->decision_by;
+    }
+    if (decision && decision < clock - 86400 && reply)
+	decision = 0; /* an old date the employer has since talked past */
+
+    if (decision) {
+	g_autofree char *d = day_text (c, decision);
+
+	due = bizdays (c, decision, c->cfg->decision_buffer_days);
+	why_due = g_strdup_printf ("the decision date %s passed %d business "
+				   "days ago",
+				   d, c->cfg->decision_buffer_days);
+    } else {
+	g_autofree char *d = day_text (c, clock);
+
+	due = bizdays (c, clock, c->cfg->checkin_business_days);
+	why_due = g_strdup_printf ("%d business days since %s (%s)",
+				   c->cfg->checkin_business_days,
+				   reply ? "the employer's last reply"
+					 : "the interview",
+				   d);
+    }
+    to = contact (p, c->now);
+    if (! to) {
+	state (c, NMF_STATE_WAITING, 0, NULL,
+	       g_strdup ("waiting; nobody of the employer to write to"));
+	return;
+    }
+
+    if (! t1) {
+	if (c->now < due) {
+	    g_autofree char *d = day_text (c, due);
+
+	    state (c, NMF_STATE_WAITING, due, "check-in",
+		   g_strdup_printf ("waiting for the employer; a check-in "
+				    "falls due on %s", d));
+	} else {
+	    state (c, NMF_STATE_CHECK_IN, 0, NULL,
+		   g_strdup_printf ("no word from the employer: %s",
+				    why_due));
+	    add_due (c, NMF_STEP_CHECK_IN, cycle, to, due, 0,
+		     reply ? reply->id : NULL);
+	}
+	nmf_person_free (to);
+	return;
+    }
+    /* The check-in was sent at t1. */
+    due = bizdays (c, t1, c->cfg->final_business_days);
+    if (! t2) {
+	if (c->now < due) {
+	    g_autofree char *d = day_text (c, due);
+
+	    state (c, NMF_STATE_WAITING, due, "final",
+		   g_strdup_printf ("check-in sent; the final follow-up falls "
+				    "due on %s", d));
+	} else {
+	    g_autofree char *d = day_text (c, t1);
+
+	    state (c, NMF_STATE_FINAL, 0, NULL,
+		   g_strdup_printf ("no answer to the check-in of %s in %d "
+				    "business days",
+				    d, c->cfg->final_business_days));
+	    add_due (c, NMF_STEP_FINAL, cycle, to, due, 0,
+		     reply ? reply->id : NULL);
+	}
+	nmf_person_free (to);
+	return;
+    }
+    /* The final follow-up was sent at t2: one call suggestion when a
+     * number is known, then stop (more mail looks pushy). */
+    {
+	const char *phone = known_phone (p, to);
+	gint64 end;
+
+	if (phone) {
+	    end = bizdays (c, t2, c->cfg->call_business_days);
+	    if (c->now < end) {
+		state (c, NMF_STATE_CALL, end, "closed",
+		       g_strdup_printf ("final follow-up sent without an "
+					"answer; a call to %s is worth a try",
+					phone));
+		if (! to->phone)
+		    to->phone = g_strdup (phone);
+		add_due (c, NMF_STEP_CALL, cycle, to, t2, 0, NULL);
+		nmf_person_free (to);
+		return;
+	    }
+	} else {
+	    end = bizdays (c, t2, c->cfg->closing_business_days);
+	    if (c->now < end) {
+		state (c, NMF_STATE_WAITING, end, "closed",
+		       g_strdup ("final follow-up sent; no more mail, "
+				 "waiting before closing"));
+		nmf_person_free (to);
+		return;
+	    }
+	}
+	state (c, NMF_STATE_CLOSED, 0, NULL,
+	       g_strdup ("no answer after the final follow-up; closed"));
+    }
+    (void) round_no;
+    nmf_person_free (to);
 }
 
 void
-nmf_process_evaluate (const struct nmf_process *p, gint64 now,
-		      const struct nmf_config *cfg, struct nmf_eval *out)
+nmf_process_evaluate_full (const struct nmf_process *p, gint64 now,
+			   const struct nmf_config *cfg,
+			   const GArray *holidays, GTimeZone *tz,
+			   struct nmf_eval *out)
 {
+    struct ctx c = { p, cfg, holidays, tz, now, out };
     const struct nmf_round *r = NULL;
-    gint64 due_at;
+    const struct nmf_pmsg *rejection = NULL, *offer = NULL;
+    gint64 due_at, thanks_done = 0;
     guint i;
     int round_no = 0;
 
     memset (out, 0, sizeof (*out));
     out->due = g_ptr_array_new_with_free_func (due_free_cb);
     out->state = NMF_STATE_WAITING;
+
+    if (p->closed) {
+	state (&c, NMF_STATE_CLOSED, 0, NULL,
+	       g_strdup ("you closed this process"));
+	return;
+    }
 
     /* The latest round that has started by now; a later one is ahead. */
     for (i = 0; i < p->rounds->len; i++) {
@@ -239,55 +577,100 @@ nmf_process_evaluate (const struct nmf_process *p, gint64 now,
 	    r = x;
 	    round_no = (int) i + 1;
 	} else if (! out->next_change) {
-	    out->next_change = x->end;
+	    out->next_change = x->start;
 	}
     }
+    /* The employer's last decisive word: a rejection or an offer, unless
+     * a round started after it (a new round resets the clock). */
+    for (i = 0; i < p->msgs->len; i++) {
+	const struct nmf_pmsg *m = p->msgs->pdata[i];
+
+	if (m->date > now || m->from_user || m->is_draft)
+	    continue;
+	if (m->kind == NMF_KIND_REJECTION) {
+	    rejection = m;
+	    offer = NULL;
+	} else if (m->kind == NMF_KIND_OFFER) {
+	    offer = m;
+	    rejection = NULL;
+	}
+    }
+    if (rejection && ! (r && r->start > rejection->date)) {
+	after_rejection (&c, rejection);
+	return;
+    }
+    if (offer && ! (r && r->start > offer->date)) {
+	g_autofree char *d = day_text (&c, offer->date);
+
+	state (&c, NMF_STATE_OFFER, 0, NULL,
+	       g_strdup_printf ("offer received on %s; close the process "
+				"when you have decided",
+				d));
+	return;
+    }
+
     if (! r) {
 	if (p->rounds->len) {
 	    const struct nmf_round *next = p->rounds->pdata[0];
-	    g_autoptr (GDateTime) dt = g_date_time_new_from_unix_utc (next->start);
-	    g_autofree char *when = g_date_time_format (dt, "%Y-%m-%d %H:%M UTC");
+	    g_autofree char *d = day_text (&c, next->start);
 
-	    out->reason = g_strdup_printf ("interview scheduled for %s", when);
+	    state (&c, NMF_STATE_WAITING, next->end, "thank-you",
+		   g_strdup_printf ("interview on %s", d));
 	} else {
-	    out->reason = g_strdup ("no interview time known yet");
+	    state (&c, NMF_STATE_WAITING, 0, NULL,
+		   g_strdup ("no interview time known yet"));
 	}
 	return;
     }
 
     due_at = r->end + (gint64) cfg->thank_you_grace_hours * 3600;
     if (now < due_at) {
-	out->reason = g_strdup ("interview in progress; the thank-you falls "
-				"due when it ends");
-	out->next_change = due_at;
+	state (&c, NMF_STATE_WAITING, due_at, "thank-you",
+	       g_strdup ("interview in progress; the thank-you falls due "
+			 "when it ends"));
 	return;
     }
 
+    /* DESIGN §5: a thank-you to each interviewer of the round, written by
+     * hand or from our draft. */
     for (i = 0; i < r->interviewers->len; i++) {
 	const struct nmf_person *who = r->interviewers->pdata[i];
-	struct nmf_due *d;
+	const struct nmf_pmsg *sent = user_mail_to (p, who->addr, r->start);
 
-	/* A thank-you written by hand counts like one from our draft. */
-	if (user_wrote_to (p, who->addr, r->start))
+	if (sent) {
+	    if (sent->date > thanks_done)
+		thanks_done = sent->date;
 	    continue;
-	d = g_new0 (struct nmf_due, 1);
-	d->step = NMF_STEP_THANK_YOU;
-	d->round = round_no;
-	d->to = nmf_person_new (who->name, who->addr, who->phone);
-	d->since = due_at;
-	d->late_at = r->end + (gint64) cfg->thank_you_late_hours * 3600;
-	g_ptr_array_add (out->due, d);
+	}
+	add_due (&c, NMF_STEP_THANK_YOU, round_no, who, due_at,
+		 r->end + (gint64) cfg->thank_you_late_hours * 3600, NULL);
     }
     if (out->due->len) {
-	out->state = NMF_STATE_THANK_YOU;
-	out->reason = g_strdup_printf (
-	    "round %d ended and %u interviewer%s had no thank-you yet",
-	    round_no, out->due->len, out->due->len == 1 ? " has" : "s have");
-	return;
+	state (&c, NMF_STATE_THANK_YOU, 0, NULL,
+	       g_strdup_printf ("round %d ended and %u interviewer%s had no "
+				"thank-you yet",
+				round_no, out->due->len,
+				out->due->len == 1 ? " has" : "s have"));
+	goto snooze;
     }
-    out->reason = g_strdup_printf ("every interviewer of round %d has been "
-				   "thanked; waiting for the employer",
-				   round_no);
+    cadence (&c, r, round_no, thanks_done);
+
+snooze:
+    /* "Not before this date": due steps wait, the state says why. */
+    if (p->snoozed_until > now && out->due->len) {
+	g_autofree char *d = day_text (&c, p->snoozed_until);
+
+	g_ptr_array_set_size (out->due, 0);
+	state (&c, NMF_STATE_WAITING, p->snoozed_until, "snooze",
+	       g_strdup_printf ("snoozed until %s", d));
+    }
+}
+
+void
+nmf_process_evaluate (const struct nmf_process *p, gint64 now,
+		      const struct nmf_config *cfg, struct nmf_eval *out)
+{
+    nmf_process_evaluate_full (p, now, cfg, NULL, NULL, out);
 }
 
 void

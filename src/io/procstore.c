@@ -2,6 +2,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "nmf/classify.h"
+#include "nmf/extract.h"
 #include "nmf/mime.h"
 #include "nmf/procstore.h"
 
@@ -33,6 +35,8 @@ nmf_fact_free (struct nmf_fact *f)
     g_ptr_array_unref (f->people);
     g_free (f->company);
     g_free (f->role);
+    g_free (f->domain);
+    g_free (f->phone);
     g_free (f);
 }
 
@@ -99,6 +103,17 @@ cmp_str (gconstpointer a, gconstpointer b)
     return strcmp (*(const char *const *) a, *(const char *const *) b);
 }
 
+static enum nmf_status
+set_time_prop (struct nmf_dbmsg *m, const char *key, gint64 t)
+{
+    g_autofree char *v = NULL;
+
+    if (! t)
+	return nmf_dbmsg_set_property (m, key, NULL, NULL);
+    v = g_strdup_printf ("%" G_GINT64_FORMAT, t);
+    return nmf_dbmsg_set_property (m, key, v, NULL);
+}
+
 enum nmf_status
 nmf_store_fact (struct nmf_db *db, const struct nmf_fact *f)
 {
@@ -114,9 +129,22 @@ nmf_store_fact (struct nmf_db *db, const struct nmf_fact *f)
     st = nmf_dbmsg_set_property (m, NMF_PROP_KIND,
 				 nmf_kind_to_string (f->kind), NULL);
     if (! st)
+	st = nmf_dbmsg_set_property (m, NMF_PROP_AUTO,
+				     f->automated ? "1" : NULL, NULL);
+    if (! st)
+	st = set_time_prop (m, NMF_PROP_TIMELINE, f->timeline);
+    if (! st)
+	st = nmf_dbmsg_set_property (m, NMF_PROP_PHONE, f->phone, NULL);
+    if (! st && f->pid) {
 	st = nmf_dbmsg_set_property (m, NMF_PROP_PROCESS, f->pid, NULL);
-    if (! st && f->anchor && ! nmf_dbmsg_property (m, NMF_PROP_STATE))
+	if (! st)
+	    st = nmf_dbmsg_set_property (m, NMF_PROP_MEMBER, "1", NULL);
+    }
+    if (! st && f->anchor && ! nmf_dbmsg_property (m, NMF_PROP_STATE)
+	&& ! nmf_dbmsg_property (m, NMF_PROP_CLOSED))
 	st = nmf_dbmsg_set_property (m, NMF_PROP_OPEN, "1", NULL);
+    if (! st && f->anchor && f->domain)
+	st = nmf_dbmsg_set_property (m, NMF_PROP_DOMAIN, f->domain, NULL);
     if (! st && f->start) {
 	g_autofree char *v = g_strdup_printf ("%" G_GINT64_FORMAT
 					      " %" G_GINT64_FORMAT,
@@ -129,29 +157,31 @@ nmf_store_fact (struct nmf_db *db, const struct nmf_fact *f)
     if (! st && f->role)
 	st = nmf_dbmsg_set_property (m, NMF_PROP_ROLE, f->role, NULL);
 
-    /* Interviewers: rewrite the list only when it differs. */
-    want = g_ptr_array_new_with_free_func (g_free);
-    for (i = 0; i < f->people->len; i++) {
-	struct nmf_person *p = f->people->pdata[i];
+    /* Interviewers of a round: rewrite the list only when it differs. */
+    if (! st && f->start) {
+	want = g_ptr_array_new_with_free_func (g_free);
+	for (i = 0; i < f->people->len; i++) {
+	    struct nmf_person *p = f->people->pdata[i];
 
-	g_ptr_array_add (want, g_strdup_printf ("%s %s", p->addr,
-						p->name ? p->name : ""));
-    }
-    have = nmf_dbmsg_properties (m, NMF_PROP_INTERVIEWER);
-    /* notmuch returns values sorted; compare as sorted lists. */
-    g_ptr_array_sort (want, cmp_str);
-    g_ptr_array_sort (have, cmp_str);
-    if (have->len != want->len)
-	same = FALSE;
-    for (i = 0; same && i < want->len; i++) {
-	if (strcmp (have->pdata[i], want->pdata[i]) != 0)
+	    g_ptr_array_add (want, g_strdup_printf ("%s %s", p->addr,
+						    p->name ? p->name : ""));
+	}
+	have = nmf_dbmsg_properties (m, NMF_PROP_INTERVIEWER);
+	/* notmuch returns values sorted; compare as sorted lists. */
+	g_ptr_array_sort (want, cmp_str);
+	g_ptr_array_sort (have, cmp_str);
+	if (have->len != want->len)
 	    same = FALSE;
-    }
-    if (! st && ! same) {
-	st = nmf_dbmsg_set_property (m, NMF_PROP_INTERVIEWER, NULL, NULL);
-	for (i = 0; ! st && i < want->len; i++)
-	    st = nmf_dbmsg_add_property (m, NMF_PROP_INTERVIEWER,
-					 want->pdata[i], NULL);
+	for (i = 0; same && i < want->len; i++) {
+	    if (strcmp (have->pdata[i], want->pdata[i]) != 0)
+		same = FALSE;
+	}
+	if (! same) {
+	    st = nmf_dbmsg_set_property (m, NMF_PROP_INTERVIEWER, NULL, NULL);
+	    for (i = 0; ! st && i < want->len; i++)
+		st = nmf_dbmsg_add_property (m, NMF_PROP_INTERVIEWER,
+					     want->pdata[i], NULL);
+	}
     }
     nmf_dbmsg_release (&m);
     return st;
@@ -184,6 +214,107 @@ nmf_store_open_processes (struct nmf_db *db)
     return out;
 }
 
+/* ---- employer identity ------------------------------------------------ */
+
+/* "Acme Robotics, Inc." and "acme robotics" compare equal. */
+static char *
+company_key (const char *company)
+{
+    static const char *const suffixes[] = { "inc", "llc", "ltd", "gmbh",
+					    "plc", "corp", "co", "ag", "sa",
+					    NULL };
+    g_autofree char *ascii = g_str_to_ascii (company ? company : "", "C");
+    g_autofree char *lower = g_ascii_strdown (ascii, -1);
+    g_auto (GStrv) words = g_regex_split_simple ("[^a-z0-9&]+", lower, 0, 0);
+    GString *out = g_string_new (NULL);
+    guint n = g_strv_length (words);
+    int i, k;
+
+    /* Drop legal suffixes at the end. */
+    while (n > 0) {
+	gboolean legal = ! *words[n - 1];
+
+	for (k = 0; suffixes[k] && ! legal; k++)
+	    legal = strcmp (words[n - 1], suffixes[k]) == 0;
+	if (! legal || n == 1)
+	    break;
+	n--;
+    }
+    for (i = 0; i < (int) n; i++)
+	g_string_append (out, words[i]);
+    return g_string_free (out, FALSE);
+}
+
+static gboolean
+same_employer (const char *company_a, const char *domain_a,
+	       const char *role_a, const char *company_b,
+	       const char *domain_b, const char *role_b)
+{
+    gboolean same = FALSE;
+
+    if (company_a && company_b) {
+	g_autofree char *ka = company_key (company_a);
+	g_autofree char *kb = company_key (company_b);
+
+	same = *ka && strcmp (ka, kb) == 0;
+    }
+    if (! same && domain_a && domain_b)
+	same = g_ascii_strcasecmp (domain_a, domain_b) == 0;
+    if (same && role_a && role_b) {
+	g_autofree char *ra = company_key (role_a);
+	g_autofree char *rb = company_key (role_b);
+
+	/* A different role at the same employer is another application. */
+	if (*ra && *rb && ! strstr (ra, rb) && ! strstr (rb, ra))
+	    same = FALSE;
+    }
+    return same;
+}
+
+struct employer_find {
+    const char *company;
+    const char *domain;
+    const char *role;
+    char *pid;
+};
+
+static int
+employer_cb (struct nmf_dbmsg *m, void *data)
+{
+    struct employer_find *e = data;
+
+    if (same_employer (e->company, e->domain, e->role,
+		       nmf_dbmsg_property (m, NMF_PROP_COMPANY),
+		       nmf_dbmsg_property (m, NMF_PROP_DOMAIN),
+		       nmf_dbmsg_property (m, NMF_PROP_ROLE))) {
+	e->pid = g_strdup (nmf_dbmsg_property (m, NMF_PROP_PROCESS));
+	return 1;
+    }
+    return 0;
+}
+
+char *
+nmf_store_find_employer (struct nmf_db *db, const char *company,
+			 const char *domain, const char *role,
+			 GPtrArray *facts)
+{
+    struct employer_find e = { company, domain, role, NULL };
+    guint i;
+
+    if (! company && ! domain)
+	return NULL;
+    for (i = 0; facts && i < facts->len; i++) {
+	const struct nmf_fact *f = facts->pdata[i];
+
+	if (f->anchor && f->pid
+	    && same_employer (company, domain, role, f->company, f->domain,
+			      f->role))
+	    return g_strdup (f->pid);
+    }
+    nmf_db_each_message (db, "property:" NMF_PROP_OPEN "=1", employer_cb, &e);
+    return e.pid;
+}
+
 /* ---- loading ------------------------------------------------------- */
 
 static gboolean
@@ -205,6 +336,37 @@ add_unique (GPtrArray *a, const char *s)
 	g_ptr_array_add (a, g_strdup (s));
 }
 
+static gint64
+time_prop (struct nmf_dbmsg *m, const char *key)
+{
+    const char *s = nmf_dbmsg_property (m, key);
+
+    return s ? g_ascii_strtoll (s, NULL, 10) : 0;
+}
+
+/* "START END" */
+static void
+parse_round (const char *s, gint64 *start, gint64 *end)
+{
+    char *e = NULL;
+    gint64 a = g_ascii_strtoll (s, &e, 10), b = 0;
+
+    if (e && *e == ' ')
+	b = g_ascii_strtoll (e + 1, NULL, 10);
+    *start = a;
+    *end = b > a ? b : a;
+}
+
+/* "ADDR NAME" */
+static struct nmf_person *
+parse_person (const char *v)
+{
+    const char *sp = strchr (v, ' ');
+    g_autofree char *addr = sp ? g_strndup (v, sp - v) : g_strdup (v);
+
+    return nmf_person_new (sp && sp[1] ? sp + 1 : NULL, addr, NULL);
+}
+
 /* A fact read back from a message's properties. */
 static struct nmf_fact *
 fact_from_msg (struct nmf_dbmsg *m)
@@ -215,36 +377,25 @@ fact_from_msg (struct nmf_dbmsg *m)
     guint i;
 
     f->pid = g_strdup (nmf_dbmsg_property (m, NMF_PROP_PROCESS));
+    f->date = nmf_dbmsg_date (m);
     s = nmf_dbmsg_property (m, NMF_PROP_KIND);
     if (! s || ! nmf_kind_from_string (s, &f->kind))
 	f->kind = NMF_KIND_UNRELATED;
     f->anchor = nmf_dbmsg_property (m, NMF_PROP_OPEN) != NULL
-	|| nmf_dbmsg_property (m, NMF_PROP_STATE) != NULL;
+	|| nmf_dbmsg_property (m, NMF_PROP_STATE) != NULL
+	|| nmf_dbmsg_property (m, NMF_PROP_CLOSED) != NULL;
     s = nmf_dbmsg_property (m, NMF_PROP_ROUND);
-    if (s) {
-	gint64 a = 0, b = 0;
-	char *end = NULL;
-
-	a = g_ascii_strtoll (s, &end, 10);
-	if (end && *end == ' ')
-	    b = g_ascii_strtoll (end + 1, NULL, 10);
-	f->start = a;
-	f->end = b > a ? b : a;
-    }
+    if (s)
+	parse_round (s, &f->start, &f->end);
     s = nmf_dbmsg_property (m, NMF_PROP_COMPANY);
     f->company = s ? g_strdup (s) : NULL;
     s = nmf_dbmsg_property (m, NMF_PROP_ROLE);
     f->role = s ? g_strdup (s) : NULL;
     who = nmf_dbmsg_properties (m, NMF_PROP_INTERVIEWER);
-    for (i = 0; i < who->len; i++) {
-	const char *v = who->pdata[i];
-	const char *sp = strchr (v, ' ');
-	g_autofree char *addr = sp ? g_strndup (v, sp - v) : g_strdup (v);
-
-	g_ptr_array_add (f->people,
-			 nmf_person_new (sp && sp[1] ? sp + 1 : NULL, addr,
-					 NULL));
-    }
+    for (i = 0; i < who->len; i++)
+	g_ptr_array_add (f->people, parse_person (who->pdata[i]));
+    s = nmf_dbmsg_property (m, NMF_PROP_PHONE);
+    f->phone = s ? g_strdup (s) : NULL;
     return f;
 }
 
@@ -264,6 +415,32 @@ load_fact_cb (struct nmf_dbmsg *m, void *data)
     return 0;
 }
 
+/* A message of a process's threads that scan has not classified yet (it
+ * arrived in a thread before the thread had a process, or the run that
+ * would have looked at it was a dry run): read it now, to know whether it
+ * is the employer's word, an automated notice, or states a date. */
+static void
+classify_late (struct nmf_dbmsg *m, const struct nmf_config *cfg,
+	       struct nmf_pmsg *pm)
+{
+    struct nmf_message *msg = NULL;
+    struct nmf_classification c;
+    struct nmf_extract x;
+    g_autofree char *why = NULL;
+
+    if (nmf_mime_parse_file (nmf_dbmsg_filename (m), &msg, &why))
+	return;
+    nmf_classify_message (msg, nmf_config_user_emails (cfg), &c);
+    nmf_extract_message (msg, nmf_config_user_emails (cfg), &x);
+    if (c.confidence >= NMF_CONFIDENCE_ACT)
+	pm->kind = c.kind;
+    pm->automated = c.automated;
+    pm->timeline = x.timeline;
+    nmf_classification_release (&c);
+    nmf_extract_release (&x);
+    nmf_message_free (&msg);
+}
+
 static int
 load_msg_cb (struct nmf_dbmsg *m, void *data)
 {
@@ -274,6 +451,7 @@ load_msg_cb (struct nmf_dbmsg *m, void *data)
     struct nmf_address *from;
     struct nmf_pmsg *pm;
     const char *kind;
+    const char *phone;
     guint i;
 
     if (g_hash_table_contains (c->seen, nmf_dbmsg_id (m)))
@@ -284,12 +462,23 @@ load_msg_cb (struct nmf_dbmsg *m, void *data)
     from = nmf_mime_parse_address (nmf_dbmsg_header (m, "from"));
     pm = nmf_pmsg_new (nmf_dbmsg_id (m), nmf_dbmsg_date (m),
 		       from ? from->addr : "");
+    pm->from_name = from && from->name ? g_strdup (from->name) : NULL;
     nmf_address_free (from);
     pm->from_user = nmf_address_in (pm->from, mine);
-    pm->is_draft = nmf_dbmsg_has_tag (m, "draft");
+    pm->is_draft = nmf_dbmsg_has_tag (m, "draft")
+	|| nmf_dbmsg_property (m, NMF_PROP_DRAFT) != NULL;
     kind = nmf_dbmsg_property (m, NMF_PROP_KIND);
-    if (! kind || ! nmf_kind_from_string (kind, &pm->kind))
+    if (kind && nmf_kind_from_string (kind, &pm->kind)) {
+	pm->automated = nmf_dbmsg_property (m, NMF_PROP_AUTO) != NULL;
+	pm->timeline = time_prop (m, NMF_PROP_TIMELINE);
+    } else {
 	pm->kind = NMF_KIND_UNRELATED;
+	if (! pm->is_draft)
+	    classify_late (m, c->cfg, pm);
+    }
+    phone = nmf_dbmsg_property (m, NMF_PROP_PHONE);
+    if (phone && strchr (phone, ' '))
+	pm->phone = g_strdup (strchr (phone, ' ') + 1);
     if (pm->from_user) {
 	/* The user's own mail is few; reading its recipients from the
 	 * file is cheap and tells whom it thanked. */
@@ -299,6 +488,14 @@ load_msg_cb (struct nmf_dbmsg *m, void *data)
 	    g_ptr_array_add (pm->recipients, g_strdup (to->pdata[i]));
 	for (i = 0; i < cc->len; i++)
 	    g_ptr_array_add (pm->recipients, g_strdup (cc->pdata[i]));
+    } else if (nmf_address_is_robot (pm->from)) {
+	/* A robot's Reply-To may be a person to answer. */
+	struct nmf_address *rt = nmf_mime_parse_address (
+	    nmf_dbmsg_header (m, "reply-to"));
+
+	if (rt && ! nmf_address_is_robot (rt->addr))
+	    pm->reply_to = g_strdup (rt->addr);
+	nmf_address_free (rt);
     }
     g_ptr_array_add (c->l->proc->msgs, pm);
     return 0;
@@ -349,6 +546,77 @@ reply_cb (struct nmf_dbmsg *m, void *data)
     return 1;
 }
 
+static struct nmf_fact *
+fact_copy (const struct nmf_fact *f)
+{
+    struct nmf_fact *copy = nmf_fact_new (f->id, f->thread);
+    guint k;
+
+    copy->pid = g_strdup (f->pid);
+    copy->date = f->date;
+    copy->anchor = f->anchor;
+    copy->kind = f->kind;
+    copy->start = f->start;
+    copy->end = f->end;
+    copy->company = g_strdup (f->company);
+    copy->role = g_strdup (f->role);
+    copy->domain = g_strdup (f->domain);
+    copy->timeline = f->timeline;
+    copy->automated = f->automated;
+    copy->phone = g_strdup (f->phone);
+    for (k = 0; k < f->people->len; k++) {
+	struct nmf_person *p = f->people->pdata[k];
+
+	g_ptr_array_add (copy->people,
+			 nmf_person_new (p->name, p->addr, p->phone));
+    }
+    return copy;
+}
+
+/* What the user told us, kept on the anchor (DESIGN §3 note, close,
+ * snooze). */
+static void
+load_overrides (struct nmf_db *db, struct nmf_loaded *l)
+{
+    struct nmf_dbmsg *a = nmf_db_find (db, l->anchor_id);
+    g_autoptr (GPtrArray) d = NULL;
+    g_autoptr (GPtrArray) rounds = NULL;
+    g_autoptr (GPtrArray) who = NULL;
+    guint i;
+
+    if (! a)
+	return;
+    d = nmf_dbmsg_properties (a, NMF_PROP_DRAFTED);
+    for (i = 0; i < d->len; i++)
+	add_unique (l->drafted, d->pdata[i]);
+    l->proc->closed = nmf_dbmsg_property (a, NMF_PROP_CLOSED) != NULL;
+    l->proc->snoozed_until = time_prop (a, NMF_PROP_SNOOZE);
+    l->proc->decision_by = time_prop (a, NMF_PROP_DECISION_BY);
+    who = g_ptr_array_new_with_free_func (person_free_cb);
+    {
+	g_autoptr (GPtrArray) names = nmf_dbmsg_properties (
+	    a, NMF_PROP_USER_INTERVIEWER);
+
+	for (i = 0; i < names->len; i++)
+	    g_ptr_array_add (who, parse_person (names->pdata[i]));
+    }
+    rounds = nmf_dbmsg_properties (a, NMF_PROP_USER_ROUND);
+    for (i = 0; i < rounds->len; i++) {
+	gint64 s, e;
+
+	parse_round (rounds->pdata[i], &s, &e);
+	nmf_process_add_round (l->proc, s, e, who);
+    }
+    /* Interviewers named without a time join the latest round. */
+    if (! rounds->len && who->len && l->proc->rounds->len) {
+	const struct nmf_round *r
+	    = l->proc->rounds->pdata[l->proc->rounds->len - 1];
+
+	nmf_process_add_round (l->proc, r->start, r->end, who);
+    }
+    nmf_dbmsg_release (&a);
+}
+
 struct nmf_loaded *
 nmf_store_load (struct nmf_db *db, const struct nmf_config *cfg,
 		const char *pid, GPtrArray *extra)
@@ -372,26 +640,9 @@ nmf_store_load (struct nmf_db *db, const struct nmf_config *cfg,
     nmf_db_each_message (db, q, load_fact_cb, &c);
     for (i = 0; extra && i < extra->len; i++) {
 	struct nmf_fact *f = extra->pdata[i];
-	struct nmf_fact *copy;
-	guint k;
 
-	if (! f->pid || strcmp (f->pid, pid) != 0)
-	    continue;
-	copy = nmf_fact_new (f->id, f->thread);
-	copy->pid = g_strdup (f->pid);
-	copy->anchor = f->anchor;
-	copy->kind = f->kind;
-	copy->start = f->start;
-	copy->end = f->end;
-	copy->company = g_strdup (f->company);
-	copy->role = g_strdup (f->role);
-	for (k = 0; k < f->people->len; k++) {
-	    struct nmf_person *p = f->people->pdata[k];
-
-	    g_ptr_array_add (copy->people,
-			     nmf_person_new (p->name, p->addr, p->phone));
-	}
-	g_ptr_array_add (c.facts, copy);
+	if (f->pid && strcmp (f->pid, pid) == 0)
+	    g_ptr_array_add (c.facts, fact_copy (f));
     }
     if (! c.facts->len) {
 	g_ptr_array_unref (c.facts);
@@ -400,6 +651,22 @@ nmf_store_load (struct nmf_db *db, const struct nmf_config *cfg,
 	return NULL;
     }
 
+    /* A new time that arrives before an earlier one has come is a
+     * reschedule: the earlier round never took place. */
+    for (i = 0; i < c.facts->len; i++) {
+	struct nmf_fact *f = c.facts->pdata[i];
+	guint k;
+
+	for (k = 0; f->start && k < c.facts->len; k++) {
+	    struct nmf_fact *g = c.facts->pdata[k];
+
+	    if (g != f && g->start && g->date > f->date && g->date < f->start
+		&& g->start != f->start) {
+		f->start = f->end = 0;
+		break;
+	    }
+	}
+    }
     for (i = 0; i < c.facts->len; i++) {
 	struct nmf_fact *f = c.facts->pdata[i];
 
@@ -411,6 +678,18 @@ nmf_store_load (struct nmf_db *db, const struct nmf_config *cfg,
 	if (f->role && ! l->proc->role)
 	    l->proc->role = g_strdup (f->role);
 	if (f->start) {
+	    guint k;
+
+	    /* A phone number from the invitation's signature belongs to
+	     * the interviewer who sent it. */
+	    for (k = 0; f->phone && k < f->people->len; k++) {
+		struct nmf_person *p = f->people->pdata[k];
+		gsize n = strcspn (f->phone, " ");
+
+		if (! p->phone && strncmp (f->phone, p->addr, n) == 0
+		    && strlen (p->addr) == n)
+		    p->phone = g_strdup (f->phone + n + 1);
+	    }
 	    nmf_process_add_round (l->proc, f->start, f->end, f->people);
 	    if (! latest || f->start >= latest->start)
 		latest = f;
@@ -422,13 +701,14 @@ nmf_store_load (struct nmf_db *db, const struct nmf_config *cfg,
 	latest = c.facts->pdata[c.facts->len - 1];
     l->reply_id = g_strdup (latest->id);
 
-    /* Every message of the process's threads.  The query is built
-     * before the walk, which may add threads (it must not see them). */
+    /* Every message of the process's threads.  The query is built before
+     * the walk, which may add threads (it must not see them). */
     {
 	g_autofree char *tq = or_query ("thread", l->threads);
 
 	nmf_db_each_message (db, tq, load_msg_cb, &c);
     }
+    load_overrides (db, l);
 
     /* DESIGN §5: what the user writes to a person of the process after
      * an interview joins it, even in a new thread. */
@@ -437,9 +717,6 @@ nmf_store_load (struct nmf_db *db, const struct nmf_config *cfg,
 	g_autoptr (GPtrArray) people = g_ptr_array_new ();
 	const struct nmf_round *first = l->proc->rounds->pdata[0];
 	const char *const *u;
-	g_autofree char *fq = NULL;
-	g_autofree char *tq = NULL;
-	g_autofree char *uq = NULL;
 
 	for (u = nmf_config_user_emails (cfg); *u; u++)
 	    g_ptr_array_add (mine, (gpointer) *u);
@@ -453,35 +730,30 @@ nmf_store_load (struct nmf_db *db, const struct nmf_config *cfg,
 		g_ptr_array_add (people, p->addr);
 	    }
 	}
+	for (i = 0; i < l->proc->msgs->len; i++) {
+	    const struct nmf_pmsg *m = l->proc->msgs->pdata[i];
+
+	    if (! m->from_user && ! m->automated && *m->from
+		&& ! nmf_address_is_robot (m->from))
+		g_ptr_array_add (people, m->from);
+	}
 	if (people->len) {
-	    fq = or_query ("from", mine);
-	    tq = or_query ("to", people);
-	    uq = g_strdup_printf ("(%s) AND (%s) AND date:@%" G_GINT64_FORMAT
-				  "..",
-				  fq, tq, first->start);
+	    g_autofree char *fq = or_query ("from", mine);
+	    g_autofree char *tq = or_query ("to", people);
+	    g_autofree char *uq = g_strdup_printf (
+		"(%s) AND (%s) AND date:@%" G_GINT64_FORMAT "..", fq, tq,
+		first->start);
+
 	    nmf_db_each_message (db, uq, load_msg_cb, &c);
 	}
     }
     nmf_process_sort (l->proc);
 
-    /* What was drafted already, and where a draft should reply. */
+    /* Where a draft should reply: the latest invitation. */
     {
-	struct nmf_dbmsg *anchor = nmf_db_find (db, l->anchor_id);
-
-	if (anchor) {
-	    g_autoptr (GPtrArray) d
-		= nmf_dbmsg_properties (anchor, NMF_PROP_DRAFTED);
-
-	    for (i = 0; i < d->len; i++)
-		add_unique (l->drafted, d->pdata[i]);
-	    nmf_dbmsg_release (&anchor);
-	}
-    }
-    {
-	g_autofree char *rq = NULL;
 	g_autofree char *idq = nmf_db_quote (l->reply_id);
+	g_autofree char *rq = g_strdup_printf ("id:%s", idq);
 
-	rq = g_strdup_printf ("id:%s", idq);
 	nmf_db_each_message (db, rq, reply_cb, l);
     }
 
