@@ -36,11 +36,64 @@ static const char thank_you_text[]
       "Best regards,\n"
       "{{user_name}}\n";
 
+/* A polite check-in: short, no pressure, no questions about pay. */
+static const char check_in_text[]
+    = "Hi {{first_name}},\n"
+      "\n"
+      "I hope you are well. I wanted to check in on the"
+      "{{?role}} {{role}}{{/role}} position"
+      "{{?company}} at {{company}}{{/company}}"
+      "{{?interview_day}} after our conversation {{interview_day}}{{/interview_day}}. "
+      "I am still very interested in the role, and I would be glad to hear "
+      "whether there is any news on the next steps or the timeline.\n"
+      "\n"
+      "Thank you again for your time.\n"
+      "\n"
+      "Best regards,\n"
+      "{{user_name}}\n";
+
+/* The last follow-up: brief, and says it is the last. */
+static const char final_text[]
+    = "Hi {{first_name}},\n"
+      "\n"
+      "I am following up once more on the"
+      "{{?role}} {{role}}{{/role}} position"
+      "{{?company}} at {{company}}{{/company}}. "
+      "I understand these decisions take time, so this will be my last "
+      "note for now. I remain interested, and if a short phone call would "
+      "be easier, I am happy to arrange one.\n"
+      "\n"
+      "Thank you, and all the best,\n"
+      "{{user_name}}\n";
+
+/* After a rejection: thanks, no argument, the door left open. */
+static const char rejection_reply_text[]
+    = "Hi {{first_name}},\n"
+      "\n"
+      "Thank you for letting me know, and for the time you and the team "
+      "gave me during the process"
+      "{{?company}} at {{company}}{{/company}}. "
+      "I enjoyed learning about your work, and I would be glad to be "
+      "considered for future roles that fit my background.\n"
+      "\n"
+      "I wish you and the team every success.\n"
+      "\n"
+      "Best regards,\n"
+      "{{user_name}}\n";
+
 const char *
 nmf_render_builtin (const char *name)
 {
-    if (name && strcmp (name, "thank-you") == 0)
+    if (! name)
+	return NULL;
+    if (strcmp (name, "thank-you") == 0)
 	return thank_you_text;
+    if (strcmp (name, "check-in") == 0)
+	return check_in_text;
+    if (strcmp (name, "final") == 0)
+	return final_text;
+    if (strcmp (name, "rejection-reply") == 0)
+	return rejection_reply_text;
     return NULL;
 }
 

@@ -89,7 +89,11 @@ nmf_drafter_write (struct nmf_db *db, const struct nmf_config *cfg,
     g_autoptr (GHashTable) vars = g_hash_table_new_full (g_str_hash,
 							 g_str_equal, NULL,
 							 g_free);
-    const struct nmf_round *r = round_of (l->proc, due->round);
+    /* A thank-you speaks of its round; the other steps of the latest. */
+    const struct nmf_round *r
+	= due->step == NMF_STEP_THANK_YOU
+	      ? round_of (l->proc, due->round)
+	      : round_of (l->proc, (int) l->proc->rounds->len);
     g_autofree char *body = NULL;
     g_autofree char *why = NULL;
     g_autofree char *text = NULL;
@@ -102,6 +106,7 @@ nmf_drafter_write (struct nmf_db *db, const struct nmf_config *cfg,
     g_autofree char *subject = NULL;
     g_autofree char *prop = NULL;
     struct nmf_draft d = { 0 };
+    g_autoptr (GPtrArray) reply_refs = NULL;
     struct nmf_dbmsg *m = NULL;
     struct nmf_dbmsg *anchor = NULL;
     const char *tmpl;
@@ -161,6 +166,32 @@ nmf_drafter_write (struct nmf_db *db, const struct nmf_config *cfg,
     d.subject = subject;
     d.in_reply_to = l->reply_id;
     d.references = l->reply_refs;
+    if (due->reply_to_id) {
+	/* Answer the employer's last word in its own thread. */
+	struct nmf_dbmsg *target = nmf_db_find (db, due->reply_to_id);
+
+	if (target) {
+	    const char *refs = nmf_dbmsg_header (target, "references");
+	    g_auto (GStrv) parts = g_strsplit_set (refs, " \t\r\n", -1);
+	    int k;
+
+	    g_free (subject);
+	    subject = reply_subject (nmf_dbmsg_header (target, "subject"));
+	    d.subject = subject;
+	    reply_refs = g_ptr_array_new_with_free_func (g_free);
+	    for (k = 0; parts[k]; k++) {
+		gsize n = strlen (parts[k]);
+
+		if (n > 2 && parts[k][0] == '<' && parts[k][n - 1] == '>')
+		    g_ptr_array_add (reply_refs,
+				     g_strndup (parts[k] + 1, n - 2));
+	    }
+	    g_ptr_array_add (reply_refs, g_strdup (due->reply_to_id));
+	    d.in_reply_to = due->reply_to_id;
+	    d.references = reply_refs;
+	    nmf_dbmsg_release (&target);
+	}
+    }
     d.date = now;
     d.body = body;
     d.step_header = step_header;

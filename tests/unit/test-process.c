@@ -10,6 +10,9 @@
 
 #include "nmf/process.h"
 
+/* The case tables below leave trailing fields out on purpose. */
+#pragma GCC diagnostic ignored "-Wmissing-field-initializers"
+
 #define H 3600
 /* 2026-11-17 18:00 UTC: a Tuesday interview, one hour long. */
 #define T0 ((gint64) 1794938400)
@@ -172,6 +175,235 @@ test_state_names (void **state)
 			 "thank-you");
 }
 
+
+/* ---- the cadence after the thank-you (DESIGN §5) ------------------- */
+
+static gint64
+at (const char *iso)
+{
+    GDateTime *d = g_date_time_new_from_iso8601 (iso, NULL);
+    gint64 t = g_date_time_to_unix (d);
+
+    g_date_time_unref (d);
+    return t;
+}
+
+/* One event of a simulated process: 'i' the invitation (from Jo, the
+ * recruiter), 'u' a mail of the user's to the address, 'e' an employer
+ * reply, 'a' an auto-reply, 'r' a rejection, 'o' an offer, 'n' an
+ * invitation to a second round on the given day (interview 2026-11-30
+ * 18:00Z). */
+struct ev {
+    char what;
+    const char *when;
+    const char *to;       /* for 'u' */
+    const char *timeline; /* decision date stated, for 'i' and 'e' */
+};
+
+struct ccase {
+    const char *why;
+    struct ev evs[6];
+    const char *phone;      /* the interviewer's phone, or NULL */
+    const char *now;
+    enum nmf_state state;
+    enum nmf_step step;     /* the first due step, NMF_STEP_NONE: none */
+    const char *to;         /* to whom it is due */
+    const char *closed_by_user; /* "1" when the user closed it */
+    const char *snooze;
+    const char *decision_by;
+    gboolean thanksgiving;  /* 26 Nov 2026 is a holiday */
+};
+
+#define THANKED { 'u', "2026-11-18T10:00:00Z", "priya@acme.example", NULL }
+#define INVITE { 'i', "2026-11-12T15:00:00Z", NULL, NULL }
+
+static const struct ccase ccases[] = {
+    { "thanked; waiting for the check-in date", { INVITE, THANKED },
+      NULL, "2026-11-20T12:00:00Z", NMF_STATE_WAITING, NMF_STEP_NONE },
+    { "7 business days after the interview: check-in to the recruiter",
+      { INVITE, THANKED }, NULL, "2026-11-26T19:00:00Z",
+      NMF_STATE_CHECK_IN, NMF_STEP_CHECK_IN, "jo@acme.example" },
+    { "a day before: still waiting", { INVITE, THANKED }, NULL,
+      "2026-11-26T18:00:00Z", NMF_STATE_WAITING, NMF_STEP_NONE },
+    { "a holiday moves the check-in a day", { INVITE, THANKED }, NULL,
+      "2026-11-26T20:00:00Z", NMF_STATE_WAITING, NMF_STEP_NONE, NULL, NULL,
+      NULL, NULL, TRUE },
+    { "check-in sent: waiting for the final",
+      { INVITE, THANKED, { 'u', "2026-11-27T10:00:00Z", "jo@acme.example",
+			   NULL } },
+      NULL, "2026-12-01T12:00:00Z", NMF_STATE_WAITING, NMF_STEP_NONE },
+    { "10 business days after the check-in: the final",
+      { INVITE, THANKED, { 'u', "2026-11-27T10:00:00Z", "jo@acme.example",
+			   NULL } },
+      NULL, "2026-12-11T10:00:00Z", NMF_STATE_FINAL, NMF_STEP_FINAL,
+      "jo@acme.example" },
+    { "final sent, a phone number known: a call",
+      { INVITE, THANKED,
+	{ 'u', "2026-11-27T10:00:00Z", "jo@acme.example", NULL },
+	{ 'u', "2026-12-11T12:00:00Z", "jo@acme.example", NULL } },
+      "+1 312 555 0147", "2026-12-14T12:00:00Z", NMF_STATE_CALL,
+      NMF_STEP_CALL, "jo@acme.example" },
+    { "5 business days after the final with a phone: closed",
+      { INVITE, THANKED,
+	{ 'u', "2026-11-27T10:00:00Z", "jo@acme.example", NULL },
+	{ 'u', "2026-12-11T12:00:00Z", "jo@acme.example", NULL } },
+      "+1 312 555 0147", "2026-12-18T12:00:00Z", NMF_STATE_CLOSED,
+      NMF_STEP_NONE },
+    { "final sent, no phone: waiting, no more mail",
+      { INVITE, THANKED,
+	{ 'u', "2026-11-27T10:00:00Z", "jo@acme.example", NULL },
+	{ 'u', "2026-12-11T12:00:00Z", "jo@acme.example", NULL } },
+      NULL, "2026-12-14T12:00:00Z", NMF_STATE_WAITING, NMF_STEP_NONE },
+    { "10 business days after the final, no phone: closed",
+      { INVITE, THANKED,
+	{ 'u', "2026-11-27T10:00:00Z", "jo@acme.example", NULL },
+	{ 'u', "2026-12-11T12:00:00Z", "jo@acme.example", NULL } },
+      NULL, "2026-12-25T12:00:00Z", NMF_STATE_CLOSED, NMF_STEP_NONE },
+    { "an employer reply restarts the clock",
+      { INVITE, THANKED, { 'e', "2026-11-24T09:00:00Z", NULL, NULL } }, NULL,
+      "2026-11-27T12:00:00Z", NMF_STATE_WAITING, NMF_STEP_NONE },
+    { "... and the check-in falls due 7 business days after it",
+      { INVITE, THANKED, { 'e', "2026-11-24T09:00:00Z", NULL, NULL } }, NULL,
+      "2026-12-03T09:00:00Z", NMF_STATE_CHECK_IN, NMF_STEP_CHECK_IN,
+      "jo@acme.example" },
+    { "an out-of-office reply does not count",
+      { INVITE, THANKED, { 'a', "2026-11-24T09:00:00Z", NULL, NULL } }, NULL,
+      "2026-11-27T12:00:00Z", NMF_STATE_CHECK_IN, NMF_STEP_CHECK_IN },
+    { "a stated decision date: wait for it plus 2 business days",
+      { { 'i', "2026-11-12T15:00:00Z", NULL, "2026-11-30" }, THANKED }, NULL,
+      "2026-12-01T12:00:00Z", NMF_STATE_WAITING, NMF_STEP_NONE },
+    { "... then the check-in",
+      { { 'i', "2026-11-12T15:00:00Z", NULL, "2026-11-30" }, THANKED }, NULL,
+      "2026-12-02T13:00:00Z", NMF_STATE_CHECK_IN, NMF_STEP_CHECK_IN },
+    { "a decision date said in person (note --decision-by)",
+      { INVITE, THANKED }, NULL, "2026-12-01T12:00:00Z", NMF_STATE_WAITING,
+      NMF_STEP_NONE, NULL, NULL, NULL, "2026-12-04" },
+    { "rejection: one gracious answer due, to its sender",
+      { INVITE, THANKED, { 'r', "2026-11-25T09:00:00Z", NULL, NULL } }, NULL,
+      "2026-11-26T12:00:00Z", NMF_STATE_REJECTED, NMF_STEP_REJECTION_REPLY,
+      "jo@acme.example" },
+    { "rejection answered: closed",
+      { INVITE, THANKED, { 'r', "2026-11-25T09:00:00Z", NULL, NULL },
+	{ 'u', "2026-11-25T12:00:00Z", "jo@acme.example", NULL } },
+      NULL, "2026-11-26T12:00:00Z", NMF_STATE_CLOSED, NMF_STEP_NONE },
+    { "rejection unanswered for 10 business days: closed",
+      { INVITE, THANKED, { 'r', "2026-11-25T09:00:00Z", NULL, NULL } }, NULL,
+      "2026-12-09T10:00:00Z", NMF_STATE_CLOSED, NMF_STEP_NONE },
+    { "offer: until the user closes", { INVITE, THANKED,
+					{ 'o', "2026-11-25T09:00:00Z", NULL,
+					  NULL } },
+      NULL, "2027-01-20T12:00:00Z", NMF_STATE_OFFER, NMF_STEP_NONE },
+    { "the user closed it", { INVITE, THANKED }, NULL,
+      "2026-11-27T12:00:00Z", NMF_STATE_CLOSED, NMF_STEP_NONE, NULL, "1" },
+    { "snoozed: nothing due before the date", { INVITE, THANKED }, NULL,
+      "2026-11-27T12:00:00Z", NMF_STATE_WAITING, NMF_STEP_NONE, NULL, NULL,
+      "2026-12-05T00:00:00Z" },
+    { "a second round resets to thank-you after it",
+      { INVITE, THANKED, { 'n', "2026-11-24T09:00:00Z", NULL, NULL } }, NULL,
+      "2026-11-30T20:00:00Z", NMF_STATE_THANK_YOU, NMF_STEP_THANK_YOU,
+      "sam@acme.example" },
+    { "a rejection after the second round wins",
+      { INVITE, THANKED, { 'n', "2026-11-24T09:00:00Z", NULL, NULL },
+	{ 'r', "2026-12-02T09:00:00Z", NULL, NULL } },
+      NULL, "2026-12-02T12:00:00Z", NMF_STATE_REJECTED,
+      NMF_STEP_REJECTION_REPLY },
+};
+
+static gint64
+noon (const char *day)
+{
+    g_autofree char *iso = g_strdup_printf ("%sT12:00:00Z", day);
+
+    return at (iso);
+}
+
+static void
+test_cadence (void **state)
+{
+    struct nmf_config cfg;
+    GArray *holidays = g_array_new (FALSE, FALSE, sizeof (GDate));
+    GDate h;
+    size_t i;
+
+    (void) state;
+    nmf_config_init (&cfg);
+    cfg.thank_you_grace_hours = 0;
+    g_date_clear (&h, 1);
+    g_date_set_dmy (&h, 26, 11, 2026);
+    g_array_append_val (holidays, h);
+    for (i = 0; i < sizeof ccases / sizeof ccases[0]; i++) {
+	const struct ccase *c = &ccases[i];
+	struct nmf_process *p = nmf_process_new ("p1");
+	GPtrArray *who = g_ptr_array_new_with_free_func (
+	    (GDestroyNotify) (void (*) (void)) nmf_person_free);
+	struct nmf_eval e;
+	int k;
+
+	g_ptr_array_add (who, nmf_person_new ("Priya Shah",
+					      "priya@acme.example", c->phone));
+	nmf_process_add_round (p, T0, T0 + H, who);
+	g_ptr_array_set_size (who, 0);
+	g_ptr_array_add (who, nmf_person_new ("Sam Patel", "sam@acme.example",
+					      NULL));
+	for (k = 0; k < 6 && c->evs[k].what; k++) {
+	    const struct ev *v = &c->evs[k];
+	    struct nmf_pmsg *m;
+
+	    if (v->what == 'u') {
+		m = nmf_pmsg_new ("u", at (v->when), "alex@example.net");
+		m->from_user = TRUE;
+		g_ptr_array_add (m->recipients, g_strdup (v->to));
+	    } else {
+		m = nmf_pmsg_new ("e", at (v->when), "jo@acme.example");
+		m->from_name = g_strdup ("Jo Lee");
+		m->kind = v->what == 'r'   ? NMF_KIND_REJECTION
+			  : v->what == 'o' ? NMF_KIND_OFFER
+			  : v->what == 'i' || v->what == 'n'
+			      ? NMF_KIND_INTERVIEW_INVITE
+			      : NMF_KIND_UNRELATED;
+		m->automated = v->what == 'a';
+		if (v->timeline)
+		    m->timeline = noon (v->timeline);
+		if (v->what == 'n')
+		    nmf_process_add_round (p, at ("2026-11-30T18:00:00Z"),
+					   at ("2026-11-30T19:00:00Z"), who);
+	    }
+	    g_ptr_array_add (p->msgs, m);
+	}
+	nmf_process_sort (p);
+	p->closed = c->closed_by_user != NULL;
+	p->snoozed_until = c->snooze ? at (c->snooze) : 0;
+	p->decision_by = c->decision_by ? noon (c->decision_by) : 0;
+
+	nmf_process_evaluate_full (p, at (c->now), &cfg,
+				   c->thanksgiving ? holidays : NULL, NULL,
+				   &e);
+	if (e.state != c->state
+	    || (c->step == NMF_STEP_NONE) != (e.due->len == 0)
+	    || (e.due->len
+		&& ((const struct nmf_due *) e.due->pdata[0])->step != c->step))
+	    print_error ("case '%s': %s, %u due (%s)\n", c->why,
+			 nmf_state_to_string (e.state), e.due->len, e.reason);
+	assert_int_equal (e.state, c->state);
+	assert_non_null (e.reason);
+	if (c->step == NMF_STEP_NONE) {
+	    assert_int_equal (e.due->len, 0);
+	} else {
+	    const struct nmf_due *d = e.due->pdata[0];
+
+	    assert_true (e.due->len >= 1);
+	    assert_int_equal (d->step, c->step);
+	    if (c->to)
+		assert_string_equal (d->to->addr, c->to);
+	}
+	nmf_eval_release (&e);
+	g_ptr_array_unref (who);
+	nmf_process_free (&p);
+    }
+    g_array_unref (holidays);
+    nmf_config_release (&cfg);
+}
+
 int
 main (void)
 {
@@ -179,6 +411,7 @@ main (void)
 	cmocka_unit_test (test_table),
 	cmocka_unit_test (test_rounds_merge_and_sort),
 	cmocka_unit_test (test_state_names),
+	cmocka_unit_test (test_cadence),
     };
 
     return cmocka_run_group_tests (tests, NULL, NULL);
