@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "engine.h"
 #include "nmf/classify.h"
 #include "nmf/drafter.h"
 #include "nmf/extract.h"
@@ -48,18 +49,11 @@ static const char prefilter[]
       "thread:{property:" NMF_PROP_MEMBER "=1})";
 
 struct scan {
-    struct nmf_db *db;
-    struct nmf_config cfg;
-    gint64 now;
-    int dry_run;
+    struct nmf_engine e;    /* db, cfg, now, dry_run, report, ... */
     int quiet;
     GPtrArray *candidates;  /* of char *: message ids */
     GPtrArray *facts;       /* of struct nmf_fact *: learned this run */
     unsigned parsed;
-    unsigned drafts;
-    unsigned tagged;
-    GString *report;        /* what the run did, for the summary */
-    GTimeZone *tz;          /* the zone business days are counted in */
 };
 
 static void
@@ -86,8 +80,8 @@ static char *
 candidate_query (struct scan *s, int all)
 {
     const char *uuid = NULL;
-    unsigned long rev = nmf_db_revision (s->db, &uuid);
-    g_autofree char *stored = nmf_db_get_state (s->db, STATE_KEY);
+    unsigned long rev = nmf_db_revision (s->e.db, &uuid);
+    g_autofree char *stored = nmf_db_get_state (s->e.db, STATE_KEY);
     g_auto (GStrv) parts = NULL;
     unsigned long last;
 
@@ -151,7 +145,7 @@ this_run_fact (struct scan *s, const char *thread)
 static void
 learn (struct scan *s, const char *id)
 {
-    struct nmf_dbmsg *m = nmf_db_find (s->db, id);
+    struct nmf_dbmsg *m = nmf_db_find (s->e.db, id);
     struct nmf_message *msg = NULL;
     struct nmf_classification c;
     struct nmf_extract x;
@@ -186,8 +180,8 @@ learn (struct scan *s, const char *id)
 	return;
     }
     s->parsed++;
-    nmf_classify_message (msg, nmf_config_user_emails (&s->cfg), &c);
-    nmf_extract_message (msg, nmf_config_user_emails (&s->cfg), &x);
+    nmf_classify_message (msg, nmf_config_user_emails (&s->e.cfg), &c);
+    nmf_extract_message (msg, nmf_config_user_emails (&s->e.cfg), &x);
     kind = c.confidence >= NMF_CONFIDENCE_ACT ? c.kind : NMF_KIND_UNRELATED;
     domain = employer_domain (msg);
 
@@ -195,7 +189,7 @@ learn (struct scan *s, const char *id)
      * next round in a new thread, an open process of the same employer
      * (never by sender address alone: one ATS sends for many). */
     if (! pid)
-	pid = nmf_store_thread_process (s->db, thread);
+	pid = nmf_store_thread_process (s->e.db, thread);
     if (! pid) {
 	struct nmf_fact *o = this_run_fact (s, thread);
 
@@ -203,7 +197,7 @@ learn (struct scan *s, const char *id)
 	    pid = g_strdup (o->pid);
     }
     if (! pid && ! c.from_user && joins_process (kind))
-	pid = nmf_store_find_employer (s->db, x.company, domain, x.role,
+	pid = nmf_store_find_employer (s->e.db, x.company, domain, x.role,
 				       s->facts);
     if (! pid && ! c.from_user && starts_process (kind)) {
 	pid = nmf_process_id_for (id);
@@ -255,156 +249,14 @@ learn (struct scan *s, const char *id)
     nmf_message_free (&msg);
 }
 
-static char *
-state_tag (const struct nmf_config *cfg, enum nmf_state st)
-{
-    return g_strdup_printf ("%s/%s", cfg->tag_prefix,
-			    nmf_state_to_string (st));
-}
-
-struct tag_ctx {
-    struct scan *s;
-    const char *const *add;
-    const char *const *remove;
-    unsigned changed;
-};
-
-static int
-tag_cb (struct nmf_dbmsg *m, void *data)
-{
-    struct tag_ctx *t = data;
-    gboolean changed = FALSE;
-
-    if (nmf_dbmsg_tag (m, t->add, t->remove, &changed) == NMF_OK && changed)
-	t->changed++;
-    return 0;
-}
-
-static int
-dry_tag_cb (struct nmf_dbmsg *m, void *data)
-{
-    struct tag_ctx *t = data;
-    const char *const *p;
-
-    for (p = t->add; *p; p++) {
-	if (! nmf_dbmsg_has_tag (m, *p)) {
-	    t->changed++;
-	    return 0;
-	}
-    }
-    for (p = t->remove; *p; p++) {
-	if (nmf_dbmsg_has_tag (m, *p)) {
-	    t->changed++;
-	    return 0;
-	}
-    }
-    return 0;
-}
-
-/* DESIGN §5: every message of the process's threads gets the interview
- * tag and exactly one state tag; other state tags of ours go. */
-static void
-apply_tags (struct scan *s, struct nmf_loaded *l, enum nmf_state state)
-{
-    g_autoptr (GPtrArray) remove = g_ptr_array_new_with_free_func (g_free);
-    g_autofree char *want = state_tag (&s->cfg, state);
-    const char *add[] = { s->cfg.tag_interview, want, NULL };
-    guint i;
-    int k;
-
-    for (k = 0; k < NMF_STATE_COUNT; k++) {
-	if (k != (int) state)
-	    g_ptr_array_add (remove, state_tag (&s->cfg, k));
-    }
-    g_ptr_array_add (remove, NULL);
-
-    for (i = 0; i < l->threads->len; i++) {
-	g_autofree char *q = g_strdup_printf ("thread:%s",
-					      (char *) l->threads->pdata[i]);
-	struct tag_ctx t = { s, add, (const char *const *) remove->pdata, 0 };
-
-	if (s->dry_run) {
-	    nmf_db_each_message (s->db, q, dry_tag_cb, &t);
-	    if (t.changed)
-		printf ("tag  thread:%s +%s +%s (%u message%s)\n",
-			(char *) l->threads->pdata[i], add[0], add[1],
-			t.changed, t.changed == 1 ? "" : "s");
-	} else {
-	    nmf_db_each_message (s->db, q, tag_cb, &t);
-	}
-	s->tagged += t.changed ? 1 : 0;
-    }
-}
-
-/* The anchor keeps the evaluated state, and followup.open while the
- * process is not closed (so that closed ones cost nothing per run). */
-static void
-update_anchor (struct scan *s, struct nmf_loaded *l, enum nmf_state state)
-{
-    struct nmf_dbmsg *a;
-
-    if (s->dry_run)
-	return;
-    a = nmf_db_find (s->db, l->anchor_id);
-    if (! a)
-	return;
-    nmf_dbmsg_set_property (a, NMF_PROP_STATE, nmf_state_to_string (state),
-			    NULL);
-    nmf_dbmsg_set_property (a, NMF_PROP_OPEN,
-			    state == NMF_STATE_CLOSED ? NULL : "1", NULL);
-    nmf_dbmsg_release (&a);
-}
-
-static void
-draft_due (struct scan *s, struct nmf_loaded *l, const struct nmf_eval *e)
-{
-    g_autofree char *folder = NULL;
-    guint i;
-
-    for (i = 0; i < e->due->len; i++) {
-	const struct nmf_due *d = e->due->pdata[i];
-	g_autofree char *key = nmf_drafter_key (d);
-	g_autofree char *path = NULL;
-	guint k;
-	gboolean done = FALSE;
-
-	/* DESIGN §6: one draft per step and person, ever; a deleted draft
-	 * is not recreated. */
-	for (k = 0; k < l->drafted->len; k++) {
-	    if (strcmp (l->drafted->pdata[k], key) == 0)
-		done = TRUE;
-	}
-	if (done)
-	    continue;
-	if (s->dry_run) {
-	    printf ("draft %s to %s <%s> (process %s)\n",
-		    nmf_step_to_string (d->step),
-		    d->to->name ? d->to->name : "", d->to->addr, l->proc->id);
-	    s->drafts++;
-	    continue;
-	}
-	if (! folder) {
-	    folder = nmf_drafter_folder (s->db, &s->cfg);
-	    nmf_maildir_clean_tmp (folder);
-	}
-	if (nmf_drafter_write (s->db, &s->cfg, l, d, s->now, folder, &path)
-	    == NMF_OK && path) {
-	    s->drafts++;
-	    g_string_append_printf (s->report, "  %s draft for %s: %s\n",
-				    nmf_step_to_string (d->step),
-				    d->to->name ? d->to->name : d->to->addr,
-				    path);
-	}
-    }
-}
-
 static void
 evaluate_all (struct scan *s)
 {
-    g_autoptr (GPtrArray) pids = nmf_store_open_processes (s->db);
+    g_autoptr (GPtrArray) pids = nmf_store_open_processes (s->e.db);
     guint i;
 
-    /* Processes started by this run are not stored in a dry run. */
+    /* Processes this run started or fed (in a dry run not stored yet, or
+     * closed ones that got new mail). */
     for (i = 0; i < s->facts->len; i++) {
 	struct nmf_fact *f = s->facts->pdata[i];
 	guint k;
@@ -417,47 +269,23 @@ evaluate_all (struct scan *s)
 	if (! have)
 	    g_ptr_array_add (pids, g_strdup (f->pid));
     }
-
-    for (i = 0; i < pids->len; i++) {
-	struct nmf_loaded *l = nmf_store_load (s->db, &s->cfg, pids->pdata[i],
-					       s->dry_run ? s->facts : NULL);
-	struct nmf_eval e;
-
-	if (! l)
-	    continue;
-	nmf_process_evaluate_full (l->proc, s->now, &s->cfg, s->cfg.holidays,
-				   s->tz, &e);
-	/* Drafts first: they join the thread and get its tags below. */
-	draft_due (s, l, &e);
-	if (e.due->len && ! s->dry_run) {
-	    nmf_eval_release (&e);
-	    nmf_loaded_free (&l);
-	    l = nmf_store_load (s->db, &s->cfg, pids->pdata[i], NULL);
-	    if (! l)
-		continue;
-	    nmf_process_evaluate_full (l->proc, s->now, &s->cfg,
-				       s->cfg.holidays, s->tz, &e);
-	}
-	apply_tags (s, l, e.state);
-	update_anchor (s, l, e.state);
-	nmf_eval_release (&e);
-	nmf_loaded_free (&l);
-    }
+    for (i = 0; i < pids->len; i++)
+	nmf_engine_apply (&s->e, pids->pdata[i]);
 }
 
 static void
 remember_position (struct scan *s)
 {
     const char *uuid = NULL;
-    unsigned long rev = nmf_db_revision (s->db, &uuid);
-    g_autofree char *stored = nmf_db_get_state (s->db, STATE_KEY);
+    unsigned long rev = nmf_db_revision (s->e.db, &uuid);
+    g_autofree char *stored = nmf_db_get_state (s->e.db, STATE_KEY);
     g_autofree char *value = g_strdup_printf ("%s %lu", uuid, rev);
 
     /* No write when nothing moved: a no-op run leaves the database as
      * it was. */
     if (stored && strcmp (stored, value) == 0)
 	return;
-    nmf_db_set_state (s->db, STATE_KEY, value);
+    nmf_db_set_state (s->e.db, STATE_KEY, value);
 }
 
 int
@@ -471,7 +299,7 @@ nmf_cmd_scan (int argc, char **argv)
     g_autofree char *query = NULL;
     const struct nmf_opt opts[] = {
 	{ "all", NMF_OPT_BOOL, &all, NULL },
-	{ "dry-run", NMF_OPT_BOOL, &s.dry_run, NULL },
+	{ "dry-run", NMF_OPT_BOOL, &s.e.dry_run, NULL },
 	{ "now", NMF_OPT_STRING, &opt_now, NULL },
 	{ "quiet", NMF_OPT_BOOL, &s.quiet, NULL },
 	{ NULL, 0, NULL, NULL },
@@ -488,43 +316,42 @@ nmf_cmd_scan (int argc, char **argv)
 		   (char *) args->pdata[0]);
 	return NMF_EXIT_ERROR;
     }
-    if (! nmf_now (opt_now, &s.now))
+    if (! nmf_now (opt_now, &s.e.now))
 	return NMF_EXIT_ERROR;
     nmf_log_set_quiet (s.quiet);
 
-    if (nmf_open_db (s.dry_run ? NMF_DB_READ_ONLY : NMF_DB_READ_WRITE, &s.cfg,
-		     &s.db))
+    if (nmf_open_db (s.e.dry_run ? NMF_DB_READ_ONLY : NMF_DB_READ_WRITE, &s.e.cfg,
+		     &s.e.db))
 	return NMF_EXIT_ERROR;
 
     s.candidates = g_ptr_array_new_with_free_func (g_free);
     s.facts = g_ptr_array_new_with_free_func (fact_free_cb);
-    s.report = g_string_new (NULL);
-    s.tz = g_time_zone_new_local ();
+    nmf_engine_init (&s.e);
+    s.e.facts = s.facts;
 
     query = candidate_query (&s, all);
-    if (query && nmf_db_each_message (s.db, query, collect_cb, &s))
+    if (query && nmf_db_each_message (s.e.db, query, collect_cb, &s))
 	ret = NMF_EXIT_ERROR;
     for (i = 0; ret == NMF_EXIT_OK && i < s.candidates->len; i++)
 	learn (&s, s.candidates->pdata[i]);
-    if (ret == NMF_EXIT_OK && ! s.dry_run) {
+    if (ret == NMF_EXIT_OK && ! s.e.dry_run) {
 	for (i = 0; i < s.facts->len; i++)
-	    nmf_store_fact (s.db, s.facts->pdata[i]);
+	    nmf_store_fact (s.e.db, s.facts->pdata[i]);
     }
     if (ret == NMF_EXIT_OK)
 	evaluate_all (&s);
-    if (ret == NMF_EXIT_OK && ! s.dry_run)
+    if (ret == NMF_EXIT_OK && ! s.e.dry_run)
 	remember_position (&s);
 
-    if (nmf_db_close (&s.db))
+    if (nmf_db_close (&s.e.db))
 	ret = NMF_EXIT_ERROR;
-    if (! s.quiet && ! s.dry_run && s.drafts)
-	printf ("notmuch-followup: %u draft%s written:\n%s", s.drafts,
-		s.drafts == 1 ? "" : "s", s.report->str);
+    if (! s.quiet && ! s.e.dry_run && s.e.drafts)
+	printf ("notmuch-followup: %u draft%s written:\n%s", s.e.drafts,
+		s.e.drafts == 1 ? "" : "s", s.e.report->str);
 
     g_ptr_array_unref (s.candidates);
     g_ptr_array_unref (s.facts);
-    g_string_free (s.report, TRUE);
-    g_time_zone_unref (s.tz);
-    nmf_config_release (&s.cfg);
+    nmf_engine_release (&s.e);
+    nmf_config_release (&s.e.cfg);
     return ret;
 }

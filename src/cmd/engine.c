@@ -1,0 +1,203 @@
+/* engine.c — evaluate one process and bring the mail in line with it:
+ * due drafts written, tags applied, the anchor's state kept (DESIGN §5,
+ * §6).  Shared by scan and by the commands with which the user steers a
+ * process (note, close, snooze). */
+#include <stdio.h>
+#include <string.h>
+
+#include "engine.h"
+#include "nmf/drafter.h"
+#include "nmf/log.h"
+#include "nmf/maildir.h"
+
+char *
+nmf_engine_state_tag (const struct nmf_config *cfg, enum nmf_state st)
+{
+    return g_strdup_printf ("%s/%s", cfg->tag_prefix,
+			    nmf_state_to_string (st));
+}
+
+struct tag_ctx {
+    struct nmf_engine *s;
+    const char *const *add;
+    const char *const *remove;
+    unsigned changed;
+};
+
+static int
+tag_cb (struct nmf_dbmsg *m, void *data)
+{
+    struct tag_ctx *t = data;
+    gboolean changed = FALSE;
+
+    if (nmf_dbmsg_tag (m, t->add, t->remove, &changed) == NMF_OK && changed)
+	t->changed++;
+    return 0;
+}
+
+static int
+dry_tag_cb (struct nmf_dbmsg *m, void *data)
+{
+    struct tag_ctx *t = data;
+    const char *const *p;
+
+    for (p = t->add; *p; p++) {
+	if (! nmf_dbmsg_has_tag (m, *p)) {
+	    t->changed++;
+	    return 0;
+	}
+    }
+    for (p = t->remove; *p; p++) {
+	if (nmf_dbmsg_has_tag (m, *p)) {
+	    t->changed++;
+	    return 0;
+	}
+    }
+    return 0;
+}
+
+/* DESIGN §5: every message of the process's threads gets the interview
+ * tag and exactly one state tag; other state tags of ours go. */
+static void
+apply_tags (struct nmf_engine *s, struct nmf_loaded *l, enum nmf_state state)
+{
+    g_autoptr (GPtrArray) remove = g_ptr_array_new_with_free_func (g_free);
+    g_autofree char *want = nmf_engine_state_tag (&s->cfg, state);
+    const char *add[] = { s->cfg.tag_interview, want, NULL };
+    guint i;
+    int k;
+
+    for (k = 0; k < NMF_STATE_COUNT; k++) {
+	if (k != (int) state)
+	    g_ptr_array_add (remove, nmf_engine_state_tag (&s->cfg, k));
+    }
+    g_ptr_array_add (remove, NULL);
+
+    for (i = 0; i < l->threads->len; i++) {
+	g_autofree char *q = g_strdup_printf ("thread:%s",
+					      (char *) l->threads->pdata[i]);
+	struct tag_ctx t = { s, add, (const char *const *) remove->pdata, 0 };
+
+	if (s->dry_run) {
+	    nmf_db_each_message (s->db, q, dry_tag_cb, &t);
+	    if (t.changed)
+		printf ("tag  thread:%s +%s +%s (%u message%s)\n",
+			(char *) l->threads->pdata[i], add[0], add[1],
+			t.changed, t.changed == 1 ? "" : "s");
+	} else {
+	    nmf_db_each_message (s->db, q, tag_cb, &t);
+	}
+	s->tagged += t.changed ? 1 : 0;
+    }
+}
+
+/* The anchor keeps the evaluated state, and followup.open while the
+ * process is not closed (so that closed ones cost nothing per run). */
+static void
+update_anchor (struct nmf_engine *s, struct nmf_loaded *l, enum nmf_state state)
+{
+    struct nmf_dbmsg *a;
+
+    if (s->dry_run)
+	return;
+    a = nmf_db_find (s->db, l->anchor_id);
+    if (! a)
+	return;
+    nmf_dbmsg_set_property (a, NMF_PROP_STATE, nmf_state_to_string (state),
+			    NULL);
+    nmf_dbmsg_set_property (a, NMF_PROP_OPEN,
+			    state == NMF_STATE_CLOSED ? NULL : "1", NULL);
+    nmf_dbmsg_release (&a);
+}
+
+static void
+draft_due (struct nmf_engine *s, struct nmf_loaded *l, const struct nmf_eval *e)
+{
+    g_autofree char *folder = NULL;
+    guint i;
+
+    for (i = 0; i < e->due->len; i++) {
+	const struct nmf_due *d = e->due->pdata[i];
+	g_autofree char *key = nmf_drafter_key (d);
+	g_autofree char *path = NULL;
+	guint k;
+	gboolean done = FALSE;
+
+	/* DESIGN §6: one draft per step and person, ever; a deleted draft
+	 * is not recreated. */
+	for (k = 0; k < l->drafted->len; k++) {
+	    if (strcmp (l->drafted->pdata[k], key) == 0)
+		done = TRUE;
+	}
+	if (done)
+	    continue;
+	if (s->dry_run) {
+	    printf ("draft %s to %s <%s> (process %s)\n",
+		    nmf_step_to_string (d->step),
+		    d->to->name ? d->to->name : "", d->to->addr, l->proc->id);
+	    s->drafts++;
+	    continue;
+	}
+	if (! folder) {
+	    folder = nmf_drafter_folder (s->db, &s->cfg);
+	    nmf_maildir_clean_tmp (folder);
+	}
+	if (nmf_drafter_write (s->db, &s->cfg, l, d, s->now, folder, &path)
+	    == NMF_OK && path) {
+	    s->drafts++;
+	    g_string_append_printf (s->report, "  %s draft for %s: %s\n",
+				    nmf_step_to_string (d->step),
+				    d->to->name ? d->to->name : d->to->addr,
+				    path);
+	}
+    }
+}
+
+enum nmf_state
+nmf_engine_apply (struct nmf_engine *s, const char *pid)
+{
+    struct nmf_loaded *l = nmf_store_load (s->db, &s->cfg, pid,
+					   s->dry_run ? s->facts : NULL);
+    struct nmf_eval e;
+    enum nmf_state st;
+
+    if (! l)
+	return NMF_STATE_CLOSED;
+    nmf_process_evaluate_full (l->proc, s->now, &s->cfg, s->cfg.holidays,
+			       s->tz, &e);
+    /* Drafts first: they join the thread and get its tags below. */
+    draft_due (s, l, &e);
+    if (e.due->len && ! s->dry_run) {
+	nmf_eval_release (&e);
+	nmf_loaded_free (&l);
+	l = nmf_store_load (s->db, &s->cfg, pid, NULL);
+	if (! l)
+	    return NMF_STATE_CLOSED;
+	nmf_process_evaluate_full (l->proc, s->now, &s->cfg, s->cfg.holidays,
+				   s->tz, &e);
+    }
+    apply_tags (s, l, e.state);
+    update_anchor (s, l, e.state);
+    st = e.state;
+    nmf_eval_release (&e);
+    nmf_loaded_free (&l);
+    return st;
+}
+
+void
+nmf_engine_init (struct nmf_engine *s)
+{
+    s->report = g_string_new (NULL);
+    s->tz = g_time_zone_new_local ();
+}
+
+void
+nmf_engine_release (struct nmf_engine *s)
+{
+    if (s->report)
+	g_string_free (s->report, TRUE);
+    if (s->tz)
+	g_time_zone_unref (s->tz);
+    s->report = NULL;
+    s->tz = NULL;
+}

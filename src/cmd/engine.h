@@ -1,0 +1,43 @@
+/* engine.h — evaluate a process and apply the result (private to
+ * src/cmd). */
+#ifndef NMF_ENGINE_H
+#define NMF_ENGINE_H
+
+#include <glib.h>
+
+#include "nmf/config.h"
+#include "nmf/nmdb.h"
+#include "nmf/process.h"
+#include "nmf/procstore.h"
+
+struct nmf_engine {
+    struct nmf_db *db;
+    struct nmf_config cfg;
+    gint64 now;
+    int dry_run;          /* print what would change, change nothing */
+    GPtrArray *facts;     /* this run's facts not yet stored (dry run), or
+                           * NULL */
+    GTimeZone *tz;        /* the zone business days are counted in */
+    unsigned drafts;      /* drafts written (or planned) */
+    unsigned tagged;      /* threads whose tags changed */
+    GString *report;      /* one line per draft written */
+};
+
+/* Set up report and zone (db, cfg, now set by the caller). */
+void
+nmf_engine_init (struct nmf_engine *e);
+
+void
+nmf_engine_release (struct nmf_engine *e);
+
+/* Evaluate process pid at e->now, write its due drafts (once each),
+ * apply the interview tag and exactly one state tag to its threads, and
+ * keep the state on its anchor.  Returns the state. */
+enum nmf_state
+nmf_engine_apply (struct nmf_engine *e, const char *pid);
+
+/* "followup/thank-you" for a state (g_free). */
+char *
+nmf_engine_state_tag (const struct nmf_config *cfg, enum nmf_state st);
+
+#endif
