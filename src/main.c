@@ -23,6 +23,11 @@ static const struct nmf_command commands[] = {
     { "list", nmf_cmd_list, "what needs you now, most urgent first" },
     { "classify", nmf_cmd_classify,
       "show how messages are understood, and why" },
+    { "note", nmf_cmd_note,
+      "tell a process what happened outside mail" },
+    { "ignore", nmf_cmd_ignore, "this thread is no interview: untag it" },
+    { "close", nmf_cmd_close, "you are done with this process" },
+    { "snooze", nmf_cmd_snooze, "nothing of this process before a date" },
     { "install-hook", nmf_cmd_install_hook,
       "install the notmuch post-new hook that runs scan" },
 };

@@ -64,5 +64,9 @@ int nmf_cmd_scan (int argc, char **argv);
 int nmf_cmd_list (int argc, char **argv);
 int nmf_cmd_classify (int argc, char **argv);
 int nmf_cmd_install_hook (int argc, char **argv);
+int nmf_cmd_note (int argc, char **argv);
+int nmf_cmd_ignore (int argc, char **argv);
+int nmf_cmd_close (int argc, char **argv);
+int nmf_cmd_snooze (int argc, char **argv);
 
 #endif

@@ -173,6 +173,15 @@ learn (struct scan *s, const char *id)
     date = nmf_dbmsg_date (m);
     pid = g_strdup (nmf_dbmsg_property (m, NMF_PROP_PROCESS));
     nmf_dbmsg_release (&m);
+    {
+	/* New mail in a thread the user ignored stays ignored. */
+	g_autofree char *q = g_strdup_printf (
+	    "thread:%s AND property:" NMF_PROP_IGNORE "=1", thread);
+	unsigned ignored = 0;
+
+	if (nmf_db_count (s->e.db, q, &ignored) == NMF_OK && ignored)
+	    return;
+    }
 
     st = nmf_mime_parse_file (file, &msg, &why);
     if (st) {

@@ -63,6 +63,33 @@ interview_day (gint64 start, gint64 now)
     return g_date_time_format (when, "on %-d %B");
 }
 
+/* What the user noted about the interview (`note`): for this person
+ * first, else for everyone; "" when nothing.  g_free. */
+static char *
+note_for (struct nmf_db *db, const char *anchor_id, const char *addr)
+{
+    struct nmf_dbmsg *a = nmf_db_find (db, anchor_id);
+    g_autoptr (GPtrArray) to = NULL;
+    char *out = NULL;
+    guint i;
+
+    if (! a)
+	return g_strdup ("");
+    to = nmf_dbmsg_properties (a, "followup.note-to");
+    for (i = 0; i < to->len && ! out; i++) {
+	const char *v = to->pdata[i];
+	gsize n = strcspn (v, " ");
+
+	if (n == strlen (addr) && g_ascii_strncasecmp (v, addr, n) == 0
+	    && v[n])
+	    out = nmf_text_one_line (v + n + 1, 300);
+    }
+    if (! out && nmf_dbmsg_property (a, "followup.note"))
+	out = nmf_text_one_line (nmf_dbmsg_property (a, "followup.note"), 300);
+    nmf_dbmsg_release (&a);
+    return out ? out : g_strdup ("");
+}
+
 static const struct nmf_round *
 round_of (const struct nmf_process *p, int round)
 {
@@ -140,7 +167,8 @@ nmf_drafter_write (struct nmf_db *db, const struct nmf_config *cfg,
 			 g_strdup (cfg->user_name ? cfg->user_name : ""));
     g_hash_table_insert (vars, (gpointer) "user_first_name",
 			 first_word (cfg->user_name ? cfg->user_name : ""));
-    g_hash_table_insert (vars, (gpointer) "detail", g_strdup (""));
+    g_hash_table_insert (vars, (gpointer) "detail",
+			 note_for (db, l->anchor_id, due->to->addr));
     g_hash_table_insert (vars, (gpointer) "subject",
 			 g_strdup (l->subject ? l->subject : ""));
 

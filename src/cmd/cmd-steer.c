@@ -1,0 +1,542 @@
+/* cmd-steer.c — the user steers a process (DESIGN §3): note, ignore,
+ * close, snooze.  What they say is kept in message properties on the
+ * process's anchor (so it survives `scan --all` and `notmuch dump`), and
+ * the process is brought in line at once: tags, and drafts that fall due. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "engine.h"
+#include "nmf/extract.h"
+#include "nmf/log.h"
+#include "nmf/mime.h"
+
+/* ---- finding the process the user means ------------------------------ */
+
+struct resolve {
+    char *pid;
+    char *thread;
+    char *first_id;   /* oldest message of the thread */
+};
+
+static int
+resolve_cb (struct nmf_dbmsg *m, void *data)
+{
+    struct resolve *r = data;
+    const char *pid = nmf_dbmsg_property (m, NMF_PROP_PROCESS);
+
+    if (! r->thread) {
+	r->thread = g_strdup (nmf_dbmsg_thread (m));
+	r->first_id = g_strdup (nmf_dbmsg_id (m));
+    }
+    if (pid && ! r->pid)
+	r->pid = g_strdup (pid);
+    return 0;
+}
+
+/* THREAD may be "thread:ID", a bare thread id, "id:MSGID", any notmuch
+ * query, or a process id ("p" and 12 hex digits, as list shows). */
+static gboolean
+resolve (struct nmf_db *db, const char *arg, struct resolve *r)
+{
+    g_autofree char *q = NULL;
+    gsize n = strlen (arg);
+
+    memset (r, 0, sizeof (*r));
+    if (n == 13 && arg[0] == 'p' && strspn (arg + 1, "0123456789abcdef") == 12)
+	q = g_strdup_printf ("property:\"" NMF_PROP_PROCESS "=%s\"", arg);
+    else if (strchr (arg, ':') || strchr (arg, ' '))
+	q = g_strdup (arg);
+    else
+	q = g_strdup_printf ("thread:%s", arg);
+    if (nmf_db_each_message (db, q, resolve_cb, r))
+	return FALSE;
+    if (r->pid && ! r->thread)
+	return FALSE;
+    if (! r->thread) {
+	nmf_error ("'%s' matches no message", arg);
+	return FALSE;
+    }
+    /* Every message of that thread, for the process id. */
+    if (! r->pid) {
+	g_autofree char *tq = g_strdup_printf ("thread:%s", r->thread);
+	char *thread = r->thread;
+	char *first = r->first_id;
+
+	r->thread = NULL;
+	r->first_id = NULL;
+	nmf_db_each_message (db, tq, resolve_cb, r);
+	g_free (r->thread);
+	g_free (r->first_id);
+	r->thread = thread;
+	r->first_id = first;
+    }
+    return TRUE;
+}
+
+static void
+resolve_release (struct resolve *r)
+{
+    g_free (r->pid);
+    g_free (r->thread);
+    g_free (r->first_id);
+}
+
+struct anchor_find {
+    char *anchor;   /* carries the process state */
+    char *oldest;   /* oldest member, if no anchor is marked */
+};
+
+static int
+anchor_cb (struct nmf_dbmsg *m, void *data)
+{
+    struct anchor_find *f = data;
+
+    if (! f->oldest)
+	f->oldest = g_strdup (nmf_dbmsg_id (m));
+    if (! f->anchor
+	&& (nmf_dbmsg_property (m, NMF_PROP_OPEN)
+	    || nmf_dbmsg_property (m, NMF_PROP_STATE)
+	    || nmf_dbmsg_property (m, NMF_PROP_CLOSED)))
+	f->anchor = g_strdup (nmf_dbmsg_id (m));
+    return 0;
+}
+
+/* The anchor of process pid (release it): the message that carries its
+ * state, else its oldest message. */
+static struct nmf_dbmsg *
+anchor_of (struct nmf_db *db, const char *pid)
+{
+    g_autofree char *q = g_strdup_printf ("property:\"" NMF_PROP_PROCESS
+					  "=%s\"",
+					  pid);
+    struct anchor_find f = { NULL, NULL };
+    struct nmf_dbmsg *m;
+
+    nmf_db_each_message (db, q, anchor_cb, &f);
+    m = nmf_db_find (db, f.anchor ? f.anchor : f.oldest);
+    g_free (f.anchor);
+    g_free (f.oldest);
+    return m;
+}
+
+/* ---- shared command frame -------------------------------------------- */
+
+struct steer {
+    struct nmf_engine e;
+    struct resolve r;
+};
+
+static int
+steer_open (struct steer *s, const char *opt_now, const char *arg)
+{
+    memset (s, 0, sizeof (*s));
+    if (! nmf_now (opt_now, &s->e.now))
+	return NMF_EXIT_ERROR;
+    if (nmf_open_db (NMF_DB_READ_WRITE, &s->e.cfg, &s->e.db))
+	return NMF_EXIT_ERROR;
+    nmf_engine_init (&s->e);
+    if (! resolve (s->e.db, arg, &s->r)) {
+	nmf_engine_release (&s->e);
+	nmf_db_close (&s->e.db);
+	nmf_config_release (&s->e.cfg);
+	return NMF_EXIT_ERROR;
+    }
+    return NMF_EXIT_OK;
+}
+
+static int
+steer_close (struct steer *s, int ret)
+{
+    if (s->e.report && s->e.report->len)
+	printf ("%s", s->e.report->str);
+    nmf_engine_release (&s->e);
+    if (nmf_db_close (&s->e.db))
+	ret = NMF_EXIT_ERROR;
+    nmf_config_release (&s->e.cfg);
+    resolve_release (&s->r);
+    return ret;
+}
+
+static int
+need_process (struct steer *s, const char *arg)
+{
+    if (s->r.pid)
+	return NMF_EXIT_OK;
+    nmf_error ("'%s' is not part of an interview process", arg);
+    return NMF_EXIT_ERROR;
+}
+
+static int
+parse_args (int argc, char **argv, const struct nmf_opt *opts,
+	    const char *usage, GPtrArray **args, guint min, guint max)
+{
+    int help = 0;
+
+    if (nmf_opts_parse (opts, argc, argv, usage, args, &help) < 0)
+	return NMF_EXIT_ERROR;
+    if (help)
+	return -1;
+    if ((*args)->len < min || (*args)->len > max) {
+	fprintf (stderr, "notmuch-followup: %s: %s\n\n%s", argv[0],
+		 (*args)->len < min ? "which thread?" : "too many arguments",
+		 usage);
+	return NMF_EXIT_ERROR;
+    }
+    return NMF_EXIT_OK;
+}
+
+/* ---- close ----------------------------------------------------------- */
+
+static const char close_usage[]
+    = "usage: notmuch-followup close [--now=WHEN] THREAD\n"
+      "\n"
+      "You are done with this process: it is closed, tagged followup/closed,\n"
+      "and nothing more falls due.  THREAD is thread:ID, a thread id, any\n"
+      "notmuch query, or a process id as 'list' shows it.\n";
+
+int
+nmf_cmd_close (int argc, char **argv)
+{
+    const char *opt_now = NULL;
+    const struct nmf_opt opts[] = {
+	{ "now", NMF_OPT_STRING, &opt_now, NULL },
+	{ NULL, 0, NULL, NULL },
+    };
+    g_autoptr (GPtrArray) args = NULL;
+    struct steer s;
+    struct nmf_dbmsg *a;
+    int ret = parse_args (argc, argv, opts, close_usage, &args, 1, 1);
+
+    if (ret)
+	return ret < 0 ? NMF_EXIT_OK : ret;
+    if ((ret = steer_open (&s, opt_now, args->pdata[0])))
+	return ret;
+    if ((ret = need_process (&s, args->pdata[0])))
+	return steer_close (&s, ret);
+    a = anchor_of (s.e.db, s.r.pid);
+    if (! a || nmf_dbmsg_set_property (a, NMF_PROP_CLOSED, "1", NULL))
+	ret = NMF_EXIT_ERROR;
+    nmf_dbmsg_release (&a);
+    if (! ret) {
+	nmf_engine_apply (&s.e, s.r.pid);
+	printf ("closed process %s\n", s.r.pid);
+    }
+    return steer_close (&s, ret);
+}
+
+/* ---- snooze ---------------------------------------------------------- */
+
+static const char snooze_usage[]
+    = "usage: notmuch-followup snooze --until=DATE [--now=WHEN] THREAD\n"
+      "\n"
+      "Nothing of this process falls due before DATE (ISO 8601; a date alone\n"
+      "means midnight in your zone).  --until= with no date ends a snooze.\n";
+
+int
+nmf_cmd_snooze (int argc, char **argv)
+{
+    const char *opt_now = NULL, *until = NULL;
+    const struct nmf_opt opts[] = {
+	{ "until", NMF_OPT_STRING, &until, NULL },
+	{ "now", NMF_OPT_STRING, &opt_now, NULL },
+	{ NULL, 0, NULL, NULL },
+    };
+    g_autoptr (GPtrArray) args = NULL;
+    g_autofree char *value = NULL;
+    struct steer s;
+    struct nmf_dbmsg *a;
+    gint64 t = 0;
+    int ret = parse_args (argc, argv, opts, snooze_usage, &args, 1, 1);
+
+    if (ret)
+	return ret < 0 ? NMF_EXIT_OK : ret;
+    if (! until) {
+	fprintf (stderr, "notmuch-followup: snooze: --until=DATE is "
+			 "needed\n\n%s",
+		 snooze_usage);
+	return NMF_EXIT_ERROR;
+    }
+    if (*until && ! nmf_parse_time (until, &t)) {
+	nmf_error ("--until: '%s' is not an ISO 8601 date", until);
+	return NMF_EXIT_ERROR;
+    }
+    if ((ret = steer_open (&s, opt_now, args->pdata[0])))
+	return ret;
+    if ((ret = need_process (&s, args->pdata[0])))
+	return steer_close (&s, ret);
+    a = anchor_of (s.e.db, s.r.pid);
+    value = t ? g_strdup_printf ("%" G_GINT64_FORMAT, t) : NULL;
+    if (! a || nmf_dbmsg_set_property (a, NMF_PROP_SNOOZE, value, NULL))
+	ret = NMF_EXIT_ERROR;
+    nmf_dbmsg_release (&a);
+    if (! ret) {
+	nmf_engine_apply (&s.e, s.r.pid);
+	printf (t ? "snoozed process %s until %s\n" : "process %s woken up\n",
+		s.r.pid, until);
+    }
+    return steer_close (&s, ret);
+}
+
+/* ---- ignore ---------------------------------------------------------- */
+
+static const char ignore_usage[]
+    = "usage: notmuch-followup ignore THREAD\n"
+      "\n"
+      "This is not an interview: the thread (and every thread of its\n"
+      "process) loses the interview and followup/* tags and is never picked\n"
+      "up again.  Your own tags and the mail files are left as they are.\n";
+
+struct untag {
+    const struct nmf_config *cfg;
+    GPtrArray *remove;
+    unsigned count;
+};
+
+static int
+untag_cb (struct nmf_dbmsg *m, void *data)
+{
+    struct untag *u = data;
+
+    nmf_dbmsg_tag (m, NULL, (const char *const *) u->remove->pdata, NULL);
+    nmf_dbmsg_set_property (m, NMF_PROP_IGNORE, "1", NULL);
+    nmf_dbmsg_set_property (m, NMF_PROP_OPEN, NULL, NULL);
+    nmf_dbmsg_set_property (m, NMF_PROP_MEMBER, NULL, NULL);
+    nmf_dbmsg_set_property (m, NMF_PROP_PROCESS, NULL, NULL);
+    u->count++;
+    return 0;
+}
+
+struct threads {
+    GPtrArray *ids;
+};
+
+static int
+threads_cb (struct nmf_dbmsg *m, void *data)
+{
+    struct threads *t = data;
+    const char *id = nmf_dbmsg_thread (m);
+    guint i;
+
+    for (i = 0; i < t->ids->len; i++) {
+	if (strcmp (t->ids->pdata[i], id) == 0)
+	    return 0;
+    }
+    g_ptr_array_add (t->ids, g_strdup (id));
+    return 0;
+}
+
+int
+nmf_cmd_ignore (int argc, char **argv)
+{
+    const struct nmf_opt opts[] = { { NULL, 0, NULL, NULL } };
+    g_autoptr (GPtrArray) args = NULL;
+    struct threads t = { g_ptr_array_new_with_free_func (g_free) };
+    struct untag u = { 0 };
+    struct steer s;
+    guint i;
+    int k;
+    int ret = parse_args (argc, argv, opts, ignore_usage, &args, 1, 1);
+
+    if (ret) {
+	g_ptr_array_unref (t.ids);
+	return ret < 0 ? NMF_EXIT_OK : ret;
+    }
+    if ((ret = steer_open (&s, NULL, args->pdata[0]))) {
+	g_ptr_array_unref (t.ids);
+	return ret;
+    }
+    g_ptr_array_add (t.ids, g_strdup (s.r.thread));
+    if (s.r.pid) {
+	g_autofree char *q = g_strdup_printf ("property:\"" NMF_PROP_PROCESS
+					      "=%s\"",
+					      s.r.pid);
+
+	nmf_db_each_message (s.e.db, q, threads_cb, &t);
+    }
+    u.cfg = &s.e.cfg;
+    u.remove = g_ptr_array_new_with_free_func (g_free);
+    g_ptr_array_add (u.remove, g_strdup (s.e.cfg.tag_interview));
+    for (k = 0; k < NMF_STATE_COUNT; k++)
+	g_ptr_array_add (u.remove, nmf_engine_state_tag (&s.e.cfg, k));
+    g_ptr_array_add (u.remove, NULL);
+    nmf_db_begin_atomic (s.e.db);
+    for (i = 0; i < t.ids->len; i++) {
+	g_autofree char *q = g_strdup_printf ("thread:%s",
+					      (char *) t.ids->pdata[i]);
+
+	nmf_db_each_message (s.e.db, q, untag_cb, &u);
+    }
+    nmf_db_end_atomic (s.e.db);
+    printf ("ignored %u message%s in %u thread%s; they will not be picked "
+	    "up again\n",
+	    u.count, u.count == 1 ? "" : "s", t.ids->len,
+	    t.ids->len == 1 ? "" : "s");
+    g_ptr_array_unref (u.remove);
+    g_ptr_array_unref (t.ids);
+    return steer_close (&s, NMF_EXIT_OK);
+}
+
+/* ---- note ------------------------------------------------------------ */
+
+static const char note_usage[]
+    = "usage: notmuch-followup note [--to=ADDR] [--decision-by=DATE]\n"
+      "           [--interview-at=WHEN[/END]] [--interviewer='Name <addr>']...\n"
+      "           [--now=WHEN] THREAD [TEXT]\n"
+      "\n"
+      "Tell the process what happened outside mail.\n"
+      "\n"
+      "  TEXT               what you talked about; the next draft uses it as\n"
+      "                     the specific detail (for one interviewer with --to)\n"
+      "  --decision-by=DATE the decision date said in the interview\n"
+      "  --interview-at=WHEN an interview arranged outside mail (ISO 8601;\n"
+      "                     WHEN/END gives its end, else it lasts an hour);\n"
+      "                     on a thread without a process this starts one\n"
+      "  --interviewer='Name <addr>'  who you met (repeatable)\n";
+
+int
+nmf_cmd_note (int argc, char **argv)
+{
+    const char *opt_now = NULL, *to = NULL, *decision = NULL, *at = NULL;
+    g_autoptr (GPtrArray) who = g_ptr_array_new ();
+    const struct nmf_opt opts[] = {
+	{ "to", NMF_OPT_STRING, &to, NULL },
+	{ "decision-by", NMF_OPT_STRING, &decision, NULL },
+	{ "interview-at", NMF_OPT_STRING, &at, NULL },
+	{ "interviewer", NMF_OPT_STRINGS, who, NULL },
+	{ "now", NMF_OPT_STRING, &opt_now, NULL },
+	{ NULL, 0, NULL, NULL },
+    };
+    g_autoptr (GPtrArray) args = NULL;
+    struct steer s;
+    struct nmf_dbmsg *a = NULL;
+    gint64 start = 0, end = 0, by = 0;
+    guint i;
+    int ret = parse_args (argc, argv, opts, note_usage, &args, 1, 2);
+
+    if (ret)
+	return ret < 0 ? NMF_EXIT_OK : ret;
+    if (decision) {
+	g_autofree char *day = g_strndup (decision, 10);
+	g_autofree char *iso = g_strconcat (day, "T12:00:00Z", NULL);
+
+	if (! nmf_parse_time (iso, &by)) {
+	    nmf_error ("--decision-by: '%s' is not a date (YYYY-MM-DD)",
+		       decision);
+	    return NMF_EXIT_ERROR;
+	}
+    }
+    if (at) {
+	g_auto (GStrv) parts = g_strsplit (at, "/", 2);
+
+	if (! nmf_parse_time (parts[0], &start)
+	    || (parts[1] && ! nmf_parse_time (parts[1], &end))) {
+	    nmf_error ("--interview-at: '%s' is not an ISO 8601 time (or "
+		       "START/END)",
+		       at);
+	    return NMF_EXIT_ERROR;
+	}
+	if (end <= start)
+	    end = start + 3600;
+    }
+    for (i = 0; i < who->len; i++) {
+	struct nmf_address *p = nmf_mime_parse_address (who->pdata[i]);
+
+	if (! p || ! strchr (p->addr, '@')) {
+	    nmf_error ("--interviewer: '%s' is not 'Name <addr>'",
+		       (char *) who->pdata[i]);
+	    nmf_address_free (p);
+	    return NMF_EXIT_ERROR;
+	}
+	nmf_address_free (p);
+    }
+    if (args->len == 1 && ! decision && ! at && ! who->len) {
+	fprintf (stderr, "notmuch-followup: note: nothing to note\n\n%s",
+		 note_usage);
+	return NMF_EXIT_ERROR;
+    }
+    if ((ret = steer_open (&s, opt_now, args->pdata[0])))
+	return ret;
+
+    if (! s.r.pid) {
+	/* An interview arranged outside mail starts a process on this
+	 * thread (DESIGN §3). */
+	struct nmf_fact *f;
+
+	if (! at) {
+	    nmf_error ("'%s' is not part of an interview process; give "
+		       "--interview-at to start one",
+		       (char *) args->pdata[0]);
+	    return steer_close (&s, NMF_EXIT_ERROR);
+	}
+	f = nmf_fact_new (s.r.first_id, s.r.thread);
+	f->pid = nmf_process_id_for (s.r.first_id);
+	f->anchor = TRUE;
+	f->kind = NMF_KIND_INTERVIEW_INVITE;
+	{
+	    /* What the thread's first message says of the employer. */
+	    struct nmf_dbmsg *m = nmf_db_find (s.e.db, s.r.first_id);
+	    struct nmf_message *msg = NULL;
+	    g_autofree char *why = NULL;
+
+	    if (m && ! nmf_mime_parse_file (nmf_dbmsg_filename (m), &msg,
+					    &why)) {
+		struct nmf_extract x;
+
+		nmf_extract_message (msg, nmf_config_user_emails (&s.e.cfg),
+				     &x);
+		f->company = g_strdup (x.company);
+		f->role = g_strdup (x.role);
+		nmf_extract_release (&x);
+		nmf_message_free (&msg);
+	    }
+	    nmf_dbmsg_release (&m);
+	}
+	nmf_store_fact (s.e.db, f);
+	s.r.pid = g_strdup (f->pid);
+	nmf_fact_free (f);
+    }
+    a = anchor_of (s.e.db, s.r.pid);
+    if (! a) {
+	nmf_error ("cannot find the first message of process %s", s.r.pid);
+	return steer_close (&s, NMF_EXIT_ERROR);
+    }
+    if (args->len == 2) {
+	g_autofree char *text = g_strstrip (g_strdup (args->pdata[1]));
+
+	if (to) {
+	    g_autofree char *lower = g_ascii_strdown (to, -1);
+	    g_autofree char *v = g_strdup_printf ("%s %s", lower, text);
+
+	    ret = nmf_dbmsg_add_property (a, "followup.note-to", v, NULL);
+	} else {
+	    ret = nmf_dbmsg_set_property (a, "followup.note", text, NULL);
+	}
+    }
+    if (! ret && by) {
+	g_autofree char *v = g_strdup_printf ("%" G_GINT64_FORMAT, by);
+
+	ret = nmf_dbmsg_set_property (a, NMF_PROP_DECISION_BY, v, NULL);
+    }
+    if (! ret && start) {
+	g_autofree char *v = g_strdup_printf ("%" G_GINT64_FORMAT
+					      " %" G_GINT64_FORMAT,
+					      start, end);
+
+	ret = nmf_dbmsg_add_property (a, NMF_PROP_USER_ROUND, v, NULL);
+    }
+    for (i = 0; ! ret && i < who->len; i++) {
+	struct nmf_address *p = nmf_mime_parse_address (who->pdata[i]);
+	g_autofree char *v = g_strdup_printf ("%s %s", p->addr,
+					      p->name ? p->name : "");
+
+	ret = nmf_dbmsg_add_property (a, NMF_PROP_USER_INTERVIEWER, v, NULL);
+	nmf_address_free (p);
+    }
+    nmf_dbmsg_release (&a);
+    if (ret)
+	return steer_close (&s, NMF_EXIT_ERROR);
+    nmf_engine_apply (&s.e, s.r.pid);
+    printf ("noted for process %s\n", s.r.pid);
+    return steer_close (&s, NMF_EXIT_OK);
+}
