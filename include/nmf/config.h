@@ -26,7 +26,7 @@ struct nmf_config {
     char *tag_prefix;       /* followup.tag_prefix (default followup) */
     int thank_you_grace_hours;   /* followup.thank_you_after_hours: how long
                                   * after an interview's end the thank-you
-                                  * falls due (default 2) */
+                                  * falls due (default 0) */
     int thank_you_late_hours;    /* followup.thank_you_late_hours (24) */
     int checkin_business_days;   /* followup.checkin_business_days (7) */
     int decision_buffer_days;    /* followup.decision_buffer_business_days

@@ -12,7 +12,7 @@ nmf_config_init (struct nmf_config *cfg)
     g_ptr_array_add (cfg->user_emails, NULL);
     cfg->tag_interview = g_strdup ("interview");
     cfg->tag_prefix = g_strdup ("followup");
-    cfg->thank_you_grace_hours = 2;
+    cfg->thank_you_grace_hours = 0;
     cfg->thank_you_late_hours = 24;
     cfg->checkin_business_days = 7;
     cfg->decision_buffer_days = 2;

@@ -87,7 +87,22 @@ note_for (struct nmf_db *db, const char *anchor_id, const char *addr)
     if (! out && nmf_dbmsg_property (a, "followup.note"))
 	out = nmf_text_one_line (nmf_dbmsg_property (a, "followup.note"), 300);
     nmf_dbmsg_release (&a);
-    return out ? out : g_strdup ("");
+    if (! out || ! *out) {
+	g_free (out);
+	return g_strdup ("");
+    }
+    /* The note stands as its own sentence in the draft. */
+    {
+	gsize n = strlen (out);
+	char *sentence;
+
+	out[0] = g_ascii_toupper (out[0]);
+	if (strchr (".!?", out[n - 1]))
+	    return out;
+	sentence = g_strconcat (out, ".", NULL);
+	g_free (out);
+	return sentence;
+    }
 }
 
 static const struct nmf_round *

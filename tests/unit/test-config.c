@@ -52,6 +52,10 @@ test_defaults (void **state)
     assert_int_equal (c.final_business_days, 10);
     assert_int_equal (c.decision_buffer_days, 2);
     assert_int_equal (c.thank_you_late_hours, 24);
+    /* DESIGN §5: the thank-you falls due at the end of the interview. */
+    assert_int_equal (c.thank_you_grace_hours, 0);
+    assert_int_equal (c.call_business_days, 5);
+    assert_int_equal (c.closing_business_days, 10);
     assert_int_equal (c.lock_timeout_ms, 10000);
     assert_int_equal (c.weekend_mask, (1u << 6) | (1u << 7));
     assert_string_equal (c.tag_interview, "interview");
