@@ -1,0 +1,59 @@
+#!/bin/sh
+# T120: a second round announced in a new thread joins the same process
+# and asks for a thank-you after that round; an offer in a third thread
+# turns the process to followup/offer; a panel of two needs two
+# thank-yous, each its own draft.
+. "$(dirname "$0")/lib.sh"
+nmf_setup
+R1=umbra-r1@umbra-systems.example
+R2=umbra-r2@umbra-systems.example
+OFFER=umbra-offer@umbra-systems.example
+INI=a41c9e07-5d2b-4b8e-b6f3-0c2d8e19aa55@initech.example
+state_of () {
+    notmuch search --output=tags "thread:{id:$1}" | grep '^followup/' |
+        tr '\n' ' ' | sed 's/ $//'
+}
+
+nmf_add umbra-invite.eml >/dev/null
+nmf_add initech-invite.eml >/dev/null
+notmuch new --quiet
+t_ok "scan after round 1" nmf scan --quiet --now=2026-11-23T16:00:00Z
+t_eq "round 1 ended: thank-you" followup/thank-you "$(state_of $R1)"
+t_count "thank-you draft to the recruiter who ran the call" 1 \
+    'tag:draft and to:nina.brooks@umbra-systems.example'
+
+nmf_add umbra-thankyou.eml Sent >/dev/null
+nmf_add umbra-final-round.eml >/dev/null
+notmuch new --quiet
+t_ok "scan before round 2" nmf scan --quiet --now=2026-11-26T12:00:00Z
+t_eq "round 2 ahead: waiting" followup/waiting "$(state_of $R1)"
+t_eq "the new thread joined the same process" followup/waiting "$(state_of $R2)"
+t_eq "one process id for both threads" 1 \
+    "$(notmuch dump --include=properties "thread:{id:$R1} or thread:{id:$R2}" |
+        grep -o 'followup.process=[a-z0-9]*' | sort -u | wc -l)"
+
+t_ok "scan after round 2" nmf scan --quiet --now=2026-12-02T20:00:00Z
+t_eq "round 2 ended: thank-you again" followup/thank-you "$(state_of $R2)"
+t_count "thank-you draft to the round-2 interviewer" 1 \
+    'tag:draft and to:dana.fox@umbra-systems.example'
+t_match "list shows round 2's thank-you" 'to Dana Fox' \
+    "$(nmf list --now=2026-12-02T20:00:00Z)"
+
+# Initech's onsite had a panel of two: two drafts, one each, different.
+t_count "a thank-you draft for each panel member" 2 \
+    'tag:draft and (to:sam.patel@initech.example or to:dana.wu@initech.example)'
+a=$(notmuch search --output=files 'tag:draft and to:sam.patel@initech.example')
+b=$(notmuch search --output=files 'tag:draft and to:dana.wu@initech.example')
+t_match "Sam's draft greets Sam" '^Hi Sam,' "$(cat "$a")"
+t_match "Dana's draft greets Dana" '^Hi Dana,' "$(cat "$b")"
+
+nmf_add umbra-offer.eml >/dev/null
+notmuch new --quiet
+t_ok "scan after the offer" nmf scan --quiet --now=2026-12-08T12:00:00Z
+t_eq "offer" followup/offer "$(state_of $OFFER)"
+t_eq "the whole process is at the offer" followup/offer "$(state_of $R1)"
+t_ok "an offer stays until the user closes" nmf scan --quiet --now=2027-02-01T12:00:00Z
+t_eq "still offer months later" followup/offer "$(state_of $R1)"
+t_ok "close the process" nmf close --now=2027-02-01T12:00:00Z "id:$OFFER"
+t_eq "closed" followup/closed "$(state_of $R2)"
+t_done
