@@ -159,7 +159,7 @@ print_text (GPtrArray *rows, gint64 now)
 				r->role ? ", " : "", r->role ? r->role : "");
 	if (r->step) {
 	    g_autofree char *since = local_time (r->due);
-	    const char *late = now >= r->late_at ? " (late)" : "";
+	    const char *late = r->late_at && now >= r->late_at ? " (late)" : "";
 
 	    printf ("%-10s %s\n", r->step, what);
 	    printf ("           to %s <%s>, due since %s%s\n",
