@@ -202,7 +202,7 @@ print_json (GPtrArray *rows, gint64 now)
 	}
 	nmf_printer_kv_time (p, "due", r->due);
 	p->map_key (p, "late");
-	p->boolean (p, r->step && now >= r->late_at);
+	p->boolean (p, r->step && r->late_at && now >= r->late_at);
 	nmf_printer_kv_time (p, "next_change", r->next);
 	nmf_printer_kv_string (p, "draft", r->draft);
 	nmf_printer_kv_string (p, "reason", r->reason);
