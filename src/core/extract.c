@@ -36,13 +36,6 @@ person_free_cb (gpointer p)
     nmf_person_free (p);
 }
 
-/* Free-mail providers: their domain says nothing about an employer. */
-static const char *const freemail[] = {
-    "gmail.com", "googlemail.com", "yahoo.com", "outlook.com", "hotmail.com",
-    "live.com", "icloud.com", "me.com", "aol.com", "proton.me",
-    "protonmail.com", "gmx.de", "gmx.net", "web.de", "fastmail.com",
-    "yandex.ru", "mail.ru", "qq.com", "163.com", NULL,
-};
 
 /* Second-level public suffixes where the name is one label further. */
 static const char *const two_part_suffixes[] = {
@@ -85,10 +78,9 @@ domain_label (const char *addr)
     if (! at || ! at[1])
 	return NULL;
     domain = g_ascii_strdown (at + 1, -1);
-    for (i = 0; freemail[i]; i++) {
-	if (strcmp (domain, freemail[i]) == 0)
-	    return NULL;
-    }
+    /* Free mail says nothing about an employer. */
+    if (nmf_domain_is_freemail (domain))
+	return NULL;
     labels = g_strsplit (domain, ".", -1);
     n = g_strv_length (labels);
     if (n < 2)
@@ -206,37 +198,9 @@ company_spelling_domain (const char *text, const char *label)
 char *
 nmf_extract_company_from_addr (const char *addr)
 {
-    const char *at = addr ? strrchr (addr, '@') : NULL;
-    g_autofree char *domain = NULL;
-    g_auto (GStrv) labels = NULL;
-    guint n, i;
-    int idx;
+    g_autofree char *label = domain_label (addr);
 
-    if (! at || ! at[1])
-	return NULL;
-    domain = g_ascii_strdown (at + 1, -1);
-    for (i = 0; freemail[i]; i++) {
-	if (strcmp (domain, freemail[i]) == 0)
-	    return NULL;
-    }
-    labels = g_strsplit (domain, ".", -1);
-    n = g_strv_length (labels);
-    if (n < 2)
-	return NULL;
-    idx = (int) n - 2;
-    for (i = 0; two_part_suffixes[i]; i++) {
-	gsize sl = strlen (two_part_suffixes[i]);
-	gsize dl = strlen (domain);
-
-	if (dl > sl && strcmp (domain + dl - sl, two_part_suffixes[i]) == 0
-	    && domain[dl - sl - 1] == '.') {
-	    idx = (int) n - 3;
-	    break;
-	}
-    }
-    if (idx < 0 || ! *labels[idx])
-	return NULL;
-    return titlecase_label (labels[idx]);
+    return label ? titlecase_label (label) : NULL;
 }
 
 static gboolean
