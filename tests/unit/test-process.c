@@ -404,6 +404,46 @@ test_cadence (void **state)
     nmf_config_release (&cfg);
 }
 
+/* A Friday interview: the weekend does not count towards the check-in. */
+static void
+test_friday_interview (void **state)
+{
+    struct nmf_config cfg;
+    struct nmf_process *p = nmf_process_new ("p");
+    GPtrArray *who = g_ptr_array_new_with_free_func (
+	(GDestroyNotify) (void (*) (void)) nmf_person_free);
+    struct nmf_pmsg *m;
+    struct nmf_eval e;
+
+    (void) state;
+    nmf_config_init (&cfg);
+    g_ptr_array_add (who, nmf_person_new ("Priya", "priya@acme.example",
+					  NULL));
+    /* Fri 20 Nov 2026 15:00-16:00Z; thanked the same evening. */
+    nmf_process_add_round (p, at ("2026-11-20T15:00:00Z"),
+			   at ("2026-11-20T16:00:00Z"), who);
+    m = nmf_pmsg_new ("u", at ("2026-11-20T19:00:00Z"), "alex@example.net");
+    m->from_user = TRUE;
+    g_ptr_array_add (m->recipients, g_strdup ("priya@acme.example"));
+    g_ptr_array_add (p->msgs, m);
+    /* 7 business days: Mon 23 .. Tue 1 Dec. */
+    nmf_process_evaluate (p, at ("2026-11-30T17:00:00Z"), &cfg, &e);
+    assert_int_equal (e.state, NMF_STATE_WAITING);
+    assert_int_equal (e.next_change, at ("2026-12-01T16:00:00Z"));
+    nmf_eval_release (&e);
+    nmf_process_evaluate (p, at ("2026-12-01T16:00:00Z"), &cfg, &e);
+    assert_int_equal (e.state, NMF_STATE_CHECK_IN);
+    nmf_eval_release (&e);
+    /* A Friday-Saturday weekend moves it: Sun 22 .. Mon 30 Nov. */
+    cfg.weekend_mask = (1u << 5) | (1u << 6);
+    nmf_process_evaluate (p, at ("2026-11-30T16:00:00Z"), &cfg, &e);
+    assert_int_equal (e.state, NMF_STATE_CHECK_IN);
+    nmf_eval_release (&e);
+    g_ptr_array_unref (who);
+    nmf_process_free (&p);
+    nmf_config_release (&cfg);
+}
+
 int
 main (void)
 {
@@ -412,6 +452,7 @@ main (void)
 	cmocka_unit_test (test_rounds_merge_and_sort),
 	cmocka_unit_test (test_state_names),
 	cmocka_unit_test (test_cadence),
+	cmocka_unit_test (test_friday_interview),
     };
 
     return cmocka_run_group_tests (tests, NULL, NULL);
