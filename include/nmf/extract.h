@@ -21,6 +21,9 @@ struct nmf_extract {
     gint64 interview_end;    /* 0 when unknown */
     char *interview_tz;      /* TZID of the calendar event, may be NULL */
     gint64 timeline;         /* stated decision date, 0 when none */
+    char *topic;             /* what the interview will be about ("system
+                              * design", "the team's telemetry work"), or
+                              * NULL: a detail for the thank-you */
     GPtrArray *evidence;     /* of char *: where each field came from */
 };
 

@@ -50,6 +50,7 @@
 #define NMF_PROP_DRAFTED "followup.drafted"
 #define NMF_PROP_DRAFT "followup.draft"
 #define NMF_PROP_AUTO "followup.auto"
+#define NMF_PROP_TOPIC "followup.topic"
 #define NMF_PROP_TIMELINE "followup.timeline"
 #define NMF_PROP_PHONE "followup.phone"
 #define NMF_PROP_MEMBER "followup.member"
@@ -78,6 +79,7 @@ struct nmf_fact {
     gint64 timeline;     /* stated decision date, 0 */
     gboolean automated;
     char *phone;         /* "ADDR PHONE" from the signature, may be NULL */
+    char *topic;         /* what the interview is about, may be NULL */
 };
 
 struct nmf_fact *
@@ -96,6 +98,7 @@ struct nmf_loaded {
     GPtrArray *reply_refs; /* its References, then itself */
     char *subject;        /* of that message */
     char *user_addr;      /* the user's address the invitation went to */
+    char *topic;          /* what the latest interview was about */
 };
 
 void

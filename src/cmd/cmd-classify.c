@@ -41,6 +41,7 @@ print_one (struct nmf_printer *p, const char *file,
     p->end (p);
     nmf_printer_kv_string (p, "company", x->company);
     nmf_printer_kv_string (p, "role", x->role);
+    nmf_printer_kv_string (p, "topic", x->topic);
     p->map_key (p, "people");
     p->begin_list (p);
     for (i = 0; x->people && i < x->people->len; i++) {

@@ -249,6 +249,8 @@ learn (struct scan *s, const char *id)
     if (! c.from_user) {
 	f->company = g_strdup (x.company);
 	f->role = g_strdup (x.role);
+	if (starts_process (kind))
+	    f->topic = g_strdup (x.topic);
 	f->domain = g_steal_pointer (&domain);
     }
     g_ptr_array_add (s->facts, f);

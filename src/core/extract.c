@@ -881,6 +881,75 @@ looks_like_title (const char *role)
     return FALSE;
 }
 
+/* ---- the topic -------------------------------------------------------- */
+
+/* What the invitation says the conversation is about: "we'll cover system
+ * design and your past projects", "the team works on fleet telemetry".
+ * One phrase, cut at the end of its clause. */
+static char *
+topic_in (const char *body)
+{
+    static const char *const patterns[] = {
+	"\\b(?:will|we'll|to|going to|plan to|would like to|want to) "
+	"(?:cover|discuss|focus on|talk about|talk through|go over|dig into|"
+	"walk through|look at|chat about) ([^.;:!?\\n(]{3,90})",
+	"\\b(?:conversation|interview|session|call|discussion|round) "
+	"(?:will )?(?:cover|covers|focus(?:es)? on|is about|will be about) "
+	"([^.;:!?\\n(]{3,90})",
+	"\\bteam (?:that |which |who )?(?:works on|is working on|builds|"
+	"is building|owns|runs|is responsible for) ([^.;:!?\\n(]{3,90})",
+	"\\b(?:will be|is) an? ([a-z][a-z -]{2,40}?) (?:conversation|"
+	"discussion|interview|session|exercise)\\b",
+	NULL,
+    };
+    g_autoptr (GRegex) unwrap = g_regex_new ("(?<!\\n)\\n(?!\\n)", 0, 0, NULL);
+    g_autofree char *flat = unwrap ? g_regex_replace_literal (unwrap, body, -1,
+							       0, " ", 0, NULL)
+				   : g_strdup (body);
+    int i;
+
+    for (i = 0; patterns[i]; i++) {
+	char *t = regex_group (patterns[i], flat, 1);
+
+	/* "your experience", "what you are looking for": about the
+	 * candidate, no detail of theirs to thank for. */
+	if (t && (g_ascii_strncasecmp (t, "your", 4) == 0
+		  || g_ascii_strncasecmp (t, "you ", 4) == 0
+		  || g_ascii_strncasecmp (t, "what you", 8) == 0
+		  || g_ascii_strncasecmp (t, "how you", 7) == 0
+		  || g_ascii_strncasecmp (t, "why you", 7) == 0)) {
+	    g_free (t);
+	    t = NULL;
+	}
+	if (t) {
+	    static const char *const cut[] = { " with you", " together",
+					       " in more detail", " in depth",
+					       ", and ", " so that", " so ",
+					       " before ", NULL };
+	    int k;
+
+	    for (k = 0; cut[k]; k++) {
+		char *c = strstr (t, cut[k]);
+
+		if (c && c > t + 2)
+		    *c = '\0';
+	    }
+	    g_strstrip (t);
+	    /* The employer's "our platform" is "your platform" to them. */
+	    if (g_ascii_strncasecmp (t, "our ", 4) == 0) {
+		char *y = g_strconcat ("your ", t + 4, NULL);
+
+		g_free (t);
+		t = y;
+	    }
+	    if (strlen (t) >= 3)
+		return t;
+	    g_free (t);
+	}
+    }
+    return NULL;
+}
+
 /* ---- the role ------------------------------------------------------- */
 
 static gboolean
@@ -1368,6 +1437,11 @@ nmf_extract_message (const struct nmf_message *msg,
 	    g_ptr_array_add (x->evidence,
 			     g_strdup ("company: the recipient's domain"));
     }
+    if (! from_user) {
+	x->topic = topic_in (msg->body);
+	if (x->topic)
+	    g_ptr_array_add (x->evidence, g_strdup ("topic: text"));
+    }
     x->role = role_from_subject (msg->subject);
     if (x->role) {
 	g_ptr_array_add (x->evidence, g_strdup ("role: subject"));
@@ -1379,6 +1453,7 @@ nmf_extract_message (const struct nmf_message *msg,
 void
 nmf_extract_release (struct nmf_extract *x)
 {
+    g_free (x->topic);
     g_free (x->company);
     g_free (x->role);
     if (x->people)

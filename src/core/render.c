@@ -9,7 +9,7 @@
 
 static const char *const variables[] = {
     "first_name", "name", "company", "role", "interview_day", "user_name",
-    "user_first_name", "detail", "subject", NULL,
+    "user_first_name", "detail", "topic", "subject", NULL,
 };
 
 const char *const *
@@ -24,10 +24,12 @@ static const char thank_you_text[]
       "Thank you for taking the time to speak with me {{interview_day}}"
       "{{?role}} about the {{role}} role{{/role}}"
       "{{?company}} at {{company}}{{/company}}. "
-      "I enjoyed our conversation.{{?detail}} {{detail}}{{/detail}}\n"
-      "{{^detail}}\n"
+      "I enjoyed our conversation.{{?detail}} {{detail}}{{/detail}}"
+      "{{^detail}}{{?topic}} I especially appreciated hearing more about "
+      "{{topic}}.{{/topic}}{{/detail}}\n"
+      "{{^detail}}{{^topic}}\n"
       "[Add one specific thing you talked about, then delete this line.]\n"
-      "{{/detail}}"
+      "{{/topic}}{{/detail}}"
       "\n"
       "It left me even more interested in joining the team. If there is\n"
       "anything else I can send you, I am happy to do so.\n"

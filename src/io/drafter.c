@@ -152,6 +152,9 @@ nmf_drafter_write (struct nmf_db *db, const struct nmf_config *cfg,
     struct nmf_dbmsg *m = NULL;
     struct nmf_dbmsg *anchor = NULL;
     const char *tmpl;
+    const char *tmpl_name;
+    g_autofree char *user_path = NULL;
+    g_autofree char *user_tmpl = NULL;
     gsize len = 0;
     int line = 0;
     enum nmf_status st;
@@ -163,7 +166,23 @@ nmf_drafter_write (struct nmf_db *db, const struct nmf_config *cfg,
 		   "the notmuch config");
 	return NMF_ERR_CONFIG;
     }
-    tmpl = nmf_render_builtin (nmf_step_to_string (due->step));
+    /* A template of the user's own overrides the built-in one. */
+    user_path = g_build_filename (g_get_user_config_dir (), "notmuch-followup",
+				  "templates", nmf_step_to_string (due->step),
+				  NULL);
+    {
+	g_autofree char *with_ext = g_strconcat (user_path, ".txt", NULL);
+
+	g_free (user_path);
+	user_path = g_steal_pointer (&with_ext);
+    }
+    if (g_file_get_contents (user_path, &user_tmpl, NULL, NULL)) {
+	tmpl = user_tmpl;
+	tmpl_name = user_path;
+    } else {
+	tmpl = nmf_render_builtin (nmf_step_to_string (due->step));
+	tmpl_name = nmf_step_to_string (due->step);
+    }
     if (! tmpl)
 	return NMF_OK;
 
@@ -184,13 +203,14 @@ nmf_drafter_write (struct nmf_db *db, const struct nmf_config *cfg,
 			 first_word (cfg->user_name ? cfg->user_name : ""));
     g_hash_table_insert (vars, (gpointer) "detail",
 			 note_for (db, l->anchor_id, due->to->addr));
+    g_hash_table_insert (vars, (gpointer) "topic",
+			 g_strdup (l->topic ? l->topic : ""));
     g_hash_table_insert (vars, (gpointer) "subject",
 			 g_strdup (l->subject ? l->subject : ""));
 
     st = nmf_render (tmpl, vars, nmf_render_variables (), &body, &line, &why);
     if (st) {
-	nmf_error ("template '%s', line %d: %s",
-		   nmf_step_to_string (due->step), line, why);
+	nmf_error ("template '%s', line %d: %s", tmpl_name, line, why);
 	return st;
     }
 
@@ -203,7 +223,8 @@ nmf_drafter_write (struct nmf_db *db, const struct nmf_config *cfg,
     subject = reply_subject (l->subject);
     step_header = g_strdup_printf ("%s %s", l->proc->id, key);
     d.from_name = cfg->user_name;
-    d.from_addr = cfg->primary_email;
+    /* From the address the employer wrote to, when it is one of ours. */
+    d.from_addr = l->user_addr ? l->user_addr : cfg->primary_email;
     d.to_name = due->to->name;
     d.to_addr = due->to->addr;
     d.subject = subject;

@@ -37,6 +37,7 @@ nmf_fact_free (struct nmf_fact *f)
     g_free (f->role);
     g_free (f->domain);
     g_free (f->phone);
+    g_free (f->topic);
     g_free (f);
 }
 
@@ -56,6 +57,7 @@ nmf_loaded_free (struct nmf_loaded **lp)
     g_ptr_array_unref (l->reply_refs);
     g_free (l->subject);
     g_free (l->user_addr);
+    g_free (l->topic);
     g_free (l);
     *lp = NULL;
 }
@@ -156,6 +158,8 @@ nmf_store_fact (struct nmf_db *db, const struct nmf_fact *f)
 	st = nmf_dbmsg_set_property (m, NMF_PROP_COMPANY, f->company, NULL);
     if (! st && f->role)
 	st = nmf_dbmsg_set_property (m, NMF_PROP_ROLE, f->role, NULL);
+    if (! st && f->topic)
+	st = nmf_dbmsg_set_property (m, NMF_PROP_TOPIC, f->topic, NULL);
 
     /* Interviewers of a round: rewrite the list only when it differs. */
     if (! st && f->start) {
@@ -396,6 +400,8 @@ fact_from_msg (struct nmf_dbmsg *m)
 	g_ptr_array_add (f->people, parse_person (who->pdata[i]));
     s = nmf_dbmsg_property (m, NMF_PROP_PHONE);
     f->phone = s ? g_strdup (s) : NULL;
+    s = nmf_dbmsg_property (m, NMF_PROP_TOPIC);
+    f->topic = s ? g_strdup (s) : NULL;
     return f;
 }
 
@@ -522,12 +528,21 @@ or_query (const char *prefix, GPtrArray *values)
     return g_string_free (q, FALSE);
 }
 
+struct reply_ctx {
+    struct nmf_loaded *l;
+    const struct nmf_config *cfg;
+};
+
 static int
 reply_cb (struct nmf_dbmsg *m, void *data)
 {
-    struct nmf_loaded *l = data;
+    struct reply_ctx *rc = data;
+    struct nmf_loaded *l = rc->l;
     const char *refs = nmf_dbmsg_header (m, "references");
+    const char *const *mine = nmf_config_user_emails (rc->cfg);
     g_auto (GStrv) parts = NULL;
+    const char *fields[] = { "to", "cc", "delivered-to" };
+    size_t f;
     int i;
 
     g_free (l->subject);
@@ -543,6 +558,17 @@ reply_cb (struct nmf_dbmsg *m, void *data)
 	}
     }
     add_unique (l->reply_refs, nmf_dbmsg_id (m));
+    /* Answer from the address the employer wrote to (DESIGN §6). */
+    for (f = 0; f < G_N_ELEMENTS (fields) && ! l->user_addr; f++) {
+	g_autoptr (GPtrArray) addrs
+	    = nmf_mime_parse_addresses (nmf_dbmsg_header (m, fields[f]));
+	guint k;
+
+	for (k = 0; k < addrs->len && ! l->user_addr; k++) {
+	    if (nmf_address_in (addrs->pdata[k], mine))
+		l->user_addr = g_strdup (addrs->pdata[k]);
+	}
+    }
     return 1;
 }
 
@@ -564,6 +590,7 @@ fact_copy (const struct nmf_fact *f)
     copy->timeline = f->timeline;
     copy->automated = f->automated;
     copy->phone = g_strdup (f->phone);
+    copy->topic = g_strdup (f->topic);
     for (k = 0; k < f->people->len; k++) {
 	struct nmf_person *p = f->people->pdata[k];
 
@@ -700,6 +727,7 @@ nmf_store_load (struct nmf_db *db, const struct nmf_config *cfg,
     if (! latest)
 	latest = c.facts->pdata[c.facts->len - 1];
     l->reply_id = g_strdup (latest->id);
+    l->topic = g_strdup (latest->topic);
 
     /* Every message of the process's threads.  The query is built before
      * the walk, which may add threads (it must not see them). */
@@ -754,7 +782,9 @@ nmf_store_load (struct nmf_db *db, const struct nmf_config *cfg,
 	g_autofree char *idq = nmf_db_quote (l->reply_id);
 	g_autofree char *rq = g_strdup_printf ("id:%s", idq);
 
-	nmf_db_each_message (db, rq, reply_cb, l);
+	struct reply_ctx rc = { l, cfg };
+
+	nmf_db_each_message (db, rq, reply_cb, &rc);
     }
 
     g_ptr_array_unref (c.facts);
