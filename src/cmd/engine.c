@@ -153,6 +153,60 @@ draft_due (struct nmf_engine *s, struct nmf_loaded *l, const struct nmf_eval *e)
     }
 }
 
+struct obsolete_ctx {
+    struct nmf_engine *s;
+    const char *pid;
+    GPtrArray *due_keys;   /* "PID:STEP:ROUND:ADDR" still due */
+    char *tag;
+};
+
+static int
+obsolete_cb (struct nmf_dbmsg *m, void *data)
+{
+    struct obsolete_ctx *o = data;
+    const char *key = nmf_dbmsg_property (m, NMF_PROP_DRAFT);
+    const char *add[] = { o->tag, NULL };
+    guint i;
+
+    if (! key || ! nmf_dbmsg_has_tag (m, "draft"))
+	return 0;
+    for (i = 0; i < o->due_keys->len; i++) {
+	if (strcmp (o->due_keys->pdata[i], key) == 0)
+	    return 0;
+    }
+    if (o->s->dry_run) {
+	if (! nmf_dbmsg_has_tag (m, o->tag))
+	    printf ("tag  id:%s +%s\n", nmf_dbmsg_id (m), o->tag);
+	return 0;
+    }
+    nmf_dbmsg_tag (m, add, NULL, NULL);
+    return 0;
+}
+
+/* DESIGN §6: a draft left unsent whose step is no longer due (the
+ * employer answered, the user wrote by hand) is tagged obsolete, never
+ * deleted. */
+static void
+mark_obsolete (struct nmf_engine *s, const char *pid, const struct nmf_eval *e)
+{
+    g_autofree char *q = g_strdup_printf ("property:\"" NMF_PROP_PROCESS
+					  "=%s\" AND tag:draft",
+					  pid);
+    struct obsolete_ctx o = { s, pid, g_ptr_array_new_with_free_func (g_free),
+			      g_strdup_printf ("%s/obsolete",
+					       s->cfg.tag_prefix) };
+    guint i;
+
+    for (i = 0; i < e->due->len; i++) {
+	g_autofree char *key = nmf_drafter_key (e->due->pdata[i]);
+
+	g_ptr_array_add (o.due_keys, g_strdup_printf ("%s:%s", pid, key));
+    }
+    nmf_db_each_message (s->db, q, obsolete_cb, &o);
+    g_ptr_array_unref (o.due_keys);
+    g_free (o.tag);
+}
+
 enum nmf_state
 nmf_engine_apply (struct nmf_engine *s, const char *pid)
 {
@@ -178,6 +232,7 @@ nmf_engine_apply (struct nmf_engine *s, const char *pid)
     }
     apply_tags (s, l, e.state);
     update_anchor (s, l, e.state);
+    mark_obsolete (s, pid, &e);
     st = e.state;
     nmf_eval_release (&e);
     nmf_loaded_free (&l);

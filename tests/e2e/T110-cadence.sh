@@ -12,12 +12,12 @@ nmf_setup
 ACME=20261112150400.7f3a91c2@mail.acme-robotics.example
 GLOBEX=CAGx1b7Y3kq9_Vt2@mail.globex.example
 state_of () { # the state tag of the thread of message $1
-    notmuch search --output=tags "thread:{id:$1}" | grep '^followup/' |
+    notmuch search --output=tags "thread:{id:$1}" | grep '^followup/' | grep -v '^followup/obsolete$' |
         tr '\n' ' ' | sed 's/ $//'
 }
 one_state_each () {
     notmuch search --output=messages tag:interview | while read -r m; do
-        n=$(notmuch search --output=tags "$m" | grep -c '^followup/')
+        n=$(notmuch search --output=tags "$m" | grep '^followup/' | grep -vc '^followup/obsolete$')
         [ "$n" = 1 ] || echo "$m has $n state tags"
     done
 }
@@ -41,6 +41,10 @@ nmf_add globex-rejection.eml >/dev/null
 notmuch new --quiet
 t_ok "scan on 20 Nov" scan_at 2026-11-20T12:00:00Z
 t_eq "acme: thanked, waiting" followup/waiting "$(state_of $ACME)"
+t_count "the unsent thank-you draft is now obsolete" 1 \
+    'tag:draft and to:priya.shah@acme-robotics.example and tag:followup/obsolete'
+t_ok "... and its file is kept" test -f "$(notmuch search --output=files \
+    'tag:draft and to:priya.shah@acme-robotics.example')"
 t_eq "globex: rejected" followup/rejected "$(state_of $GLOBEX)"
 t_eq "the ATS rejection thread is tagged with its process" followup/rejected \
     "$(state_of gh.8812.rej@greenhouse-mail.io)"

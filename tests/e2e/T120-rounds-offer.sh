@@ -10,7 +10,7 @@ R2=umbra-r2@umbra-systems.example
 OFFER=umbra-offer@umbra-systems.example
 INI=a41c9e07-5d2b-4b8e-b6f3-0c2d8e19aa55@initech.example
 state_of () {
-    notmuch search --output=tags "thread:{id:$1}" | grep '^followup/' |
+    notmuch search --output=tags "thread:{id:$1}" | grep '^followup/' | grep -v '^followup/obsolete$' |
         tr '\n' ' ' | sed 's/ $//'
 }
 
