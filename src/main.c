@@ -28,6 +28,7 @@ static const struct nmf_command commands[] = {
     { "ignore", nmf_cmd_ignore, "this thread is no interview: untag it" },
     { "close", nmf_cmd_close, "you are done with this process" },
     { "snooze", nmf_cmd_snooze, "nothing of this process before a date" },
+    { "check", nmf_cmd_check, "lint a draft before you send it" },
     { "install-hook", nmf_cmd_install_hook,
       "install the notmuch post-new hook that runs scan" },
 };

@@ -361,7 +361,7 @@ static gboolean
 is_scheduler (const struct nmf_message *msg, const struct nmf_address *who)
 {
     static const char *const words[] = {
-	"coordinator", "coordination", "scheduling", "scheduler", "recruit",
+	"coordinat", "scheduling", "scheduler", "recruit",
 	"talent", "human resources", "people operations", "people ops",
 	"hr ", "hr\n", "careers", "sourcer", "assistant", NULL,
     };
@@ -398,8 +398,25 @@ is_scheduler (const struct nmf_message *msg, const struct nmf_address *who)
     texts[0] = msg->body;
     texts[1] = msg->signature;
     for (t = 0; t < 2; t++) {
+	g_autofree char *first = g_strndup (who->name,
+					    strcspn (who->name, " "));
 	const char *p = texts[t] ? strstr (texts[t], who->name) : NULL;
 
+	/* "Robin, who coordinates our onsites": the first name will do. */
+	if (! p && texts[t] && strlen (first) > 2) {
+	    const char *q = texts[t];
+
+	    while ((q = strstr (q, first))) {
+		g_autofree char *win = g_ascii_strdown (q, MIN (strlen (q),
+								100));
+
+		if (strstr (win, "coordinat") || strstr (win, "schedul")) {
+		    p = q;
+		    break;
+		}
+		q += strlen (first);
+	    }
+	}
 	if (p) {
 	    /* The rest of the name's line and the next line. */
 	    const char *e = strchr (p, '\n');
@@ -1005,6 +1022,22 @@ strip_frame (const char *segment)
     char *out = drop_ids (segment);
     gboolean again = TRUE;
     int i;
+    g_autoptr (GRegex) when = g_regex_new (
+	",?\\s+(?:on\\s+)?(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\b.*$"
+	"|,?\\s+\\d.*$",
+	G_REGEX_CASELESS, 0, NULL);
+
+    /* "Platform Engineer, Wednesday 2 December": keep the title. */
+    if (when) {
+	char *cut = g_regex_replace_literal (when, out, -1, 0, "", 0, NULL);
+
+	if (cut && *cut) {
+	    g_free (out);
+	    out = cut;
+	} else {
+	    g_free (cut);
+	}
+    }
 
     while (again) {
 	again = FALSE;

@@ -9,7 +9,7 @@
 
 static const char *const variables[] = {
     "first_name", "name", "company", "role", "interview_day", "user_name",
-    "user_first_name", "detail", "topic", "subject", NULL,
+    "user_first_name", "detail", "topic", "panel", "subject", NULL,
 };
 
 const char *const *
@@ -26,7 +26,9 @@ static const char thank_you_text[]
       "{{?company}} at {{company}}{{/company}}. "
       "I enjoyed our conversation.{{?detail}} {{detail}}{{/detail}}"
       "{{^detail}}{{?topic}} I especially appreciated hearing more about "
-      "{{topic}}.{{/topic}}{{/detail}}\n"
+      "{{topic}}.{{/topic}}{{/detail}}"
+      "{{?panel}} It was good to meet you together with {{panel}}."
+      "{{/panel}}\n"
       "{{^detail}}{{^topic}}\n"
       "[Add one specific thing you talked about, then delete this line.]\n"
       "{{/topic}}{{/detail}}"

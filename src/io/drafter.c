@@ -105,6 +105,37 @@ note_for (struct nmf_db *db, const char *anchor_id, const char *addr)
     }
 }
 
+/* The other interviewers of a panel, by name ("Dana Wu", "Sam and
+ * Dana"), so that each one's thank-you is their own; "" alone.  g_free. */
+static char *
+panel_others (const struct nmf_round *r, const char *addr)
+{
+    GString *out = g_string_new (NULL);
+    guint i, n = 0, count = 0;
+
+    if (! r)
+	return g_string_free (out, FALSE);
+    for (i = 0; i < r->interviewers->len; i++) {
+	const struct nmf_person *p = r->interviewers->pdata[i];
+
+	if (g_ascii_strcasecmp (p->addr, addr) != 0)
+	    count++;
+    }
+    for (i = 0; i < r->interviewers->len; i++) {
+	const struct nmf_person *p = r->interviewers->pdata[i];
+	g_autofree char *name = NULL;
+
+	if (g_ascii_strcasecmp (p->addr, addr) == 0)
+	    continue;
+	name = nmf_text_one_line (p->name ? p->name : p->addr, 80);
+	n++;
+	if (n > 1)
+	    g_string_append (out, n == count ? " and " : ", ");
+	g_string_append (out, name);
+    }
+    return g_string_free (out, FALSE);
+}
+
 static const struct nmf_round *
 round_of (const struct nmf_process *p, int round)
 {
@@ -203,6 +234,8 @@ nmf_drafter_write (struct nmf_db *db, const struct nmf_config *cfg,
 			 first_word (cfg->user_name ? cfg->user_name : ""));
     g_hash_table_insert (vars, (gpointer) "detail",
 			 note_for (db, l->anchor_id, due->to->addr));
+    g_hash_table_insert (vars, (gpointer) "panel",
+			 panel_others (r, due->to->addr));
     g_hash_table_insert (vars, (gpointer) "topic",
 			 g_strdup (l->topic ? l->topic : ""));
     g_hash_table_insert (vars, (gpointer) "subject",

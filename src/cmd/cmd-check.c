@@ -1,0 +1,358 @@
+/* cmd-check.c — lint a draft before sending (DESIGN §3 check).
+ *
+ * Works on any mail file (or "-" for standard input): the text alone is
+ * checked for placeholders, pay questions and feedback demands; when the
+ * draft belongs to a process in the notmuch database, also for the same
+ * text as another draft or sent thank-you, a follow-up before it is due,
+ * and a third follow-up.  Exit 1 with findings, so that it can sit in a
+ * send hook.
+ */
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "nmf/classify.h"
+#include "nmf/draftcheck.h"
+#include "nmf/log.h"
+#include "nmf/mime.h"
+#include "nmf/procstore.h"
+
+static const char usage[]
+    = "usage: notmuch-followup check [--format=text|json] [--now=WHEN] FILE...\n"
+      "       notmuch-followup check [--format=text|json] [--now=WHEN] "
+      "--thread=THREAD\n"
+      "\n"
+      "Check a draft before you send it: unfilled placeholders, questions\n"
+      "about pay, demands for feedback, the same text as another draft or\n"
+      "thank-you of the process, a follow-up before it is due, a third\n"
+      "follow-up.  One finding per line; exit 1 when there are findings, 0\n"
+      "when the draft is clean, 2 on errors.  FILE '-' reads standard input.\n"
+      "\n"
+      "  --thread=THREAD     check every unsent draft of that process\n"
+      "  --format=text|json  output format (default text)\n"
+      "  --now=WHEN          take WHEN (ISO 8601) as the current time\n";
+
+struct found {
+    char *file;
+    struct nmf_finding *f;
+};
+
+struct check {
+    struct nmf_db *db;     /* NULL when there is no database */
+    struct nmf_config cfg;
+    gint64 now;
+    GPtrArray *found;      /* of struct found * */
+};
+
+static void
+found_free (gpointer p)
+{
+    struct found *x = p;
+
+    g_free (x->file);
+    nmf_finding_free (x->f);
+    g_free (x);
+}
+
+/* ---- what the process knows ------------------------------------------- */
+
+struct draft_list {
+    GPtrArray *files;   /* of char *: drafts and sent thank-yous */
+    GPtrArray *names;   /* of char *: whom each is to */
+    gboolean unsent_only;
+};
+
+static int
+draft_list_cb (struct nmf_dbmsg *m, void *data)
+{
+    struct draft_list *d = data;
+
+    if (d->unsent_only && ! nmf_dbmsg_has_tag (m, "draft"))
+	return 0;
+    g_ptr_array_add (d->files, g_strdup (nmf_dbmsg_filename (m)));
+    g_ptr_array_add (d->names, g_strdup (nmf_dbmsg_header (m, "to")));
+    return 0;
+}
+
+static char *
+body_of (const char *file)
+{
+    struct nmf_message *m = NULL;
+    g_autofree char *why = NULL;
+    char *body;
+
+    if (nmf_mime_parse_file (file, &m, &why))
+	return NULL;
+    body = g_strdup (m->body);
+    nmf_message_free (&m);
+    return body;
+}
+
+/* The process a draft belongs to: our X-Notmuch-Followup header, else the
+ * message it replies to. */
+static char *
+process_of (struct check *c, const struct nmf_message *msg, char **step)
+{
+    const char *h = nmf_message_header (msg, "x-notmuch-followup");
+    struct nmf_dbmsg *m;
+    char *pid = NULL;
+
+    *step = NULL;
+    if (h && strchr (h, ' ')) {
+	const char *sp = strchr (h, ' ');
+
+	*step = g_strndup (sp + 1, strcspn (sp + 1, ":"));
+	return g_strndup (h, sp - h);
+    }
+    if (! c->db || ! msg->in_reply_to)
+	return NULL;
+    m = nmf_db_find (c->db, msg->in_reply_to);
+    if (m) {
+	const char *p = nmf_dbmsg_property (m, NMF_PROP_PROCESS);
+
+	pid = p ? g_strdup (p) : NULL;
+	nmf_dbmsg_release (&m);
+    }
+    return pid;
+}
+
+static void
+check_one (struct check *c, const char *file, const char *text, gsize len)
+{
+    struct nmf_message *msg = NULL;
+    struct nmf_draftcheck_ctx ctx = { 0 };
+    g_autoptr (GPtrArray) findings
+	= g_ptr_array_new_with_free_func (nmf_finding_free);
+    g_autoptr (GPtrArray) others = g_ptr_array_new_with_free_func (g_free);
+    g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+    g_autofree char *why = NULL;
+    g_autofree char *pid = NULL;
+    g_autofree char *step = NULL;
+    struct nmf_loaded *l = NULL;
+    guint i;
+
+    if (nmf_mime_parse_bytes (text, len, file, &msg, &why)) {
+	nmf_warn ("cannot parse '%s': %s", file, why);
+	return;
+    }
+    ctx.now = c->now;
+    pid = process_of (c, msg, &step);
+    if (pid && c->db)
+	l = nmf_store_load (c->db, &c->cfg, pid, NULL);
+    if (l) {
+	struct draft_list d = { g_ptr_array_new_with_free_func (g_free),
+				g_ptr_array_new_with_free_func (g_free),
+				FALSE };
+	g_autofree char *q = g_strdup_printf (
+	    "property:\"" NMF_PROP_PROCESS "=%s\" AND (tag:draft OR "
+	    "property:" NMF_PROP_KIND "=candidate_thank_you)",
+	    pid);
+	struct nmf_eval e;
+	gint64 last_word = 0;
+
+	nmf_db_each_message (c->db, q, draft_list_cb, &d);
+	for (i = 0; i < d.files->len; i++) {
+	    g_autofree char *canon = g_canonicalize_filename (file, NULL);
+	    char *b;
+
+	    if (strcmp (d.files->pdata[i], canon) == 0)
+		continue;
+	    b = body_of (d.files->pdata[i]);
+	    if (b) {
+		g_ptr_array_add (others, b);
+		g_ptr_array_add (names, g_strdup (d.names->pdata[i]));
+	    }
+	}
+	g_ptr_array_unref (d.files);
+	g_ptr_array_unref (d.names);
+
+	/* Is it a follow-up, and is it due? */
+	ctx.is_follow_up = step && (strcmp (step, "check-in") == 0
+				    || strcmp (step, "final") == 0);
+	if (! step) {
+	    struct nmf_classification k;
+
+	    nmf_classify_message (msg, nmf_config_user_emails (&c->cfg), &k);
+	    ctx.is_follow_up = k.kind == NMF_KIND_CANDIDATE_FOLLOWUP;
+	    nmf_classification_release (&k);
+	}
+	nmf_process_evaluate (l->proc, c->now, &c->cfg, &e);
+	if (ctx.is_follow_up && e.state != NMF_STATE_CHECK_IN
+	    && e.state != NMF_STATE_FINAL && e.next_change
+	    && e.next_step
+	    && (strcmp (e.next_step, "check-in") == 0
+		|| strcmp (e.next_step, "final") == 0))
+	    ctx.due = e.next_change;
+	nmf_eval_release (&e);
+	/* Follow-ups sent since the employer last wrote. */
+	for (i = 0; i < l->proc->msgs->len; i++) {
+	    const struct nmf_pmsg *m = l->proc->msgs->pdata[i];
+
+	    if (! m->from_user && ! m->automated && ! m->is_draft)
+		last_word = m->date;
+	}
+	for (i = 0; i < l->proc->msgs->len; i++) {
+	    const struct nmf_pmsg *m = l->proc->msgs->pdata[i];
+
+	    if (m->from_user && ! m->is_draft && m->date > last_word
+		&& m->kind != NMF_KIND_CANDIDATE_THANK_YOU)
+		ctx.sent_follow_ups++;
+	}
+	nmf_loaded_free (&l);
+    }
+    ctx.others = others;
+    ctx.other_names = names;
+    nmf_draftcheck (msg->body, &ctx, findings);
+    for (i = 0; i < findings->len; i++) {
+	struct found *x = g_new0 (struct found, 1);
+
+	x->file = g_strdup (file);
+	x->f = findings->pdata[i];
+	findings->pdata[i] = NULL;
+	g_ptr_array_add (c->found, x);
+    }
+    nmf_message_free (&msg);
+}
+
+static void
+check_file (struct check *c, const char *file)
+{
+    g_autofree char *text = NULL;
+    g_autoptr (GError) err = NULL;
+    gsize len = 0;
+
+    if (strcmp (file, "-") == 0) {
+	GString *in = g_string_new (NULL);
+	char buf[65536];
+	ssize_t n;
+
+	while ((n = read (0, buf, sizeof buf)) > 0)
+	    g_string_append_len (in, buf, n);
+	len = in->len;
+	text = g_string_free (in, FALSE);
+    } else if (! g_file_get_contents (file, &text, &len, &err)) {
+	nmf_warn ("cannot read '%s': %s", file, err->message);
+	return;
+    }
+    check_one (c, file, text, len);
+}
+
+static void
+print (struct check *c, int format)
+{
+    guint i;
+
+    if (format == NMF_FORMAT_JSON) {
+	struct nmf_printer *p = nmf_printer_new (NMF_FORMAT_JSON, stdout);
+
+	p->begin_list (p);
+	for (i = 0; i < c->found->len; i++) {
+	    const struct found *x = c->found->pdata[i];
+
+	    p->begin_map (p);
+	    nmf_printer_kv_string (p, "file", x->file);
+	    p->map_key (p, "line");
+	    if (x->f->line)
+		p->integer (p, x->f->line);
+	    else
+		p->null (p);
+	    nmf_printer_kv_string (p, "code", x->f->code);
+	    nmf_printer_kv_string (p, "message", x->f->message);
+	    p->end (p);
+	}
+	p->end (p);
+	p->finish (p);
+	nmf_printer_free (&p);
+	return;
+    }
+    for (i = 0; i < c->found->len; i++) {
+	const struct found *x = c->found->pdata[i];
+
+	if (x->f->line)
+	    printf ("%s:%d: %s: %s\n", x->file, x->f->line, x->f->code,
+		    x->f->message);
+	else
+	    printf ("%s: %s: %s\n", x->file, x->f->code, x->f->message);
+    }
+}
+
+int
+nmf_cmd_check (int argc, char **argv)
+{
+    int format = NMF_FORMAT_TEXT;
+    int help = 0;
+    const char *opt_now = NULL, *thread = NULL;
+    const struct nmf_opt opts[] = {
+	{ "format", NMF_OPT_KEYWORD, &format, nmf_format_keywords },
+	{ "now", NMF_OPT_STRING, &opt_now, NULL },
+	{ "thread", NMF_OPT_STRING, &thread, NULL },
+	{ NULL, 0, NULL, NULL },
+    };
+    g_autoptr (GPtrArray) args = NULL;
+    struct check c = { 0 };
+    guint i;
+    int ret;
+
+    if (nmf_opts_parse (opts, argc, argv, usage, &args, &help) < 0)
+	return NMF_EXIT_ERROR;
+    if (help)
+	return NMF_EXIT_OK;
+    if (! args->len && ! thread) {
+	fprintf (stderr, "notmuch-followup: check: no draft given\n\n%s",
+		 usage);
+	return NMF_EXIT_ERROR;
+    }
+    if (! nmf_now (opt_now, &c.now))
+	return NMF_EXIT_ERROR;
+    c.found = g_ptr_array_new_with_free_func (found_free);
+
+    /* The database adds what the process knows; without one (no notmuch
+     * setup, a draft from elsewhere) the text alone is checked. */
+    {
+	struct nmf_config pre;
+
+	nmf_config_init (&pre);
+	if (nmf_db_read_config_only (&pre, FALSE) == NMF_OK
+	    && nmf_open_db (NMF_DB_READ_ONLY, &c.cfg, &c.db) == 0) {
+	    nmf_config_release (&pre);
+	} else {
+	    c.db = NULL;
+	    c.cfg = pre;
+	}
+    }
+    if (thread) {
+	g_autofree char *q = NULL;
+	struct draft_list d = { g_ptr_array_new_with_free_func (g_free),
+				g_ptr_array_new_with_free_func (g_free), TRUE };
+
+	if (! c.db) {
+	    nmf_error ("check --thread needs the notmuch database");
+	    ret = NMF_EXIT_ERROR;
+	    goto out;
+	}
+	if (strlen (thread) == 13 && thread[0] == 'p')
+	    q = g_strdup_printf ("property:\"" NMF_PROP_PROCESS "=%s\" AND "
+				 "tag:draft",
+				 thread);
+	else if (strchr (thread, ':'))
+	    q = g_strdup_printf ("thread:{%s} AND tag:draft", thread);
+	else
+	    q = g_strdup_printf ("thread:%s AND tag:draft", thread);
+	nmf_db_each_message (c.db, q, draft_list_cb, &d);
+	for (i = 0; i < d.files->len; i++)
+	    check_file (&c, d.files->pdata[i]);
+	g_ptr_array_unref (d.files);
+	g_ptr_array_unref (d.names);
+    }
+    for (i = 0; i < args->len; i++)
+	check_file (&c, args->pdata[i]);
+    print (&c, format);
+    ret = c.found->len ? NMF_EXIT_FINDINGS : NMF_EXIT_OK;
+out:
+    if (c.db)
+	nmf_db_close (&c.db);
+    nmf_config_release (&c.cfg);
+    g_ptr_array_unref (c.found);
+    return ret;
+}

@@ -1,0 +1,119 @@
+#!/bin/sh
+# T130: drafts are safe and personal, and `check` lints them.  Header
+# values from hostile mail cannot inject a header; a panel gets two
+# different drafts; check finds placeholders, pay questions, feedback
+# demands, duplicates, early and third follow-ups, and exits 1; a clean
+# draft exits 0.
+. "$(dirname "$0")/lib.sh"
+nmf_setup
+nmf_add hostile-invite.eml >/dev/null
+nmf_add initech-invite.eml >/dev/null
+nmf_add acme-invite.eml >/dev/null
+notmuch new --quiet
+t_ok "scan" nmf scan --quiet --now=2026-12-02T20:00:00Z
+
+# The hostile sender: one To, no Bcc, headers one per line, all parse.
+h=$(notmuch search --output=files 'tag:draft and to:eve.recruiter@evil-corp.example')
+t_ok "a draft to the hostile sender" test -f "$h"
+t_eq "no Bcc header was injected" 0 "$(grep -ci '^bcc:' "$h")"
+t_eq "exactly one To header" 1 "$(grep -c '^To:' "$h")"
+t_eq "exactly one Subject header" 1 "$(grep -c '^Subject:' "$h")"
+t_ok "the draft parses cleanly with Python, name and subject intact" python3 -c '
+import email, sys
+from email import policy
+m = email.message_from_binary_file(open(sys.argv[1], "rb"), policy=policy.default)
+assert not m.defects, m.defects
+assert len(m.get_all("To")) == 1
+to = m["To"].addresses[0]
+assert to.addr_spec == "eve.recruiter@evil-corp.example", to
+assert "\n" not in to.display_name and "\r" not in to.display_name
+assert "Bcc" in to.display_name and "\u00c9" in to.display_name, to.display_name
+s = str(m["Subject"])
+assert "\n" not in s and "\x00" not in s and "caf\u00e9" in s, repr(s)
+assert m.get_content().startswith("Hi Eve")
+' "$h"
+t_eq "no header line longer than 998 characters" 0 \
+    "$(awk 'length($0) > 998' "$h" | wc -l)"
+
+# A panel of two: two drafts, each naming the other, not identical.
+a=$(notmuch search --output=files 'tag:draft and to:sam.patel@initech.example')
+b=$(notmuch search --output=files 'tag:draft and to:dana.wu@initech.example')
+t_match "Sam's draft names Dana" 'together with Dana Wu' "$(tr '\n' ' ' <"$a")"
+t_match "Dana's draft names Sam" 'together with Sam Patel' "$(tr '\n' ' ' <"$b")"
+
+# check on our drafts: the marked line is a placeholder to fill.
+out=$(nmf check --now=2026-12-02T20:00:00Z "$a"); rc=$?
+t_eq "check exits 1 with findings" 1 $rc
+t_match "the unfilled line is found" 'placeholder' "$out"
+t_fail "no duplicate between the panel drafts" sh -c "echo '$out' | grep -q duplicate"
+
+# A draft with the acme topic is clean.
+c=$(notmuch search --output=files 'tag:draft and to:priya.shah@acme-robotics.example')
+t_match "the invitation's topic is the detail" 'your fleet telemetry platform' \
+    "$(tr '\n' ' ' <"$c")"
+t_ok "a draft with a real detail is clean (exit 0)" nmf check --now=2026-12-02T20:00:00Z "$c"
+
+# Hand-written mistakes, from standard input.
+cat >"$NMF_TMP/bad.eml" <<'MAIL'
+From: Alex Morgan <alex.morgan@example.net>
+To: Priya Shah <priya.shah@acme-robotics.example>
+Subject: Re: Interview invitation: Backend Engineer at Acme Robotics
+In-Reply-To: <20261112150400.7f3a91c2@mail.acme-robotics.example>
+
+Hi Priya,
+
+Thank you for your time. What is the salary range for this role?
+If I am not selected, please send me detailed feedback.
+
+Best,
+Alex
+MAIL
+out=$(nmf check --now=2026-12-02T20:00:00Z - <"$NMF_TMP/bad.eml"); rc=$?
+t_eq "stdin: exit 1" 1 $rc
+t_match "pay question found, with its line" '^-:3: salary' "$out"
+t_match "feedback demand found" '^-:4: feedback' "$out"
+out=$(nmf check --format=json --now=2026-12-02T20:00:00Z "$NMF_TMP/bad.eml")
+t_ok "JSON findings parse" python3 -c '
+import json, sys
+r = json.loads(sys.argv[1])
+assert {f["code"] for f in r} == {"salary", "feedback"}, r
+assert all(set(f) == {"file", "line", "code", "message"} for f in r)
+' "$out"
+
+# The same text as another draft of the process.
+sed 's/^Hi Sam,/Hi Dana,/' "$a" >"$NMF_TMP/copy.eml"
+out=$(nmf check --now=2026-12-02T20:00:00Z "$NMF_TMP/copy.eml")
+t_match "a copy of Sam's text is found" 'duplicate.*Sam Patel' "$out"
+
+# A check-in written before it is due.
+cat >"$NMF_TMP/early.eml" <<'MAIL'
+From: Alex Morgan <alex.morgan@example.net>
+To: Jordan Lee <jordan.lee@acme-robotics.example>
+Subject: Re: Interview invitation: Backend Engineer at Acme Robotics
+In-Reply-To: <20261112150400.7f3a91c2@mail.acme-robotics.example>
+
+Hi Jordan,
+
+I wanted to follow up on the status of my application for the Backend
+Engineer role. Is there any update?
+
+Best,
+Alex
+MAIL
+nmf_add acme-thankyou.eml Sent >/dev/null
+notmuch new --quiet
+out=$(nmf check --now=2026-11-20T12:00:00Z "$NMF_TMP/early.eml")
+t_match "a check-in before its date is found" 'too-early' "$out"
+t_ok "the same check-in when it is due is clean" \
+    nmf check --now=2026-11-27T12:00:00Z "$NMF_TMP/early.eml"
+nmf_add acme-checkin.eml Sent >/dev/null
+nmf_add acme-final.eml Sent >/dev/null
+notmuch new --quiet
+out=$(nmf check --now=2026-12-20T12:00:00Z "$NMF_TMP/early.eml")
+t_match "a third follow-up is found" 'third-follow-up' "$out"
+
+# check --thread looks at every unsent draft of a process.
+out=$(nmf check --now=2026-12-02T20:00:00Z --thread="id:a41c9e07-5d2b-4b8e-b6f3-0c2d8e19aa55@initech.example")
+t_eq "--thread: both panel drafts checked" 2 \
+    "$(printf '%s\n' "$out" | grep -c placeholder)"
+t_done
