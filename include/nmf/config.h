@@ -39,6 +39,10 @@ struct nmf_config {
                                   * silence after the final follow-up (no
                                   * phone) or after a rejection before the
                                   * process is closed */
+    int keep_in_touch_days;      /* followup.keep_in_touch_days (0 = off):
+                                  * a light note this many days after a
+                                  * process closed, and again every as
+                                  * many days */
     int lock_timeout_ms;         /* followup.lock_timeout (seconds, 10) */
     unsigned weekend_mask;       /* bit d set = day d (1=Mon..7=Sun) off;
                                   * followup.weekend_days (sat;sun) */

@@ -65,6 +65,9 @@ struct nmf_process {
     /* What the user said (note, close, snooze; DESIGN §3). */
     gint64 decision_by;   /* decision date said in person (noon UTC), 0 */
     gboolean closed;      /* the user closed the process */
+    gint64 closed_at;     /* when the user closed it (0: unknown) */
+    GPtrArray *keep_in_touch; /* of struct nmf_person *: people the user
+                               * chose to stay in touch with */
     gint64 snoozed_until; /* no step before this instant, 0 */
 };
 
@@ -75,6 +78,7 @@ enum nmf_step {
     NMF_STEP_FINAL,
     NMF_STEP_CALL,
     NMF_STEP_REJECTION_REPLY,
+    NMF_STEP_KEEP_IN_TOUCH,
 };
 
 /* "thank-you", ... */

@@ -61,6 +61,8 @@
 #define NMF_PROP_DECISION_BY "followup.decision-by"
 #define NMF_PROP_USER_ROUND "followup.user-round"
 #define NMF_PROP_USER_INTERVIEWER "followup.user-interviewer"
+#define NMF_PROP_KEEP_IN_TOUCH "followup.keep-in-touch"
+#define NMF_PROP_KEEP "followup.keep"
 
 /* What scan learned from one message that starts or feeds a process. */
 struct nmf_fact {
@@ -127,9 +129,10 @@ nmf_store_find_employer (struct nmf_db *db, const char *company,
 			 const char *domain, const char *role,
 			 GPtrArray *facts);
 
-/* Ids of the open processes (g_ptr_array_unref). */
+/* Ids of the open processes (g_ptr_array_unref); with keep set, also the
+ * closed ones the user chose to stay in touch from (followup.keep=1). */
 GPtrArray *
-nmf_store_open_processes (struct nmf_db *db);
+nmf_store_open_processes (struct nmf_db *db, gboolean keep);
 
 /* Load process pid from the database; extra (may be NULL) are facts not
  * yet written (scan --dry-run).  Returns NULL when the process has no

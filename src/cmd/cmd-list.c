@@ -33,6 +33,7 @@ struct row {
     char *step;        /* NULL when nothing is due */
     char *to_name;
     char *to_addr;
+    char *phone;       /* for a call */
     gint64 due;        /* since when it is due; 0 when not due */
     gint64 late_at;
     gint64 next;       /* next scheduled change when waiting */
@@ -52,6 +53,7 @@ row_free (gpointer data)
     g_free (r->step);
     g_free (r->to_name);
     g_free (r->to_addr);
+    g_free (r->phone);
     g_free (r->draft);
     g_free (r->reason);
     g_free (r);
@@ -164,8 +166,20 @@ print_text (GPtrArray *rows, gint64 now)
 	    printf ("%-10s %s\n", r->step, what);
 	    printf ("           to %s <%s>, due since %s%s\n",
 		    r->to_name ? r->to_name : "", r->to_addr, since, late);
-	    printf ("           %s%s\n", r->draft ? "draft: " : "no draft yet",
-		    r->draft ? r->draft : "");
+	    if (strcmp (r->step, "call") == 0) {
+		/* DESIGN §1: a call, once; no draft.  What to say. */
+		printf ("           call %s and say:\n", r->phone ? r->phone : "");
+		printf ("             - who you are and which role you met them "
+			"about;\n");
+		printf ("             - that you wrote twice and wanted to hear "
+			"whether the role is still open;\n");
+		printf ("             - that you remain interested, and thank "
+			"them for their time.\n");
+	    } else {
+		printf ("           %s%s\n",
+			r->draft ? "draft: " : "no draft yet",
+			r->draft ? r->draft : "");
+	    }
 	} else {
 	    printf ("%-10s %s\n", nmf_state_to_string (r->state), what);
 	    printf ("           %s\n", r->reason);
@@ -196,6 +210,7 @@ print_json (GPtrArray *rows, gint64 now)
 	    p->begin_map (p);
 	    nmf_printer_kv_string (p, "name", r->to_name);
 	    nmf_printer_kv_string (p, "addr", r->to_addr);
+	    nmf_printer_kv_string (p, "phone", r->phone);
 	    p->end (p);
 	} else {
 	    p->null (p);
@@ -248,7 +263,7 @@ nmf_cmd_list (int argc, char **argv)
     if (nmf_open_db (NMF_DB_READ_ONLY, &cfg, &db))
 	return NMF_EXIT_ERROR;
 
-    pids = nmf_store_open_processes (db);
+    pids = nmf_store_open_processes (db, cfg.keep_in_touch_days > 0);
     for (i = 0; i < pids->len; i++) {
 	struct nmf_loaded *l = nmf_store_load (db, &cfg, pids->pdata[i], NULL);
 	struct nmf_eval e;
@@ -263,6 +278,7 @@ nmf_cmd_list (int argc, char **argv)
 	    r->step = g_strdup (nmf_step_to_string (d->step));
 	    r->to_name = g_strdup (d->to->name);
 	    r->to_addr = g_strdup (d->to->addr);
+	    r->phone = g_strdup (d->to->phone);
 	    r->due = d->since;
 	    r->late_at = d->late_at;
 	    r->draft = find_draft (db, l->proc->id, d);

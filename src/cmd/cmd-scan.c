@@ -263,7 +263,8 @@ learn (struct scan *s, const char *id)
 static void
 evaluate_all (struct scan *s)
 {
-    g_autoptr (GPtrArray) pids = nmf_store_open_processes (s->e.db);
+    g_autoptr (GPtrArray) pids = nmf_store_open_processes (
+	s->e.db, s->e.cfg.keep_in_touch_days > 0);
     guint i;
 
     /* Processes this run started or fed (in a dry run not stored yet, or

@@ -215,8 +215,14 @@ nmf_cmd_close (int argc, char **argv)
     if ((ret = need_process (&s, args->pdata[0])))
 	return steer_close (&s, ret);
     a = anchor_of (s.e.db, s.r.pid);
-    if (! a || nmf_dbmsg_set_property (a, NMF_PROP_CLOSED, "1", NULL))
-	ret = NMF_EXIT_ERROR;
+    {
+	/* When it was closed: keep-in-touch notes count from then. */
+	g_autofree char *when = g_strdup_printf ("%" G_GINT64_FORMAT, s.e.now);
+
+	if (! a || (! nmf_dbmsg_property (a, NMF_PROP_CLOSED)
+		    && nmf_dbmsg_set_property (a, NMF_PROP_CLOSED, when, NULL)))
+	    ret = NMF_EXIT_ERROR;
+    }
     nmf_dbmsg_release (&a);
     if (! ret) {
 	nmf_engine_apply (&s.e, s.r.pid);
@@ -382,6 +388,7 @@ nmf_cmd_ignore (int argc, char **argv)
 static const char note_usage[]
     = "usage: notmuch-followup note [--to=ADDR] [--decision-by=DATE]\n"
       "           [--interview-at=WHEN[/END]] [--interviewer='Name <addr>']...\n"
+      "           [--keep-in-touch='Name <addr>']...\n"
       "           [--now=WHEN] THREAD [TEXT]\n"
       "\n"
       "Tell the process what happened outside mail.\n"
@@ -392,14 +399,18 @@ static const char note_usage[]
       "  --interview-at=WHEN an interview arranged outside mail (ISO 8601;\n"
       "                     WHEN/END gives its end, else it lasts an hour);\n"
       "                     on a thread without a process this starts one\n"
-      "  --interviewer='Name <addr>'  who you met (repeatable)\n";
+      "  --interviewer='Name <addr>'  who you met (repeatable)\n"
+      "  --keep-in-touch='Name <addr>'  stay in touch with them after the\n"
+      "                     process closes (with followup.keep_in_touch_days)\n";
 
 int
 nmf_cmd_note (int argc, char **argv)
 {
     const char *opt_now = NULL, *to = NULL, *decision = NULL, *at = NULL;
     g_autoptr (GPtrArray) who = g_ptr_array_new ();
+    g_autoptr (GPtrArray) keep = g_ptr_array_new ();
     const struct nmf_opt opts[] = {
+	{ "keep-in-touch", NMF_OPT_STRINGS, keep, NULL },
 	{ "to", NMF_OPT_STRING, &to, NULL },
 	{ "decision-by", NMF_OPT_STRING, &decision, NULL },
 	{ "interview-at", NMF_OPT_STRING, &at, NULL },
@@ -439,18 +450,19 @@ nmf_cmd_note (int argc, char **argv)
 	if (end <= start)
 	    end = start + 3600;
     }
-    for (i = 0; i < who->len; i++) {
-	struct nmf_address *p = nmf_mime_parse_address (who->pdata[i]);
+    for (i = 0; i < who->len + keep->len; i++) {
+	const char *v = i < who->len ? who->pdata[i]
+				     : keep->pdata[i - who->len];
+	struct nmf_address *p = nmf_mime_parse_address (v);
 
 	if (! p || ! strchr (p->addr, '@')) {
-	    nmf_error ("--interviewer: '%s' is not 'Name <addr>'",
-		       (char *) who->pdata[i]);
+	    nmf_error ("'%s' is not 'Name <addr>'", v);
 	    nmf_address_free (p);
 	    return NMF_EXIT_ERROR;
 	}
 	nmf_address_free (p);
     }
-    if (args->len == 1 && ! decision && ! at && ! who->len) {
+    if (args->len == 1 && ! decision && ! at && ! who->len && ! keep->len) {
 	fprintf (stderr, "notmuch-followup: note: nothing to note\n\n%s",
 		 note_usage);
 	return NMF_EXIT_ERROR;
@@ -531,6 +543,16 @@ nmf_cmd_note (int argc, char **argv)
 					      p->name ? p->name : "");
 
 	ret = nmf_dbmsg_add_property (a, NMF_PROP_USER_INTERVIEWER, v, NULL);
+	nmf_address_free (p);
+    }
+    for (i = 0; ! ret && i < keep->len; i++) {
+	struct nmf_address *p = nmf_mime_parse_address (keep->pdata[i]);
+	g_autofree char *v = g_strdup_printf ("%s %s", p->addr,
+					      p->name ? p->name : "");
+
+	ret = nmf_dbmsg_add_property (a, NMF_PROP_KEEP_IN_TOUCH, v, NULL);
+	if (! ret)
+	    ret = nmf_dbmsg_set_property (a, NMF_PROP_KEEP, "1", NULL);
 	nmf_address_free (p);
     }
     nmf_dbmsg_release (&a);

@@ -155,6 +155,7 @@ nmf_config_set (struct nmf_config *cfg, const char *key, const char *value,
     INT_KEY ("final_business_days", final_business_days, 1, 60)
     INT_KEY ("call_business_days", call_business_days, 1, 60)
     INT_KEY ("closing_business_days", closing_business_days, 1, 120)
+    INT_KEY ("keep_in_touch_days", keep_in_touch_days, 0, 3650)
 #undef INT_KEY
 
     if (strcmp (key, "lock_timeout") == 0) {

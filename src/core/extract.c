@@ -1010,7 +1010,8 @@ strip_frame (const char *segment)
 	"offer for ", "offer of employment for ", "your ", "our ",
 	"reminder: finish your application for ", "finish your application for ",
 	"you've been referred for ", "referral for ", "next step: ",
-	"interview for ", "invitation to interview for ", "the ", NULL,
+	"interview for ", "invitation to interview for ", "interview ",
+	"interview: ", "invitation: ", "the ", NULL,
     };
     static const char *const trail[] = {
 	" application update", " application", " update", " our decision",
@@ -1103,11 +1104,42 @@ role_from_subject (const char *subject)
 	else
 	    break;
     }
+    sep = g_regex_new ("\\s+[-–—·|]\\s+|:\\s+", 0, 0, NULL);
+    /* Google Calendar: "Invitation: Phone screen (Senior iOS Engineer) @
+     * Tue Nov 24, 2026 ...": the title in parentheses, the rest is the
+     * event's time. */
+    {
+	char *at = strstr (p, " @ ");
+
+	if (at)
+	    *at = '\0';
+    }
+    {
+	g_autoptr (GRegex) paren = g_regex_new ("\\(([^()]{2,60})\\)", 0, 0,
+						NULL);
+	g_autoptr (GMatchInfo) mi = NULL;
+
+	if (paren && g_regex_match (paren, p, 0, &mi)) {
+	    while (g_match_info_matches (mi)) {
+		g_autofree char *in = g_match_info_fetch (mi, 1);
+		char *f = strip_frame (in);
+
+		if (plausible_role (f))
+		    return f;
+		g_free (f);
+		g_match_info_next (mi, NULL);
+	    }
+	}
+    }
     for (i = 0; patterns[i]; i++) {
 	char *r = regex_group (patterns[i], p, 1);
 
 	if (r) {
-	    char *f = strip_frame (r);
+	    /* "Phone screen – Data Engineer": the title is the last
+	     * segment. */
+	    g_auto (GStrv) segs = g_regex_split (sep, r, 0);
+	    guint n = g_strv_length (segs);
+	    char *f = strip_frame (n ? segs[n - 1] : r);
 
 	    g_free (r);
 	    if (plausible_role (f))
@@ -1117,7 +1149,6 @@ role_from_subject (const char *subject)
     }
     /* "Offer letter - Software Engineer, Supply Chain", "Your X
      * application", "X - update", "Acme · X · Berlin" */
-    sep = g_regex_new ("\\s+[-–—·|]\\s+|:\\s+", 0, 0, NULL);
     parts = g_regex_split (sep, p, 0);
     for (i = 0; parts[i]; i++) {
 	g_autofree char *at = NULL;

@@ -53,6 +53,8 @@ nmf_step_to_string (enum nmf_step step)
 	return "call";
     case NMF_STEP_REJECTION_REPLY:
 	return "rejection-reply";
+    case NMF_STEP_KEEP_IN_TOUCH:
+	return "keep-in-touch";
     case NMF_STEP_NONE:
 	break;
     }
@@ -88,6 +90,7 @@ nmf_process_new (const char *id)
     p->id = g_strdup (id ? id : "");
     p->rounds = g_ptr_array_new_with_free_func (round_free_cb);
     p->msgs = g_ptr_array_new_with_free_func (pmsg_free_cb);
+    p->keep_in_touch = g_ptr_array_new_with_free_func (person_free_cb);
     return p;
 }
 
@@ -104,6 +107,7 @@ nmf_process_free (struct nmf_process **pp)
     g_free (p->role);
     g_ptr_array_unref (p->rounds);
     g_ptr_array_unref (p->msgs);
+    g_ptr_array_unref (p->keep_in_touch);
     g_free (p);
     *pp = NULL;
 }
@@ -248,16 +252,17 @@ struct ctx {
     GTimeZone *tz;
     gint64 now;
     struct nmf_eval *out;
+    gint64 closed_at;     /* when the process closed, once it has */
 };
 
 static gint64
-bizdays (const struct ctx *c, gint64 t, int n)
+bizdays (struct ctx *c, gint64 t, int n)
 {
     return nmf_bizday_add (t, n, c->cfg->weekend_mask, c->holidays, c->tz);
 }
 
 static char *
-day_text (const struct ctx *c, gint64 t)
+day_text (struct ctx *c, gint64 t)
 {
     g_autoptr (GDateTime) u = g_date_time_new_from_unix_utc (t);
     g_autoptr (GTimeZone) utc = g_time_zone_new_utc ();
@@ -270,7 +275,7 @@ day_text (const struct ctx *c, gint64 t)
 }
 
 static void
-add_due (const struct ctx *c, enum nmf_step step, int round,
+add_due (struct ctx *c, enum nmf_step step, int round,
 	 const struct nmf_person *to, gint64 since, gint64 late_at,
 	 const char *reply_to_id)
 {
@@ -286,7 +291,7 @@ add_due (const struct ctx *c, enum nmf_step step, int round,
 }
 
 static void
-state (const struct ctx *c, enum nmf_state st, gint64 next,
+state (struct ctx *c, enum nmf_state st, gint64 next,
        const char *next_step, char *reason)
 {
     c->out->state = st;
@@ -357,7 +362,7 @@ known_phone (const struct nmf_process *p, const struct nmf_person *to)
 /* After a rejection: one gracious answer is due, until the user has
  * written or closing_business_days have passed. */
 static void
-after_rejection (const struct ctx *c, const struct nmf_pmsg *rej)
+after_rejection (struct ctx *c, const struct nmf_pmsg *rej)
 {
     gint64 close_at = bizdays (c, rej->date, c->cfg->closing_business_days);
     g_autofree char *when = day_text (c, rej->date);
@@ -368,12 +373,14 @@ after_rejection (const struct ctx *c, const struct nmf_pmsg *rej)
 	const struct nmf_pmsg *m = c->p->msgs->pdata[i];
 
 	if (m->from_user && ! m->is_draft && m->date > rej->date) {
+	    c->closed_at = m->date;
 	    state (c, NMF_STATE_CLOSED, 0, NULL,
 		   g_strdup_printf ("rejected on %s; you answered", when));
 	    return;
 	}
     }
     if (c->now >= close_at) {
+	c->closed_at = close_at;
 	state (c, NMF_STATE_CLOSED, 0, NULL,
 	       g_strdup_printf ("rejected on %s; closed after %d business "
 				"days", when, c->cfg->closing_business_days));
@@ -396,7 +403,7 @@ after_rejection (const struct ctx *c, const struct nmf_pmsg *rej)
 /* The check-in, final follow-up and call after all thank-yous of the last
  * round were sent.  DESIGN §5. */
 static void
-cadence (const struct ctx *c, const struct nmf_round *r, int round_no,
+cadence (struct ctx *c, const struct nmf_round *r, int round_no,
 	 gint64 thanks_done)
 {
     const struct nmf_process *p = c->p;
@@ -539,11 +546,43 @@ cadence (const struct ctx *c, const struct nmf_round *r, int round_no,
 		return;
 	    }
 	}
+	c->closed_at = end;
 	state (c, NMF_STATE_CLOSED, 0, NULL,
 	       g_strdup ("no answer after the final follow-up; closed"));
     }
     (void) round_no;
     nmf_person_free (to);
+}
+
+/* DESIGN §1: after a process closed, a light note every keep_in_touch_days
+ * to the people the user chose, unless the user wrote to them lately. */
+static void
+keep_in_touch (struct ctx *c)
+{
+    const struct nmf_process *p = c->p;
+    gint64 period = (gint64) c->cfg->keep_in_touch_days * 86400;
+    gint64 cycles;
+    guint i;
+
+    if (c->out->state != NMF_STATE_CLOSED || ! period || ! c->closed_at
+	|| ! p->keep_in_touch->len || c->now < c->closed_at + period)
+	return;
+    cycles = (c->now - c->closed_at) / period;
+    for (i = 0; i < p->keep_in_touch->len; i++) {
+	const struct nmf_person *who = p->keep_in_touch->pdata[i];
+	gint64 since = c->closed_at + cycles * period;
+
+	if (user_mail_to (p, who->addr, since - period))
+	    continue;
+	add_due (c, NMF_STEP_KEEP_IN_TOUCH, (int) cycles, who, since, 0,
+		 NULL);
+    }
+    if (c->out->due->len) {
+	g_free (c->out->reason);
+	c->out->reason = g_strdup_printf ("closed; time for a keep-in-touch "
+					  "note (every %d days)",
+					  c->cfg->keep_in_touch_days);
+    }
 }
 
 void
@@ -552,7 +591,7 @@ nmf_process_evaluate_full (const struct nmf_process *p, gint64 now,
 			   const GArray *holidays, GTimeZone *tz,
 			   struct nmf_eval *out)
 {
-    struct ctx c = { p, cfg, holidays, tz, now, out };
+    struct ctx c = { p, cfg, holidays, tz, now, out, 0 };
     const struct nmf_round *r = NULL;
     const struct nmf_pmsg *rejection = NULL, *offer = NULL;
     gint64 due_at, thanks_done = 0;
@@ -564,8 +603,10 @@ nmf_process_evaluate_full (const struct nmf_process *p, gint64 now,
     out->state = NMF_STATE_WAITING;
 
     if (p->closed) {
+	c.closed_at = p->closed_at;
 	state (&c, NMF_STATE_CLOSED, 0, NULL,
 	       g_strdup ("you closed this process"));
+	keep_in_touch (&c);
 	return;
     }
 
@@ -597,6 +638,7 @@ nmf_process_evaluate_full (const struct nmf_process *p, gint64 now,
     }
     if (rejection && ! (r && r->start > rejection->date)) {
 	after_rejection (&c, rejection);
+	keep_in_touch (&c);
 	return;
     }
     if (offer && ! (r && r->start > offer->date)) {
@@ -654,6 +696,7 @@ nmf_process_evaluate_full (const struct nmf_process *p, gint64 now,
 	goto snooze;
     }
     cadence (&c, r, round_no, thanks_done);
+    keep_in_touch (&c);
 
 snooze:
     /* "Not before this date": due steps wait, the state says why. */

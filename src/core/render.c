@@ -84,6 +84,22 @@ static const char rejection_reply_text[]
       "Best regards,\n"
       "{{user_name}}\n";
 
+/* Months later: light, no request. */
+static const char keep_in_touch_text[]
+    = "Hi {{first_name}},\n"
+      "\n"
+      "I hope all is well with you and the team"
+      "{{?company}} at {{company}}{{/company}}. "
+      "We spoke a while ago"
+      "{{?role}} about the {{role}} role{{/role}}, and I have kept following "
+      "your work with interest. "
+      "[Add a line about what you have been doing, then delete this line.]\n"
+      "\n"
+      "I would be glad to stay in touch.\n"
+      "\n"
+      "Best regards,\n"
+      "{{user_name}}\n";
+
 const char *
 nmf_render_builtin (const char *name)
 {
@@ -97,6 +113,8 @@ nmf_render_builtin (const char *name)
 	return final_text;
     if (strcmp (name, "rejection-reply") == 0)
 	return rejection_reply_text;
+    if (strcmp (name, "keep-in-touch") == 0)
+	return keep_in_touch_text;
     return NULL;
 }
 

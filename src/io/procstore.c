@@ -209,12 +209,15 @@ collect_open_cb (struct nmf_dbmsg *m, void *data)
 }
 
 GPtrArray *
-nmf_store_open_processes (struct nmf_db *db)
+nmf_store_open_processes (struct nmf_db *db, gboolean keep)
 {
     GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
 
-    nmf_db_each_message (db, "property:" NMF_PROP_OPEN "=1", collect_open_cb,
-			 out);
+    nmf_db_each_message (db,
+			 keep ? "property:" NMF_PROP_OPEN "=1 OR property:"
+				NMF_PROP_KEEP "=1"
+			      : "property:" NMF_PROP_OPEN "=1",
+			 collect_open_cb, out);
     return out;
 }
 
@@ -617,6 +620,18 @@ load_overrides (struct nmf_db *db, struct nmf_loaded *l)
     for (i = 0; i < d->len; i++)
 	add_unique (l->drafted, d->pdata[i]);
     l->proc->closed = nmf_dbmsg_property (a, NMF_PROP_CLOSED) != NULL;
+    /* followup.closed holds when the user closed it ("1" before). */
+    l->proc->closed_at = time_prop (a, NMF_PROP_CLOSED);
+    if (l->proc->closed_at < 1000000)
+	l->proc->closed_at = 0;
+    {
+	g_autoptr (GPtrArray) keep = nmf_dbmsg_properties (
+	    a, NMF_PROP_KEEP_IN_TOUCH);
+
+	for (i = 0; i < keep->len; i++)
+	    g_ptr_array_add (l->proc->keep_in_touch,
+			     parse_person (keep->pdata[i]));
+    }
     l->proc->snoozed_until = time_prop (a, NMF_PROP_SNOOZE);
     l->proc->decision_by = time_prop (a, NMF_PROP_DECISION_BY);
     who = g_ptr_array_new_with_free_func (person_free_cb);

@@ -54,6 +54,26 @@ t_eq "offer" followup/offer "$(state_of $OFFER)"
 t_eq "the whole process is at the offer" followup/offer "$(state_of $R1)"
 t_ok "an offer stays until the user closes" nmf scan --quiet --now=2027-02-01T12:00:00Z
 t_eq "still offer months later" followup/offer "$(state_of $R1)"
+t_ok "stay in touch with Nina after it closes" nmf note \
+    --keep-in-touch='Nina Brooks <nina.brooks@umbra-systems.example>' \
+    --now=2027-02-01T12:00:00Z "id:$OFFER"
 t_ok "close the process" nmf close --now=2027-02-01T12:00:00Z "id:$OFFER"
 t_eq "closed" followup/closed "$(state_of $R2)"
+
+# Keep-in-touch notes are off by default ...
+t_ok "scan two months later, keep-in-touch off" nmf scan --quiet --now=2027-04-05T12:00:00Z
+kit () { notmuch dump --include=properties | grep -o "followup.draft=[a-z0-9]*%3akeep-in-touch[^ ]*" | sort -u | wc -l; }
+t_eq "no keep-in-touch draft" 0 "$(kit)"
+# ... and every 60 days with followup.keep_in_touch_days.
+notmuch config set followup.keep_in_touch_days 60
+t_ok "scan 40 days after closing" nmf scan --quiet --now=2027-03-13T12:00:00Z
+t_eq "not yet" 0 "$(kit)"
+t_ok "scan 63 days after closing" nmf scan --quiet --now=2027-04-05T12:00:00Z
+t_eq "one keep-in-touch draft" 1 "$(kit)"
+t_count "... to Nina" 1 'tag:draft and to:nina.brooks@umbra-systems.example and body:"stay in touch"'
+t_match "list shows it while the process stays closed" '^keep-in-touch +Umbra Systems' \
+    "$(nmf list --now=2027-04-05T12:00:00Z)"
+t_eq "the process is still closed" followup/closed "$(state_of $R2)"
+t_ok "scan again the same day" nmf scan --quiet --now=2027-04-05T13:00:00Z
+t_eq "still one keep-in-touch draft" 1 "$(kit)"
 t_done
