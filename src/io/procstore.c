@@ -792,7 +792,17 @@ nmf_store_load (struct nmf_db *db, const struct nmf_config *cfg,
     }
     nmf_process_sort (l->proc);
 
-    /* Where a draft should reply: the latest invitation. */
+    /* Where a draft should reply: the employer's last word (DESIGN §6),
+     * else the latest invitation. */
+    for (i = l->proc->msgs->len; i > 0; i--) {
+	const struct nmf_pmsg *m = l->proc->msgs->pdata[i - 1];
+
+	if (! m->from_user && ! m->automated && ! m->is_draft && *m->id) {
+	    g_free (l->reply_id);
+	    l->reply_id = g_strdup (m->id);
+	    break;
+	}
+    }
     {
 	g_autofree char *idq = nmf_db_quote (l->reply_id);
 	g_autofree char *rq = g_strdup_printf ("id:%s", idq);

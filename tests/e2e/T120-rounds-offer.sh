@@ -36,6 +36,9 @@ t_ok "scan after round 2" nmf scan --quiet --now=2026-12-02T20:00:00Z
 t_eq "round 2 ended: thank-you again" followup/thank-you "$(state_of $R2)"
 t_count "thank-you draft to the round-2 interviewer" 1 \
     'tag:draft and to:dana.fox@umbra-systems.example'
+t_match "it answers the employer's last word, in the new thread" \
+    "^In-Reply-To: <$R2>" \
+    "$(cat "$(notmuch search --output=files 'tag:draft and to:dana.fox@umbra-systems.example')")"
 t_match "list shows round 2's thank-you" 'to Dana Fox' \
     "$(nmf list --now=2026-12-02T20:00:00Z)"
 
