@@ -11,120 +11,11 @@
 #include "nmf/log.h"
 #include "nmf/mime.h"
 
-/* ---- finding the process the user means ------------------------------ */
-
-struct resolve {
-    char *pid;
-    char *thread;
-    char *first_id;   /* oldest message of the thread */
-};
-
-static int
-resolve_cb (struct nmf_dbmsg *m, void *data)
-{
-    struct resolve *r = data;
-    const char *pid = nmf_dbmsg_property (m, NMF_PROP_PROCESS);
-
-    if (! r->thread) {
-	r->thread = g_strdup (nmf_dbmsg_thread (m));
-	r->first_id = g_strdup (nmf_dbmsg_id (m));
-    }
-    if (pid && ! r->pid)
-	r->pid = g_strdup (pid);
-    return 0;
-}
-
-/* THREAD may be "thread:ID", a bare thread id, "id:MSGID", any notmuch
- * query, or a process id ("p" and 12 hex digits, as list shows). */
-static gboolean
-resolve (struct nmf_db *db, const char *arg, struct resolve *r)
-{
-    g_autofree char *q = NULL;
-    gsize n = strlen (arg);
-
-    memset (r, 0, sizeof (*r));
-    if (n == 13 && arg[0] == 'p' && strspn (arg + 1, "0123456789abcdef") == 12)
-	q = g_strdup_printf ("property:\"" NMF_PROP_PROCESS "=%s\"", arg);
-    else if (strchr (arg, ':') || strchr (arg, ' '))
-	q = g_strdup (arg);
-    else
-	q = g_strdup_printf ("thread:%s", arg);
-    if (nmf_db_each_message (db, q, resolve_cb, r))
-	return FALSE;
-    if (r->pid && ! r->thread)
-	return FALSE;
-    if (! r->thread) {
-	nmf_error ("'%s' matches no message", arg);
-	return FALSE;
-    }
-    /* Every message of that thread, for the process id. */
-    if (! r->pid) {
-	g_autofree char *tq = g_strdup_printf ("thread:%s", r->thread);
-	char *thread = r->thread;
-	char *first = r->first_id;
-
-	r->thread = NULL;
-	r->first_id = NULL;
-	nmf_db_each_message (db, tq, resolve_cb, r);
-	g_free (r->thread);
-	g_free (r->first_id);
-	r->thread = thread;
-	r->first_id = first;
-    }
-    return TRUE;
-}
-
-static void
-resolve_release (struct resolve *r)
-{
-    g_free (r->pid);
-    g_free (r->thread);
-    g_free (r->first_id);
-}
-
-struct anchor_find {
-    char *anchor;   /* carries the process state */
-    char *oldest;   /* oldest member, if no anchor is marked */
-};
-
-static int
-anchor_cb (struct nmf_dbmsg *m, void *data)
-{
-    struct anchor_find *f = data;
-
-    if (! f->oldest)
-	f->oldest = g_strdup (nmf_dbmsg_id (m));
-    if (! f->anchor
-	&& (nmf_dbmsg_property (m, NMF_PROP_OPEN)
-	    || nmf_dbmsg_property (m, NMF_PROP_STATE)
-	    || nmf_dbmsg_property (m, NMF_PROP_CLOSED)))
-	f->anchor = g_strdup (nmf_dbmsg_id (m));
-    return 0;
-}
-
-/* The anchor of process pid (release it): the message that carries its
- * state, else its oldest message. */
-static struct nmf_dbmsg *
-anchor_of (struct nmf_db *db, const char *pid)
-{
-    g_autofree char *q = g_strdup_printf ("property:\"" NMF_PROP_PROCESS
-					  "=%s\"",
-					  pid);
-    struct anchor_find f = { NULL, NULL };
-    struct nmf_dbmsg *m;
-
-    nmf_db_each_message (db, q, anchor_cb, &f);
-    m = nmf_db_find (db, f.anchor ? f.anchor : f.oldest);
-    g_free (f.anchor);
-    g_free (f.oldest);
-    return m;
-}
-
 /* ---- shared command frame -------------------------------------------- */
 
 struct steer {
     struct nmf_engine e;
-    struct resolve r;
+    struct nmf_resolve r;
 };
 
 static int
@@ -136,7 +27,7 @@ steer_open (struct steer *s, const char *opt_now, const char *arg)
     if (nmf_open_db (NMF_DB_READ_WRITE, &s->e.cfg, &s->e.db))
 	return NMF_EXIT_ERROR;
     nmf_engine_init (&s->e);
-    if (! resolve (s->e.db, arg, &s->r)) {
+    if (! nmf_resolve (s->e.db, arg, &s->r)) {
 	nmf_engine_release (&s->e);
 	nmf_db_close (&s->e.db);
 	nmf_config_release (&s->e.cfg);
@@ -154,7 +45,7 @@ steer_close (struct steer *s, int ret)
     if (nmf_db_close (&s->e.db))
 	ret = NMF_EXIT_ERROR;
     nmf_config_release (&s->e.cfg);
-    resolve_release (&s->r);
+    nmf_resolve_release (&s->r);
     return ret;
 }
 
@@ -214,7 +105,7 @@ nmf_cmd_close (int argc, char **argv)
 	return ret;
     if ((ret = need_process (&s, args->pdata[0])))
 	return steer_close (&s, ret);
-    a = anchor_of (s.e.db, s.r.pid);
+    a = nmf_anchor_of (s.e.db, s.r.pid);
     {
 	/* When it was closed: keep-in-touch notes count from then. */
 	g_autofree char *when = g_strdup_printf ("%" G_GINT64_FORMAT, s.e.now);
@@ -271,7 +162,7 @@ nmf_cmd_snooze (int argc, char **argv)
 	return ret;
     if ((ret = need_process (&s, args->pdata[0])))
 	return steer_close (&s, ret);
-    a = anchor_of (s.e.db, s.r.pid);
+    a = nmf_anchor_of (s.e.db, s.r.pid);
     value = t ? g_strdup_printf ("%" G_GINT64_FORMAT, t) : NULL;
     if (! a || nmf_dbmsg_set_property (a, NMF_PROP_SNOOZE, value, NULL))
 	ret = NMF_EXIT_ERROR;
@@ -508,7 +399,7 @@ nmf_cmd_note (int argc, char **argv)
 	s.r.pid = g_strdup (f->pid);
 	nmf_fact_free (f);
     }
-    a = anchor_of (s.e.db, s.r.pid);
+    a = nmf_anchor_of (s.e.db, s.r.pid);
     if (! a) {
 	nmf_error ("cannot find the first message of process %s", s.r.pid);
 	return steer_close (&s, NMF_EXIT_ERROR);

@@ -207,6 +207,110 @@ mark_obsolete (struct nmf_engine *s, const char *pid, const struct nmf_eval *e)
     g_free (o.tag);
 }
 
+/* ---- finding the process the user means ------------------------------ */
+
+
+static int
+resolve_cb (struct nmf_dbmsg *m, void *data)
+{
+    struct nmf_resolve *r = data;
+    const char *pid = nmf_dbmsg_property (m, NMF_PROP_PROCESS);
+
+    if (! r->thread) {
+	r->thread = g_strdup (nmf_dbmsg_thread (m));
+	r->first_id = g_strdup (nmf_dbmsg_id (m));
+    }
+    if (pid && ! r->pid)
+	r->pid = g_strdup (pid);
+    return 0;
+}
+
+/* THREAD may be "thread:ID", a bare thread id, "id:MSGID", any notmuch
+ * query, or a process id ("p" and 12 hex digits, as list shows). */
+gboolean
+nmf_resolve (struct nmf_db *db, const char *arg, struct nmf_resolve *r)
+{
+    g_autofree char *q = NULL;
+    gsize n = strlen (arg);
+
+    memset (r, 0, sizeof (*r));
+    if (n == 13 && arg[0] == 'p' && strspn (arg + 1, "0123456789abcdef") == 12)
+	q = g_strdup_printf ("property:\"" NMF_PROP_PROCESS "=%s\"", arg);
+    else if (strchr (arg, ':') || strchr (arg, ' '))
+	q = g_strdup (arg);
+    else
+	q = g_strdup_printf ("thread:%s", arg);
+    if (nmf_db_each_message (db, q, resolve_cb, r))
+	return FALSE;
+    if (r->pid && ! r->thread)
+	return FALSE;
+    if (! r->thread) {
+	nmf_error ("'%s' matches no message", arg);
+	return FALSE;
+    }
+    /* Every message of that thread, for the process id. */
+    if (! r->pid) {
+	g_autofree char *tq = g_strdup_printf ("thread:%s", r->thread);
+	char *thread = r->thread;
+	char *first = r->first_id;
+
+	r->thread = NULL;
+	r->first_id = NULL;
+	nmf_db_each_message (db, tq, resolve_cb, r);
+	g_free (r->thread);
+	g_free (r->first_id);
+	r->thread = thread;
+	r->first_id = first;
+    }
+    return TRUE;
+}
+
+void
+nmf_resolve_release (struct nmf_resolve *r)
+{
+    g_free (r->pid);
+    g_free (r->thread);
+    g_free (r->first_id);
+}
+
+struct anchor_find {
+    char *anchor;   /* carries the process state */
+    char *oldest;   /* oldest member, if no anchor is marked */
+};
+
+static int
+anchor_cb (struct nmf_dbmsg *m, void *data)
+{
+    struct anchor_find *f = data;
+
+    if (! f->oldest)
+	f->oldest = g_strdup (nmf_dbmsg_id (m));
+    if (! f->anchor
+	&& (nmf_dbmsg_property (m, NMF_PROP_OPEN)
+	    || nmf_dbmsg_property (m, NMF_PROP_STATE)
+	    || nmf_dbmsg_property (m, NMF_PROP_CLOSED)))
+	f->anchor = g_strdup (nmf_dbmsg_id (m));
+    return 0;
+}
+
+/* The anchor of process pid (release it): the message that carries its
+ * state, else its oldest message. */
+struct nmf_dbmsg *
+nmf_anchor_of (struct nmf_db *db, const char *pid)
+{
+    g_autofree char *q = g_strdup_printf ("property:\"" NMF_PROP_PROCESS
+					  "=%s\"",
+					  pid);
+    struct anchor_find f = { NULL, NULL };
+    struct nmf_dbmsg *m;
+
+    nmf_db_each_message (db, q, anchor_cb, &f);
+    m = nmf_db_find (db, f.anchor ? f.anchor : f.oldest);
+    g_free (f.anchor);
+    g_free (f.oldest);
+    return m;
+}
+
 enum nmf_state
 nmf_engine_apply (struct nmf_engine *s, const char *pid)
 {

@@ -40,4 +40,25 @@ nmf_engine_apply (struct nmf_engine *e, const char *pid);
 char *
 nmf_engine_state_tag (const struct nmf_config *cfg, enum nmf_state st);
 
+/* What a user's THREAD argument means: "thread:ID", a bare thread id,
+ * "id:MSGID" or any query (its first message's thread), or a process id
+ * ("p" and 12 hex digits). */
+struct nmf_resolve {
+    char *pid;        /* the process, or NULL when the thread has none */
+    char *thread;     /* the thread */
+    char *first_id;   /* the oldest message of the thread */
+};
+
+/* FALSE (reported) when nothing matches.  Release with
+ * nmf_resolve_release. */
+gboolean
+nmf_resolve (struct nmf_db *db, const char *arg, struct nmf_resolve *r);
+
+void
+nmf_resolve_release (struct nmf_resolve *r);
+
+/* The anchor of process pid (nmf_dbmsg_release it), or NULL. */
+struct nmf_dbmsg *
+nmf_anchor_of (struct nmf_db *db, const char *pid);
+
 #endif
