@@ -23,4 +23,17 @@ enum nmf_status
 nmf_ical_parse (const char *text, gsize len, guint max_attendees,
 		GPtrArray *events, char **why);
 
+/* One to-do of the agenda. */
+struct nmf_todo {
+    char *uid;          /* stable across runs */
+    char *summary;
+    char *description;  /* may be NULL */
+    gint64 due;         /* UTC seconds */
+};
+
+/* A VCALENDAR (PRODID notmuch-followup, METHOD PUBLISH) with one VTODO per
+ * element of todos (struct nmf_todo *), DTSTAMP now.  g_free. */
+char *
+nmf_ical_write_todos (GPtrArray *todos, gint64 now);
+
 #endif

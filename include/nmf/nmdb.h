@@ -85,6 +85,12 @@ nmf_db_each_message (struct nmf_db *db, const char *query,
 		     int (*fn) (struct nmf_dbmsg *msg, void *data),
 		     void *data);
 
+/* The same, newest first. */
+enum nmf_status
+nmf_db_each_message_newest (struct nmf_db *db, const char *query,
+			    int (*fn) (struct nmf_dbmsg *msg, void *data),
+			    void *data);
+
 /* Number of messages matching query. */
 enum nmf_status
 nmf_db_count (struct nmf_db *db, const char *query, unsigned *count);

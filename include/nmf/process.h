@@ -43,6 +43,7 @@ struct nmf_pmsg {
     gboolean is_draft;    /* tagged draft: not sent */
     char *from;           /* sender address, lowercase */
     char *from_name;      /* sender display name, may be NULL */
+    char *subject;        /* may be NULL */
     char *reply_to;       /* a person in Reply-To, may be NULL */
     char *phone;          /* phone number in its signature, may be NULL */
     gint64 timeline;      /* decision date it states (noon UTC), or 0 */

@@ -120,6 +120,10 @@ nmf_store_thread_process (struct nmf_db *db, const char *thread);
 enum nmf_status
 nmf_store_fact (struct nmf_db *db, const struct nmf_fact *f);
 
+/* Ids of every process, open or closed (g_ptr_array_unref). */
+GPtrArray *
+nmf_store_all_processes (struct nmf_db *db);
+
 /* An open process of the same employer: same company (compared without
  * case, spaces and legal suffixes) or same employer domain, and not a
  * different role when both are known.  NULL or a pid (g_free).  facts

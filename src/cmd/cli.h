@@ -69,5 +69,8 @@ int nmf_cmd_ignore (int argc, char **argv);
 int nmf_cmd_close (int argc, char **argv);
 int nmf_cmd_snooze (int argc, char **argv);
 int nmf_cmd_check (int argc, char **argv);
+int nmf_cmd_show (int argc, char **argv);
+int nmf_cmd_noreply (int argc, char **argv);
+int nmf_cmd_agenda (int argc, char **argv);
 
 #endif

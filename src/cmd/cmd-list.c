@@ -5,7 +5,9 @@
  * since the last scan.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -15,14 +17,26 @@
 
 static const char usage[]
     = "usage: notmuch-followup list [--all] [--format=text|json] "
-      "[--now=WHEN]\n"
+      "[--color=WHEN] [--now=WHEN]\n"
       "\n"
       "List the interview processes that need you, most urgent first: the\n"
       "step that is due, since when, to whom, and the draft written for it.\n"
       "\n"
-      "  --all               also list processes that wait for the employer\n"
+      "  --all               also list processes that wait, offers, rejected\n"
+      "                      and closed ones\n"
+      "  --color=auto|always|never  colour the urgency (auto: on a terminal,\n"
+      "                      unless NO_COLOR is set)\n"
       "  --format=text|json  output format (default text)\n"
       "  --now=WHEN          take WHEN (ISO 8601) as the current time\n";
+
+enum { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
+
+static const struct nmf_keyword color_keywords[] = {
+    { "auto", COLOR_AUTO },
+    { "always", COLOR_ALWAYS },
+    { "never", COLOR_NEVER },
+    { NULL, 0 },
+};
 
 struct row {
     char *process;
@@ -37,6 +51,7 @@ struct row {
     gint64 due;        /* since when it is due; 0 when not due */
     gint64 late_at;
     gint64 next;       /* next scheduled change when waiting */
+    const char *next_step; /* what falls due then (static) */
     char *draft;       /* file of the draft, NULL when none */
     char *reason;
 };
@@ -109,6 +124,7 @@ row_new (struct nmf_loaded *l, const struct nmf_eval *e)
     r->role = g_strdup (l->proc->role);
     r->state = e->state;
     r->next = e->next_change;
+    r->next_step = e->next_step;
     r->reason = g_strdup (e->reason);
     return r;
 }
@@ -131,22 +147,83 @@ by_urgency (gconstpointer a, gconstpointer b)
     return g_strcmp0 (x->process, y->process);
 }
 
-static char *
-local_time (gint64 t)
-{
-    g_autoptr (GTimeZone) tz = g_time_zone_new_local ();
-    g_autoptr (GDateTime) utc = g_date_time_new_from_unix_utc (t);
-    g_autoptr (GDateTime) local = NULL;
 
-    if (! utc)
-	return g_strdup ("?");
-    local = g_date_time_to_timezone (utc, tz);
-    return g_date_time_format (local, "%a %d %b %H:%M");
+/* Terminal width: the terminal's, else $COLUMNS, else no limit. */
+static int
+term_width (void)
+{
+    struct winsize ws;
+    const char *cols = g_getenv ("COLUMNS");
+
+    if (isatty (1) && ioctl (1, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+	return ws.ws_col;
+    if (cols && atoi (cols) > 0)
+	return atoi (cols);
+    return 0;
+}
+
+/* "overdue 3d", "due today", "due in 2d"; for waiting rows, the date of
+ * the next step. */
+static char *
+due_text (const struct row *r, gint64 now)
+{
+    gint64 t = r->step ? r->due : r->next;
+    g_autoptr (GTimeZone) tz = g_time_zone_new_local ();
+    g_autoptr (GDateTime) u = NULL;
+    g_autoptr (GDateTime) lt = NULL;
+    g_autoptr (GDateTime) ln = NULL;
+    g_autoptr (GDateTime) un = g_date_time_new_from_unix_utc (now);
+    int days;
+
+    if (! t)
+	return g_strdup ("-");
+    u = g_date_time_new_from_unix_utc (t);
+    lt = g_date_time_to_timezone (u, tz);
+    ln = g_date_time_to_timezone (un, tz);
+    if (! r->step)
+	return g_date_time_format (lt, "%a %Y-%m-%d");
+    days = (int) ((g_date_time_to_unix (ln) + g_date_time_get_utc_offset (ln)
+		   / G_USEC_PER_SEC) / 86400
+		  - (g_date_time_to_unix (lt) + g_date_time_get_utc_offset (lt)
+		     / G_USEC_PER_SEC) / 86400);
+    if (days > 0)
+	return g_strdup_printf ("overdue %dd", days);
+    if (days == 0)
+	return g_strdup (t <= now ? "due today" : "later today");
+    return g_strdup_printf ("due in %dd", -days);
+}
+
+/* Cut s to n display characters ("..." at the end). */
+static char *
+fit (const char *s, int n)
+{
+    glong len = g_utf8_strlen (s, -1);
+    g_autofree char *head = NULL;
+
+    if (n <= 0 || len <= n)
+	return g_strdup (s);
+    if (n <= 3)
+	return g_utf8_substring (s, 0, n);
+    head = g_utf8_substring (s, 0, n - 3);
+    return g_strconcat (head, "...", NULL);
+}
+
+/* Pad to n display characters. */
+static void
+put_col (GString *line, const char *s, int n)
+{
+    glong len = g_utf8_strlen (s, -1);
+
+    g_string_append (line, s);
+    for (; len < n; len++)
+	g_string_append_c (line, ' ');
 }
 
 static void
-print_text (GPtrArray *rows, gint64 now)
+print_text (GPtrArray *rows, gint64 now, gboolean color,
+	    const char *mail_root)
 {
+    int width = term_width ();
     guint i;
 
     if (! rows->len) {
@@ -155,36 +232,72 @@ print_text (GPtrArray *rows, gint64 now)
     }
     for (i = 0; i < rows->len; i++) {
 	const struct row *r = rows->pdata[i];
-	g_autofree char *what = NULL;
+	g_autofree char *due = due_text (r, now);
+	g_autofree char *what = g_strdup_printf (
+	    "%s%s%s", r->company ? r->company : "(company?)",
+	    r->role ? ", " : "", r->role ? r->role : "");
+	g_autofree char *who = NULL;
+	g_autofree char *draft = NULL;
+	g_autofree char *what_fit = NULL;
+	g_autofree char *who_fit = NULL;
+	GString *line = g_string_new (NULL);
+	const char *col_on = "", *col_off = "";
+	const char *step = r->step ? r->step : nmf_state_to_string (r->state);
+	int flex;
 
-	what = g_strdup_printf ("%s%s%s", r->company ? r->company : "(company?)",
-				r->role ? ", " : "", r->role ? r->role : "");
 	if (r->step) {
-	    g_autofree char *since = local_time (r->due);
-	    const char *late = r->late_at && now >= r->late_at ? " (late)" : "";
+	    who = g_strdup (r->to_name ? r->to_name : r->to_addr);
+	    if (strcmp (r->step, "call") == 0)
+		draft = g_strdup_printf ("no draft: call %s",
+					 r->phone ? r->phone : "");
+	    else if (r->draft) {
+		gsize n = strlen (mail_root);
 
-	    printf ("%-10s %s\n", r->step, what);
-	    printf ("           to %s <%s>, due since %s%s\n",
-		    r->to_name ? r->to_name : "", r->to_addr, since, late);
-	    if (strcmp (r->step, "call") == 0) {
-		/* DESIGN §1: a call, once; no draft.  What to say. */
-		printf ("           call %s and say:\n", r->phone ? r->phone : "");
-		printf ("             - who you are and which role you met them "
-			"about;\n");
-		printf ("             - that you wrote twice and wanted to hear "
-			"whether the role is still open;\n");
-		printf ("             - that you remain interested, and thank "
-			"them for their time.\n");
+		draft = g_strdup (g_str_has_prefix (r->draft, mail_root)
+				      && r->draft[n] == '/'
+				      ? r->draft + n + 1
+				      : r->draft);
 	    } else {
-		printf ("           %s%s\n",
-			r->draft ? "draft: " : "no draft yet",
-			r->draft ? r->draft : "");
+		draft = g_strdup ("no draft yet");
 	    }
 	} else {
-	    printf ("%-10s %s\n", nmf_state_to_string (r->state), what);
-	    printf ("           %s\n", r->reason);
+	    who = g_strdup (r->next_step ? r->next_step : "");
+	    draft = g_strdup ("");
 	}
-	printf ("           thread:%s\n", r->thread);
+	if (color) {
+	    if (r->step && g_str_has_prefix (due, "overdue"))
+		col_on = "\033[31m";
+	    else if (r->step)
+		col_on = "\033[33m";
+	    else if (r->state == NMF_STATE_OFFER)
+		col_on = "\033[32m";
+	    else
+		col_on = "\033[2m";
+	    col_off = "\033[0m";
+	}
+	/* Fixed columns: step 17, due 16, thread 24; the rest is shared
+	 * by what, to whom and the draft. */
+	flex = width ? width - 17 - 16 - 24 - (int) strlen (draft) - 2 : 0;
+	what_fit = fit (what, flex > 20 ? flex * 3 / 5 : (width ? 20 : 0));
+	who_fit = fit (who, flex > 20 ? flex - flex * 3 / 5 : (width ? 12 : 0));
+	g_string_append (line, col_on);
+	put_col (line, step, 16);
+	g_string_append_c (line, ' ');
+	put_col (line, due, 15);
+	g_string_append_c (line, ' ');
+	g_string_append (line, col_off);
+	put_col (line, what_fit, width ? (int) g_utf8_strlen (what_fit, -1) + 2
+				      : 0);
+	if (! width)
+	    g_string_append (line, "  ");
+	put_col (line, who_fit, (int) g_utf8_strlen (who_fit, -1) + 2);
+	if (*draft) {
+	    g_string_append (line, draft);
+	    g_string_append (line, "  ");
+	}
+	g_string_append_printf (line, "thread:%s", r->thread);
+	printf ("%s\n", line->str);
+	g_string_free (line, TRUE);
     }
 }
 
@@ -238,8 +351,10 @@ nmf_cmd_list (int argc, char **argv)
     g_autoptr (GPtrArray) args = NULL;
     g_autoptr (GPtrArray) pids = NULL;
     g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func (row_free);
+    int color = COLOR_AUTO;
     const struct nmf_opt opts[] = {
 	{ "all", NMF_OPT_BOOL, &all, NULL },
+	{ "color", NMF_OPT_KEYWORD, &color, color_keywords },
 	{ "format", NMF_OPT_KEYWORD, &format, nmf_format_keywords },
 	{ "now", NMF_OPT_STRING, &opt_now, NULL },
 	{ NULL, 0, NULL, NULL },
@@ -263,7 +378,8 @@ nmf_cmd_list (int argc, char **argv)
     if (nmf_open_db (NMF_DB_READ_ONLY, &cfg, &db))
 	return NMF_EXIT_ERROR;
 
-    pids = nmf_store_open_processes (db, cfg.keep_in_touch_days > 0);
+    pids = all ? nmf_store_all_processes (db)
+	       : nmf_store_open_processes (db, cfg.keep_in_touch_days > 0);
     for (i = 0; i < pids->len; i++) {
 	struct nmf_loaded *l = nmf_store_load (db, &cfg, pids->pdata[i], NULL);
 	struct nmf_eval e;
@@ -294,7 +410,11 @@ nmf_cmd_list (int argc, char **argv)
     if (format == NMF_FORMAT_JSON)
 	print_json (rows, now);
     else
-	print_text (rows, now);
+	print_text (rows, now,
+		    color == COLOR_ALWAYS
+			|| (color == COLOR_AUTO && isatty (1)
+			    && ! g_getenv ("NO_COLOR")),
+		    nmf_db_mail_root (db));
 
     nmf_db_close (&db);
     nmf_config_release (&cfg);

@@ -132,6 +132,7 @@ nmf_pmsg_free (struct nmf_pmsg *m)
     g_free (m->id);
     g_free (m->from);
     g_free (m->from_name);
+    g_free (m->subject);
     g_free (m->reply_to);
     g_free (m->phone);
     g_ptr_array_unref (m->recipients);

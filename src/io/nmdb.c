@@ -350,10 +350,29 @@ make_query (struct nmf_db *db, const char *query, enum nmf_status *ret)
     return q;
 }
 
+static enum nmf_status
+each_message (struct nmf_db *db, const char *query, notmuch_sort_t sort,
+	      int (*fn) (struct nmf_dbmsg *msg, void *data), void *data);
+
 enum nmf_status
 nmf_db_each_message (struct nmf_db *db, const char *query,
 		     int (*fn) (struct nmf_dbmsg *msg, void *data),
 		     void *data)
+{
+    return each_message (db, query, NOTMUCH_SORT_OLDEST_FIRST, fn, data);
+}
+
+enum nmf_status
+nmf_db_each_message_newest (struct nmf_db *db, const char *query,
+			    int (*fn) (struct nmf_dbmsg *msg, void *data),
+			    void *data)
+{
+    return each_message (db, query, NOTMUCH_SORT_NEWEST_FIRST, fn, data);
+}
+
+static enum nmf_status
+each_message (struct nmf_db *db, const char *query, notmuch_sort_t sort,
+	      int (*fn) (struct nmf_dbmsg *msg, void *data), void *data)
 {
     notmuch_query_t *q;
     notmuch_messages_t *msgs = NULL;
@@ -363,7 +382,7 @@ nmf_db_each_message (struct nmf_db *db, const char *query,
     q = make_query (db, query, &ret);
     if (! q)
 	return ret;
-    notmuch_query_set_sort (q, NOTMUCH_SORT_OLDEST_FIRST);
+    notmuch_query_set_sort (q, sort);
     st = notmuch_query_search_messages (q, &msgs);
     if (st) {
 	g_autofree char *what = g_strdup_printf ("cannot search '%s'", query);

@@ -221,6 +221,16 @@ nmf_store_open_processes (struct nmf_db *db, gboolean keep)
     return out;
 }
 
+GPtrArray *
+nmf_store_all_processes (struct nmf_db *db)
+{
+    GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
+
+    nmf_db_each_message (db, "property:" NMF_PROP_MEMBER "=1", collect_open_cb,
+			 out);
+    return out;
+}
+
 /* ---- employer identity ------------------------------------------------ */
 
 /* "Acme Robotics, Inc." and "acme robotics" compare equal. */
@@ -472,6 +482,7 @@ load_msg_cb (struct nmf_dbmsg *m, void *data)
     pm = nmf_pmsg_new (nmf_dbmsg_id (m), nmf_dbmsg_date (m),
 		       from ? from->addr : "");
     pm->from_name = from && from->name ? g_strdup (from->name) : NULL;
+    pm->subject = g_strdup (nmf_dbmsg_header (m, "subject"));
     nmf_address_free (from);
     pm->from_user = nmf_address_in (pm->from, mine);
     pm->is_draft = nmf_dbmsg_has_tag (m, "draft")

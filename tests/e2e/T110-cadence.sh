@@ -62,7 +62,8 @@ t_count "a gracious answer to Maria is drafted" 1 \
 t_match "it thanks and keeps the door open" 'future roles' \
     "$(cat "$(notmuch search --output=files 'tag:draft and subject:"Re: Your application to Globex"')")"
 t_match "list shows the waiting acme check-in date" \
-    'check-in falls due on Thu 2026-11-26' "$(nmf list --all --now=2026-11-20T12:00:00Z)"
+    '^waiting +Thu 2026-11-26 +Acme Robotics, Backend Engineer +check-in' \
+    "$(nmf list --all --now=2026-11-20T12:00:00Z)"
 t_eq "one state tag per message (20 Nov)" "" "$(one_state_each)"
 
 # Fri 27 Nov 09:00: 7 business days after the interview, no word: check-in.
@@ -70,7 +71,7 @@ t_ok "scan on 27 Nov" scan_at 2026-11-27T09:00:00Z
 t_eq "acme: check-in" followup/check-in "$(state_of $ACME)"
 t_count "the check-in draft goes to the recruiter" 1 \
     'tag:draft and to:jordan.lee@acme-robotics.example'
-t_match "list names the check-in" '^check-in +Acme Robotics' \
+t_match "list names the check-in" '^check-in +overdue 1d +Acme Robotics.*Jordan Lee' \
     "$(nmf list --now=2026-11-27T09:00:00Z)"
 
 # Alex sends a check-in; Jordan's out-of-office answers: not a reply.
@@ -80,7 +81,7 @@ notmuch new --quiet
 t_ok "scan on 1 Dec" scan_at 2026-12-01T12:00:00Z
 t_eq "acme: check-in sent, waiting" followup/waiting "$(state_of $ACME)"
 t_match "the final falls due 10 business days after the check-in" \
-    'final follow-up falls due on Fri 2026-12-11' \
+    '^waiting +Fri 2026-12-11 +Acme Robotics, Backend Engineer +final' \
     "$(nmf list --all --now=2026-12-01T12:00:00Z)"
 
 # Fri 11 Dec: the final follow-up.

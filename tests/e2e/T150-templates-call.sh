@@ -74,8 +74,9 @@ notmuch new --quiet
 t_ok "scan after the final" nmf scan --quiet --now=2026-12-10T12:00:00Z
 t_count "state: call" 1 "id:$GLOBEX and tag:followup/call"
 out=$(nmf list --now=2026-12-10T12:00:00Z)
-t_match "list suggests the call" '^call +Globex' "$out"
-t_match "with Maria's number" 'call \+1 312 555 0147 and say:' "$out"
+t_match "list suggests the call" '^call .*Globex, Data Engineer +Maria Gomez +no draft: call \+1 312 555 0147' "$out"
+out=$(nmf show --now=2026-12-10T12:00:00Z "id:$GLOBEX")
+t_match "show gives the number" 'call \+1 312 555 0147 and say:' "$out"
 t_match "and three lines of what to say" 'remain interested' "$out"
 t_eq "no draft for a call" 0 \
     "$(notmuch dump --include=properties | grep -c 'followup.draft=[a-z0-9]*%3acall')"

@@ -1,0 +1,148 @@
+/* cmd-agenda.c — due and upcoming steps as an iCalendar file (DESIGN §3
+ * agenda): one VTODO each, with DUE and a summary such as "Thank-you to
+ * Priya Shah (Acme Robotics, Backend Engineer)", for the user's calendar.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "engine.h"
+#include "nmf/ical.h"
+#include "nmf/log.h"
+
+static const char usage[]
+    = "usage: notmuch-followup agenda [--output=FILE] [--now=WHEN]\n"
+      "\n"
+      "Write the steps that are due, and the next step of every process that\n"
+      "waits, as an iCalendar file of to-dos (VTODO with DUE) for your\n"
+      "calendar.  Without --output it goes to standard output.\n"
+      "\n"
+      "  --output=FILE  write to FILE\n"
+      "  --now=WHEN     take WHEN (ISO 8601) as the current time\n";
+
+static void
+todo_free (gpointer p)
+{
+    struct nmf_todo *t = p;
+
+    g_free (t->uid);
+    g_free (t->summary);
+    g_free (t->description);
+    g_free (t);
+}
+
+static char *
+label (const char *step)
+{
+    static const struct {
+	const char *step, *label;
+    } labels[] = {
+	{ "thank-you", "Thank-you" },     { "check-in", "Check-in" },
+	{ "final", "Final follow-up" },   { "call", "Call" },
+	{ "rejection-reply", "Answer the rejection" },
+	{ "keep-in-touch", "Keep-in-touch note" },
+    };
+    size_t i;
+
+    for (i = 0; i < G_N_ELEMENTS (labels); i++) {
+	if (strcmp (labels[i].step, step) == 0)
+	    return g_strdup (labels[i].label);
+    }
+    return g_strdup (step);
+}
+
+static char *
+what (const struct nmf_process *p)
+{
+    if (p->company && p->role)
+	return g_strdup_printf ("%s, %s", p->company, p->role);
+    return g_strdup (p->company ? p->company : p->role ? p->role : "interview");
+}
+
+int
+nmf_cmd_agenda (int argc, char **argv)
+{
+    const char *opt_now = NULL, *output = NULL;
+    int help = 0;
+    const struct nmf_opt opts[] = {
+	{ "output", NMF_OPT_STRING, &output, NULL },
+	{ "now", NMF_OPT_STRING, &opt_now, NULL },
+	{ NULL, 0, NULL, NULL },
+    };
+    g_autoptr (GPtrArray) args = NULL;
+    g_autoptr (GPtrArray) pids = NULL;
+    g_autoptr (GPtrArray) todos = g_ptr_array_new_with_free_func (todo_free);
+    g_autoptr (GTimeZone) tz = g_time_zone_new_local ();
+    g_autofree char *text = NULL;
+    struct nmf_config cfg;
+    struct nmf_db *db = NULL;
+    gint64 now;
+    guint i, k;
+
+    if (nmf_opts_parse (opts, argc, argv, usage, &args, &help) < 0)
+	return NMF_EXIT_ERROR;
+    if (help)
+	return NMF_EXIT_OK;
+    if (! nmf_now (opt_now, &now))
+	return NMF_EXIT_ERROR;
+    if (nmf_open_db (NMF_DB_READ_ONLY, &cfg, &db))
+	return NMF_EXIT_ERROR;
+    pids = nmf_store_open_processes (db, cfg.keep_in_touch_days > 0);
+    for (i = 0; i < pids->len; i++) {
+	struct nmf_loaded *l = nmf_store_load (db, &cfg, pids->pdata[i], NULL);
+	g_autofree char *about = NULL;
+	struct nmf_eval e;
+
+	if (! l)
+	    continue;
+	nmf_process_evaluate_full (l->proc, now, &cfg, cfg.holidays, tz, &e);
+	about = what (l->proc);
+	for (k = 0; k < e.due->len; k++) {
+	    const struct nmf_due *d = e.due->pdata[k];
+	    struct nmf_todo *t = g_new0 (struct nmf_todo, 1);
+	    g_autofree char *step = label (nmf_step_to_string (d->step));
+
+	    t->uid = g_strdup_printf ("%s-%s-%d-%s@notmuch-followup",
+				      l->proc->id, nmf_step_to_string (d->step),
+				      d->round, d->to->addr);
+	    t->summary = g_strdup_printf ("%s to %s (%s)", step,
+					  d->to->name ? d->to->name
+						      : d->to->addr,
+					  about);
+	    t->description = g_strdup (e.reason);
+	    t->due = d->late_at ? d->late_at : d->since;
+	    g_ptr_array_add (todos, t);
+	}
+	if (! e.due->len && e.next_change && e.next_step
+	    && strcmp (e.next_step, "closed") != 0
+	    && strcmp (e.next_step, "snooze") != 0) {
+	    struct nmf_todo *t = g_new0 (struct nmf_todo, 1);
+	    g_autofree char *step = label (e.next_step);
+
+	    t->uid = g_strdup_printf ("%s-%s-next@notmuch-followup",
+				      l->proc->id, e.next_step);
+	    t->summary = g_strdup_printf ("%s (%s)", step, about);
+	    t->description = g_strdup (e.reason);
+	    t->due = e.next_change;
+	    g_ptr_array_add (todos, t);
+	}
+	nmf_eval_release (&e);
+	nmf_loaded_free (&l);
+    }
+    nmf_db_close (&db);
+    nmf_config_release (&cfg);
+
+    text = nmf_ical_write_todos (todos, now);
+    if (output) {
+	g_autoptr (GError) err = NULL;
+
+	if (! g_file_set_contents (output, text, -1, &err)) {
+	    nmf_error ("cannot write '%s': %s", output, err->message);
+	    return NMF_EXIT_ERROR;
+	}
+	return NMF_EXIT_OK;
+    }
+    fputs (text, stdout);
+    return NMF_EXIT_OK;
+}

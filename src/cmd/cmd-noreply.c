@@ -1,0 +1,248 @@
+/* cmd-noreply.c — threads that wait for a reply, any mail (DESIGN §3).
+ *
+ * One pass over the messages newest first: the first message seen of a
+ * thread is its last word.  --awaiting=me: someone else wrote last and the
+ * user has not answered (lists, bulk, automated mail and notes to self
+ * left out); --awaiting=them: the user wrote last and nobody answered.
+ * The index does the heavy lifting; only candidate messages' list headers
+ * are read from their files.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "nmf/classify.h"
+#include "nmf/log.h"
+#include "nmf/mime.h"
+#include "nmf/text.h"
+
+static const char usage[]
+    = "usage: notmuch-followup noreply [--awaiting=me|them] [--older-than=N]\n"
+      "           [--format=text|json] [--now=WHEN] [QUERY]\n"
+      "\n"
+      "Threads where the other side wrote last and you have not answered\n"
+      "(--awaiting=me, the default), or where you wrote last and nobody\n"
+      "answered (--awaiting=them), oldest first, with their age in days.\n"
+      "QUERY narrows the search (notmuch syntax: date:2w.., tag:work).\n"
+      "\n"
+      "  --awaiting=me|them  whose answer is missing (default me)\n"
+      "  --older-than=N      only threads waiting more than N days\n"
+      "  --format=text|json  output format (default text)\n"
+      "  --now=WHEN          take WHEN (ISO 8601) as the current time\n";
+
+enum { AWAIT_ME, AWAIT_THEM };
+
+static const struct nmf_keyword awaiting_keywords[] = {
+    { "me", AWAIT_ME },
+    { "them", AWAIT_THEM },
+    { NULL, 0 },
+};
+
+struct row {
+    char *thread;
+    gint64 date;
+    char *from;
+    char *to;
+    char *subject;
+};
+
+static void
+row_free (gpointer p)
+{
+    struct row *r = p;
+
+    g_free (r->thread);
+    g_free (r->from);
+    g_free (r->to);
+    g_free (r->subject);
+    g_free (r);
+}
+
+struct walk {
+    const struct nmf_config *cfg;
+    int awaiting;
+    gint64 before;       /* only messages older than this (older-than) */
+    GHashTable *seen;    /* threads whose last word was seen */
+    GPtrArray *rows;
+};
+
+/* Mail that expects no answer: lists, bulk, automated, bounces. */
+static gboolean
+expects_no_answer (struct nmf_dbmsg *m, const char *from)
+{
+    static const char *const headers[] = { "list-id", "list-unsubscribe",
+					   "list-post", NULL };
+    const char *v;
+    int i;
+
+    if (nmf_address_is_robot (from))
+	return TRUE;
+    for (i = 0; headers[i]; i++) {
+	if (*nmf_dbmsg_header (m, headers[i]))
+	    return TRUE;
+    }
+    v = nmf_dbmsg_header (m, "auto-submitted");
+    if (*v && g_ascii_strncasecmp (v, "no", 2) != 0)
+	return TRUE;
+    v = nmf_dbmsg_header (m, "precedence");
+    if (*v && (g_ascii_strncasecmp (v, "bulk", 4) == 0
+	       || g_ascii_strncasecmp (v, "list", 4) == 0
+	       || g_ascii_strncasecmp (v, "junk", 4) == 0))
+	return TRUE;
+    return FALSE;
+}
+
+static int
+walk_cb (struct nmf_dbmsg *m, void *data)
+{
+    struct walk *w = data;
+    const char *const *mine = nmf_config_user_emails (w->cfg);
+    const char *thread = nmf_dbmsg_thread (m);
+    struct nmf_address *from;
+    gboolean from_user;
+    struct row *r;
+
+    if (g_hash_table_contains (w->seen, thread))
+	return 0;
+    /* Drafts are nobody's last word yet. */
+    if (nmf_dbmsg_has_tag (m, "draft"))
+	return 0;
+    g_hash_table_add (w->seen, g_strdup (thread));
+    if (w->before && nmf_dbmsg_date (m) > w->before)
+	return 0;
+    from = nmf_mime_parse_address (nmf_dbmsg_header (m, "from"));
+    if (! from)
+	return 0;
+    from_user = nmf_address_in (from->addr, mine);
+    if ((w->awaiting == AWAIT_ME) == from_user) {
+	nmf_address_free (from);
+	return 0;
+    }
+    if (from_user) {
+	/* A note to self awaits nobody. */
+	g_autoptr (GPtrArray) to = nmf_mime_parse_addresses (
+	    nmf_dbmsg_header (m, "to"));
+	guint i;
+	gboolean other = FALSE;
+
+	for (i = 0; i < to->len; i++) {
+	    if (! nmf_address_in (to->pdata[i], mine))
+		other = TRUE;
+	}
+	if (! other) {
+	    nmf_address_free (from);
+	    return 0;
+	}
+    } else if (expects_no_answer (m, from->addr)) {
+	nmf_address_free (from);
+	return 0;
+    }
+    r = g_new0 (struct row, 1);
+    r->thread = g_strdup (thread);
+    r->date = nmf_dbmsg_date (m);
+    r->from = from->name ? g_strdup_printf ("%s <%s>", from->name, from->addr)
+			 : g_strdup (from->addr);
+    r->to = nmf_text_one_line (nmf_dbmsg_header (m, "to"), 200);
+    r->subject = nmf_text_one_line (nmf_dbmsg_header (m, "subject"), 200);
+    g_ptr_array_add (w->rows, r);
+    nmf_address_free (from);
+    return 0;
+}
+
+static gint
+oldest_first (gconstpointer a, gconstpointer b)
+{
+    const struct row *x = *(const struct row *const *) a;
+    const struct row *y = *(const struct row *const *) b;
+
+    return (x->date > y->date) - (x->date < y->date);
+}
+
+int
+nmf_cmd_noreply (int argc, char **argv)
+{
+    int format = NMF_FORMAT_TEXT, awaiting = AWAIT_ME, older = 0, help = 0;
+    const char *opt_now = NULL;
+    const struct nmf_opt opts[] = {
+	{ "awaiting", NMF_OPT_KEYWORD, &awaiting, awaiting_keywords },
+	{ "older-than", NMF_OPT_INT, &older, NULL },
+	{ "format", NMF_OPT_KEYWORD, &format, nmf_format_keywords },
+	{ "now", NMF_OPT_STRING, &opt_now, NULL },
+	{ NULL, 0, NULL, NULL },
+    };
+    g_autoptr (GPtrArray) args = NULL;
+    g_autofree char *query = NULL;
+    g_autofree char *joined = NULL;
+    struct nmf_config cfg;
+    struct nmf_db *db = NULL;
+    struct walk w = { 0 };
+    gint64 now;
+    guint i;
+
+    if (nmf_opts_parse (opts, argc, argv, usage, &args, &help) < 0)
+	return NMF_EXIT_ERROR;
+    if (help)
+	return NMF_EXIT_OK;
+    if (! nmf_now (opt_now, &now))
+	return NMF_EXIT_ERROR;
+    if (nmf_open_db (NMF_DB_READ_ONLY, &cfg, &db))
+	return NMF_EXIT_ERROR;
+    g_ptr_array_add (args, NULL);
+    joined = g_strjoinv (" ", (char **) args->pdata);
+    /* Messages after "now" (a --now in the past) are not seen yet. */
+    query = g_strdup_printf ("(%s) AND date:..@%" G_GINT64_FORMAT,
+			     *joined ? joined : "*", now);
+    w.cfg = &cfg;
+    w.awaiting = awaiting;
+    w.before = older ? now - (gint64) older * 86400 : 0;
+    w.seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    w.rows = g_ptr_array_new_with_free_func (row_free);
+    if (nmf_db_each_message_newest (db, query, walk_cb, &w)) {
+	nmf_db_close (&db);
+	nmf_config_release (&cfg);
+	g_hash_table_unref (w.seen);
+	g_ptr_array_unref (w.rows);
+	return NMF_EXIT_ERROR;
+    }
+    g_ptr_array_sort (w.rows, oldest_first);
+
+    if (format == NMF_FORMAT_JSON) {
+	struct nmf_printer *p = nmf_printer_new (NMF_FORMAT_JSON, stdout);
+
+	p->begin_list (p);
+	for (i = 0; i < w.rows->len; i++) {
+	    const struct row *r = w.rows->pdata[i];
+
+	    p->begin_map (p);
+	    nmf_printer_kv_string (p, "thread", r->thread);
+	    nmf_printer_kv_time (p, "date", r->date);
+	    nmf_printer_kv_int (p, "age_days", (now - r->date) / 86400);
+	    nmf_printer_kv_string (p, "from", r->from);
+	    nmf_printer_kv_string (p, "to", r->to);
+	    nmf_printer_kv_string (p, "subject", r->subject);
+	    nmf_printer_kv_string (p, "awaiting",
+				   awaiting == AWAIT_ME ? "me" : "them");
+	    p->end (p);
+	}
+	p->end (p);
+	p->finish (p);
+	nmf_printer_free (&p);
+    } else {
+	for (i = 0; i < w.rows->len; i++) {
+	    const struct row *r = w.rows->pdata[i];
+	    g_autoptr (GDateTime) d = g_date_time_new_from_unix_utc (r->date);
+	    g_autofree char *day = g_date_time_format (d, "%Y-%m-%d");
+	    g_autofree char *who = nmf_text_one_line (
+		awaiting == AWAIT_ME ? r->from : r->to, 32);
+	    g_autofree char *subj = nmf_text_one_line (r->subject, 50);
+
+	    printf ("%4" G_GINT64_FORMAT "d  %s  %-32s  %-50s  thread:%s\n",
+		    (now - r->date) / 86400, day, who, subj, r->thread);
+	}
+    }
+    g_hash_table_unref (w.seen);
+    g_ptr_array_unref (w.rows);
+    nmf_db_close (&db);
+    nmf_config_release (&cfg);
+    return NMF_EXIT_OK;
+}

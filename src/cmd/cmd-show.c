@@ -1,0 +1,397 @@
+/* cmd-show.c — one process as a timeline (DESIGN §3 show): its messages,
+ * interview rounds in the user's zone, interviewers with phone numbers,
+ * the decision date, what was sent, what is due next and why, the drafts;
+ * a short connection note per interviewer and, for a due call, what to
+ * say.  Reads only; nothing is written. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "engine.h"
+#include "nmf/log.h"
+#include "nmf/text.h"
+
+static const char usage[]
+    = "usage: notmuch-followup show [--format=text|json] [--now=WHEN] "
+      "THREAD|PROCESS\n"
+      "\n"
+      "One interview process as a timeline: messages, interview rounds,\n"
+      "interviewers, the decision date, what was sent, what is due next and\n"
+      "why, the drafts, a connection note for each interviewer and, for a\n"
+      "call, what to say.\n"
+      "\n"
+      "  --format=text|json  output format (default text)\n"
+      "  --now=WHEN          take WHEN (ISO 8601) as the current time\n";
+
+/* LinkedIn caps invitation notes at 300 characters. */
+#define NOTE_MAX 300
+
+struct draft_info {
+    GPtrArray *keys;   /* of char *: "STEP:ROUND:ADDR" */
+    GPtrArray *files;  /* of char * */
+};
+
+static int
+drafts_cb (struct nmf_dbmsg *m, void *data)
+{
+    struct draft_info *d = data;
+    const char *key = nmf_dbmsg_property (m, NMF_PROP_DRAFT);
+    const char *colon = key ? strchr (key, ':') : NULL;
+
+    if (! colon || nmf_dbmsg_has_tag (m, "deleted"))
+	return 0;
+    g_ptr_array_add (d->keys, g_strdup (colon + 1));
+    g_ptr_array_add (d->files, g_strdup (nmf_dbmsg_filename (m)));
+    return 0;
+}
+
+static char *
+when (gint64 t, GTimeZone *tz, const char *fmt)
+{
+    g_autoptr (GDateTime) u = g_date_time_new_from_unix_utc (t);
+    g_autoptr (GDateTime) l = NULL;
+
+    if (! t || ! u)
+	return g_strdup ("-");
+    l = g_date_time_to_timezone (u, tz);
+    return g_date_time_format (l, fmt);
+}
+
+static char *
+first_name (const struct nmf_person *p)
+{
+    g_autofree char *n = nmf_text_one_line (p->name ? p->name : "", 80);
+    char *sp = strchr (n, ' ');
+
+    if (sp)
+	*sp = '\0';
+    return *n ? g_strdup (n) : g_strdup ("there");
+}
+
+/* Our own words; at most NOTE_MAX characters. */
+static char *
+connection_note (const struct nmf_process *p, const struct nmf_person *who,
+		 const char *user_name)
+{
+    g_autofree char *first = first_name (who);
+    GString *s = g_string_new (NULL);
+    char *out;
+
+    g_string_append_printf (s, "Hi %s, thank you for the conversation", first);
+    if (p->role)
+	g_string_append_printf (s, " about the %s role", p->role);
+    if (p->company)
+	g_string_append_printf (s, " at %s", p->company);
+    g_string_append (s, ". I enjoyed learning about your work and would be "
+			"glad to stay connected.");
+    if (user_name && *user_name)
+	g_string_append_printf (s, " %s", user_name);
+    out = nmf_text_one_line (s->str, NOTE_MAX);
+    g_string_free (s, TRUE);
+    return out;
+}
+
+static const char *const call_lines[] = {
+    "who you are, and the role and interview you are calling about;",
+    "that you wrote twice and wanted to hear whether the role is still open;",
+    "that you remain interested, and thank them for their time.",
+};
+
+static const char *
+direction (const struct nmf_pmsg *m)
+{
+    if (m->is_draft)
+	return "draft";
+    if (m->from_user)
+	return "out";
+    return m->automated ? "auto" : "in";
+}
+
+static void
+print_text (const struct nmf_loaded *l, const struct nmf_eval *e,
+	    const struct draft_info *d, const struct nmf_config *cfg,
+	    GTimeZone *tz)
+{
+    const struct nmf_process *p = l->proc;
+    guint i, k;
+
+    printf ("%s%s%s    process %s\n", p->company ? p->company : "(company?)",
+	    p->role ? " - " : "", p->role ? p->role : "", p->id);
+    printf ("state:    %s\n", nmf_state_to_string (e->state));
+    printf ("why:      %s\n", e->reason ? e->reason : "");
+    if (e->next_change && e->next_step) {
+	g_autofree char *t = when (e->next_change, tz, "%a %Y-%m-%d %H:%M");
+
+	printf ("next:     %s on %s\n", e->next_step, t);
+    }
+    if (p->decision_by) {
+	g_autofree char *t = when (p->decision_by, tz, "%a %Y-%m-%d");
+
+	printf ("decision: %s (noted by you)\n", t);
+    } else {
+	for (i = p->msgs->len; i > 0; i--) {
+	    const struct nmf_pmsg *m = p->msgs->pdata[i - 1];
+
+	    if (m->timeline && ! m->from_user) {
+		g_autoptr (GDateTime) u = g_date_time_new_from_unix_utc (
+		    m->timeline);
+		g_autofree char *t = g_date_time_format (u, "%a %Y-%m-%d");
+
+		printf ("decision: %s (stated by the employer)\n", t);
+		break;
+	    }
+	}
+    }
+    printf ("rounds:\n");
+    if (! p->rounds->len)
+	printf ("  (no interview time known)\n");
+    for (i = 0; i < p->rounds->len; i++) {
+	const struct nmf_round *r = p->rounds->pdata[i];
+	g_autofree char *s = when (r->start, tz, "%a %d %b %Y %H:%M");
+	g_autofree char *t = when (r->end, tz, "%H:%M %Z");
+
+	printf ("  %u  %s-%s\n", i + 1, s, t);
+	for (k = 0; k < r->interviewers->len; k++) {
+	    const struct nmf_person *w = r->interviewers->pdata[k];
+
+	    printf ("     with %s <%s>%s%s\n", w->name ? w->name : "", w->addr,
+		    w->phone ? ", phone " : "", w->phone ? w->phone : "");
+	}
+    }
+    printf ("timeline:\n");
+    for (i = 0; i < p->msgs->len; i++) {
+	const struct nmf_pmsg *m = p->msgs->pdata[i];
+	g_autofree char *t = when (m->date, tz, "%Y-%m-%d %H:%M");
+	g_autofree char *subj = nmf_text_one_line (m->subject, 60);
+	g_autofree char *who = nmf_text_one_line (
+	    m->from_user ? (m->recipients->len ? m->recipients->pdata[0] : "")
+			 : (m->from_name ? m->from_name : m->from),
+	    30);
+
+	printf ("  %s  %-5s %-20s %s%s: %s\n", t, direction (m),
+		m->kind != NMF_KIND_UNRELATED ? nmf_kind_to_string (m->kind)
+					      : "",
+		m->from_user ? "to " : "", who, subj);
+    }
+    printf ("due:\n");
+    if (! e->due->len)
+	printf ("  nothing now\n");
+    for (i = 0; i < e->due->len; i++) {
+	const struct nmf_due *u = e->due->pdata[i];
+	g_autofree char *t = when (u->since, tz, "%a %Y-%m-%d %H:%M");
+	g_autofree char *key = g_strdup_printf (
+	    "%s:%d:%s", nmf_step_to_string (u->step), u->round, u->to->addr);
+	const char *file = NULL;
+
+	for (k = 0; k < d->keys->len; k++) {
+	    if (strcmp (d->keys->pdata[k], key) == 0)
+		file = d->files->pdata[k];
+	}
+	printf ("  %s to %s <%s>, since %s\n", nmf_step_to_string (u->step),
+		u->to->name ? u->to->name : "", u->to->addr, t);
+	if (u->step == NMF_STEP_CALL) {
+	    printf ("    call %s and say:\n", u->to->phone ? u->to->phone : "");
+	    for (k = 0; k < G_N_ELEMENTS (call_lines); k++)
+		printf ("      - %s\n", call_lines[k]);
+	} else {
+	    printf ("    %s%s\n", file ? "draft: " : "no draft yet",
+		    file ? file : "");
+	}
+    }
+    if (d->files->len) {
+	printf ("drafts:\n");
+	for (k = 0; k < d->files->len; k++)
+	    printf ("  %s  %s\n", (char *) d->keys->pdata[k],
+		    (char *) d->files->pdata[k]);
+    }
+    printf ("connection notes (at most %d characters, to paste):\n", NOTE_MAX);
+    for (i = 0; i < p->rounds->len; i++) {
+	const struct nmf_round *r = p->rounds->pdata[i];
+
+	for (k = 0; k < r->interviewers->len; k++) {
+	    g_autofree char *note = connection_note (
+		p, r->interviewers->pdata[k], cfg->user_name);
+	    const struct nmf_person *w = r->interviewers->pdata[k];
+
+	    printf ("  %s: %s\n", w->name ? w->name : w->addr, note);
+	}
+    }
+}
+
+static void
+print_json (const struct nmf_loaded *l, const struct nmf_eval *e,
+	    const struct draft_info *d, const struct nmf_config *cfg)
+{
+    const struct nmf_process *p = l->proc;
+    struct nmf_printer *o = nmf_printer_new (NMF_FORMAT_JSON, stdout);
+    guint i, k;
+
+    o->begin_map (o);
+    nmf_printer_kv_string (o, "process", p->id);
+    nmf_printer_kv_string (o, "company", p->company);
+    nmf_printer_kv_string (o, "role", p->role);
+    nmf_printer_kv_string (o, "state", nmf_state_to_string (e->state));
+    nmf_printer_kv_string (o, "reason", e->reason);
+    nmf_printer_kv_time (o, "next_change", e->next_change);
+    nmf_printer_kv_string (o, "next_step", e->next_step);
+    nmf_printer_kv_time (o, "decision_by", p->decision_by);
+    o->map_key (o, "threads");
+    o->begin_list (o);
+    for (i = 0; i < l->threads->len; i++)
+	o->string (o, l->threads->pdata[i]);
+    o->end (o);
+    o->map_key (o, "rounds");
+    o->begin_list (o);
+    for (i = 0; i < p->rounds->len; i++) {
+	const struct nmf_round *r = p->rounds->pdata[i];
+
+	o->begin_map (o);
+	nmf_printer_kv_time (o, "start", r->start);
+	nmf_printer_kv_time (o, "end", r->end);
+	o->map_key (o, "interviewers");
+	o->begin_list (o);
+	for (k = 0; k < r->interviewers->len; k++) {
+	    const struct nmf_person *w = r->interviewers->pdata[k];
+	    g_autofree char *note = connection_note (p, w, cfg->user_name);
+
+	    o->begin_map (o);
+	    nmf_printer_kv_string (o, "name", w->name);
+	    nmf_printer_kv_string (o, "addr", w->addr);
+	    nmf_printer_kv_string (o, "phone", w->phone);
+	    nmf_printer_kv_string (o, "connection_note", note);
+	    o->end (o);
+	}
+	o->end (o);
+	o->end (o);
+    }
+    o->end (o);
+    o->map_key (o, "messages");
+    o->begin_list (o);
+    for (i = 0; i < p->msgs->len; i++) {
+	const struct nmf_pmsg *m = p->msgs->pdata[i];
+
+	o->begin_map (o);
+	nmf_printer_kv_string (o, "id", m->id);
+	nmf_printer_kv_time (o, "date", m->date);
+	nmf_printer_kv_string (o, "direction", direction (m));
+	nmf_printer_kv_string (o, "kind", nmf_kind_to_string (m->kind));
+	nmf_printer_kv_string (o, "from", m->from);
+	nmf_printer_kv_string (o, "subject", m->subject);
+	o->end (o);
+    }
+    o->end (o);
+    o->map_key (o, "due");
+    o->begin_list (o);
+    for (i = 0; i < e->due->len; i++) {
+	const struct nmf_due *u = e->due->pdata[i];
+	g_autofree char *key = g_strdup_printf (
+	    "%s:%d:%s", nmf_step_to_string (u->step), u->round, u->to->addr);
+	const char *file = NULL;
+
+	for (k = 0; k < d->keys->len; k++) {
+	    if (strcmp (d->keys->pdata[k], key) == 0)
+		file = d->files->pdata[k];
+	}
+	o->begin_map (o);
+	nmf_printer_kv_string (o, "step", nmf_step_to_string (u->step));
+	o->map_key (o, "to");
+	o->begin_map (o);
+	nmf_printer_kv_string (o, "name", u->to->name);
+	nmf_printer_kv_string (o, "addr", u->to->addr);
+	nmf_printer_kv_string (o, "phone", u->to->phone);
+	o->end (o);
+	nmf_printer_kv_time (o, "since", u->since);
+	nmf_printer_kv_string (o, "draft", file);
+	if (u->step == NMF_STEP_CALL) {
+	    o->map_key (o, "call_script");
+	    o->begin_list (o);
+	    for (k = 0; k < G_N_ELEMENTS (call_lines); k++)
+		o->string (o, call_lines[k]);
+	    o->end (o);
+	}
+	o->end (o);
+    }
+    o->end (o);
+    o->map_key (o, "drafts");
+    o->begin_list (o);
+    for (k = 0; k < d->files->len; k++) {
+	o->begin_map (o);
+	nmf_printer_kv_string (o, "step", d->keys->pdata[k]);
+	nmf_printer_kv_string (o, "file", d->files->pdata[k]);
+	o->end (o);
+    }
+    o->end (o);
+    o->end (o);
+    o->finish (o);
+    nmf_printer_free (&o);
+}
+
+int
+nmf_cmd_show (int argc, char **argv)
+{
+    int format = NMF_FORMAT_TEXT;
+    int help = 0;
+    const char *opt_now = NULL;
+    const struct nmf_opt opts[] = {
+	{ "format", NMF_OPT_KEYWORD, &format, nmf_format_keywords },
+	{ "now", NMF_OPT_STRING, &opt_now, NULL },
+	{ NULL, 0, NULL, NULL },
+    };
+    g_autoptr (GPtrArray) args = NULL;
+    g_autoptr (GTimeZone) tz = g_time_zone_new_local ();
+    struct nmf_config cfg;
+    struct nmf_db *db = NULL;
+    struct nmf_resolve r = { 0 };
+    struct nmf_loaded *l = NULL;
+    struct draft_info d = { NULL, NULL };
+    struct nmf_eval e;
+    gint64 now;
+    int ret = NMF_EXIT_OK;
+
+    if (nmf_opts_parse (opts, argc, argv, usage, &args, &help) < 0)
+	return NMF_EXIT_ERROR;
+    if (help)
+	return NMF_EXIT_OK;
+    if (args->len != 1) {
+	fprintf (stderr, "notmuch-followup: show: which thread or process?\n\n%s",
+		 usage);
+	return NMF_EXIT_ERROR;
+    }
+    if (! nmf_now (opt_now, &now))
+	return NMF_EXIT_ERROR;
+    if (nmf_open_db (NMF_DB_READ_ONLY, &cfg, &db))
+	return NMF_EXIT_ERROR;
+    if (! nmf_resolve (db, args->pdata[0], &r)) {
+	ret = NMF_EXIT_ERROR;
+	goto out;
+    }
+    if (! r.pid || ! (l = nmf_store_load (db, &cfg, r.pid, NULL))) {
+	nmf_error ("'%s' is not part of an interview process",
+		   (char *) args->pdata[0]);
+	ret = NMF_EXIT_ERROR;
+	goto out;
+    }
+    nmf_process_evaluate_full (l->proc, now, &cfg, cfg.holidays, tz, &e);
+    d.keys = g_ptr_array_new_with_free_func (g_free);
+    d.files = g_ptr_array_new_with_free_func (g_free);
+    {
+	g_autofree char *q = g_strdup_printf ("property:\"" NMF_PROP_PROCESS
+					      "=%s\" AND tag:draft",
+					      r.pid);
+
+	nmf_db_each_message (db, q, drafts_cb, &d);
+    }
+    if (format == NMF_FORMAT_JSON)
+	print_json (l, &e, &d, &cfg);
+    else
+	print_text (l, &e, &d, &cfg, tz);
+    nmf_eval_release (&e);
+    g_ptr_array_unref (d.keys);
+    g_ptr_array_unref (d.files);
+out:
+    nmf_loaded_free (&l);
+    nmf_resolve_release (&r);
+    nmf_db_close (&db);
+    nmf_config_release (&cfg);
+    return ret;
+}
