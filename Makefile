@@ -160,9 +160,13 @@ demo: deps
 # ---------------------------------------------------------------------------
 # Install.
 
+COMPLETIONDIR ?= $(PREFIX)/share/bash-completion/completions
+
 install: $(PROG)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
-	    $(DESTDIR)$(DATADIR)/hooks
+	    $(DESTDIR)$(DATADIR)/hooks $(DESTDIR)$(COMPLETIONDIR)
+	install -m 644 tools/notmuch-followup.bash \
+	    $(DESTDIR)$(COMPLETIONDIR)/notmuch-followup
 	install -m 755 $(PROG) $(DESTDIR)$(BINDIR)/notmuch-followup
 	install -m 644 doc/notmuch-followup.1 \
 	    $(DESTDIR)$(MANDIR)/man1/notmuch-followup.1
@@ -170,6 +174,7 @@ install: $(PROG)
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/notmuch-followup \
+	    $(DESTDIR)$(COMPLETIONDIR)/notmuch-followup \
 	    $(DESTDIR)$(MANDIR)/man1/notmuch-followup.1 \
 	    $(DESTDIR)$(DATADIR)/hooks/post-new
 

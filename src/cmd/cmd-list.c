@@ -219,53 +219,96 @@ put_col (GString *line, const char *s, int n)
 	g_string_append_c (line, ' ');
 }
 
+struct cells {
+    char *step, *due, *what, *who, *draft;
+};
+
 static void
 print_text (GPtrArray *rows, gint64 now, gboolean color,
 	    const char *mail_root)
 {
     int width = term_width ();
+    int w_what = 0, w_who = 0, w_draft = 0;
+    struct cells *c;
     guint i;
 
     if (! rows->len) {
 	printf ("Nothing needs you now.\n");
 	return;
     }
+    c = g_new0 (struct cells, rows->len);
     for (i = 0; i < rows->len; i++) {
 	const struct row *r = rows->pdata[i];
-	g_autofree char *due = due_text (r, now);
-	g_autofree char *what = g_strdup_printf (
-	    "%s%s%s", r->company ? r->company : "(company?)",
-	    r->role ? ", " : "", r->role ? r->role : "");
-	g_autofree char *who = NULL;
-	g_autofree char *draft = NULL;
-	g_autofree char *what_fit = NULL;
-	g_autofree char *who_fit = NULL;
-	GString *line = g_string_new (NULL);
-	const char *col_on = "", *col_off = "";
-	const char *step = r->step ? r->step : nmf_state_to_string (r->state);
-	int flex;
 
+	c[i].step = g_strdup (r->step ? r->step
+				      : nmf_state_to_string (r->state));
+	c[i].due = due_text (r, now);
+	c[i].what = g_strdup_printf ("%s%s%s",
+				     r->company ? r->company : "(company?)",
+				     r->role ? ", " : "",
+				     r->role ? r->role : "");
 	if (r->step) {
-	    who = g_strdup (r->to_name ? r->to_name : r->to_addr);
+	    c[i].who = g_strdup (r->to_name ? r->to_name : r->to_addr);
 	    if (strcmp (r->step, "call") == 0)
-		draft = g_strdup_printf ("no draft: call %s",
-					 r->phone ? r->phone : "");
+		c[i].draft = g_strdup_printf ("no draft: call %s",
+					      r->phone ? r->phone : "");
 	    else if (r->draft) {
 		gsize n = strlen (mail_root);
 
-		draft = g_strdup (g_str_has_prefix (r->draft, mail_root)
-				      && r->draft[n] == '/'
-				      ? r->draft + n + 1
-				      : r->draft);
+		c[i].draft = g_strdup (g_str_has_prefix (r->draft, mail_root)
+					       && r->draft[n] == '/'
+					   ? r->draft + n + 1
+					   : r->draft);
 	    } else {
-		draft = g_strdup ("no draft yet");
+		c[i].draft = g_strdup ("no draft yet");
 	    }
 	} else {
-	    who = g_strdup (r->next_step ? r->next_step : "");
-	    draft = g_strdup ("");
+	    c[i].who = g_strdup (r->next_step ? r->next_step : "");
+	    c[i].draft = g_strdup ("");
 	}
+	w_what = MAX (w_what, (int) g_utf8_strlen (c[i].what, -1));
+	w_who = MAX (w_who, (int) g_utf8_strlen (c[i].who, -1));
+	w_draft = MAX (w_draft, (int) g_utf8_strlen (c[i].draft, -1));
+    }
+    /* Fit the terminal: on a narrow one the draft's file name gives way
+     * to a word ("draft", the number to call); then the company/role
+     * column, then the person's. */
+    if (width && width - (17 + 16 + 4 + w_draft + 2 + 24) < w_what + w_who
+	&& width - (17 + 16 + 4 + w_draft + 2 + 24) < 40) {
+	w_draft = 0;
+	for (i = 0; i < rows->len; i++) {
+	    const struct row *r = rows->pdata[i];
+	    char *shortened;
+
+	    if (! r->step)
+		shortened = g_strdup ("");
+	    else if (strcmp (r->step, "call") == 0)
+		shortened = g_strdup_printf ("call %s", r->phone ? r->phone : "");
+	    else
+		shortened = g_strdup (r->draft ? "draft" : "no draft");
+	    g_free (c[i].draft);
+	    c[i].draft = shortened;
+	    w_draft = MAX (w_draft, (int) g_utf8_strlen (shortened, -1));
+	}
+    }
+    if (width) {
+	int fixed = 17 + 16 + 2 + 2 + (w_draft ? w_draft + 2 : 0) + 24;
+	int room = width - fixed;
+
+	if (w_what + w_who > room) {
+	    w_who = MIN (w_who, MAX (10, room / 3));
+	    w_what = MAX (12, room - w_who);
+	}
+    }
+    for (i = 0; i < rows->len; i++) {
+	const struct row *r = rows->pdata[i];
+	g_autofree char *what = fit (c[i].what, w_what);
+	g_autofree char *who = fit (c[i].who, w_who);
+	GString *line = g_string_new (NULL);
+	const char *col_on = "", *col_off = "";
+
 	if (color) {
-	    if (r->step && g_str_has_prefix (due, "overdue"))
+	    if (r->step && g_str_has_prefix (c[i].due, "overdue"))
 		col_on = "\033[31m";
 	    else if (r->step)
 		col_on = "\033[33m";
@@ -275,30 +318,28 @@ print_text (GPtrArray *rows, gint64 now, gboolean color,
 		col_on = "\033[2m";
 	    col_off = "\033[0m";
 	}
-	/* Fixed columns: step 17, due 16, thread 24; the rest is shared
-	 * by what, to whom and the draft. */
-	flex = width ? width - 17 - 16 - 24 - (int) strlen (draft) - 2 : 0;
-	what_fit = fit (what, flex > 20 ? flex * 3 / 5 : (width ? 20 : 0));
-	who_fit = fit (who, flex > 20 ? flex - flex * 3 / 5 : (width ? 12 : 0));
 	g_string_append (line, col_on);
-	put_col (line, step, 16);
+	put_col (line, c[i].step, 16);
 	g_string_append_c (line, ' ');
-	put_col (line, due, 15);
+	put_col (line, c[i].due, 15);
 	g_string_append_c (line, ' ');
 	g_string_append (line, col_off);
-	put_col (line, what_fit, width ? (int) g_utf8_strlen (what_fit, -1) + 2
-				      : 0);
-	if (! width)
-	    g_string_append (line, "  ");
-	put_col (line, who_fit, (int) g_utf8_strlen (who_fit, -1) + 2);
-	if (*draft) {
-	    g_string_append (line, draft);
-	    g_string_append (line, "  ");
-	}
+	put_col (line, what, w_what + 2);
+	put_col (line, who, w_who + 2);
+	if (w_draft)
+	    put_col (line, c[i].draft, w_draft + 2);
 	g_string_append_printf (line, "thread:%s", r->thread);
 	printf ("%s\n", line->str);
 	g_string_free (line, TRUE);
     }
+    for (i = 0; i < rows->len; i++) {
+	g_free (c[i].step);
+	g_free (c[i].due);
+	g_free (c[i].what);
+	g_free (c[i].who);
+	g_free (c[i].draft);
+    }
+    g_free (c);
 }
 
 static void

@@ -13,6 +13,18 @@ t_ok "make install DESTDIR PREFIX" make -s -C "$NMF_SRC" $NMF_MAKE_ARGS \
 t_ok "binary installed" test -x "$inst/usr/bin/notmuch-followup"
 t_ok "man page installed" test -f "$inst/usr/share/man/man1/notmuch-followup.1"
 t_ok "hook installed" test -x "$inst/usr/share/notmuch-followup/hooks/post-new"
+t_ok "bash completion installed" \
+    test -f "$inst/usr/share/bash-completion/completions/notmuch-followup"
+# The completion offers the commands and a command's options.
+comp=$inst/usr/share/bash-completion/completions/notmuch-followup
+t_match "completion lists the commands" 'noreply' "$(bash -c "
+. '$comp'
+COMP_WORDS=(notmuch-followup no); COMP_CWORD=1; _notmuch_followup
+echo \"\${COMPREPLY[*]}\"")"
+t_match "completion lists a command's options" 'awaiting=' "$(bash -c "
+. '$comp'
+COMP_WORDS=(notmuch-followup noreply --aw); COMP_CWORD=2; _notmuch_followup 2>/dev/null
+echo \"\${COMPREPLY[*]}\"")"
 
 # notmuch's help runs "man notmuch-followup".
 out=$(MANPATH=$inst/usr/share/man MANPAGER=cat PAGER=cat MANWIDTH=80 \
@@ -25,7 +37,7 @@ out=$(PATH=$inst/usr/bin:/usr/bin:/bin notmuch followup --version)
 t_match "installed binary runs as notmuch followup" '^notmuch-followup ' "$out"
 
 # Every option of every command is documented in the man page.
-for c in scan list classify install-hook note ignore close snooze check; do
+for c in scan list show noreply agenda classify install-hook note ignore close snooze check; do
     for o in $(nmf $c --help | grep -o -- '--[a-z-]*' | sort -u); do
         [ "$o" = --help ] && continue
         t_ok "man page documents $c $o" grep -q -- "$(printf '%s' "$o" |

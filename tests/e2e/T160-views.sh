@@ -1,0 +1,111 @@
+#!/bin/sh
+# T160: seeing where things stand — list (golden text at a fixed width and
+# --now, JSON), show (timeline, rounds, connection notes; JSON), noreply
+# for any mail (awaiting me / them, lists and automated mail left out, a
+# reply from another address of the user's counts), and agenda (VTODOs).
+. "$(dirname "$0")/lib.sh"
+nmf_setup
+ACME=20261112150400.7f3a91c2@mail.acme-robotics.example
+GOLDEN=$NMF_E2E_DIR/golden
+for f in acme-invite globex-invite initech-invite newsletter-tips receipt \
+    friend podcast-invite; do
+    nmf_add $f.eml >/dev/null
+done
+nmf_add acme-thankyou.eml Sent >/dev/null
+# Bob writes; Alex answers from the other address: nothing awaits Alex.
+cat >"$NMF_TMP/bob.eml" <<'MAIL'
+Message-ID: <bob-1@pals.example>
+Date: Mon, 16 Nov 2026 09:00:00 +0000
+From: Bob Reyes <bob@pals.example>
+To: Alex Morgan <alex@morgan.example>
+Subject: Climbing on Saturday?
+
+Are you in?
+MAIL
+cat >"$NMF_TMP/bob-reply.eml" <<'MAIL'
+Message-ID: <bob-2@morgan.example>
+Date: Mon, 16 Nov 2026 10:00:00 +0000
+From: Alex Morgan <alex@morgan.example>
+To: Bob Reyes <bob@pals.example>
+Subject: Re: Climbing on Saturday?
+In-Reply-To: <bob-1@pals.example>
+References: <bob-1@pals.example>
+
+Yes!
+MAIL
+nmf_add "$NMF_TMP/bob.eml" >/dev/null
+nmf_add "$NMF_TMP/bob-reply.eml" Sent >/dev/null
+notmuch new --quiet
+NOW=2026-11-20T12:00:00Z
+t_ok "scan" nmf scan --quiet --now=$NOW
+
+# list: golden text at 120 columns; JSON parses.
+out=$(COLUMNS=120 nmf list --all --color=never --now=$NOW)
+t_eq "list --all matches the golden text" "$(cat "$GOLDEN/list-all.txt")" "$out"
+t_match "colour on request" "$(printf '\033')\\[31m" \
+    "$(nmf list --color=always --now=$NOW)"
+t_fail "no colour when NO_COLOR is set on a pipe" sh -c \
+    "NO_COLOR=1 '$NMF_BIN' list --now=$NOW | grep -q \"$(printf '\033')\""
+t_ok "list --format=json parses" sh -c "'$NMF_BIN' list --all --format=json --now=$NOW | python3 -c '
+import json, sys
+r = json.load(sys.stdin)
+assert len(r) == 3, r
+need = {\"process\",\"thread\",\"company\",\"role\",\"state\",\"step\",\"to\",\"due\",\"late\",\"next_change\",\"draft\",\"reason\"}
+assert all(need <= set(x) for x in r)
+assert r[0][\"step\"] == \"thank-you\" and r[0][\"late\"] is True
+'"
+
+# show: text and JSON.
+out=$(nmf show --now=$NOW "id:$ACME")
+t_match "show names the process" '^Acme Robotics - Backend Engineer +process p[0-9a-f]{12}' "$out"
+t_match "show gives the state and why" '^state: +waiting' "$out"
+t_match "show gives the round in the local zone" 'Tue 17 Nov 2026 18:00-19:00 UTC' "$out"
+t_match "show names the interviewer" 'with Priya Shah <priya.shah@acme-robotics.example>' "$out"
+t_match "show lists the sent thank-you" 'out +candidate_thank_you +to priya.shah' "$out"
+t_match "show gives the next step" '^next: +check-in on Thu 2026-11-26' "$out"
+t_match "show offers a connection note" 'Priya Shah: Hi Priya, thank you for the conversation about the Backend Engineer role at Acme Robotics' "$out"
+t_ok "show --format=json: the fields, and notes within 300 characters" sh -c "'$NMF_BIN' show --format=json --now=$NOW 'id:$ACME' | python3 -c '
+import json, sys
+r = json.load(sys.stdin)
+for k in (\"process\",\"company\",\"role\",\"state\",\"reason\",\"next_change\",\"next_step\",\"rounds\",\"messages\",\"due\",\"drafts\",\"threads\"):
+    assert k in r, k
+assert r[\"state\"] == \"waiting\" and r[\"next_step\"] == \"check-in\"
+w = r[\"rounds\"][0][\"interviewers\"][0]
+assert w[\"addr\"] == \"priya.shah@acme-robotics.example\"
+assert 0 < len(w[\"connection_note\"]) <= 300
+assert [m[\"direction\"] for m in r[\"messages\"]][:2] == [\"in\", \"out\"], r[\"messages\"]
+'"
+t_fail "show on a thread with no process" nmf show --now=$NOW "id:bob-1@pals.example"
+
+# noreply: awaiting me (a day later, when the friend's mail has come).
+NOW=2026-11-21T12:00:00Z
+out=$(nmf noreply --now=$NOW)
+t_match "the unanswered friend is listed" 'dinner' "$out"
+t_fail "newsletters are not listed" sh -c "echo '$out' | grep -qi 'interview tips'"
+t_fail "automated receipts are not listed" sh -c "echo '$out' | grep -qi 'order'"
+t_fail "a thread answered from another address is not listed" sh -c "echo '$out' | grep -q Climbing"
+t_match "with its age in days" '^ +[0-9]+d +2026-11-' "$out"
+t_eq "--older-than keeps only older threads" "" \
+    "$(nmf noreply --older-than=60 --now=$NOW)"
+t_match "QUERY narrows it" 'dinner' "$(nmf noreply --now=$NOW 'from:lindenmail.example')"
+t_eq "QUERY narrows it (nothing)" "" "$(nmf noreply --now=$NOW 'tag:no-such-tag')"
+# awaiting them: the thank-you to Priya and the answer to Bob's question.
+out=$(nmf noreply --awaiting=them --now=$NOW)
+t_match "the user's thank-you awaits an answer" 'Priya Shah' "$out"
+t_ok "noreply --format=json parses" sh -c "'$NMF_BIN' noreply --format=json --now=$NOW | python3 -c '
+import json, sys
+r = json.load(sys.stdin)
+assert r and all({\"thread\",\"date\",\"age_days\",\"from\",\"to\",\"subject\",\"awaiting\"} <= set(x) for x in r)
+assert r == sorted(r, key=lambda x: x[\"date\"]), \"oldest first\"
+'"
+
+# agenda: VTODOs with DUE and a summary naming person, company and role.
+t_ok "agenda --output" nmf agenda --now=$NOW --output="$NMF_TMP/agenda.ics"
+a=$(cat "$NMF_TMP/agenda.ics")
+t_match "a calendar" '^BEGIN:VCALENDAR' "$a"
+t_match "to-dos" '^BEGIN:VTODO' "$a"
+t_match "the overdue thank-you" 'SUMMARY:Thank-you to Maria Gomez \(Globex' "$a"
+t_match "the upcoming check-in" 'SUMMARY:Check-in \(Acme Robotics' "$a"
+t_match "due dates" '^DUE:2026' "$a"
+t_eq "one VTODO per step" 3 "$(grep -c '^BEGIN:VTODO' "$NMF_TMP/agenda.ics")"
+t_done
