@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <curl/curl.h>
+
 #include "cmd/cli.h"
 #include "nmf/mime.h"
 #include "nmf/status.h"
@@ -33,6 +35,7 @@ static const struct nmf_command commands[] = {
     { "close", nmf_cmd_close, "you are done with this process" },
     { "snooze", nmf_cmd_snooze, "nothing of this process before a date" },
     { "check", nmf_cmd_check, "lint a draft before you send it" },
+    { "push", nmf_cmd_push, "upload the drafts to the IMAP Drafts folder" },
     { "install-hook", nmf_cmd_install_hook,
       "install the notmuch post-new hook that runs scan" },
 };
@@ -86,7 +89,9 @@ main (int argc, char **argv)
 	return NMF_EXIT_ERROR;
     }
     nmf_mime_init ();
+    curl_global_init (CURL_GLOBAL_DEFAULT);
     ret = commands[i].fn (argc - 1, argv + 1);
+    curl_global_cleanup ();
     nmf_mime_shutdown ();
     return ret;
 }

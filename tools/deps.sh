@@ -8,7 +8,7 @@ PACKAGES="gcc make pkg-config
 libnotmuch-dev notmuch
 libgmime-3.0-dev libglib2.0-dev libcurl4-openssl-dev libical-dev libxml2-dev
 libcmocka-dev libjson-glib-dev
-python3 groff-base man-db neomutt tmux"
+python3 groff-base man-db neomutt tmux dovecot-imapd"
 
 missing=""
 for p in $PACKAGES; do

@@ -1,7 +1,7 @@
 # bash completion for notmuch-followup (and "notmuch followup").
 # Installed by make install into $(PREFIX)/share/bash-completion/completions.
 
-_notmuch_followup_commands="scan list show noreply agenda classify note ignore close snooze check install-hook"
+_notmuch_followup_commands="scan list show noreply agenda classify note ignore close snooze check push install-hook"
 
 _notmuch_followup_options ()
 {
@@ -17,6 +17,7 @@ _notmuch_followup_options ()
     close) echo "--now= --help" ;;
     snooze) echo "--until= --now= --help" ;;
     check) echo "--format= --now= --thread= --help" ;;
+    push) echo "--dry-run --quiet --help" ;;
     install-hook) echo "--chain --force --dry-run --help" ;;
     esac
 }

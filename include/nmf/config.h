@@ -43,6 +43,10 @@ struct nmf_config {
                                   * a light note this many days after a
                                   * process closed, and again every as
                                   * many days */
+    char *imap_url;              /* followup.imap_url, NULL = no push */
+    char *imap_user;             /* followup.imap_user (else the URL's) */
+    char *imap_password_command; /* followup.imap_password_command */
+    gboolean imap_push;          /* followup.imap_push: scan pushes */
     int lock_timeout_ms;         /* followup.lock_timeout (seconds, 10) */
     unsigned weekend_mask;       /* bit d set = day d (1=Mon..7=Sun) off;
                                   * followup.weekend_days (sat;sun) */

@@ -72,5 +72,12 @@ int nmf_cmd_check (int argc, char **argv);
 int nmf_cmd_show (int argc, char **argv);
 int nmf_cmd_noreply (int argc, char **argv);
 int nmf_cmd_agenda (int argc, char **argv);
+int nmf_cmd_push (int argc, char **argv);
+
+/* Upload our drafts to followup.imap_url (see cmd-push.c); errors are
+ * reported.  db must be open read-write unless dry_run. */
+enum nmf_status
+nmf_push_drafts (struct nmf_db *db, const struct nmf_config *cfg,
+		 gboolean dry_run, gboolean quiet);
 
 #endif

@@ -354,6 +354,13 @@ nmf_cmd_scan (int argc, char **argv)
 	evaluate_all (&s);
     if (ret == NMF_EXIT_OK && ! s.e.dry_run)
 	remember_position (&s);
+    /* DESIGN §3: with followup.imap_push the drafts go up too; a network
+     * failure is a warning, never a failed hook (the next run retries). */
+    if (ret == NMF_EXIT_OK && ! s.e.dry_run && s.e.cfg.imap_push
+	&& s.e.cfg.imap_url && nmf_push_drafts (s.e.db, &s.e.cfg, FALSE, s.quiet))
+	nmf_warn ("the drafts were not pushed to %s this time; the next scan "
+		  "tries again",
+		  s.e.cfg.imap_url);
 
     if (nmf_db_close (&s.e.db))
 	ret = NMF_EXIT_ERROR;

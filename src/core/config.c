@@ -34,6 +34,9 @@ nmf_config_release (struct nmf_config *cfg)
     g_free (cfg->drafts_folder);
     g_free (cfg->tag_interview);
     g_free (cfg->tag_prefix);
+    g_free (cfg->imap_url);
+    g_free (cfg->imap_user);
+    g_free (cfg->imap_password_command);
     if (cfg->holidays)
 	g_array_unref (cfg->holidays);
     memset (cfg, 0, sizeof (*cfg));
@@ -190,6 +193,38 @@ nmf_config_set (struct nmf_config *cfg, const char *key, const char *value,
 	    return NMF_ERR_CONFIG;
 	}
 	cfg->weekend_mask = mask;
+	return NMF_OK;
+    }
+    if (strcmp (key, "imap_url") == 0 || strcmp (key, "imap_user") == 0
+	|| strcmp (key, "imap_password_command") == 0) {
+	char **slot = key[5] == 'u' && key[6] == 'r' ? &cfg->imap_url
+		      : key[5] == 'u'                ? &cfg->imap_user
+						     : &cfg->imap_password_command;
+
+	g_free (*slot);
+	*slot = *value ? g_strdup (value) : NULL;
+	return NMF_OK;
+    }
+    if (strcmp (key, "imap_password") == 0) {
+	/* DESIGN §7: never a password in the config file. */
+	*why = g_strdup ("followup.imap_password is not read: give "
+			 "followup.imap_password_command (e.g. 'pass show "
+			 "mail') or use ~/.netrc");
+	return NMF_ERR_CONFIG;
+    }
+    if (strcmp (key, "imap_push") == 0) {
+	if (g_ascii_strcasecmp (value, "true") == 0
+	    || g_ascii_strcasecmp (value, "yes") == 0 || strcmp (value, "1") == 0)
+	    cfg->imap_push = TRUE;
+	else if (g_ascii_strcasecmp (value, "false") == 0
+		 || g_ascii_strcasecmp (value, "no") == 0
+		 || strcmp (value, "0") == 0 || ! *value)
+	    cfg->imap_push = FALSE;
+	else {
+	    *why = g_strdup_printf ("followup.imap_push must be true or false, "
+				    "not '%s'", value);
+	    return NMF_ERR_CONFIG;
+	}
 	return NMF_OK;
     }
     if (strcmp (key, "holidays") == 0) {

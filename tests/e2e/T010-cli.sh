@@ -14,7 +14,7 @@ nmf frobnicate >/dev/null 2>&1; t_eq "unknown command exits 2" 2 $?
 t_match "unknown command is named" "unknown command 'frobnicate'" \
     "$(nmf frobnicate 2>&1)"
 
-for c in scan list show noreply agenda classify install-hook note ignore close snooze check; do
+for c in scan list show noreply agenda classify install-hook note ignore close snooze check push; do
     t_ok "$c --help exits 0" nmf $c --help
     t_match "$c --help shows usage" "^usage: notmuch-followup $c" \
         "$(nmf $c --help)"

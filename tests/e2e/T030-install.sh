@@ -37,7 +37,7 @@ out=$(PATH=$inst/usr/bin:/usr/bin:/bin notmuch followup --version)
 t_match "installed binary runs as notmuch followup" '^notmuch-followup ' "$out"
 
 # Every option of every command is documented in the man page.
-for c in scan list show noreply agenda classify install-hook note ignore close snooze check; do
+for c in scan list show noreply agenda classify install-hook note ignore close snooze check push; do
     for o in $(nmf $c --help | grep -o -- '--[a-z-]*' | sort -u); do
         [ "$o" = --help ] && continue
         t_ok "man page documents $c $o" grep -q -- "$(printf '%s' "$o" |

@@ -1,0 +1,241 @@
+/* cmd-push.c — drafts on every device (DESIGN §3 push): upload each draft
+ * of ours that is not on the server yet to the IMAP Drafts folder, flag it
+ * \Draft, and record it (followup.pushed=UIDVALIDITY UID) so that it goes
+ * up once.  A draft that became obsolete is removed from the server, but
+ * only when it is still there unchanged (same size).  Progress is kept
+ * draft by draft: a failure half-way loses nothing, the next run goes on.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "engine.h"
+#include "nmf/imap.h"
+#include "nmf/log.h"
+
+#define PROP_PUSHED "followup.pushed"
+
+static const char usage[]
+    = "usage: notmuch-followup push [--dry-run] [--quiet]\n"
+      "\n"
+      "Upload the drafts of notmuch-followup that are not on the server yet\n"
+      "to the IMAP folder followup.imap_url, flagged \\Draft, once each; take\n"
+      "obsolete ones off the server when they are unchanged there.\n"
+      "\n"
+      "  --dry-run  print what would be uploaded or removed\n"
+      "  --quiet    print only errors\n";
+
+struct todo {
+    char *id;
+    char *file;
+    char *pushed;    /* "UIDVALIDITY UID", or NULL */
+    gboolean obsolete;
+};
+
+static void
+todo_free (gpointer p)
+{
+    struct todo *t = p;
+
+    g_free (t->id);
+    g_free (t->file);
+    g_free (t->pushed);
+    g_free (t);
+}
+
+struct collect {
+    GPtrArray *todos;
+    char *obsolete_tag;
+};
+
+static int
+collect_cb (struct nmf_dbmsg *m, void *data)
+{
+    struct collect *c = data;
+    const char *pushed = nmf_dbmsg_property (m, PROP_PUSHED);
+    gboolean obsolete = nmf_dbmsg_has_tag (m, c->obsolete_tag)
+	|| nmf_dbmsg_has_tag (m, "deleted");
+    struct todo *t;
+
+    if (! nmf_dbmsg_property (m, NMF_PROP_DRAFT))
+	return 0;
+    if (pushed && strcmp (pushed, "removed") == 0)
+	return 0;
+    /* Up: a live draft not pushed yet.  Down: an obsolete one that was. */
+    if ((obsolete && ! pushed) || (! obsolete && pushed))
+	return 0;
+    t = g_new0 (struct todo, 1);
+    t->id = g_strdup (nmf_dbmsg_id (m));
+    t->file = g_strdup (nmf_dbmsg_filename (m));
+    t->pushed = pushed ? g_strdup (pushed) : NULL;
+    t->obsolete = obsolete;
+    g_ptr_array_add (c->todos, t);
+    return 0;
+}
+
+/* The size an IMAP server reports: every line end counted as CR LF. */
+static guint64
+imap_size (const char *data, gsize len)
+{
+    guint64 n = len;
+    gsize i;
+
+    for (i = 0; i < len; i++) {
+	if (data[i] == '\n' && (i == 0 || data[i - 1] != '\r'))
+	    n++;
+    }
+    return n;
+}
+
+static enum nmf_status
+record (struct nmf_db *db, const char *id, const char *value)
+{
+    struct nmf_dbmsg *m = nmf_db_find (db, id);
+    enum nmf_status st;
+
+    if (! m)
+	return NMF_OK;
+    /* One atomic section per draft: what was uploaded stays recorded even
+     * if a later one fails or the run is killed. */
+    st = nmf_db_begin_atomic (db);
+    if (! st)
+	st = nmf_dbmsg_set_property (m, PROP_PUSHED, value, NULL);
+    if (! st)
+	st = nmf_db_end_atomic (db);
+    nmf_dbmsg_release (&m);
+    return st;
+}
+
+enum nmf_status
+nmf_push_drafts (struct nmf_db *db, const struct nmf_config *cfg,
+		 gboolean dry_run, gboolean quiet)
+{
+    struct collect c = { g_ptr_array_new_with_free_func (todo_free), NULL };
+    struct nmf_imap *im = NULL;
+    g_autofree char *password = NULL;
+    g_autofree char *why = NULL;
+    enum nmf_status st = NMF_OK;
+    unsigned up = 0, down = 0;
+    guint i;
+
+    if (! cfg->imap_url) {
+	nmf_error ("push: followup.imap_url is not set (e.g. notmuch config "
+		   "set followup.imap_url imaps://mail.example.org/Drafts)");
+	g_ptr_array_unref (c.todos);
+	return NMF_ERR_CONFIG;
+    }
+    c.obsolete_tag = g_strdup_printf ("%s/obsolete", cfg->tag_prefix);
+    st = nmf_db_each_message (db, "tag:draft AND tag:followup", collect_cb, &c);
+    if (st || ! c.todos->len)
+	goto out;
+    if (dry_run) {
+	for (i = 0; i < c.todos->len; i++) {
+	    const struct todo *t = c.todos->pdata[i];
+
+	    printf ("%s %s\n", t->obsolete ? "remove" : "upload", t->file);
+	}
+	goto out;
+    }
+    if (cfg->imap_password_command) {
+	password = nmf_imap_password_from_command (cfg->imap_password_command,
+						   &why);
+	if (! password) {
+	    nmf_error ("push: %s", why);
+	    st = NMF_ERR_CONFIG;
+	    goto out;
+	}
+    }
+    g_clear_pointer (&why, g_free);
+    st = nmf_imap_open (cfg->imap_url, cfg->imap_user, password, &im, &why);
+    if (st) {
+	nmf_error ("push: %s", why);
+	goto out;
+    }
+    for (i = 0; i < c.todos->len && ! st; i++) {
+	const struct todo *t = c.todos->pdata[i];
+	g_autofree char *data = NULL;
+	g_autoptr (GError) err = NULL;
+	gsize len = 0;
+	guint64 uid = 0, validity = 0;
+
+	g_clear_pointer (&why, g_free);
+	if (! g_file_get_contents (t->file, &data, &len, &err)) {
+	    /* The user deleted it meanwhile: nothing to push. */
+	    continue;
+	}
+	if (t->obsolete) {
+	    guint64 size = 0;
+	    char *sp = strchr (t->pushed, ' ');
+
+	    uid = sp ? g_ascii_strtoull (sp + 1, NULL, 10) : 0;
+	    if (! uid)
+		continue;
+	    st = nmf_imap_size (im, uid, &size, &why);
+	    if (! st && size == imap_size (data, len))
+		st = nmf_imap_delete (im, uid, &why);
+	    if (! st) {
+		/* Changed on the server (edited on the phone): left there. */
+		st = record (db, t->id, "removed");
+		down++;
+	    }
+	    continue;
+	}
+	/* A run killed after its APPEND but before recording it left the
+	 * draft on the server: find it there instead of sending it twice. */
+	st = nmf_imap_find (im, t->id, &uid, &why);
+	if (! st && ! uid)
+	    st = nmf_imap_append (im, data, len, &uid, &validity, &why);
+	if (! st && ! uid)
+	    st = nmf_imap_find (im, t->id, &uid, &why);
+	if (! st && uid)
+	    st = nmf_imap_flag_draft (im, uid, &why);
+	if (! st) {
+	    g_autofree char *v = g_strdup_printf ("%" G_GUINT64_FORMAT
+						  " %" G_GUINT64_FORMAT,
+						  validity, uid);
+
+	    st = record (db, t->id, v);
+	    up++;
+	}
+    }
+    if (st && why)
+	nmf_error ("push: %s", why);
+    if (! quiet && (up || down))
+	printf ("notmuch-followup: %u draft%s uploaded%s", up,
+		up == 1 ? "" : "s", down ? "" : "\n");
+    if (! quiet && down)
+	printf (", %u obsolete one%s removed\n", down, down == 1 ? "" : "s");
+out:
+    nmf_imap_close (&im);
+    g_free (c.obsolete_tag);
+    g_ptr_array_unref (c.todos);
+    return st;
+}
+
+int
+nmf_cmd_push (int argc, char **argv)
+{
+    int dry_run = 0, quiet = 0, help = 0;
+    const struct nmf_opt opts[] = {
+	{ "dry-run", NMF_OPT_BOOL, &dry_run, NULL },
+	{ "quiet", NMF_OPT_BOOL, &quiet, NULL },
+	{ NULL, 0, NULL, NULL },
+    };
+    g_autoptr (GPtrArray) args = NULL;
+    struct nmf_config cfg;
+    struct nmf_db *db = NULL;
+    enum nmf_status st;
+
+    if (nmf_opts_parse (opts, argc, argv, usage, &args, &help) < 0)
+	return NMF_EXIT_ERROR;
+    if (help)
+	return NMF_EXIT_OK;
+    if (nmf_open_db (dry_run ? NMF_DB_READ_ONLY : NMF_DB_READ_WRITE, &cfg,
+		     &db))
+	return NMF_EXIT_ERROR;
+    st = nmf_push_drafts (db, &cfg, dry_run, quiet);
+    if (nmf_db_close (&db))
+	st = NMF_ERR_NOTMUCH;
+    nmf_config_release (&cfg);
+    return st ? NMF_EXIT_ERROR : NMF_EXIT_OK;
+}
