@@ -18,7 +18,7 @@ DESTDIR   ?=
 
 CC        ?= cc
 PKG_CONFIG ?= pkg-config
-PKGS      := gmime-3.0 glib-2.0 libcurl libical libxml-2.0
+PKGS      := gmime-3.0 glib-2.0 gio-2.0 libcurl libical libxml-2.0
 
 WARN      := -Wall -Wextra -Wformat=2 -Wshadow -Wstrict-prototypes \
              -Wmissing-prototypes -Wwrite-strings -Wvla

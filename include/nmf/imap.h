@@ -24,6 +24,11 @@ enum nmf_status
 nmf_imap_open (const char *url, const char *user, const char *password,
 	       struct nmf_imap **out, char **why);
 
+/* Whether host (as in a URL, IPv6 without brackets) is this machine:
+ * "localhost" or a loopback address literal. */
+gboolean
+nmf_imap_host_is_loopback (const char *host);
+
 void
 nmf_imap_close (struct nmf_imap **im);
 

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include <curl/curl.h>
+#include <gio/gio.h>
 
 #include "nmf/imap.h"
 
@@ -58,12 +59,18 @@ read_cb (char *buf, size_t size, size_t n, void *user)
     return want;
 }
 
-static gboolean
-loopback (const char *host)
+gboolean
+nmf_imap_host_is_loopback (const char *host)
 {
-    return strcmp (host, "127.0.0.1") == 0 || strcmp (host, "localhost") == 0
-	|| strcmp (host, "[::1]") == 0 || strcmp (host, "::1") == 0
-	|| g_str_has_prefix (host, "127.");
+    g_autoptr (GInetAddress) addr = NULL;
+
+    if (! host)
+	return FALSE;
+    if (g_ascii_strcasecmp (host, "localhost") == 0)
+	return TRUE;
+    /* An address literal only: a name such as 127.example.org is not. */
+    addr = g_inet_address_new_from_string (host);
+    return addr && g_inet_address_get_is_loopback (addr);
 }
 
 enum nmf_status
@@ -113,7 +120,7 @@ nmf_imap_open (const char *url, const char *user, const char *password,
     curl_easy_setopt (im->curl, CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt (im->curl, CURLOPT_SSL_VERIFYPEER, 1L);
     curl_easy_setopt (im->curl, CURLOPT_SSL_VERIFYHOST, 2L);
-    if (strcmp (scheme, "imap") == 0 && ! loopback (im->host))
+    if (strcmp (scheme, "imap") == 0 && ! nmf_imap_host_is_loopback (im->host))
 	curl_easy_setopt (im->curl, CURLOPT_USE_SSL, (long) CURLUSESSL_ALL);
     if (user && *user)
 	curl_easy_setopt (im->curl, CURLOPT_USERNAME, user);
