@@ -11,6 +11,7 @@
 
 #include "cmd/cli.h"
 #include "nmf/mime.h"
+#include "nmf/text.h"
 #include "nmf/status.h"
 
 struct nmf_command {
@@ -93,5 +94,6 @@ main (int argc, char **argv)
     ret = commands[i].fn (argc - 1, argv + 1);
     curl_global_cleanup ();
     nmf_mime_shutdown ();
+    nmf_regex_cache_clear ();
     return ret;
 }

@@ -153,6 +153,14 @@ nmf_dbmsg_property (struct nmf_dbmsg *msg, const char *key);
 GPtrArray *
 nmf_dbmsg_properties (struct nmf_dbmsg *msg, const char *key);
 
+/* Group several changes to one message into one database write: changes
+ * between freeze and thaw are written at the thaw (they nest). */
+enum nmf_status
+nmf_dbmsg_freeze (struct nmf_dbmsg *msg);
+
+enum nmf_status
+nmf_dbmsg_thaw (struct nmf_dbmsg *msg);
+
 /* Make value the only value of key (no write when it already is).
  * value NULL removes the key.  *changed (may be NULL) tells whether
  * the database was written. */

@@ -41,13 +41,19 @@ static const char usage[]
 /* The key in the database where the last scan's position is kept. */
 #define STATE_KEY "followup.lastmod"
 
-/* DESIGN §8: the index finds candidates; only they are parsed.  Words of
- * invitations, outcomes and recruiting; calendar parts; every message of a
- * thread that already belongs to a process; and (added at run time, see
- * build_prefilter) the user's own mail, because a confirmation or a
- * thank-you need not use any of these words and its thread may join a
- * process only in this very run. */
-static const char prefilter_words[]
+/* DESIGN §8: the index finds candidates; only they are parsed.
+ *
+ * Phase 1: words of invitations, outcomes and recruiting; calendar parts;
+ * every message of a thread that already belongs to a process.
+ * Phase 2: every other message in range of the threads that phase 1 tied
+ * to a process — the user's "that time works for me" or the recruiter's
+ * "see you then" need none of those words, and their thread may have
+ * joined a process only in this very run.  A message in no such thread
+ * cannot join a process (learn() gives one to a message without the
+ * words only through its thread), so parsing it would change nothing:
+ * `scan --no-prefilter` parses everything and must agree exactly
+ * (tests/e2e/T180-prefilter.sh). */
+static const char prefilter[]
     = "(interview OR interviews OR interviewing OR \"phone screen\" OR "
       "screening OR onsite OR \"on-site\" OR mimetype:text/calendar OR "
       "mimetype:application/ics OR attachment:ics OR application OR "
@@ -55,11 +61,16 @@ static const char prefilter_words[]
       "recruiting OR recruiter OR hiring OR \"next steps\" OR "
       "thread:{property:" NMF_PROP_MEMBER "=1})";
 
+/* Threads per phase-2 query. */
+#define THREADS_PER_QUERY 200
+
 struct scan {
     struct nmf_engine e;    /* db, cfg, now, dry_run, report, ... */
     int quiet;
     int no_prefilter;       /* parse everything in range */
+    char *range;            /* "lastmod:A..B", NULL: every message */
     GPtrArray *candidates;  /* of char *: message ids */
+    GHashTable *seen;       /* the ids in candidates (borrowed) */
     GPtrArray *facts;       /* of struct nmf_fact *: learned this run */
     unsigned parsed;
 };
@@ -74,65 +85,85 @@ static int
 collect_cb (struct nmf_dbmsg *m, void *data)
 {
     struct scan *s = data;
+    char *id;
 
-    /* Our own drafts are never input; the user's drafts are no mail
-     * yet. */
-    if (nmf_dbmsg_property (m, NMF_PROP_DRAFT) || nmf_dbmsg_has_tag (m, "draft"))
+    if (g_hash_table_contains (s->seen, nmf_dbmsg_id (m)))
 	return 0;
-    g_ptr_array_add (s->candidates, g_strdup (nmf_dbmsg_id (m)));
+    id = g_strdup (nmf_dbmsg_id (m));
+    g_ptr_array_add (s->candidates, id);
+    g_hash_table_add (s->seen, id);
     return 0;
 }
 
-/* The whole prefilter: the words above or mail from one of the user's
- * addresses.  g_free. */
-static char *
-build_prefilter (const struct nmf_config *cfg)
-{
-    const char *const *emails = nmf_config_user_emails (cfg);
-    GString *q = g_string_new ("(");
-    guint i;
-
-    g_string_append (q, prefilter_words);
-    for (i = 0; emails && emails[i]; i++) {
-	const char *a = emails[i];
-
-	/* An address with a quote or space cannot be a search term; such
-	 * an address is no address anyway. */
-	if (strpbrk (a, "\" ()"))
-	    continue;
-	g_string_append_printf (q, " OR from:\"%s\"", a);
-    }
-    g_string_append_c (q, ')');
-    return g_string_free (q, FALSE);
-}
-
-/* The query for this run's candidates, or NULL when nothing changed. */
-static char *
-candidate_query (struct scan *s, int all)
+/* Where this run looks: sets s->range (NULL: everywhere).  FALSE when
+ * nothing changed since the last scan. */
+static gboolean
+find_range (struct scan *s, int all)
 {
     const char *uuid = NULL;
     unsigned long rev = nmf_db_revision (s->e.db, &uuid);
     g_autofree char *stored = nmf_db_get_state (s->e.db, STATE_KEY);
     g_auto (GStrv) parts = NULL;
-    g_autofree char *words = s->no_prefilter ? NULL
-						: build_prefilter (&s->e.cfg);
-    const char *filter = words ? words : "*";
     unsigned long last;
 
+    s->range = NULL;
     if (all || ! stored)
-	return g_strdup (filter);
+	return TRUE;
     parts = g_strsplit (stored, " ", 2);
-    if (! parts[0] || ! parts[1] || strcmp (parts[0], uuid) != 0) {
-	/* A different database (restored, recreated): start over. */
-	return g_strdup (filter);
-    }
+    /* A different database (restored, recreated): start over. */
+    if (! parts[0] || ! parts[1] || strcmp (parts[0], uuid) != 0)
+	return TRUE;
     last = strtoul (parts[1], NULL, 10);
     if (last >= rev)
-	return NULL;
-    /* "*" is special only as the whole query. */
-    if (! words)
-	return g_strdup_printf ("lastmod:%lu..%lu", last + 1, rev);
-    return g_strdup_printf ("lastmod:%lu..%lu AND %s", last + 1, rev, words);
+	return FALSE;
+    s->range = g_strdup_printf ("lastmod:%lu..%lu", last + 1, rev);
+    return TRUE;
+}
+
+/* "RANGE AND (WHAT)", or WHAT alone; "*" stands for everything (it is
+ * special to notmuch only as the whole query).  g_free. */
+static char *
+in_range (const struct scan *s, const char *what)
+{
+    if (! s->range)
+	return g_strdup (what ? what : "*");
+    if (! what)
+	return g_strdup (s->range);
+    return g_strdup_printf ("%s AND %s", s->range, what);
+}
+
+/* Phase 2: collect the messages in range of the threads this run tied to
+ * a process that phase 1 did not name.  Returns nonzero on a database
+ * error. */
+static int
+collect_thread_mates (struct scan *s)
+{
+    g_autoptr (GHashTable) done = g_hash_table_new (g_str_hash, g_str_equal);
+    g_autoptr (GString) q = g_string_new (NULL);
+    guint i, n = 0;
+    int err = 0;
+
+    for (i = 0; i <= s->facts->len && ! err; i++) {
+	const struct nmf_fact *f
+	    = i < s->facts->len ? s->facts->pdata[i] : NULL;
+
+	if (f && f->pid && ! g_hash_table_contains (done, f->thread)) {
+	    g_hash_table_add (done, f->thread);
+	    g_string_append_printf (q, "%sthread:%s", n ? " OR " : "(",
+				    f->thread);
+	    n++;
+	}
+	if (n && (n == THREADS_PER_QUERY || ! f)) {
+	    g_autofree char *query = NULL;
+
+	    g_string_append_c (q, ')');
+	    query = in_range (s, q->str);
+	    err = nmf_db_each_message (s->e.db, query, collect_cb, s) != NMF_OK;
+	    g_string_truncate (q, 0);
+	    n = 0;
+	}
+    }
+    return err;
 }
 
 static gboolean
@@ -199,8 +230,10 @@ learn (struct scan *s, const char *id)
 
     if (! m)
 	return;
-    /* The user said this thread is no interview: never again. */
-    if (nmf_dbmsg_property (m, NMF_PROP_IGNORE)) {
+    /* Our own drafts are never input; the user's drafts are no mail
+     * yet.  The user said this thread is no interview: never again. */
+    if (nmf_dbmsg_property (m, NMF_PROP_DRAFT) || nmf_dbmsg_has_tag (m, "draft")
+	|| nmf_dbmsg_property (m, NMF_PROP_IGNORE)) {
 	nmf_dbmsg_release (&m);
 	return;
     }
@@ -209,15 +242,6 @@ learn (struct scan *s, const char *id)
     date = nmf_dbmsg_date (m);
     pid = g_strdup (nmf_dbmsg_property (m, NMF_PROP_PROCESS));
     nmf_dbmsg_release (&m);
-    {
-	/* New mail in a thread the user ignored stays ignored. */
-	g_autofree char *q = g_strdup_printf (
-	    "thread:%s AND property:" NMF_PROP_IGNORE "=1", thread);
-	unsigned ignored = 0;
-
-	if (nmf_db_count (s->e.db, q, &ignored) == NMF_OK && ignored)
-	    return;
-    }
 
     st = nmf_mime_parse_file (file, &msg, &why);
     if (st) {
@@ -226,9 +250,7 @@ learn (struct scan *s, const char *id)
     }
     s->parsed++;
     nmf_classify_message (msg, nmf_config_user_emails (&s->e.cfg), &c);
-    nmf_extract_message (msg, nmf_config_user_emails (&s->e.cfg), &x);
     kind = c.confidence >= NMF_CONFIDENCE_ACT ? c.kind : NMF_KIND_UNRELATED;
-    domain = employer_domain (msg);
 
     /* Which process: the thread's; else, for an invitation, outcome or
      * next round in a new thread, an open process of the same employer
@@ -241,6 +263,27 @@ learn (struct scan *s, const char *id)
 	if (o)
 	    pid = g_strdup (o->pid);
     }
+    /* Most candidates end here: no process, and nothing that could start
+     * or join one.  Extraction (the costly part) only for the rest. */
+    if (! pid && (c.from_user || ! joins_process (kind))) {
+	nmf_classification_release (&c);
+	nmf_message_free (&msg);
+	return;
+    }
+    {
+	/* New mail in a thread the user ignored stays ignored. */
+	g_autofree char *q = g_strdup_printf (
+	    "thread:%s AND property:" NMF_PROP_IGNORE "=1", thread);
+	unsigned ignored = 0;
+
+	if (nmf_db_count (s->e.db, q, &ignored) == NMF_OK && ignored) {
+	    nmf_classification_release (&c);
+	    nmf_message_free (&msg);
+	    return;
+	}
+    }
+    nmf_extract_message (msg, nmf_config_user_emails (&s->e.cfg), &x);
+    domain = employer_domain (msg);
     if (! pid && ! c.from_user && joins_process (kind))
 	pid = nmf_store_find_employer (s->e.db, x.company, domain, x.role,
 				       s->facts);
@@ -373,7 +416,6 @@ nmf_cmd_scan (int argc, char **argv)
     int all = 0;
     int help = 0;
     g_autoptr (GPtrArray) args = NULL;
-    g_autofree char *query = NULL;
     const struct nmf_opt opts[] = {
 	{ "all", NMF_OPT_BOOL, &all, NULL },
 	{ "dry-run", NMF_OPT_BOOL, &s.e.dry_run, NULL },
@@ -403,21 +445,33 @@ nmf_cmd_scan (int argc, char **argv)
 	return NMF_EXIT_ERROR;
 
     s.candidates = g_ptr_array_new_with_free_func (g_free);
+    s.seen = g_hash_table_new (g_str_hash, g_str_equal);
     s.facts = g_ptr_array_new_with_free_func (fact_free_cb);
     nmf_engine_init (&s.e);
     s.e.facts = s.facts;
 
-    query = candidate_query (&s, all);
-    if (query && nmf_db_each_message (s.e.db, query, collect_cb, &s))
-	ret = NMF_EXIT_ERROR;
-    progress.on = all && ! s.quiet && isatty (STDERR_FILENO);
-    progress.started = g_get_monotonic_time ();
-    for (i = 0; ret == NMF_EXIT_OK && i < s.candidates->len; i++) {
-	learn (&s, s.candidates->pdata[i]);
-	progress_show (&progress, i + 1, s.candidates->len, FALSE);
+    if (find_range (&s, all)) {
+	g_autofree char *query
+	    = in_range (&s, s.no_prefilter ? NULL : prefilter);
+	guint first;
+
+	if (nmf_db_each_message (s.e.db, query, collect_cb, &s))
+	    ret = NMF_EXIT_ERROR;
+	progress.on = all && ! s.quiet && isatty (STDERR_FILENO);
+	progress.started = g_get_monotonic_time ();
+	for (i = 0; ret == NMF_EXIT_OK && i < s.candidates->len; i++) {
+	    learn (&s, s.candidates->pdata[i]);
+	    progress_show (&progress, i + 1, s.candidates->len, FALSE);
+	}
+	first = s.candidates->len;
+	if (ret == NMF_EXIT_OK && ! s.no_prefilter && collect_thread_mates (&s))
+	    ret = NMF_EXIT_ERROR;
+	for (i = first; ret == NMF_EXIT_OK && i < s.candidates->len; i++)
+	    learn (&s, s.candidates->pdata[i]);
+	if (s.candidates->len)
+	    progress_show (&progress, s.candidates->len, s.candidates->len,
+			   TRUE);
     }
-    if (s.candidates->len)
-	progress_show (&progress, s.candidates->len, s.candidates->len, TRUE);
     if (ret == NMF_EXIT_OK && ! s.e.dry_run) {
 	for (i = 0; i < s.facts->len; i++)
 	    nmf_store_fact (s.e.db, s.facts->pdata[i]);
@@ -440,7 +494,9 @@ nmf_cmd_scan (int argc, char **argv)
 	printf ("notmuch-followup: %u draft%s written:\n%s", s.e.drafts,
 		s.e.drafts == 1 ? "" : "s", s.e.report->str);
 
+    g_hash_table_unref (s.seen);
     g_ptr_array_unref (s.candidates);
+    g_free (s.range);
     g_ptr_array_unref (s.facts);
     nmf_engine_release (&s.e);
     nmf_config_release (&s.e.cfg);

@@ -481,7 +481,7 @@ match_regex (struct ctx *c, const char *rule, const char *const *list)
 	size_t t;
 
 	for (t = 0; t < 2; t++) {
-	    g_autoptr (GRegex) re = g_regex_new (list[i], 0, 0, NULL);
+	    g_autoptr (GRegex) re = nmf_regex_new (list[i], 0, 0, NULL);
 	    g_autoptr (GMatchInfo) mi = NULL;
 
 	    if (re && g_regex_match (re, texts[t], 0, &mi)) {

@@ -796,7 +796,7 @@ duration_in (const char *folded)
     static const char pattern[]
 	= "\\b(\\d+(?:\\.\\d+)?|an?|one|two|three|half an?|an hour and a "
 	  "half)[ -]?(minutes?|mins?|hours?|hrs?)\\b";
-    g_autoptr (GRegex) re = g_regex_new (pattern, 0, 0, NULL);
+    g_autoptr (GRegex) re = nmf_regex_new (pattern, 0, 0, NULL);
     g_autoptr (GMatchInfo) mi = NULL;
 
     if (! re || ! g_regex_match (re, folded, 0, &mi))

@@ -92,7 +92,7 @@ nmf_draftcheck (const char *body, const struct nmf_draftcheck_ctx *ctx,
 	if (strcmp (l, "-- ") == 0 || strcmp (l, "--") == 0)
 	    break;
 	for (r = 0; r < G_N_ELEMENTS (line_rules); r++) {
-	    g_autoptr (GRegex) re = g_regex_new (line_rules[r].re,
+	    g_autoptr (GRegex) re = nmf_regex_new (line_rules[r].re,
 						 G_REGEX_CASELESS, 0, NULL);
 	    g_autoptr (GMatchInfo) mi = NULL;
 

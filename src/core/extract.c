@@ -224,7 +224,7 @@ regex_group (const char *pattern, const char *text, int group)
     g_autoptr (GMatchInfo) mi = NULL;
     char *out = NULL;
 
-    re = g_regex_new (pattern, G_REGEX_CASELESS, 0, NULL);
+    re = nmf_regex_new (pattern, G_REGEX_CASELESS, 0, NULL);
     if (! re)
 	return NULL;
     if (g_regex_match (re, text, 0, &mi))
@@ -293,7 +293,7 @@ company_from_subject (const char *subject)
     g_autoptr (GMatchInfo) mi = NULL;
     char *out = NULL;
 
-    re = g_regex_new ("\\b(?:at|with|from)[ \\t]+(" COMPANY_WORDS ")", 0, 0,
+    re = nmf_regex_new ("\\b(?:at|with|from)[ \\t]+(" COMPANY_WORDS ")", 0, 0,
 		      NULL);
     if (re && g_regex_match (re, subject, 0, &mi))
 	out = g_match_info_fetch (mi, 1);
@@ -670,7 +670,7 @@ names_in (const char *body)
 	"with ", NULL,
     };
     GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
-    g_autoptr (GRegex) re = g_regex_new (label_re, 0, 0, NULL);
+    g_autoptr (GRegex) re = nmf_regex_new (label_re, 0, 0, NULL);
     g_autoptr (GMatchInfo) mi = NULL;
     int t;
 
@@ -701,7 +701,7 @@ addresses_in (const char *text)
 {
     GPtrArray *out = g_ptr_array_new_with_free_func (
 	(GDestroyNotify) (void (*) (void)) nmf_address_free);
-    g_autoptr (GRegex) re = g_regex_new (
+    g_autoptr (GRegex) re = nmf_regex_new (
 	"[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]{1,190}\\.[A-Za-z]{2,24}", 0, 0,
 	NULL);
     g_autoptr (GMatchInfo) mi = NULL;
@@ -855,7 +855,7 @@ company_from_body (const char *body)
     int i;
 
     for (i = 0; patterns[i]; i++) {
-	g_autoptr (GRegex) re = g_regex_new (patterns[i], 0, 0, NULL);
+	g_autoptr (GRegex) re = nmf_regex_new (patterns[i], 0, 0, NULL);
 	g_autoptr (GMatchInfo) mi = NULL;
 	char *out = NULL;
 
@@ -919,7 +919,7 @@ topic_in (const char *body)
 	"discussion|interview|session|exercise)\\b",
 	NULL,
     };
-    g_autoptr (GRegex) unwrap = g_regex_new ("(?<!\\n)\\n(?!\\n)", 0, 0, NULL);
+    g_autoptr (GRegex) unwrap = nmf_regex_new ("(?<!\\n)\\n(?!\\n)", 0, 0, NULL);
     g_autofree char *flat = unwrap ? g_regex_replace_literal (unwrap, body, -1,
 							       0, " ", 0, NULL)
 				   : g_strdup (body);
@@ -988,7 +988,7 @@ ends_ci (const char *s, const char *suffix)
 static char *
 drop_ids (const char *s)
 {
-    g_autoptr (GRegex) re = g_regex_new (
+    g_autoptr (GRegex) re = nmf_regex_new (
 	"\\s*[(\\[](?:r-|req|job|jr|id|ref|#)[^)\\]]{0,20}[)\\]]",
 	G_REGEX_CASELESS, 0, NULL);
     char *out = re ? g_regex_replace_literal (re, s, -1, 0, "", 0, NULL)
@@ -1023,7 +1023,7 @@ strip_frame (const char *segment)
     char *out = drop_ids (segment);
     gboolean again = TRUE;
     int i;
-    g_autoptr (GRegex) when = g_regex_new (
+    g_autoptr (GRegex) when = nmf_regex_new (
 	",?\\s+(?:on\\s+)?(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\b.*$"
 	"|,?\\s+\\d.*$",
 	G_REGEX_CASELESS, 0, NULL);
@@ -1104,7 +1104,7 @@ role_from_subject (const char *subject)
 	else
 	    break;
     }
-    sep = g_regex_new ("\\s+[-–—·|]\\s+|:\\s+", 0, 0, NULL);
+    sep = nmf_regex_new ("\\s+[-–—·|]\\s+|:\\s+", 0, 0, NULL);
     /* Google Calendar: "Invitation: Phone screen (Senior iOS Engineer) @
      * Tue Nov 24, 2026 ...": the title in parentheses, the rest is the
      * event's time. */
@@ -1115,7 +1115,7 @@ role_from_subject (const char *subject)
 	    *at = '\0';
     }
     {
-	g_autoptr (GRegex) paren = g_regex_new ("\\(([^()]{2,60})\\)", 0, 0,
+	g_autoptr (GRegex) paren = nmf_regex_new ("\\(([^()]{2,60})\\)", 0, 0,
 						NULL);
 	g_autoptr (GMatchInfo) mi = NULL;
 
@@ -1271,7 +1271,7 @@ company_from_signature (const char *signature, const char *body)
     tail = g_strconcat (from, "\n", signature ? signature : "", NULL);
     lines = g_strsplit (tail, "\n", -1);
     for (i = 0; lines[i]; i++) {
-	g_autoptr (GRegex) sep = g_regex_new ("\\s+[|–—·•]\\s+|\\s+-\\s+|,\\s+",
+	g_autoptr (GRegex) sep = nmf_regex_new ("\\s+[|–—·•]\\s+|\\s+-\\s+|,\\s+",
 					     0, 0, NULL);
 	g_auto (GStrv) parts = g_regex_split (sep, g_strstrip (lines[i]), 0);
 	guint k, np = g_strv_length (parts);

@@ -299,3 +299,41 @@ nmf_text_wrap (const char *text, guint width)
     }
     return g_string_free (out, FALSE);
 }
+
+static GMutex regex_lock;
+static GHashTable *regex_cache; /* "flags:match:pattern" -> GRegex */
+
+GRegex *
+nmf_regex_new (const char *pattern, GRegexCompileFlags compile_options,
+	       GRegexMatchFlags match_options, GError **error)
+{
+    g_autofree char *key = g_strdup_printf ("%x:%x:%s",
+					    (unsigned) compile_options,
+					    (unsigned) match_options, pattern);
+    GRegex *re;
+
+    g_mutex_lock (&regex_lock);
+    if (! regex_cache)
+	regex_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+					     (GDestroyNotify) g_regex_unref);
+    re = g_hash_table_lookup (regex_cache, key);
+    if (! re) {
+	re = g_regex_new (pattern, compile_options, match_options, error);
+	if (re)
+	    g_hash_table_insert (regex_cache, g_steal_pointer (&key), re);
+    }
+    if (re)
+	g_regex_ref (re);
+    g_mutex_unlock (&regex_lock);
+    return re;
+}
+
+void
+nmf_regex_cache_clear (void)
+{
+    g_mutex_lock (&regex_lock);
+    if (regex_cache)
+	g_hash_table_destroy (regex_cache);
+    regex_cache = NULL;
+    g_mutex_unlock (&regex_lock);
+}

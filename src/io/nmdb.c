@@ -622,6 +622,18 @@ prop_status (struct nmf_dbmsg *msg, const char *what, notmuch_status_t st)
 }
 
 enum nmf_status
+nmf_dbmsg_freeze (struct nmf_dbmsg *msg)
+{
+    return prop_status (msg, "freeze", notmuch_message_freeze (msg->nm));
+}
+
+enum nmf_status
+nmf_dbmsg_thaw (struct nmf_dbmsg *msg)
+{
+    return prop_status (msg, "write", notmuch_message_thaw (msg->nm));
+}
+
+enum nmf_status
 nmf_dbmsg_set_property (struct nmf_dbmsg *msg, const char *key,
 			const char *value, gboolean *changed)
 {

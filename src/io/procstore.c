@@ -91,7 +91,11 @@ find_pid_cb (struct nmf_dbmsg *m, void *data)
 char *
 nmf_store_thread_process (struct nmf_db *db, const char *thread)
 {
-    g_autofree char *q = g_strdup_printf ("thread:%s", thread);
+    /* Members carry the process id (both are set and cleared together);
+     * asking the index for them spares reading every message's
+     * properties. */
+    g_autofree char *q = g_strdup_printf (
+	"thread:%s AND property:" NMF_PROP_MEMBER "=1", thread);
     struct find_pid fp = { NULL };
 
     if (nmf_db_each_message (db, q, find_pid_cb, &fp))
@@ -128,6 +132,11 @@ nmf_store_fact (struct nmf_db *db, const struct nmf_fact *f)
 
     if (! m)
 	return NMF_OK;
+    /* One write for the message, not one per property. */
+    if (nmf_dbmsg_freeze (m)) {
+	nmf_dbmsg_release (&m);
+	return NMF_ERR_NOTMUCH;
+    }
     st = nmf_dbmsg_set_property (m, NMF_PROP_KIND,
 				 nmf_kind_to_string (f->kind), NULL);
     if (! st)
@@ -187,6 +196,8 @@ nmf_store_fact (struct nmf_db *db, const struct nmf_fact *f)
 					     want->pdata[i], NULL);
 	}
     }
+    if (nmf_dbmsg_thaw (m) && ! st)
+	st = NMF_ERR_NOTMUCH;
     nmf_dbmsg_release (&m);
     return st;
 }
