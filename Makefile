@@ -151,6 +151,17 @@ lint-man:
 	echo "lint-man: doc/notmuch-followup.1 is clean"
 
 # ---------------------------------------------------------------------------
+# Benchmark (not part of check): make bench [BENCH_N=20000] [BENCH_RUNS=3]
+
+BENCH_N    ?= 20000
+BENCH_RUNS ?= 3
+
+bench: deps
+	@sh tools/deps.sh bench
+	@$(MAKE) --no-print-directory all
+	@NMF_BIN=$(abspath $(PROG)) bash bench/run-bench.sh $(BENCH_N) $(BENCH_RUNS)
+
+# ---------------------------------------------------------------------------
 # Demo: a sample mailbox in a temporary directory, nothing else touched.
 
 demo: deps

@@ -9,6 +9,10 @@ libnotmuch-dev notmuch
 libgmime-3.0-dev libglib2.0-dev libcurl4-openssl-dev libical-dev libxml2-dev
 libcmocka-dev libjson-glib-dev
 python3 groff-base man-db neomutt tmux dovecot-imapd"
+# `make bench` also compares with afew and reads peak memory from GNU time.
+if [ "${1-}" = bench ]; then
+    PACKAGES="$PACKAGES afew time"
+fi
 
 missing=""
 for p in $PACKAGES; do

@@ -41,6 +41,12 @@ nmf_db_close (struct nmf_db **db);
 /* Fill cfg (already nmf_config_init'ed) from the notmuch config: user.*
  * and followup.* keys.  A bad followup value is reported and gives
  * NMF_ERR_CONFIG. */
+/* A short digest of the user.* and followup.* settings and the program's
+ * version: when it changes, earlier evaluations may no longer hold.
+ * g_free. */
+char *
+nmf_db_config_fingerprint (struct nmf_db *db);
+
 enum nmf_status
 nmf_db_read_config (struct nmf_db *db, struct nmf_config *cfg);
 

@@ -150,4 +150,14 @@ nmf_process_evaluate_full (const struct nmf_process *p, gint64 now,
 void
 nmf_eval_release (struct nmf_eval *e);
 
+/* The first instant after now at which evaluating p could give another
+ * result than e (its evaluation at now) without any new mail or user
+ * command: the state's next change, rounds starting and ending, a snooze
+ * or decision date passing, mail dated in the future, a keep-in-touch
+ * cycle (checked daily).  0: never.  `scan` evaluates a process again only
+ * when it has news or this instant has come. */
+gint64
+nmf_process_recheck_at (const struct nmf_process *p, const struct nmf_eval *e,
+			gint64 now, const struct nmf_config *cfg);
+
 #endif

@@ -63,6 +63,9 @@
 #define NMF_PROP_USER_INTERVIEWER "followup.user-interviewer"
 #define NMF_PROP_KEEP_IN_TOUCH "followup.keep-in-touch"
 #define NMF_PROP_KEEP "followup.keep"
+/* On the anchor: when scan must evaluate the process again without news
+ * (seconds since the epoch, or "never"). */
+#define NMF_PROP_RECHECK "followup.recheck"
 
 /* What scan learned from one message that starts or feeds a process. */
 struct nmf_fact {
@@ -137,6 +140,12 @@ nmf_store_find_employer (struct nmf_db *db, const char *company,
  * closed ones the user chose to stay in touch from (followup.keep=1). */
 GPtrArray *
 nmf_store_open_processes (struct nmf_db *db, gboolean keep);
+
+/* The same, leaving out those whose anchor says nothing can change before
+ * a recheck time after now (NMF_PROP_RECHECK). */
+GPtrArray *
+nmf_store_processes_to_recheck (struct nmf_db *db, gboolean keep,
+				gint64 now);
 
 /* Load process pid from the database; extra (may be NULL) are facts not
  * yet written (scan --dry-run).  Returns NULL when the process has no

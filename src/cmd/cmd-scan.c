@@ -40,6 +40,8 @@ static const char usage[]
 
 /* The key in the database where the last scan's position is kept. */
 #define STATE_KEY "followup.lastmod"
+/* ... and the settings and "now" of its evaluation (see evaluate_all). */
+#define EVAL_KEY "followup.evaluated"
 
 /* DESIGN §8: the index finds candidates; only they are parsed.
  *
@@ -69,6 +71,7 @@ struct scan {
     int quiet;
     int no_prefilter;       /* parse everything in range */
     char *range;            /* "lastmod:A..B", NULL: every message */
+    gboolean whole;         /* this run looks at every message */
     GPtrArray *candidates;  /* of char *: message ids */
     GHashTable *seen;       /* the ids in candidates (borrowed) */
     GPtrArray *facts;       /* of struct nmf_fact *: learned this run */
@@ -107,12 +110,14 @@ find_range (struct scan *s, int all)
     unsigned long last;
 
     s->range = NULL;
+    s->whole = TRUE;
     if (all || ! stored)
 	return TRUE;
     parts = g_strsplit (stored, " ", 2);
     /* A different database (restored, recreated): start over. */
     if (! parts[0] || ! parts[1] || strcmp (parts[0], uuid) != 0)
 	return TRUE;
+    s->whole = FALSE;
     last = strtoul (parts[1], NULL, 10);
     if (last >= rev)
 	return FALSE;
@@ -367,26 +372,112 @@ progress_show (struct progress *p, guint done, guint total, gboolean last)
 	fputc ('\n', stderr);
 }
 
-static void
-evaluate_all (struct scan *s)
+/* "(from:"a@x" OR from:"b@y")" for the user's addresses, NULL when there
+ * is none.  g_free. */
+static char *
+user_mail_query (const struct nmf_config *cfg)
 {
-    g_autoptr (GPtrArray) pids = nmf_store_open_processes (
-	s->e.db, s->e.cfg.keep_in_touch_days > 0);
+    const char *const *emails = nmf_config_user_emails (cfg);
+    GString *q = g_string_new ("(");
+    guint i, n = 0;
+
+    for (i = 0; emails && emails[i]; i++) {
+	/* An address with a quote or space cannot be a search term. */
+	if (strpbrk (emails[i], "\" ()"))
+	    continue;
+	g_string_append_printf (q, "%sfrom:\"%s\"", n++ ? " OR " : "",
+				emails[i]);
+    }
+    g_string_append_c (q, ')');
+    /* NULL: no usable address. */
+    return g_string_free (q, n == 0);
+}
+
+static void
+add_pid (GPtrArray *pids, const char *pid)
+{
+    guint k;
+
+    for (k = 0; k < pids->len; k++) {
+	if (strcmp (pids->pdata[k], pid) == 0)
+	    return;
+    }
+    g_ptr_array_add (pids, g_strdup (pid));
+}
+
+static int
+collect_pid_cb (struct nmf_dbmsg *m, void *data)
+{
+    const char *pid = nmf_dbmsg_property (m, NMF_PROP_PROCESS);
+
+    if (pid && *pid)
+	add_pid (data, pid);
+    return 0;
+}
+
+/* Whether the previous evaluation still stands for this run: same
+ * settings and program, and time has not gone backwards (--now).  Stores
+ * this run's values for the next one. */
+static gboolean
+evaluations_stand (struct scan *s)
+{
+    g_autofree char *fp = nmf_db_config_fingerprint (s->e.db);
+    g_autofree char *stored = nmf_db_get_state (s->e.db, EVAL_KEY);
+    g_autofree char *value = g_strdup_printf ("%s %" G_GINT64_FORMAT, fp,
+					      s->e.now);
+    g_auto (GStrv) parts = stored ? g_strsplit (stored, " ", 2) : NULL;
+    gboolean stand = parts && parts[0] && parts[1] && strcmp (parts[0], fp) == 0
+		     && g_ascii_strtoll (parts[1], NULL, 10) <= s->e.now;
+
+    if (! s->e.dry_run && (! stored || strcmp (stored, value) != 0))
+	nmf_db_set_state (s->e.db, EVAL_KEY, value);
+    return stand;
+}
+
+/* Evaluate the processes that may have moved: those this run learned
+ * about, those with any message changed since the last scan (new mail,
+ * the user's tags on a draft), and those whose recheck time has come
+ * (NMF_PROP_RECHECK: when time alone can change them).  Everything with
+ * --all, after a change of settings, or when --now went backwards.  A
+ * scan with nothing new and nothing falling due therefore reads a few
+ * anchors and writes nothing. */
+static void
+evaluate_all (struct scan *s, int all)
+{
+    gboolean keep = s->e.cfg.keep_in_touch_days > 0;
+    gboolean stand = evaluations_stand (s) && ! all && ! s->whole;
+    g_autoptr (GPtrArray) pids = NULL;
     guint i;
+
+    /* Mail the user sent may answer any process, also in a new thread
+     * (DESIGN §5); the index says to whom only by reading the files, so
+     * then every process is looked at. */
+    if (stand && s->range) {
+	g_autofree char *mine = user_mail_query (&s->e.cfg);
+	g_autofree char *q = mine ? g_strdup_printf ("%s AND %s", s->range,
+						     mine)
+				  : NULL;
+	unsigned n = 0;
+
+	if (! q || nmf_db_count (s->e.db, q, &n) != NMF_OK || n)
+	    stand = FALSE;
+    }
+    pids = stand ? nmf_store_processes_to_recheck (s->e.db, keep, s->e.now)
+		 : nmf_store_open_processes (s->e.db, keep);
 
     /* Processes this run started or fed (in a dry run not stored yet, or
      * closed ones that got new mail). */
     for (i = 0; i < s->facts->len; i++) {
 	struct nmf_fact *f = s->facts->pdata[i];
-	guint k;
-	gboolean have = FALSE;
 
-	for (k = 0; k < pids->len; k++) {
-	    if (strcmp (pids->pdata[k], f->pid) == 0)
-		have = TRUE;
-	}
-	if (! have)
-	    g_ptr_array_add (pids, g_strdup (f->pid));
+	add_pid (pids, f->pid);
+    }
+    if (stand && s->range) {
+	g_autofree char *q = g_strdup_printf (
+	    "%s AND (property:" NMF_PROP_MEMBER "=1 OR tag:followup)",
+	    s->range);
+
+	nmf_db_each_message (s->e.db, q, collect_pid_cb, pids);
     }
     for (i = 0; i < pids->len; i++)
 	nmf_engine_apply (&s->e, pids->pdata[i]);
@@ -477,7 +568,7 @@ nmf_cmd_scan (int argc, char **argv)
 	    nmf_store_fact (s.e.db, s.facts->pdata[i]);
     }
     if (ret == NMF_EXIT_OK)
-	evaluate_all (&s);
+	evaluate_all (&s, all);
     if (ret == NMF_EXIT_OK && ! s.e.dry_run)
 	remember_position (&s);
     /* DESIGN §3: with followup.imap_push the drafts go up too; a network

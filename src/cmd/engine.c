@@ -94,19 +94,29 @@ apply_tags (struct nmf_engine *s, struct nmf_loaded *l, enum nmf_state state)
 /* The anchor keeps the evaluated state, and followup.open while the
  * process is not closed (so that closed ones cost nothing per run). */
 static void
-update_anchor (struct nmf_engine *s, struct nmf_loaded *l, enum nmf_state state)
+update_anchor (struct nmf_engine *s, struct nmf_loaded *l,
+	       const struct nmf_eval *e)
 {
     struct nmf_dbmsg *a;
+    gint64 recheck;
+    g_autofree char *when = NULL;
 
     if (s->dry_run)
 	return;
     a = nmf_db_find (s->db, l->anchor_id);
     if (! a)
 	return;
-    nmf_dbmsg_set_property (a, NMF_PROP_STATE, nmf_state_to_string (state),
+    recheck = nmf_process_recheck_at (l->proc, e, s->now, &s->cfg);
+    when = recheck ? g_strdup_printf ("%" G_GINT64_FORMAT, recheck)
+		   : g_strdup ("never");
+    /* One write, and none when nothing changed. */
+    nmf_dbmsg_freeze (a);
+    nmf_dbmsg_set_property (a, NMF_PROP_STATE, nmf_state_to_string (e->state),
 			    NULL);
     nmf_dbmsg_set_property (a, NMF_PROP_OPEN,
-			    state == NMF_STATE_CLOSED ? NULL : "1", NULL);
+			    e->state == NMF_STATE_CLOSED ? NULL : "1", NULL);
+    nmf_dbmsg_set_property (a, NMF_PROP_RECHECK, when, NULL);
+    nmf_dbmsg_thaw (a);
     nmf_dbmsg_release (&a);
 }
 
@@ -335,7 +345,7 @@ nmf_engine_apply (struct nmf_engine *s, const char *pid)
 				   s->tz, &e);
     }
     apply_tags (s, l, e.state);
-    update_anchor (s, l, e.state);
+    update_anchor (s, l, &e);
     mark_obsolete (s, pid, &e);
     st = e.state;
     nmf_eval_release (&e);

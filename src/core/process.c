@@ -725,3 +725,44 @@ nmf_eval_release (struct nmf_eval *e)
 	g_ptr_array_unref (e->due);
     memset (e, 0, sizeof (*e));
 }
+
+/* Consider t as the next instant of change when it is after now and
+ * earlier than the best so far. */
+static void
+sooner (gint64 *best, gint64 t, gint64 now)
+{
+    if (t > now && (! *best || t < *best))
+	*best = t;
+}
+
+gint64
+nmf_process_recheck_at (const struct nmf_process *p, const struct nmf_eval *e,
+			gint64 now, const struct nmf_config *cfg)
+{
+    gint64 best = 0;
+    guint i;
+
+    sooner (&best, e->next_change, now);
+    sooner (&best, p->snoozed_until, now);
+    sooner (&best, p->decision_by, now);
+    /* A round ahead starts, ends, and its thank-you falls due; mail dated
+     * after now counts once now passes it. */
+    for (i = 0; i < p->rounds->len; i++) {
+	const struct nmf_round *r = p->rounds->pdata[i];
+
+	sooner (&best, r->start, now);
+	sooner (&best, r->end, now);
+	sooner (&best, r->end + (gint64) cfg->thank_you_grace_hours * 3600,
+		now);
+    }
+    for (i = 0; i < p->msgs->len; i++) {
+	const struct nmf_pmsg *m = p->msgs->pdata[i];
+
+	sooner (&best, m->date, now);
+    }
+    /* Keep-in-touch cycles are counted from a closing date the evaluation
+     * derives; look again daily rather than repeat that reasoning. */
+    if (cfg->keep_in_touch_days > 0 && p->keep_in_touch->len)
+	sooner (&best, now + 86400, now);
+    return best;
+}

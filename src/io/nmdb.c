@@ -218,6 +218,39 @@ read_config (notmuch_database_t *nm, struct nmf_config *cfg, gboolean report)
     return ret;
 }
 
+char *
+nmf_db_config_fingerprint (struct nmf_db *db)
+{
+    static const char *const prefixes[] = { "followup.", "user.", NULL };
+    g_autoptr (GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+    guint i;
+
+    g_checksum_update (sum, (const guchar *) NMF_VERSION, -1);
+    for (i = 0; prefixes[i]; i++) {
+	notmuch_config_pairs_t *pairs;
+
+	for (pairs = notmuch_config_get_pairs (db->nm, prefixes[i]);
+	     pairs && notmuch_config_pairs_valid (pairs);
+	     notmuch_config_pairs_move_to_next (pairs)) {
+	    const char *key = notmuch_config_pairs_key (pairs);
+	    const char *value = notmuch_config_pairs_value (pairs);
+
+	    /* Our own bookkeeping in the database is no setting. */
+	    if (! g_str_has_prefix (key, prefixes[i])
+		|| strcmp (key, "followup.lastmod") == 0
+		|| strcmp (key, "followup.evaluated") == 0)
+		continue;
+	    g_checksum_update (sum, (const guchar *) "\n", 1);
+	    g_checksum_update (sum, (const guchar *) key, -1);
+	    g_checksum_update (sum, (const guchar *) "=", 1);
+	    g_checksum_update (sum, (const guchar *) (value ? value : ""), -1);
+	}
+	if (pairs)
+	    notmuch_config_pairs_destroy (pairs);
+    }
+    return g_strndup (g_checksum_get_string (sum), 16);
+}
+
 enum nmf_status
 nmf_db_read_config (struct nmf_db *db, struct nmf_config *cfg)
 {

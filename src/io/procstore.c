@@ -202,15 +202,29 @@ nmf_store_fact (struct nmf_db *db, const struct nmf_fact *f)
     return st;
 }
 
+struct collect_open {
+    GPtrArray *out;
+    gboolean filter;  /* leave out processes not due for a recheck */
+    gint64 now;
+};
+
 static int
 collect_open_cb (struct nmf_dbmsg *m, void *data)
 {
-    GPtrArray *out = data;
+    struct collect_open *co = data;
+    GPtrArray *out = co->out;
     const char *pid = nmf_dbmsg_property (m, NMF_PROP_PROCESS);
+    const char *recheck;
     guint i;
 
     if (! pid)
 	return 0;
+    if (co->filter && (recheck = nmf_dbmsg_property (m, NMF_PROP_RECHECK))) {
+	if (strcmp (recheck, "never") == 0)
+	    return 0;
+	if (g_ascii_strtoll (recheck, NULL, 10) > co->now)
+	    return 0;
+    }
     for (i = 0; i < out->len; i++) {
 	if (strcmp (out->pdata[i], pid) == 0)
 	    return 0;
@@ -219,27 +233,42 @@ collect_open_cb (struct nmf_dbmsg *m, void *data)
     return 0;
 }
 
-GPtrArray *
-nmf_store_open_processes (struct nmf_db *db, gboolean keep)
+static GPtrArray *
+open_processes (struct nmf_db *db, gboolean keep, gboolean filter, gint64 now)
 {
-    GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
+    struct collect_open co = { g_ptr_array_new_with_free_func (g_free),
+			       filter, now };
 
     nmf_db_each_message (db,
 			 keep ? "property:" NMF_PROP_OPEN "=1 OR property:"
 				NMF_PROP_KEEP "=1"
 			      : "property:" NMF_PROP_OPEN "=1",
-			 collect_open_cb, out);
-    return out;
+			 collect_open_cb, &co);
+    return co.out;
+}
+
+GPtrArray *
+nmf_store_open_processes (struct nmf_db *db, gboolean keep)
+{
+    return open_processes (db, keep, FALSE, 0);
+}
+
+GPtrArray *
+nmf_store_processes_to_recheck (struct nmf_db *db, gboolean keep,
+				gint64 now)
+{
+    return open_processes (db, keep, TRUE, now);
 }
 
 GPtrArray *
 nmf_store_all_processes (struct nmf_db *db)
 {
-    GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
+    struct collect_open co = { g_ptr_array_new_with_free_func (g_free),
+			       FALSE, 0 };
 
     nmf_db_each_message (db, "property:" NMF_PROP_MEMBER "=1", collect_open_cb,
-			 out);
-    return out;
+			 &co);
+    return co.out;
 }
 
 /* ---- employer identity ------------------------------------------------ */

@@ -1,0 +1,106 @@
+#!/bin/sh
+# T185: scan evaluates only the processes that may have moved (news in
+# the changed range, mail the user sent, or a recheck time that has come;
+# issue 8), and that must never change an outcome.  Two copies of the same
+# mailbox step through six weeks, twice a day, with new mail arriving now
+# and then: copy A runs `scan` as the hook does, copy B `scan --all`
+# (every message and every process, each time).  After every step the
+# processes (list --all --format=json) must agree, and at the end the tags,
+# properties and drafts too.  Then: a scan with nothing new and nothing
+# due writes nothing, and a change of settings makes scan look at
+# everything again.
+. "$(dirname "$0")/lib.sh"
+nmf_setup
+GEN=$NMF_SRC/bench/genmail.py
+for f in "$NMF_FIXTURES"/*.eml; do
+    case $(sed -n 's/^From: //p' "$f" | head -1) in
+        *alex*) nmf_add "$f" Sent >/dev/null ;;
+        *) nmf_add "$f" >/dev/null ;;
+    esac
+done
+python3 "$GEN" "$MAILDIR" 900 --seed 11 2>/dev/null
+B=$NMF_TMP/b
+mkdir -p "$B"
+cp -a "$MAILDIR" "$B/mail"
+sed "s#^path=.*#path=$B/mail#" "$NOTMUCH_CONFIG" >"$B/config"
+nmf_new >/dev/null
+NOTMUCH_CONFIG=$B/config notmuch new --quiet
+nb() { NOTMUCH_CONFIG=$B/config "$@"; }
+
+# The recheck property is bookkeeping (only A keeps it current); compare
+# everything else.
+state_norecheck() {
+    NOTMUCH_CONFIG=$1 notmuch dump --include=properties --include=tags |
+        sed -e 's/ followup\.recheck=[^ ]*//' \
+            -e 's/^#= followup\.[^ ]* /#= DRAFT /' \
+            -e 's/id:followup\.[^ ]*$/id:DRAFT/' | LC_ALL=C sort
+}
+drafts() {
+    for _f in "$1"/Drafts/cur/*; do
+        [ -f "$_f" ] || continue
+        echo "== ${_f##*/}"
+        grep -v '^Message-I[Dd]:' "$_f"
+    done
+}
+
+steps=0 differ=0 batch=0
+day=0
+while [ $day -lt 42 ]; do
+    for hour in 08 20; do
+        now=$(date -u -d "2026-11-01 + $day days" +%Y-%m-%d)T$hour:00:00Z
+        if [ $((day % 5)) = 2 ] && [ $hour = 08 ]; then
+            batch=$((batch + 1))
+            python3 "$GEN" "$MAILDIR" 40 --seed $((200 + batch)) \
+                --batch "t$batch" --new 2>/dev/null
+            python3 "$GEN" "$B/mail" 40 --seed $((200 + batch)) \
+                --batch "t$batch" --new 2>/dev/null
+            notmuch new --quiet --no-hooks
+            nb notmuch new --quiet --no-hooks
+        fi
+        nmf scan --quiet --now=$now || differ=$((differ + 1000))
+        nb "$NMF_BIN" scan --all --quiet --now=$now || differ=$((differ + 1000))
+        a=$(nmf list --all --format=json --now=$now | sed "s#$MAILDIR/#ROOT/#g")
+        b=$(nb "$NMF_BIN" list --all --format=json --now=$now |
+            sed "s#$B/mail/#ROOT/#g")
+        if [ "$a" != "$b" ]; then
+            differ=$((differ + 1))
+            [ $differ = 1 ] && printf '%s\n%s\n' "$a" "$b" >"$NMF_TMP/first-diff"
+            [ $differ = 1 ] && echo "first difference at $now" >&2
+        fi
+        steps=$((steps + 1))
+    done
+    day=$((day + 1))
+done
+t_eq "84 steps through six weeks" 84 $steps
+t_eq "the processes agree at every step" 0 $differ
+t_ok "there are processes" test "$(nmf list --all --format=json | grep -o '"process"' | wc -l)" -ge 5
+state_norecheck "$NOTMUCH_CONFIG" >"$NMF_TMP/a.state"
+state_norecheck "$B/config" >"$NMF_TMP/b.state"
+t_ok "the same tags and properties at the end" \
+    cmp "$NMF_TMP/a.state" "$NMF_TMP/b.state"
+drafts "$MAILDIR" >"$NMF_TMP/a.drafts"
+drafts "$B/mail" >"$NMF_TMP/b.drafts"
+t_ok "drafts were written along the way" test -s "$NMF_TMP/a.drafts"
+t_ok "the same drafts at the end" cmp "$NMF_TMP/a.drafts" "$NMF_TMP/b.drafts"
+
+# Nothing new, nothing due: nothing is written, not even the revision.
+LAST=2026-12-12T20:00:00Z
+nmf scan --quiet --now=$LAST
+rev=$(notmuch count --lastmod '*' | cut -f3)
+t_ok "a scan an hour later" nmf scan --quiet --now=2026-12-12T21:00:00Z
+t_eq "... leaves the revision" "$rev" "$(notmuch count --lastmod '*' | cut -f3)"
+# Every open process records when to look at it again (or "never").
+t_ok "open processes record when to look again" \
+    test "$(notmuch dump --include=properties | grep 'followup.open=1' | grep -c 'followup.recheck=')" \
+    -eq "$(notmuch count 'property:followup.open=1')"
+# A change of settings: every process is evaluated again at once.
+notmuch config set followup.checkin_business_days 3
+nb notmuch config set followup.checkin_business_days 3
+t_ok "scan after a change of settings" nmf scan --quiet --now=2026-12-12T22:00:00Z
+t_ok "scan --all on the copy" nb "$NMF_BIN" scan --all --quiet --now=2026-12-12T22:00:00Z
+t_eq "... both see the new cadence" \
+    "$(nb "$NMF_BIN" list --all --format=json --now=2026-12-12T22:00:00Z |
+        sed "s#$B/mail/#ROOT/#g")" \
+    "$(nmf list --all --format=json --now=2026-12-12T22:00:00Z |
+        sed "s#$MAILDIR/#ROOT/#g")"
+t_done
