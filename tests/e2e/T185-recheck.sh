@@ -43,6 +43,9 @@ drafts() {
     done
 }
 
+# Thread ids are handed out in indexing order, which differs when drafts
+# are indexed in another order; the paths differ by the mail root.
+norm() { sed -e "s#$1/#ROOT/#g" -e 's/"thread":"[0-9a-f]*"/"thread":T/g'; }
 steps=0 differ=0 batch=0
 day=0
 while [ $day -lt 42 ]; do
@@ -59,9 +62,8 @@ while [ $day -lt 42 ]; do
         fi
         nmf scan --quiet --now=$now || differ=$((differ + 1000))
         nb "$NMF_BIN" scan --all --quiet --now=$now || differ=$((differ + 1000))
-        a=$(nmf list --all --format=json --now=$now | sed "s#$MAILDIR/#ROOT/#g")
-        b=$(nb "$NMF_BIN" list --all --format=json --now=$now |
-            sed "s#$B/mail/#ROOT/#g")
+        a=$(nmf list --all --format=json --now=$now | norm "$MAILDIR")
+        b=$(nb "$NMF_BIN" list --all --format=json --now=$now | norm "$B/mail")
         if [ "$a" != "$b" ]; then
             differ=$((differ + 1))
             [ $differ = 1 ] && printf '%s\n%s\n' "$a" "$b" >"$NMF_TMP/first-diff"
@@ -100,7 +102,7 @@ t_ok "scan after a change of settings" nmf scan --quiet --now=2026-12-12T22:00:0
 t_ok "scan --all on the copy" nb "$NMF_BIN" scan --all --quiet --now=2026-12-12T22:00:00Z
 t_eq "... both see the new cadence" \
     "$(nb "$NMF_BIN" list --all --format=json --now=2026-12-12T22:00:00Z |
-        sed "s#$B/mail/#ROOT/#g")" \
+        norm "$B/mail")" \
     "$(nmf list --all --format=json --now=2026-12-12T22:00:00Z |
-        sed "s#$MAILDIR/#ROOT/#g")"
+        norm "$MAILDIR")"
 t_done
