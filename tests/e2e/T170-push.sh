@@ -70,12 +70,7 @@ t_eq "scan with the server down still exits 0" 0 $rc
 t_match "... with a warning" 'warning: the drafts were not pushed' "$out"
 dovecot_start_again () {
     dovecot -c "$DOVECOT_DIR/dovecot.conf" </dev/null >/dev/null 2>&1
-    i=0
-    while [ $i -lt 50 ]; do
-        python3 -c "import socket; socket.create_connection(('127.0.0.1', $DOVECOT_PORT), 1)" \
-            2>/dev/null && return 0
-        sleep 0.1; i=$((i + 1))
-    done
+    dovecot_wait
 }
 dovecot_start_again
 t_ok "the next scan pushes what is left" nmf scan --quiet --now=2026-12-02T21:00:00Z

@@ -12,20 +12,11 @@ nmf_setup
 NOW=2026-11-20T12:00:00Z
 GEN=$NMF_SRC/bench/genmail.py
 
-for f in "$NMF_FIXTURES"/*.eml; do
-    case $(sed -n 's/^From: //p' "$f" | head -1) in
-        *alex*) nmf_add "$f" Sent >/dev/null ;;
-        *) nmf_add "$f" >/dev/null ;;
-    esac
-done
+nmf_add_all_fixtures
 t_ok "generate 1500 messages" python3 "$GEN" "$MAILDIR" 1500 --seed 7
 # A second database over a copy of the same mail.
 B=$NMF_TMP/b
-mkdir -p "$B"
-cp -a "$MAILDIR" "$B/mail"
-sed "s#^path=.*#path=$B/mail#" "$NOTMUCH_CONFIG" >"$B/config"
-nmf_new >/dev/null
-NOTMUCH_CONFIG=$B/config notmuch new --quiet
+nmf_twin "$B"
 
 # Tags and properties with our drafts' Message-IDs (random) and the scan
 # position (names the database) taken out; then the drafts' text without
@@ -35,13 +26,6 @@ state() {
         grep -v '^#@ followup.lastmod' |
         sed -e 's/^#= followup\.[^ ]* /#= DRAFT /' \
             -e 's/id:followup\.[^ ]*$/id:DRAFT/' | LC_ALL=C sort
-}
-drafts() {
-    for _f in "$1"/Drafts/cur/*; do
-        [ -f "$_f" ] || continue
-        echo "== ${_f##*/}"
-        grep -v '^Message-I[Dd]:' "$_f"
-    done
 }
 
 t_ok "scan --all with the prefilter" nmf scan --all --quiet --now=$NOW
@@ -53,8 +37,8 @@ state "$B/config" >"$NMF_TMP/b.state"
 t_ok "the generated mailbox has processes" \
     test "$(grep -c 'followup.state=' "$NMF_TMP/a.state")" -ge 5
 t_ok "the same tags and properties" cmp "$NMF_TMP/a.state" "$NMF_TMP/b.state"
-drafts "$MAILDIR" >"$NMF_TMP/a.drafts"
-drafts "$B/mail" >"$NMF_TMP/b.drafts"
+nmf_drafts_text "$MAILDIR" >"$NMF_TMP/a.drafts"
+nmf_drafts_text "$B/mail" >"$NMF_TMP/b.drafts"
 t_ok "drafts were written" test -s "$NMF_TMP/a.drafts"
 t_ok "the same drafts" cmp "$NMF_TMP/a.drafts" "$NMF_TMP/b.drafts"
 
@@ -72,8 +56,8 @@ state "$NOTMUCH_CONFIG" >"$NMF_TMP/a.state"
 state "$B/config" >"$NMF_TMP/b.state"
 t_ok "... the same tags and properties" \
     cmp "$NMF_TMP/a.state" "$NMF_TMP/b.state"
-drafts "$MAILDIR" >"$NMF_TMP/a.drafts"
-drafts "$B/mail" >"$NMF_TMP/b.drafts"
+nmf_drafts_text "$MAILDIR" >"$NMF_TMP/a.drafts"
+nmf_drafts_text "$B/mail" >"$NMF_TMP/b.drafts"
 t_ok "... the same drafts" cmp "$NMF_TMP/a.drafts" "$NMF_TMP/b.drafts"
 
 # Progress: on a terminal only, never with --quiet or into a pipe.

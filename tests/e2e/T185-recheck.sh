@@ -12,20 +12,11 @@
 . "$(dirname "$0")/lib.sh"
 nmf_setup
 GEN=$NMF_SRC/bench/genmail.py
-for f in "$NMF_FIXTURES"/*.eml; do
-    case $(sed -n 's/^From: //p' "$f" | head -1) in
-        *alex*) nmf_add "$f" Sent >/dev/null ;;
-        *) nmf_add "$f" >/dev/null ;;
-    esac
-done
+nmf_add_all_fixtures
 python3 "$GEN" "$MAILDIR" 600 --seed 11 2>/dev/null
 B=$NMF_TMP/b
-mkdir -p "$B"
-cp -a "$MAILDIR" "$B/mail"
-sed "s#^path=.*#path=$B/mail#" "$NOTMUCH_CONFIG" >"$B/config"
-nmf_new >/dev/null
-NOTMUCH_CONFIG=$B/config notmuch new --quiet
-nb() { NOTMUCH_CONFIG=$B/config "$@"; }
+nmf_twin "$B"
+nb() { nmf_b "$@"; }
 
 # The recheck property is bookkeeping (only A keeps it current); compare
 # everything else.
@@ -34,13 +25,6 @@ state_norecheck() {
         sed -e 's/ followup\.recheck=[^ ]*//' \
             -e 's/^#= followup\.[^ ]* /#= DRAFT /' \
             -e 's/id:followup\.[^ ]*$/id:DRAFT/' | LC_ALL=C sort
-}
-drafts() {
-    for _f in "$1"/Drafts/cur/*; do
-        [ -f "$_f" ] || continue
-        echo "== ${_f##*/}"
-        grep -v '^Message-I[Dd]:' "$_f"
-    done
 }
 
 # Thread ids are handed out in indexing order, which differs when drafts
@@ -80,8 +64,8 @@ state_norecheck "$NOTMUCH_CONFIG" >"$NMF_TMP/a.state"
 state_norecheck "$B/config" >"$NMF_TMP/b.state"
 t_ok "the same tags and properties at the end" \
     cmp "$NMF_TMP/a.state" "$NMF_TMP/b.state"
-drafts "$MAILDIR" >"$NMF_TMP/a.drafts"
-drafts "$B/mail" >"$NMF_TMP/b.drafts"
+nmf_drafts_text "$MAILDIR" >"$NMF_TMP/a.drafts"
+nmf_drafts_text "$B/mail" >"$NMF_TMP/b.drafts"
 t_ok "drafts were written along the way" test -s "$NMF_TMP/a.drafts"
 t_ok "the same drafts at the end" cmp "$NMF_TMP/a.drafts" "$NMF_TMP/b.drafts"
 

@@ -74,13 +74,19 @@ CONF
         echo "dovecot did not start:"; cat "$DOVECOT_DIR/log/dovecot.log"; exit 2; }
     trap 'dovecot_stop; _nmf_cleanup' EXIT
     DOVECOT_DRAFTS=$DOVECOT_DIR/mail/.Drafts
-    i=0
-    while [ $i -lt 50 ]; do
+    dovecot_wait || {
+        echo "dovecot does not answer on port $DOVECOT_PORT"; exit 2; }
+}
+
+# Wait (5 s at most) until Dovecot accepts connections; 1 when it never does.
+dovecot_wait() {
+    _i=0
+    while [ $_i -lt 50 ]; do
         python3 -c "import socket; socket.create_connection(('127.0.0.1', $DOVECOT_PORT), 1)" \
             2>/dev/null && return 0
-        sleep 0.1; i=$((i + 1))
+        sleep 0.1; _i=$((_i + 1))
     done
-    echo "dovecot does not answer on port $DOVECOT_PORT"; exit 2
+    return 1
 }
 
 dovecot_stop () {

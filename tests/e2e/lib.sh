@@ -162,6 +162,39 @@ nmf() { "$NMF_BIN" "$@"; }
 
 nmf_dump() { notmuch dump "$@" | LC_ALL=C sort; }
 
+# Every fixture: the user's own mail into Sent, the rest into INBOX.
+nmf_add_all_fixtures() {
+    for _f in "$NMF_FIXTURES"/*.eml; do
+        case $(sed -n 's/^From: //p' "$_f" | head -1) in
+            *alex*) nmf_add "$_f" Sent >/dev/null ;;
+            *) nmf_add "$_f" >/dev/null ;;
+        esac
+    done
+}
+
+# The text of the drafts under mail root $1, without their (random)
+# Message-IDs, each after a line with its file name: for comparing two
+# mailboxes.
+nmf_drafts_text() {
+    for _f in "$1"/Drafts/cur/*; do
+        [ -f "$_f" ] || continue
+        echo "== ${_f##*/}"
+        grep -v '^Message-I[Dd]:' "$_f"
+    done
+}
+
+# A second mailbox: $MAILDIR copied to $1/mail with its own config
+# $1/config; both indexed.  Run commands on the copy with nmf_b.
+nmf_twin() {
+    NMF_TWIN=$1
+    mkdir -p "$NMF_TWIN" || return 1
+    cp -a "$MAILDIR" "$NMF_TWIN/mail" || return 1
+    sed "s#^path=.*#path=$NMF_TWIN/mail#" "$NOTMUCH_CONFIG" >"$NMF_TWIN/config"
+    nmf_new >/dev/null
+    NOTMUCH_CONFIG=$NMF_TWIN/config notmuch new --quiet
+}
+nmf_b() { NOTMUCH_CONFIG=$NMF_TWIN/config "$@"; }
+
 nmf_drafts() {
     for _f in "$MAILDIR"/Drafts/cur/*; do
         [ -f "$_f" ] && printf '%s\n' "$_f"
