@@ -3,6 +3,16 @@
 # result and a closing "unit: N passed, N failed" line.  Exit 1 when any
 # test failed.
 set -u
+# The real-world corpus lives in shared/ beside the project.  In a clone
+# made elsewhere (a CI checkout in a temporary directory) it is beside
+# the repository the clone came from.
+if [ -z "${NMF_REAL_CORPUS-}" ] && [ ! -d ../shared/corpus/real ]; then
+    origin=$(git config --get remote.origin.url 2>/dev/null || true)
+    if [ -n "$origin" ] && [ -d "$origin/../shared/corpus/real" ]; then
+        NMF_REAL_CORPUS=$(cd "$origin/../shared/corpus/real" && pwd)
+        export NMF_REAL_CORPUS
+    fi
+fi
 passed=0
 failed=0
 for t in "$@"; do

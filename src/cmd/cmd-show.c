@@ -8,6 +8,7 @@
 
 #include "cli.h"
 #include "engine.h"
+#include "nmf/drafter.h"
 #include "nmf/log.h"
 #include "nmf/text.h"
 
@@ -43,6 +44,20 @@ drafts_cb (struct nmf_dbmsg *m, void *data)
     g_ptr_array_add (d->keys, g_strdup (colon + 1));
     g_ptr_array_add (d->files, g_strdup (nmf_dbmsg_filename (m)));
     return 0;
+}
+
+/* The file of our draft for a due step, or NULL. */
+static const char *
+draft_file (const struct draft_info *d, const struct nmf_due *u)
+{
+    g_autofree char *key = nmf_drafter_key (u);
+    guint k;
+
+    for (k = 0; k < d->keys->len; k++) {
+	if (strcmp (d->keys->pdata[k], key) == 0)
+	    return d->files->pdata[k];
+    }
+    return NULL;
 }
 
 static char *
@@ -179,14 +194,7 @@ print_text (const struct nmf_loaded *l, const struct nmf_eval *e,
     for (i = 0; i < e->due->len; i++) {
 	const struct nmf_due *u = e->due->pdata[i];
 	g_autofree char *t = when (u->since, tz, "%a %Y-%m-%d %H:%M");
-	g_autofree char *key = g_strdup_printf (
-	    "%s:%d:%s", nmf_step_to_string (u->step), u->round, u->to->addr);
-	const char *file = NULL;
-
-	for (k = 0; k < d->keys->len; k++) {
-	    if (strcmp (d->keys->pdata[k], key) == 0)
-		file = d->files->pdata[k];
-	}
+	const char *file = draft_file (d, u);
 	printf ("  %s to %s <%s>, since %s\n", nmf_step_to_string (u->step),
 		u->to->name ? u->to->name : "", u->to->addr, t);
 	if (u->step == NMF_STEP_CALL) {
@@ -284,14 +292,7 @@ print_json (const struct nmf_loaded *l, const struct nmf_eval *e,
     o->begin_list (o);
     for (i = 0; i < e->due->len; i++) {
 	const struct nmf_due *u = e->due->pdata[i];
-	g_autofree char *key = g_strdup_printf (
-	    "%s:%d:%s", nmf_step_to_string (u->step), u->round, u->to->addr);
-	const char *file = NULL;
-
-	for (k = 0; k < d->keys->len; k++) {
-	    if (strcmp (d->keys->pdata[k], key) == 0)
-		file = d->files->pdata[k];
-	}
+	const char *file = draft_file (d, u);
 	o->begin_map (o);
 	nmf_printer_kv_string (o, "step", nmf_step_to_string (u->step));
 	o->map_key (o, "to");

@@ -21,6 +21,8 @@
 #include "nmf/extract.h"
 #include "nmf/mime.h"
 
+#include "mime-setup.h"
+
 #define NKINDS (NMF_KIND_RECRUITER_OTHER + 1)
 
 /* Field accuracy floors: measured on the corpus, kept a little below so
@@ -308,21 +310,6 @@ test_corpus (void **state)
     assert_true (ok);
 }
 
-static int
-setup (void **state)
-{
-    (void) state;
-    nmf_mime_init ();
-    return 0;
-}
-
-static int
-teardown (void **state)
-{
-    (void) state;
-    nmf_mime_shutdown ();
-    return 0;
-}
 
 int
 main (void)
@@ -331,5 +318,5 @@ main (void)
 	cmocka_unit_test (test_corpus),
     };
 
-    return cmocka_run_group_tests (tests, setup, teardown);
+    return cmocka_run_group_tests (tests, mime_setup, mime_teardown);
 }

@@ -10,21 +10,8 @@
 
 #include "nmf/mime.h"
 
-static int
-setup (void **state)
-{
-    (void) state;
-    nmf_mime_init ();
-    return 0;
-}
+#include "mime-setup.h"
 
-static int
-teardown (void **state)
-{
-    (void) state;
-    nmf_mime_shutdown ();
-    return 0;
-}
 
 static struct nmf_message *
 parse (const char *text)
@@ -259,5 +246,5 @@ main (void)
 	cmocka_unit_test (test_addresses),
     };
 
-    return cmocka_run_group_tests (tests, setup, teardown);
+    return cmocka_run_group_tests (tests, mime_setup, mime_teardown);
 }

@@ -16,6 +16,8 @@
 #include "nmf/extract.h"
 #include "nmf/mime.h"
 
+#include "mime-setup.h"
+
 static const char *const users[] = { "alex.morgan@example.net", NULL };
 
 struct counts {
@@ -130,21 +132,6 @@ test_real_corpus (void **state)
     assert_true (n.parsed >= n.files * 9 / 10);
 }
 
-static int
-setup (void **state)
-{
-    (void) state;
-    nmf_mime_init ();
-    return 0;
-}
-
-static int
-teardown (void **state)
-{
-    (void) state;
-    nmf_mime_shutdown ();
-    return 0;
-}
 
 int
 main (void)
@@ -153,5 +140,5 @@ main (void)
 	cmocka_unit_test (test_real_corpus),
     };
 
-    return cmocka_run_group_tests (tests, setup, teardown);
+    return cmocka_run_group_tests (tests, mime_setup, mime_teardown);
 }
