@@ -66,6 +66,9 @@
 /* On the anchor: when scan must evaluate the process again without news
  * (seconds since the epoch, or "never"). */
 #define NMF_PROP_RECHECK "followup.recheck"
+/* On the anchor, one per address: whom the user may write in a new
+ * thread for that mail to join the process (lowercase). */
+#define NMF_PROP_CONTACT "followup.contact"
 
 /* What scan learned from one message that starts or feeds a process. */
 struct nmf_fact {
@@ -146,6 +149,17 @@ nmf_store_open_processes (struct nmf_db *db, gboolean keep);
 GPtrArray *
 nmf_store_processes_to_recheck (struct nmf_db *db, gboolean keep,
 				gint64 now);
+
+/* Keep the anchor's NMF_PROP_CONTACT values in line with the loaded
+ * process (no write when they are the same). */
+enum nmf_status
+nmf_store_contacts (struct nmf_dbmsg *anchor, const struct nmf_loaded *l);
+
+/* Ids of the open processes (with keep, also those kept in touch with)
+ * that have one of addrs (of char *) as a contact.  g_ptr_array_unref. */
+GPtrArray *
+nmf_store_processes_of_contacts (struct nmf_db *db, gboolean keep,
+				 GPtrArray *addrs);
 
 /* Load process pid from the database; extra (may be NULL) are facts not
  * yet written (scan --dry-run).  Returns NULL when the process has no

@@ -415,6 +415,24 @@ collect_pid_cb (struct nmf_dbmsg *m, void *data)
     return 0;
 }
 
+/* The To, Cc and Bcc addresses of a message, onto a GPtrArray. */
+static int
+recipients_cb (struct nmf_dbmsg *m, void *data)
+{
+    static const char *const headers[] = { "to", "cc", "bcc", NULL };
+    GPtrArray *out = data;
+    guint i, k;
+
+    for (k = 0; headers[k]; k++) {
+	g_autoptr (GPtrArray) list
+	    = nmf_mime_parse_addresses (nmf_dbmsg_header (m, headers[k]));
+
+	for (i = 0; i < list->len; i++)
+	    g_ptr_array_add (out, g_strdup (list->pdata[i]));
+    }
+    return 0;
+}
+
 /* Whether the previous evaluation still stands for this run: same
  * settings and program, and time has not gone backwards (--now).  Stores
  * this run's values for the next one. */
@@ -449,21 +467,30 @@ evaluate_all (struct scan *s, int all)
     g_autoptr (GPtrArray) pids = NULL;
     guint i;
 
-    /* Mail the user sent may answer any process, also in a new thread
-     * (DESIGN §5); the index says to whom only by reading the files, so
-     * then every process is looked at. */
+    pids = stand ? nmf_store_processes_to_recheck (s->e.db, keep, s->e.now)
+		 : nmf_store_open_processes (s->e.db, keep);
+
+    /* Mail the user sent may answer a process also in a new thread
+     * (DESIGN §5): the processes with one of its recipients among their
+     * contacts (NMF_PROP_CONTACT, kept by every evaluation). */
     if (stand && s->range) {
 	g_autofree char *mine = user_mail_query (&s->e.cfg);
 	g_autofree char *q = mine ? g_strdup_printf ("%s AND %s", s->range,
 						     mine)
 				  : NULL;
-	unsigned n = 0;
+	g_autoptr (GPtrArray) to = g_ptr_array_new_with_free_func (g_free);
+	g_autoptr (GPtrArray) more = NULL;
 
-	if (! q || nmf_db_count (s->e.db, q, &n) != NMF_OK || n)
-	    stand = FALSE;
+	if (! q || nmf_db_each_message (s->e.db, q, recipients_cb, to)
+			 != NMF_OK) {
+	    g_ptr_array_unref (pids);
+	    pids = nmf_store_open_processes (s->e.db, keep);
+	} else if (to->len) {
+	    more = nmf_store_processes_of_contacts (s->e.db, keep, to);
+	    for (i = 0; i < more->len; i++)
+		add_pid (pids, more->pdata[i]);
+	}
     }
-    pids = stand ? nmf_store_processes_to_recheck (s->e.db, keep, s->e.now)
-		 : nmf_store_open_processes (s->e.db, keep);
 
     /* Processes this run started or fed (in a dry run not stored yet, or
      * closed ones that got new mail). */

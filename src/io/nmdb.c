@@ -226,6 +226,9 @@ nmf_db_config_fingerprint (struct nmf_db *db)
     guint i;
 
     g_checksum_update (sum, (const guchar *) NMF_VERSION, -1);
+    /* What evaluations store on anchors: a change makes scan evaluate
+     * every process once.  2: followup.contact. */
+    g_checksum_update (sum, (const guchar *) " store 2", -1);
     for (i = 0; prefixes[i]; i++) {
 	notmuch_config_pairs_t *pairs;
 

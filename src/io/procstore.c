@@ -567,6 +567,118 @@ fact_free_cb (gpointer p)
     nmf_fact_free (p);
 }
 
+/* The people mail from the user may go to for it to join the process in
+ * a new thread (DESIGN §5): the interviewers of its rounds and the people
+ * (not robots) who wrote in it.  Borrowed strings, unsorted, may repeat;
+ * g_ptr_array_unref. */
+static GPtrArray *
+process_people (const struct nmf_process *proc)
+{
+    GPtrArray *people = g_ptr_array_new ();
+    guint i, k;
+
+    for (i = 0; i < proc->rounds->len; i++) {
+	const struct nmf_round *r = proc->rounds->pdata[i];
+
+	for (k = 0; k < r->interviewers->len; k++) {
+	    const struct nmf_person *p = r->interviewers->pdata[k];
+
+	    if (p->addr && *p->addr)
+		g_ptr_array_add (people, p->addr);
+	}
+    }
+    for (i = 0; i < proc->msgs->len; i++) {
+	const struct nmf_pmsg *m = proc->msgs->pdata[i];
+
+	if (! m->from_user && ! m->automated && *m->from
+	    && ! nmf_address_is_robot (m->from))
+	    g_ptr_array_add (people, m->from);
+    }
+    return people;
+}
+
+enum nmf_status
+nmf_store_contacts (struct nmf_dbmsg *anchor, const struct nmf_loaded *l)
+{
+    g_autoptr (GPtrArray) want = g_ptr_array_new_with_free_func (g_free);
+    g_autoptr (GPtrArray) have = NULL;
+    enum nmf_status st = NMF_OK;
+    guint i;
+
+    /* Only a process with an interview takes the user's mail from a new
+     * thread (nmf_store_load). */
+    if (l->proc->rounds->len) {
+	g_autoptr (GPtrArray) people = process_people (l->proc);
+
+	for (i = 0; i < people->len; i++) {
+	    char *a = g_ascii_strdown (people->pdata[i], -1);
+
+	    if (g_ptr_array_find_with_equal_func (want, a, g_str_equal, NULL))
+		g_free (a);
+	    else
+		g_ptr_array_add (want, a);
+	}
+    }
+    g_ptr_array_sort (want, cmp_str);
+    have = nmf_dbmsg_properties (anchor, NMF_PROP_CONTACT);
+    g_ptr_array_sort (have, cmp_str);
+    if (have->len == want->len) {
+	for (i = 0; i < want->len; i++) {
+	    if (strcmp (have->pdata[i], want->pdata[i]) != 0)
+		break;
+	}
+	if (i == want->len)
+	    return NMF_OK;
+    }
+    st = nmf_dbmsg_set_property (anchor, NMF_PROP_CONTACT, NULL, NULL);
+    for (i = 0; ! st && i < want->len; i++)
+	st = nmf_dbmsg_add_property (anchor, NMF_PROP_CONTACT, want->pdata[i],
+				     NULL);
+    return st;
+}
+
+GPtrArray *
+nmf_store_processes_of_contacts (struct nmf_db *db, gboolean keep,
+				 GPtrArray *addrs)
+{
+    struct collect_open co = { g_ptr_array_new_with_free_func (g_free),
+			       FALSE, 0 };
+    g_autoptr (GString) q = g_string_new (NULL);
+    guint i, n = 0;
+
+    for (i = 0; i <= addrs->len; i++) {
+	const char *a = i < addrs->len ? addrs->pdata[i] : NULL;
+
+	/* An address a search term cannot hold is no contact we stored
+	 * either way: every process is then asked (see below). */
+	if (a && *a) {
+	    g_autofree char *low = g_ascii_strdown (a, -1);
+
+	    if (strpbrk (low, "\" ()")) {
+		g_ptr_array_unref (co.out);
+		return open_processes (db, keep, FALSE, 0);
+	    }
+	    g_string_append_printf (q, "%sproperty:\"" NMF_PROP_CONTACT "=%s\"",
+				    n++ ? " OR " : "(", low);
+	}
+	if (n && (n == 100 || ! a)) {
+	    g_autofree char *query = NULL;
+
+	    g_string_append_c (q, ')');
+	    query = g_strdup_printf (
+		keep ? "%s AND (property:" NMF_PROP_OPEN "=1 OR property:"
+		       NMF_PROP_KEEP "=1)"
+		     : "%s AND property:" NMF_PROP_OPEN "=1",
+		q->str);
+	    nmf_db_each_message (db, query, collect_open_cb, &co);
+	    g_string_truncate (q, 0);
+	    n = 0;
+	}
+    }
+    return co.out;
+}
+
+
 static char *
 or_query (const char *prefix, GPtrArray *values)
 {
@@ -808,29 +920,12 @@ nmf_store_load (struct nmf_db *db, const struct nmf_config *cfg,
      * an interview joins it, even in a new thread. */
     if (l->proc->rounds->len && nmf_config_user_emails (cfg)[0]) {
 	g_autoptr (GPtrArray) mine = g_ptr_array_new ();
-	g_autoptr (GPtrArray) people = g_ptr_array_new ();
+	g_autoptr (GPtrArray) people = process_people (l->proc);
 	const struct nmf_round *first = l->proc->rounds->pdata[0];
 	const char *const *u;
 
 	for (u = nmf_config_user_emails (cfg); *u; u++)
 	    g_ptr_array_add (mine, (gpointer) *u);
-	for (i = 0; i < l->proc->rounds->len; i++) {
-	    const struct nmf_round *r = l->proc->rounds->pdata[i];
-	    guint k;
-
-	    for (k = 0; k < r->interviewers->len; k++) {
-		const struct nmf_person *p = r->interviewers->pdata[k];
-
-		g_ptr_array_add (people, p->addr);
-	    }
-	}
-	for (i = 0; i < l->proc->msgs->len; i++) {
-	    const struct nmf_pmsg *m = l->proc->msgs->pdata[i];
-
-	    if (! m->from_user && ! m->automated && *m->from
-		&& ! nmf_address_is_robot (m->from))
-		g_ptr_array_add (people, m->from);
-	}
 	if (people->len) {
 	    g_autofree char *fq = or_query ("from", mine);
 	    g_autofree char *tq = or_query ("to", people);
