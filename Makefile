@@ -39,7 +39,8 @@ OPT       ?= -O2 -g
 endif
 
 PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
+# libcurl is loaded at run time by the IMAP commands only (src/io/imap.c).
+PKG_LIBS   = $(shell $(PKG_CONFIG) --libs $(filter-out libcurl,$(PKGS)) 2>/dev/null)
 # Tests only: cmocka, and json-glib to read the corpus labels.
 CMOCKA_CFLAGS = $(shell $(PKG_CONFIG) --cflags cmocka json-glib-1.0 2>/dev/null)
 CMOCKA_LIBS   = $(shell $(PKG_CONFIG) --libs cmocka json-glib-1.0 2>/dev/null)

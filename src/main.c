@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include <curl/curl.h>
+#include "nmf/imap.h"
 
 #include "cmd/cli.h"
 #include "nmf/mime.h"
@@ -90,9 +90,8 @@ main (int argc, char **argv)
 	return NMF_EXIT_ERROR;
     }
     nmf_mime_init ();
-    curl_global_init (CURL_GLOBAL_DEFAULT);
     ret = commands[i].fn (argc - 1, argv + 1);
-    curl_global_cleanup ();
+    nmf_imap_shutdown ();
     nmf_mime_shutdown ();
     nmf_regex_cache_clear ();
     return ret;

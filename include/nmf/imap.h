@@ -32,6 +32,11 @@ nmf_imap_host_is_loopback (const char *host);
 void
 nmf_imap_close (struct nmf_imap **im);
 
+/* Unload libcurl (loaded by the first nmf_imap_open) at the end of the
+ * program. */
+void
+nmf_imap_shutdown (void);
+
 /* APPEND the message; *uid is the server's APPENDUID when it reports one
  * (0 otherwise).  NMF_ERR_NET with *why (server and response) on failure. */
 enum nmf_status

@@ -9,7 +9,6 @@
 #include <string.h>
 
 #include <cmocka.h>
-#include <curl/curl.h>
 
 #include "nmf/imap.h"
 
@@ -75,8 +74,7 @@ main (void)
     };
     int rc;
 
-    curl_global_init (CURL_GLOBAL_DEFAULT);
     rc = cmocka_run_group_tests (tests, NULL, NULL);
-    curl_global_cleanup ();
+    nmf_imap_shutdown ();
     return rc;
 }
