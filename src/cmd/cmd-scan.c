@@ -72,8 +72,9 @@ struct scan {
     int no_prefilter;       /* parse everything in range */
     char *range;            /* "lastmod:A..B", NULL: every message */
     gboolean whole;         /* this run looks at every message */
-    GPtrArray *candidates;  /* of char *: message ids */
+    GPtrArray *candidates;  /* of struct job * */
     GHashTable *seen;       /* the ids in candidates (borrowed) */
+    GHashTable *thread_pid; /* thread id -> stored process id or NULL */
     GPtrArray *facts;       /* of struct nmf_fact *: learned this run */
     unsigned parsed;
 };
@@ -84,17 +85,85 @@ fact_free_cb (gpointer p)
     nmf_fact_free (p);
 }
 
+struct pending;
+
+/* One candidate on its way through learn(): what the index says (main
+ * thread), then the parsed and classified message (any thread). */
+struct job {
+    char *id;
+    char *file;
+    char *thread;
+    char *pid;                 /* the message's process, may be NULL */
+    gint64 date;
+    gboolean skip;             /* not input: no file to read */
+    const char *const *user_emails;
+    enum nmf_status st;        /* of the parse */
+    char *why;
+    struct nmf_message *msg;
+    struct nmf_classification c;
+    gboolean classified;
+    struct pending *pending;   /* of its chunk, when read by the pool */
+};
+
+/* Everything but the id (the key of scan.seen). */
+static void
+job_clear (struct job *j)
+{
+    g_clear_pointer (&j->file, g_free);
+    g_clear_pointer (&j->thread, g_free);
+    g_clear_pointer (&j->pid, g_free);
+    g_clear_pointer (&j->why, g_free);
+    if (j->classified)
+	nmf_classification_release (&j->c);
+    j->classified = FALSE;
+    nmf_message_free (&j->msg);
+    j->skip = TRUE;
+}
+
+static void
+job_free (gpointer p)
+{
+    struct job *j = p;
+
+    job_clear (j);
+    g_free (j->id);
+    g_free (j);
+}
+
+/* Main thread, while the query that found the candidate walks: what
+ * the index knows of it (the message's metadata is loaded then anyway). */
+static struct job *
+job_new (struct scan *s, struct nmf_dbmsg *m)
+{
+    struct job *j = g_new0 (struct job, 1);
+
+    j->id = g_strdup (nmf_dbmsg_id (m));
+    j->user_emails = nmf_config_user_emails (&s->e.cfg);
+    /* Our own drafts are never input; the user's drafts are no mail
+     * yet.  The user said this thread is no interview: never again. */
+    j->skip = nmf_dbmsg_property (m, NMF_PROP_DRAFT)
+	      || nmf_dbmsg_has_tag (m, "draft")
+	      || nmf_dbmsg_property (m, NMF_PROP_IGNORE);
+    if (j->skip)
+	return j;
+    j->file = g_strdup (nmf_dbmsg_filename (m));
+    j->thread = g_strdup (nmf_dbmsg_thread (m));
+    j->date = nmf_dbmsg_date (m);
+    j->pid = g_strdup (nmf_dbmsg_property (m, NMF_PROP_PROCESS));
+    return j;
+}
+
 static int
 collect_cb (struct nmf_dbmsg *m, void *data)
 {
     struct scan *s = data;
-    char *id;
+    struct job *j;
 
     if (g_hash_table_contains (s->seen, nmf_dbmsg_id (m)))
 	return 0;
-    id = g_strdup (nmf_dbmsg_id (m));
-    g_ptr_array_add (s->candidates, id);
-    g_hash_table_add (s->seen, id);
+    j = job_new (s, m);
+    g_ptr_array_add (s->candidates, j);
+    g_hash_table_add (s->seen, j->id);
     return 0;
 }
 
@@ -213,55 +282,67 @@ this_run_fact (struct scan *s, const char *thread)
     return NULL;
 }
 
-/* Read one candidate and record what it means for the processes. */
+/* Any thread: parse and classify (pure work on the job's own data). */
 static void
-learn (struct scan *s, const char *id)
+job_read (struct job *j)
 {
-    struct nmf_dbmsg *m = nmf_db_find (s->e.db, id);
-    struct nmf_message *msg = NULL;
+    if (j->skip)
+	return;
+    j->st = nmf_mime_parse_file (j->file, &j->msg, &j->why);
+    if (j->st)
+	return;
+    nmf_classify_message (j->msg, j->user_emails, &j->c);
+    j->classified = TRUE;
+}
+
+/* Record what a read candidate means for the processes (main thread, in
+ * candidate order: facts of earlier candidates steer later ones). */
+static void
+learn (struct scan *s, struct job *j)
+{
+    const char *id = j->id;
+    struct nmf_message *msg = j->msg;
     struct nmf_classification c;
     struct nmf_extract x;
     struct nmf_fact *f;
-    g_autofree char *why = NULL;
-    g_autofree char *file = NULL;
-    g_autofree char *thread = NULL;
-    g_autofree char *pid = NULL;
+    const char *thread = j->thread;
+    g_autofree char *pid = g_steal_pointer (&j->pid);
     g_autofree char *domain = NULL;
-    gint64 date;
+    gint64 date = j->date;
     enum nmf_kind kind;
     gboolean anchor = FALSE;
-    enum nmf_status st;
     guint i;
 
-    if (! m)
+    if (j->skip)
 	return;
-    /* Our own drafts are never input; the user's drafts are no mail
-     * yet.  The user said this thread is no interview: never again. */
-    if (nmf_dbmsg_property (m, NMF_PROP_DRAFT) || nmf_dbmsg_has_tag (m, "draft")
-	|| nmf_dbmsg_property (m, NMF_PROP_IGNORE)) {
-	nmf_dbmsg_release (&m);
-	return;
-    }
-    file = g_strdup (nmf_dbmsg_filename (m));
-    thread = g_strdup (nmf_dbmsg_thread (m));
-    date = nmf_dbmsg_date (m);
-    pid = g_strdup (nmf_dbmsg_property (m, NMF_PROP_PROCESS));
-    nmf_dbmsg_release (&m);
-
-    st = nmf_mime_parse_file (file, &msg, &why);
-    if (st) {
-	nmf_warn ("cannot parse '%s': %s", file, why);
+    if (j->st) {
+	nmf_warn ("cannot parse '%s': %s", j->file, j->why);
 	return;
     }
     s->parsed++;
-    nmf_classify_message (msg, nmf_config_user_emails (&s->e.cfg), &c);
+    /* From here on, this function releases c and msg. */
+    c = j->c;
+    j->classified = FALSE;
+    j->msg = NULL;
     kind = c.confidence >= NMF_CONFIDENCE_ACT ? c.kind : NMF_KIND_UNRELATED;
 
     /* Which process: the thread's; else, for an invitation, outcome or
      * next round in a new thread, an open process of the same employer
      * (never by sender address alone: one ATS sends for many). */
-    if (! pid)
-	pid = nmf_store_thread_process (s->e.db, thread);
+    if (! pid) {
+	/* Stored processes do not change while candidates are learned
+	 * (facts are stored after): ask once per thread. */
+	const char *known;
+
+	if (g_hash_table_lookup_extended (s->thread_pid, thread, NULL,
+					  (gpointer *) &known)) {
+	    pid = g_strdup (known);
+	} else {
+	    pid = nmf_store_thread_process (s->e.db, thread);
+	    g_hash_table_insert (s->thread_pid, g_strdup (thread),
+				 g_strdup (pid));
+	}
+    }
     if (! pid) {
 	struct nmf_fact *o = this_run_fact (s, thread);
 
@@ -342,6 +423,127 @@ learn (struct scan *s, const char *id)
     nmf_extract_release (&x);
     nmf_classification_release (&c);
     nmf_message_free (&msg);
+}
+
+/* Candidates are read in chunks: parsing and classifying, most of the
+ * time, go to a pool of threads, one per processor (libnotmuch objects
+ * stay on the main thread), and learn() takes the results in candidate
+ * order.  A chunk bounds the memory held by parsed messages. */
+#define CHUNK 64
+
+/* The jobs of a chunk still being read by the pool. */
+struct pending {
+    GMutex lock;
+    GCond done;
+    guint left;
+};
+
+struct chunk {
+    struct job *jobs[CHUNK];
+    guint first, n;   /* candidates [first, first + n) */
+    struct pending p;
+};
+
+static void
+read_cb (gpointer data, gpointer user)
+{
+    struct job *j = data;
+
+    (void) user;
+    job_read (j);
+    g_mutex_lock (&j->pending->lock);
+    if (--j->pending->left == 0)
+	g_cond_signal (&j->pending->done);
+    g_mutex_unlock (&j->pending->lock);
+}
+
+struct progress;
+static void
+progress_show (struct progress *p, guint done, guint total, gboolean last);
+
+/* Hand candidates [first, first + n) to the pool (when there is one). */
+static void
+chunk_start (struct scan *s, struct chunk *c, GThreadPool *pool,
+	     guint first, guint n)
+{
+    guint k;
+
+    c->first = first;
+    c->n = n;
+    for (k = 0; k < n; k++) {
+	c->jobs[k] = s->candidates->pdata[first + k];
+	c->jobs[k]->pending = &c->p;
+    }
+    if (! pool)
+	return;
+    g_mutex_lock (&c->p.lock);
+    for (k = 0; k < n; k++) {
+	if (! c->jobs[k]->skip) {
+	    c->p.left++;
+	    g_thread_pool_push (pool, c->jobs[k], NULL);
+	}
+    }
+    g_mutex_unlock (&c->p.lock);
+}
+
+static void
+chunk_finish (struct scan *s, struct chunk *c, GThreadPool *pool,
+	      struct progress *progress)
+{
+    guint k;
+
+    if (pool) {
+	g_mutex_lock (&c->p.lock);
+	while (c->p.left)
+	    g_cond_wait (&c->p.done, &c->p.lock);
+	g_mutex_unlock (&c->p.lock);
+    }
+    for (k = 0; k < c->n; k++) {
+	if (! pool)
+	    job_read (c->jobs[k]);
+	learn (s, c->jobs[k]);
+	job_clear (c->jobs[k]);
+	if (progress)
+	    progress_show (progress, c->first + k + 1, s->candidates->len,
+			   FALSE);
+    }
+}
+
+/* learn() candidates [from, s->candidates->len).  Two chunks are in
+ * flight: the pool reads the next while learn() takes the current one. */
+static void
+learn_all (struct scan *s, guint from, struct progress *progress)
+{
+    struct chunk *c = g_new0 (struct chunk, 2);
+    GThreadPool *pool = NULL;
+    guint threads = MIN (g_get_num_processors (), 8);
+    guint len = s->candidates->len;
+    guint i, cur = 0;
+
+    /* Threads pay off only for more than a chunk (scan --all, a first
+     * run); the hook's few new messages are read in place. */
+    if (threads > 1 && len - from > CHUNK)
+	pool = g_thread_pool_new (read_cb, NULL, (gint) threads, TRUE, NULL);
+    for (i = 0; i < 2; i++) {
+	g_mutex_init (&c[i].p.lock);
+	g_cond_init (&c[i].p.done);
+    }
+    if (from < len)
+	chunk_start (s, &c[cur], pool, from, MIN (CHUNK, len - from));
+    for (i = from; i < len; i += c[cur].n, cur = 1 - cur) {
+	guint next = i + c[cur].n;
+
+	if (next < len)
+	    chunk_start (s, &c[1 - cur], pool, next, MIN (CHUNK, len - next));
+	chunk_finish (s, &c[cur], pool, progress);
+    }
+    if (pool)
+	g_thread_pool_free (pool, FALSE, TRUE);
+    for (i = 0; i < 2; i++) {
+	g_mutex_clear (&c[i].p.lock);
+	g_cond_clear (&c[i].p.done);
+    }
+    g_free (c);
 }
 
 /* `scan --all` on a terminal: "parsed 1200/20000 (850/s, 20 s left)" on
@@ -562,8 +764,10 @@ nmf_cmd_scan (int argc, char **argv)
 		     &s.e.db))
 	return NMF_EXIT_ERROR;
 
-    s.candidates = g_ptr_array_new_with_free_func (g_free);
+    s.candidates = g_ptr_array_new_with_free_func (job_free);
     s.seen = g_hash_table_new (g_str_hash, g_str_equal);
+    s.thread_pid = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+					  g_free);
     s.facts = g_ptr_array_new_with_free_func (fact_free_cb);
     nmf_engine_init (&s.e);
     s.e.facts = s.facts;
@@ -577,15 +781,13 @@ nmf_cmd_scan (int argc, char **argv)
 	    ret = NMF_EXIT_ERROR;
 	progress.on = all && ! s.quiet && isatty (STDERR_FILENO);
 	progress.started = g_get_monotonic_time ();
-	for (i = 0; ret == NMF_EXIT_OK && i < s.candidates->len; i++) {
-	    learn (&s, s.candidates->pdata[i]);
-	    progress_show (&progress, i + 1, s.candidates->len, FALSE);
-	}
+	if (ret == NMF_EXIT_OK)
+	    learn_all (&s, 0, &progress);
 	first = s.candidates->len;
 	if (ret == NMF_EXIT_OK && ! s.no_prefilter && collect_thread_mates (&s))
 	    ret = NMF_EXIT_ERROR;
-	for (i = first; ret == NMF_EXIT_OK && i < s.candidates->len; i++)
-	    learn (&s, s.candidates->pdata[i]);
+	if (ret == NMF_EXIT_OK)
+	    learn_all (&s, first, NULL);
 	if (s.candidates->len)
 	    progress_show (&progress, s.candidates->len, s.candidates->len,
 			   TRUE);
@@ -613,6 +815,7 @@ nmf_cmd_scan (int argc, char **argv)
 		s.e.drafts == 1 ? "" : "s", s.e.report->str);
 
     g_hash_table_unref (s.seen);
+    g_hash_table_unref (s.thread_pid);
     g_ptr_array_unref (s.candidates);
     g_free (s.range);
     g_ptr_array_unref (s.facts);
