@@ -163,6 +163,22 @@ nmf() { "$NMF_BIN" "$@"; }
 nmf_dump() { notmuch dump "$@" | LC_ALL=C sort; }
 
 # Every fixture: the user's own mail into Sent, the rest into INBOX.
+# The real-world corpus (../shared/corpus/real beside the project, or
+# beside the repository a clone came from, or $NMF_REAL_CORPUS); prints
+# its directory, or nothing.
+nmf_real_corpus() {
+    if [ -n "${NMF_REAL_CORPUS-}" ] && [ -d "$NMF_REAL_CORPUS" ]; then
+        printf '%s\n' "$NMF_REAL_CORPUS"
+    elif [ -d "$NMF_SRC/../shared/corpus/real" ]; then
+        (cd "$NMF_SRC/../shared/corpus/real" && pwd)
+    else
+        _o=$(git -C "$NMF_SRC" config --get remote.origin.url 2>/dev/null)
+        if [ -n "$_o" ] && [ -d "$_o/../shared/corpus/real" ]; then
+            (cd "$_o/../shared/corpus/real" && pwd)
+        fi
+    fi
+}
+
 nmf_add_all_fixtures() {
     for _f in "$NMF_FIXTURES"/*.eml; do
         case $(sed -n 's/^From: //p' "$_f" | head -1) in
