@@ -3,6 +3,8 @@
 #   make                 build ./notmuch-followup
 #   make check           install missing Debian packages, build, run all tests
 #   make check-asan      the same tests against an ASan+UBSan build
+#   make check-valgrind  the end-to-end tests under valgrind (slow)
+#   make fuzz            libFuzzer targets, FUZZ_TIME seconds each
 #   make demo            run the product on a sample mailbox in a temp dir
 #   make install         PREFIX=/usr/local DESTDIR= (binary, man page, hook)
 #   make deps            install the Debian packages that are missing
@@ -71,6 +73,10 @@ LIB_OBJ  := $(CORE_OBJ) $(IO_OBJ) $(CMD_OBJ)
 TOOL_SRC := $(wildcard tests/tools/*.c)
 TOOL_BIN := $(TOOL_SRC:tests/tools/%.c=$(BUILD)/tests/tools/%)
 
+# The fuzz targets without libFuzzer, to replay inputs (tests/fuzz/).
+REPLAY_SRC := $(wildcard tests/fuzz/fuzz-*.c)
+REPLAY_BIN := $(REPLAY_SRC:tests/fuzz/fuzz-%.c=$(BUILD)/tests/replay-%)
+
 UNIT_SRC := $(wildcard tests/unit/test-*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
@@ -81,7 +87,8 @@ PROG := $(BUILD)/notmuch-followup
 endif
 
 .PHONY: all clean check check-unit check-e2e check-asan check-layering \
-        deps demo install uninstall lint-man bench
+        check-valgrind \
+        deps demo install uninstall lint-man bench fuzz
 
 all: $(PROG)
 
@@ -100,6 +107,12 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJ)
 	@echo "  TEST    $@"
 	$(Q)$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -o $@ $< $(LIB_OBJ) \
 	    $(ALL_LDFLAGS) $(LIBS) $(CMOCKA_LIBS)
+
+$(BUILD)/tests/replay-%: tests/fuzz/fuzz-%.c tests/fuzz/replay.c $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	@echo "  REPLAY  $@"
+	$(Q)$(CC) $(ALL_CFLAGS) -Wno-missing-prototypes -o $@ $< \
+	    tests/fuzz/replay.c $(LIB_OBJ) $(ALL_LDFLAGS) $(LIBS)
 
 # Small helper programs for the end-to-end tests.
 $(BUILD)/tests/tools/%: tests/tools/%.c
@@ -131,7 +144,7 @@ check-layering:
 check-unit: $(UNIT_BIN)
 	@sh tests/run-unit.sh $(UNIT_BIN)
 
-check-e2e: $(PROG) $(TOOL_BIN)
+check-e2e: $(PROG) $(TOOL_BIN) $(REPLAY_BIN)
 	@NMF_BIN=$(abspath $(PROG)) NMF_TOOLS=$(abspath $(BUILD)/tests/tools) \
 	    NMF_SRC=$(CURDIR) NMF_MAKE_ARGS="BUILD=$(BUILD) SANITIZE=$(SANITIZE)" \
 	    sh tests/run-e2e.sh
@@ -145,6 +158,13 @@ check-asan: deps
 	@$(MAKE) --no-print-directory SANITIZE=1 BUILD=build-asan all
 	@$(MAKE) --no-print-directory SANITIZE=1 BUILD=build-asan check-unit
 	@$(MAKE) --no-print-directory SANITIZE=1 BUILD=build-asan check-e2e
+
+# The end-to-end tests with every run of the program under valgrind
+# (slow: about twenty times the plain run; not part of check).
+check-valgrind: deps
+	@sh tools/deps.sh valgrind
+	@$(MAKE) --no-print-directory all $(TOOL_BIN) $(REPLAY_BIN)
+	@sh tests/valgrind-run.sh $(BUILD)
 
 lint-man:
 	@out=$$(groff -man -ww -z doc/notmuch-followup.1 2>&1); \
@@ -161,6 +181,41 @@ bench: deps
 	@sh tools/deps.sh bench
 	@$(MAKE) --no-print-directory all
 	@NMF_BIN=$(abspath $(PROG)) bash bench/run-bench.sh $(BENCH_N) $(BENCH_RUNS)
+
+# ---------------------------------------------------------------------------
+# Fuzzing (not part of check): make fuzz [FUZZ_TIME=60]  (seconds per target)
+# libFuzzer targets in tests/fuzz/ under ASan+UBSan, built with clang in
+# build-fuzz/; seeds from tests/ and ../shared/corpus/real; every input
+# that ever crashed is kept in tests/fuzz/regress/ and replayed by
+# tests/unit/test-regress.c in make check.
+
+FUZZ_TIME    ?= 60
+FUZZ_BUILD   := build-fuzz
+FUZZ_TARGETS := message dates ical render config
+FUZZ_CFLAGS   = -std=c11 -D_DEFAULT_SOURCE -D_GNU_SOURCE -g -O1 \
+                -fno-omit-frame-pointer -fno-sanitize-recover=all \
+                -Iinclude $(PKG_CFLAGS) -DNMF_VERSION='"$(VERSION)"'
+FUZZ_LIB_SRC := $(CORE_SRC) src/io/mime.c src/io/ical.c src/io/draft.c \
+                src/io/log.c
+FUZZ_LIB_OBJ := $(FUZZ_LIB_SRC:%.c=$(FUZZ_BUILD)/%.o)
+FUZZ_BIN     := $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/fuzz-%)
+
+$(FUZZ_BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	@echo "  CC      $< (fuzz)"
+	$(Q)clang $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link,address,undefined \
+	    -c -o $@ $<
+
+$(FUZZ_BUILD)/fuzz-%: tests/fuzz/fuzz-%.c $(FUZZ_LIB_OBJ)
+	@echo "  FUZZ    $@"
+	$(Q)clang $(FUZZ_CFLAGS) -fsanitize=fuzzer,address,undefined -o $@ \
+	    $< $(FUZZ_LIB_OBJ) $(LIBS)
+
+fuzz:
+	@sh tools/deps.sh fuzz
+	@$(MAKE) --no-print-directory $(FUZZ_BIN)
+	@NMF_SRC=$(CURDIR) sh tests/fuzz/run-fuzz.sh $(FUZZ_BUILD) $(FUZZ_TIME) \
+	    $(FUZZ_TARGETS)
 
 # ---------------------------------------------------------------------------
 # Demo: a sample mailbox in a temporary directory, nothing else touched.
@@ -191,4 +246,4 @@ uninstall:
 	    $(DESTDIR)$(DATADIR)/hooks/post-new
 
 clean:
-	rm -rf build build-asan notmuch-followup
+	rm -rf build build-asan build-fuzz notmuch-followup

@@ -8,11 +8,14 @@ PACKAGES="gcc make pkg-config
 libnotmuch-dev notmuch
 libgmime-3.0-dev libglib2.0-dev libcurl4-openssl-dev libical-dev libxml2-dev
 libcmocka-dev libjson-glib-dev
-python3 groff-base man-db neomutt tmux dovecot-imapd"
+python3 groff-base man-db neomutt tmux dovecot-imapd time"
 # `make bench` also compares with afew and reads peak memory from GNU time.
-if [ "${1-}" = bench ]; then
-    PACKAGES="$PACKAGES afew time"
-fi
+case ${1-} in
+    bench) PACKAGES="$PACKAGES afew time" ;;
+    # `make fuzz`: clang with the libFuzzer runtime.
+    fuzz) PACKAGES="$PACKAGES clang libclang-rt-14-dev" ;;
+    valgrind) PACKAGES="$PACKAGES valgrind" ;;
+esac
 
 missing=""
 for p in $PACKAGES; do

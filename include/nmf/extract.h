@@ -7,6 +7,11 @@
 
 #include "nmf/message.h"
 
+/* More attendees than this (besides the user and the organiser) make a
+ * calendar event a group event, not an interview panel: its attendees are
+ * not interviewers to thank one by one. */
+#define NMF_PANEL_MAX 8u
+
 struct nmf_person {
     char *name;   /* may be NULL */
     char *addr;   /* lowercase */

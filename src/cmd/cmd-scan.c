@@ -813,6 +813,13 @@ nmf_cmd_scan (int argc, char **argv)
     if (! s.quiet && ! s.e.dry_run && s.e.drafts)
 	printf ("notmuch-followup: %u draft%s written:\n%s", s.e.drafts,
 		s.e.drafts == 1 ? "" : "s", s.e.report->str);
+    /* Disk full, a read-only Drafts folder: the errors above name the
+     * files; everything else was done, and the next scan writes them. */
+    if (s.e.failed) {
+	nmf_error ("%u draft%s could not be written; the next scan tries "
+		   "again", s.e.failed, s.e.failed == 1 ? "" : "s");
+	ret = NMF_EXIT_ERROR;
+    }
 
     g_hash_table_unref (s.seen);
     g_hash_table_unref (s.thread_pid);

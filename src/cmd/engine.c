@@ -95,7 +95,7 @@ apply_tags (struct nmf_engine *s, struct nmf_loaded *l, enum nmf_state state)
  * process is not closed (so that closed ones cost nothing per run). */
 static void
 update_anchor (struct nmf_engine *s, struct nmf_loaded *l,
-	       const struct nmf_eval *e)
+	       const struct nmf_eval *e, gboolean retry)
 {
     struct nmf_dbmsg *a;
     gint64 recheck;
@@ -106,7 +106,9 @@ update_anchor (struct nmf_engine *s, struct nmf_loaded *l,
     a = nmf_db_find (s->db, l->anchor_id);
     if (! a)
 	return;
-    recheck = nmf_process_recheck_at (l->proc, e, s->now, &s->cfg);
+    /* A draft that could not be written: look again at the next run. */
+    recheck = retry ? s->now
+		    : nmf_process_recheck_at (l->proc, e, s->now, &s->cfg);
     when = recheck ? g_strdup_printf ("%" G_GINT64_FORMAT, recheck)
 		   : g_strdup ("never");
     /* One write, and none when nothing changed. */
@@ -121,9 +123,11 @@ update_anchor (struct nmf_engine *s, struct nmf_loaded *l,
     nmf_dbmsg_release (&a);
 }
 
-static void
+/* Returns the number of due drafts that could not be written. */
+static unsigned
 draft_due (struct nmf_engine *s, struct nmf_loaded *l, const struct nmf_eval *e)
 {
+    unsigned failed = 0;
     g_autofree char *folder = NULL;
     guint i;
 
@@ -154,7 +158,11 @@ draft_due (struct nmf_engine *s, struct nmf_loaded *l, const struct nmf_eval *e)
 	    nmf_maildir_clean_tmp (folder);
 	}
 	if (nmf_drafter_write (s->db, &s->cfg, l, d, s->now, folder, &path)
-	    == NMF_OK && path) {
+	    != NMF_OK) {
+	    /* The error names the file; nothing is recorded, so the next
+	     * run writes it. */
+	    failed++;
+	} else if (path) {
 	    s->drafts++;
 	    g_string_append_printf (s->report, "  %s draft for %s: %s\n",
 				    nmf_step_to_string (d->step),
@@ -162,6 +170,8 @@ draft_due (struct nmf_engine *s, struct nmf_loaded *l, const struct nmf_eval *e)
 				    path);
 	}
     }
+    s->failed += failed;
+    return failed;
 }
 
 struct obsolete_ctx {
@@ -329,13 +339,14 @@ nmf_engine_apply (struct nmf_engine *s, const char *pid)
 					   s->dry_run ? s->facts : NULL);
     struct nmf_eval e;
     enum nmf_state st;
+    unsigned failed;
 
     if (! l)
 	return NMF_STATE_CLOSED;
     nmf_process_evaluate_full (l->proc, s->now, &s->cfg, s->cfg.holidays,
 			       s->tz, &e);
     /* Drafts first: they join the thread and get its tags below. */
-    draft_due (s, l, &e);
+    failed = draft_due (s, l, &e);
     if (e.due->len && ! s->dry_run) {
 	nmf_eval_release (&e);
 	nmf_loaded_free (&l);
@@ -346,7 +357,7 @@ nmf_engine_apply (struct nmf_engine *s, const char *pid)
 				   s->tz, &e);
     }
     apply_tags (s, l, e.state);
-    update_anchor (s, l, &e);
+    update_anchor (s, l, &e, failed > 0);
     mark_obsolete (s, pid, &e);
     st = e.state;
     nmf_eval_release (&e);

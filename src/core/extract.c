@@ -474,6 +474,25 @@ people_from_events (const struct nmf_message *msg,
 
 	if (ev->method && g_ascii_strcasecmp (ev->method, "CANCEL") == 0)
 	    continue;
+	for (j = 0; j < ev->attendees->len; j++) {
+	    struct nmf_address *a = ev->attendees->pdata[j];
+
+	    if (! nmf_address_in (a->addr, user_emails)
+		&& ! nmf_address_is_robot (a->addr) && ! is_resource (a->addr)
+		&& ! (org && g_ascii_strcasecmp (a->addr, org->addr) == 0))
+		others++;
+	}
+	/* A crowd (an information session, a hiring event) is no panel:
+	 * no thank-you to each of its attendees, only the organiser is
+	 * someone to write to. */
+	if (others > NMF_PANEL_MAX) {
+	    g_ptr_array_add (x->evidence, g_strdup_printf (
+		"people: %u attendees, a group event: only the organiser",
+		others));
+	    if (org && ! is_scheduler (msg, org))
+		add_person (x, org->name, org->addr, user_emails);
+	    continue;
+	}
 	/* DESIGN §5: the interviewers are the attendees other than the
 	 * user; an organiser or attendee who only schedules is not one.
 	 * When nobody else attends, the organiser runs the call. */
@@ -484,7 +503,6 @@ people_from_events (const struct nmf_message *msg,
 		|| nmf_address_is_robot (a->addr) || is_resource (a->addr)
 		|| (org && g_ascii_strcasecmp (a->addr, org->addr) == 0))
 		continue;
-	    others++;
 	    if (! is_scheduler (msg, a) || ev->attendees->len <= 2)
 		add_person (x, a->name, a->addr, user_emails);
 	}

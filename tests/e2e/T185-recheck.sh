@@ -32,10 +32,10 @@ state_norecheck() {
 norm() { sed -e "s#$1/#ROOT/#g" -e 's/"thread":"[0-9a-f]*"/"thread":T/g'; }
 steps=0 differ=0 batch=0
 day=0
-# Under the sanitizers (ten times slower) a shorter walk keeps CI short;
+# Under the sanitizers or valgrind a shorter walk keeps the run short;
 # the plain run walks all five weeks.
 days=35
-case ${NMF_MAKE_ARGS-} in *SANITIZE=1*) days=12 ;; esac
+[ $NMF_SLOW = yes ] && days=12
 while [ $day -lt $days ]; do
     for hour in 08 20; do
         now=$(date -u -d "2026-11-01 + $day days" +%Y-%m-%d)T$hour:00:00Z

@@ -29,6 +29,12 @@
 
 NMF_E2E_DIR=$(cd "$(dirname "$0")" && pwd)
 NMF_FIXTURES=$NMF_E2E_DIR/fixtures
+# Under the sanitizers or valgrind every run is many times slower: long
+# walks are shortened and time bounds are not asserted.
+case ${NMF_MAKE_ARGS-} in
+    *SANITIZE=1* | *VALGRIND=1*) NMF_SLOW=yes ;;
+    *) NMF_SLOW=no ;;
+esac
 nmf_passed=0
 nmf_failed=0
 NMF_TMP=

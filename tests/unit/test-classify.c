@@ -269,6 +269,38 @@ test_extract_people (void **state)
     nmf_extract_release (&x);
     nmf_message_free (&m);
 
+    /* A crowd is no panel: eight others still are interviewers (with
+     * the organiser, who does not only schedule), nine make a group
+     * event where only the organiser is someone to write to. */
+    {
+	guint n;
+
+	for (n = NMF_PANEL_MAX; n <= NMF_PANEL_MAX + 1; n++) {
+	    struct nmf_event *ev;
+	    guint k;
+
+	    m = msg ("lee@acme.example", "Interview", "See you then.");
+	    add_event (m, "Interview", "lee@acme.example", NULL, NULL,
+		       1794938400);
+	    ev = m->events->pdata[0];
+	    for (k = 0; k < n; k++) {
+		g_autofree char *a = g_strdup_printf ("p%u@acme.example", k);
+
+		g_ptr_array_add (ev->attendees, nmf_address_new ("Person", a));
+	    }
+	    nmf_extract_message (m, me, &x);
+	    if (n == NMF_PANEL_MAX) {
+		assert_int_equal (x.people->len, NMF_PANEL_MAX + 1);
+	    } else {
+		assert_int_equal (x.people->len, 1);
+		p = x.people->pdata[0];
+		assert_string_equal (p->addr, "lee@acme.example");
+	    }
+	    nmf_extract_release (&x);
+	    nmf_message_free (&m);
+	}
+    }
+
     /* A no-reply sender with a person in Reply-To. */
     m = msg ("no-reply@acme.example", "Interview", "Hi");
     g_ptr_array_add (m->reply_to, nmf_address_new ("Jo Lee", "jo@acme.example"));

@@ -1,0 +1,82 @@
+#!/bin/sh
+# T200: crash safety (issue 9, item 3).  `scan --all` is killed with
+# SIGKILL at 32 moments spread over its run (a fixed sequence, so that the
+# test does not depend on chance) on a mailbox with many due drafts; then
+# `scan` runs to completion.  Every due draft exists exactly once, no
+# partial file is left in Drafts (stale tmp files of ours are cleaned),
+# and the tags, properties and drafts are those of a copy that was never
+# killed (scan --all once).
+. "$(dirname "$0")/lib.sh"
+nmf_setup
+nmf_add_all_fixtures
+# A smaller mailbox when every run is slow (sanitizers, valgrind).
+size=5000
+[ $NMF_SLOW = yes ] && size=1200
+python3 "$NMF_SRC/bench/genmail.py" "$MAILDIR" $size --seed 21 2>/dev/null
+notmuch new --quiet
+NOW=2026-11-27T09:00:00Z
+B=$NMF_TMP/b
+nmf_twin "$B"
+
+s=$(date +%s%N)
+NOTMUCH_CONFIG=$B/config "$NMF_BIN" scan --all --quiet --now=$NOW
+e=$(date +%s%N)
+ms=$(((e - s) / 1000000))
+ndrafts=$(ls "$B/mail/Drafts/cur" | wc -l)
+t_ok "the copy never killed has many drafts ($ndrafts)" test "$ndrafts" -ge 10
+echo "a whole scan --all takes $ms ms" >&2
+
+ROUNDS=32
+# Under valgrind a run takes half a minute: fewer rounds, for its checks.
+case ${NMF_MAKE_ARGS-} in *VALGRIND=1*) ROUNDS=8 ;; esac
+killed=0 finished=0
+i=0
+while [ $i -lt $ROUNDS ]; do
+    i=$((i + 1))
+    # Moments from 3 % to 93 % of a whole run, in a shuffled order.
+    at=$(awk -v i=$i -v n=$ROUNDS -v ms=$ms 'BEGIN {
+        k = (i * 13) % n; printf "%.3f", ms * (0.03 + 0.9 * k / n) / 1000 }')
+    "$NMF_BIN" scan --all --quiet --now=$NOW >/dev/null 2>&1 &
+    pid=$!
+    sleep "$at"
+    if kill -KILL $pid 2>/dev/null; then
+        killed=$((killed + 1))
+    else
+        finished=$((finished + 1))
+    fi
+    wait $pid 2>/dev/null
+done
+echo "killed $killed times, $finished runs finished first" >&2
+t_ok "most rounds were killed mid-run ($killed of $ROUNDS)" \
+    test $killed -ge $((ROUNDS * 3 / 4))
+
+before=$(ls "$MAILDIR/Drafts/cur" 2>/dev/null | wc -l)
+t_ok "killed runs had got as far as writing drafts ($before)" test "$before" -gt 0
+t_ok "scan runs to completion" nmf scan --quiet --now=$NOW
+t_eq "no file of ours left in Drafts/tmp" "" "$(ls "$MAILDIR/Drafts/tmp")"
+t_eq "no file in Drafts/new" "" "$(ls "$MAILDIR/Drafts/new")"
+# Every draft whole: it parses and ends as our drafts end.
+bad=0
+for f in "$MAILDIR"/Drafts/cur/*; do
+    grep -q '^X-Notmuch-Followup:' "$f" || bad=$((bad + 1))
+done
+t_eq "every draft is whole" 0 $bad
+t_eq "each due draft exactly once (as many as the copy)" "$ndrafts" \
+    "$(ls "$MAILDIR/Drafts/cur" | wc -l)"
+t_eq "one draft per step, round and person" "" \
+    "$(notmuch dump --include=properties | grep -o 'followup.draft=[^ ]*' |
+        sort | uniq -d)"
+state() {
+    NOTMUCH_CONFIG=$1 notmuch dump --include=properties --include=tags |
+        sed -e 's/^#= followup\.[^ ]* /#= DRAFT /' \
+            -e 's/id:followup\.[^ ]*$/id:DRAFT/' | LC_ALL=C sort
+}
+state "$NOTMUCH_CONFIG" >"$NMF_TMP/a.state"
+state "$B/config" >"$NMF_TMP/b.state"
+t_eq "the same tags and properties as the copy never killed" "" \
+    "$(diff "$NMF_TMP/a.state" "$NMF_TMP/b.state" | head -6)"
+nmf_drafts_text "$MAILDIR" >"$NMF_TMP/a.drafts"
+nmf_drafts_text "$B/mail" >"$NMF_TMP/b.drafts"
+t_eq "the same drafts as the copy never killed" "" \
+    "$(diff "$NMF_TMP/a.drafts" "$NMF_TMP/b.drafts" | head -6)"
+t_done
