@@ -199,6 +199,7 @@ FUZZ_LIB_SRC := $(CORE_SRC) src/io/mime.c src/io/ical.c src/io/draft.c \
                 src/io/log.c
 FUZZ_LIB_OBJ := $(FUZZ_LIB_SRC:%.c=$(FUZZ_BUILD)/%.o)
 FUZZ_BIN     := $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/fuzz-%)
+.SECONDARY: $(FUZZ_LIB_OBJ)
 
 $(FUZZ_BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)

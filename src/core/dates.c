@@ -148,9 +148,11 @@ tokenize (const char *text)
 	} else if (c >= 0x80) {
 	    /* Other non-ASCII: a separator. */
 	    t.word[0] = ' ';
-	    p = g_utf8_next_char (p);
-	    if (p <= text + t.start)
-		p = text + t.start + 1;
+	    /* Over the continuation bytes only: on invalid UTF-8 the lead
+	     * byte's length (g_utf8_next_char) can step over the end. */
+	    p++;
+	    while (((unsigned char) *p & 0xc0) == 0x80)
+		p++;
 	} else {
 	    t.word[0] = (char) c;
 	    p++;

@@ -265,7 +265,10 @@ nmf_text_one_line (const char *s, gsize max_chars)
 char *
 nmf_text_wrap (const char *text, guint width)
 {
-    g_auto (GStrv) lines = g_strsplit (text ? text : "", "\n", -1);
+    /* Valid UTF-8 first: stepping by characters on invalid input could
+     * step over the end. */
+    g_autofree char *valid = g_utf8_make_valid (text ? text : "", -1);
+    g_auto (GStrv) lines = g_strsplit (valid, "\n", -1);
     GString *out = g_string_new (NULL);
     int i;
 

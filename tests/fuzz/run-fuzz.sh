@@ -60,6 +60,7 @@ for t in "$@"; do
     mkdir -p "$corpus"
     s=$(seed "$t")
     log=$BUILD/fuzz-$t.log
+    rm -f "$BUILD/crash/$t-"*
     LSAN_OPTIONS=suppressions=$SRC/tests/lsan.supp:print_suppressions=0 \
     UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     "$bin" -max_total_time="$SECONDS_EACH" -timeout=10 -rss_limit_mb=2048 \
