@@ -45,4 +45,18 @@ nmf_mime_parse_addresses (const char *header_value);
 struct nmf_address *
 nmf_mime_parse_address (const char *header_value);
 
+/* Some headers of a mail file, read from its header block only (up to
+ * the first empty line, at most 256 KiB: much cheaper than parsing the
+ * whole message as notmuch_message_get_header does for headers it does
+ * not store).  names are lowercase; the result maps each name found to
+ * its first raw value, unfolded, as valid UTF-8 (g_hash_table_unref).
+ * NULL when the file cannot be read. */
+GHashTable *
+nmf_mime_read_headers (const char *path, const char *const *names);
+
+/* A raw header value with its encoded words (RFC 2047) decoded.
+ * g_free. */
+char *
+nmf_mime_decode_header (const char *raw);
+
 #endif

@@ -5,7 +5,7 @@
  * user has not answered (lists, bulk, automated mail and notes to self
  * left out); --awaiting=them: the user wrote last and nobody answered.
  * The index does the heavy lifting; only candidate messages' list headers
- * are read from their files.
+ * are read from their files, from the header block alone.
  */
 #include <stdio.h>
 #include <string.h>
@@ -66,25 +66,40 @@ struct walk {
     GPtrArray *rows;
 };
 
+/* The headers noreply reads from a message's file (notmuch stores none
+ * of them). */
+static const char *const file_headers[] = {
+    "list-id", "list-unsubscribe", "list-post", "auto-submitted",
+    "precedence", "to", NULL,
+};
+
+static const char *
+hdr (GHashTable *h, const char *name)
+{
+    const char *v = h ? g_hash_table_lookup (h, name) : NULL;
+
+    return v ? v : "";
+}
+
 /* Mail that expects no answer: lists, bulk, automated, bounces. */
 static gboolean
-expects_no_answer (struct nmf_dbmsg *m, const char *from)
+expects_no_answer (GHashTable *h, const char *from)
 {
-    static const char *const headers[] = { "list-id", "list-unsubscribe",
-					   "list-post", NULL };
+    static const char *const lists[] = { "list-id", "list-unsubscribe",
+					 "list-post", NULL };
     const char *v;
     int i;
 
     if (nmf_address_is_robot (from))
 	return TRUE;
-    for (i = 0; headers[i]; i++) {
-	if (*nmf_dbmsg_header (m, headers[i]))
+    for (i = 0; lists[i]; i++) {
+	if (*hdr (h, lists[i]))
 	    return TRUE;
     }
-    v = nmf_dbmsg_header (m, "auto-submitted");
+    v = hdr (h, "auto-submitted");
     if (*v && g_ascii_strncasecmp (v, "no", 2) != 0)
 	return TRUE;
-    v = nmf_dbmsg_header (m, "precedence");
+    v = hdr (h, "precedence");
     if (*v && (g_ascii_strncasecmp (v, "bulk", 4) == 0
 	       || g_ascii_strncasecmp (v, "list", 4) == 0
 	       || g_ascii_strncasecmp (v, "junk", 4) == 0))
@@ -98,6 +113,8 @@ walk_cb (struct nmf_dbmsg *m, void *data)
     struct walk *w = data;
     const char *const *mine = nmf_config_user_emails (w->cfg);
     const char *thread = nmf_dbmsg_thread (m);
+    g_autoptr (GHashTable) h = NULL;
+    g_autofree char *to = NULL;
     struct nmf_address *from;
     gboolean from_user;
     struct row *r;
@@ -110,6 +127,8 @@ walk_cb (struct nmf_dbmsg *m, void *data)
     g_hash_table_add (w->seen, g_strdup (thread));
     if (w->before && nmf_dbmsg_date (m) > w->before)
 	return 0;
+    /* From is in the index; the rest only from the file's header block
+     * (one small read, not a parse of the whole message). */
     from = nmf_mime_parse_address (nmf_dbmsg_header (m, "from"));
     if (! from)
 	return 0;
@@ -118,22 +137,22 @@ walk_cb (struct nmf_dbmsg *m, void *data)
 	nmf_address_free (from);
 	return 0;
     }
+    h = nmf_mime_read_headers (nmf_dbmsg_filename (m), file_headers);
     if (from_user) {
 	/* A note to self awaits nobody. */
-	g_autoptr (GPtrArray) to = nmf_mime_parse_addresses (
-	    nmf_dbmsg_header (m, "to"));
+	g_autoptr (GPtrArray) rcpt = nmf_mime_parse_addresses (hdr (h, "to"));
 	guint i;
 	gboolean other = FALSE;
 
-	for (i = 0; i < to->len; i++) {
-	    if (! nmf_address_in (to->pdata[i], mine))
+	for (i = 0; i < rcpt->len; i++) {
+	    if (! nmf_address_in (rcpt->pdata[i], mine))
 		other = TRUE;
 	}
 	if (! other) {
 	    nmf_address_free (from);
 	    return 0;
 	}
-    } else if (expects_no_answer (m, from->addr)) {
+    } else if (expects_no_answer (h, from->addr)) {
 	nmf_address_free (from);
 	return 0;
     }
@@ -142,7 +161,8 @@ walk_cb (struct nmf_dbmsg *m, void *data)
     r->date = nmf_dbmsg_date (m);
     r->from = from->name ? g_strdup_printf ("%s <%s>", from->name, from->addr)
 			 : g_strdup (from->addr);
-    r->to = nmf_text_one_line (nmf_dbmsg_header (m, "to"), 200);
+    to = nmf_mime_decode_header (hdr (h, "to"));
+    r->to = nmf_text_one_line (to, 200);
     r->subject = nmf_text_one_line (nmf_dbmsg_header (m, "subject"), 200);
     g_ptr_array_add (w->rows, r);
     nmf_address_free (from);

@@ -135,6 +135,7 @@ draft_due (struct nmf_engine *s, struct nmf_loaded *l, const struct nmf_eval *e)
 	const struct nmf_due *d = e->due->pdata[i];
 	g_autofree char *key = nmf_drafter_key (d);
 	g_autofree char *path = NULL;
+	enum nmf_status st;
 	guint k;
 	gboolean done = FALSE;
 
@@ -157,11 +158,15 @@ draft_due (struct nmf_engine *s, struct nmf_loaded *l, const struct nmf_eval *e)
 	    folder = nmf_drafter_folder (s->db, &s->cfg);
 	    nmf_maildir_clean_tmp (folder);
 	}
-	if (nmf_drafter_write (s->db, &s->cfg, l, d, s->now, folder, &path)
-	    != NMF_OK) {
-	    /* The error names the file; nothing is recorded, so the next
-	     * run writes it. */
+	st = nmf_drafter_write (s->db, &s->cfg, l, d, s->now, folder, &path);
+	if (st) {
+	    /* The error names the file or template; nothing is recorded,
+	     * so the next run tries again.  A template error is the user's
+	     * to fix and no failure of the run; disk and database errors
+	     * are. */
 	    failed++;
+	    if (st == NMF_ERR_IO || st == NMF_ERR_NOTMUCH)
+		s->failed++;
 	} else if (path) {
 	    s->drafts++;
 	    g_string_append_printf (s->report, "  %s draft for %s: %s\n",
@@ -170,7 +175,6 @@ draft_due (struct nmf_engine *s, struct nmf_loaded *l, const struct nmf_eval *e)
 				    path);
 	}
     }
-    s->failed += failed;
     return failed;
 }
 

@@ -20,8 +20,9 @@ struct nmf_engine {
     GTimeZone *tz;        /* the zone business days are counted in */
     unsigned drafts;      /* drafts written (or planned) */
     unsigned tagged;      /* threads whose tags changed */
-    unsigned failed;      /* drafts that could not be written (disk full,
-                           * permissions): the next run tries again */
+    unsigned failed;      /* drafts that could not be written for a disk
+                           * or database error (disk full, permissions):
+                           * the next run tries again */
     GString *report;      /* one line per draft written */
 };
 

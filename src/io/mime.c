@@ -612,3 +612,93 @@ nmf_mime_parse_address (const char *header_value)
     g_object_unref (list);
     return a;
 }
+
+GHashTable *
+nmf_mime_read_headers (const char *path, const char *const *names)
+{
+    enum { MAX_HEADER_BLOCK = 256 * 1024 };
+    GHashTable *out;
+    GString *block = g_string_new (NULL);
+    g_auto (GStrv) lines = NULL;
+    char buf[8192];
+    ssize_t n;
+    int fd;
+    guint i;
+
+    fd = open (path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+    if (fd < 0) {
+	g_string_free (block, TRUE);
+	return NULL;
+    }
+    /* Up to the end of the header block. */
+    while (block->len < MAX_HEADER_BLOCK
+	   && (n = read (fd, buf, sizeof buf)) != 0) {
+	const char *end;
+
+	if (n < 0) {
+	    if (errno == EINTR)
+		continue;
+	    break;
+	}
+	g_string_append_len (block, buf, n);
+	end = strstr (block->str, "\n\n");
+	if (! end)
+	    end = strstr (block->str, "\r\n\r\n");
+	if (end) {
+	    g_string_truncate (block, (gsize) (end - block->str) + 1);
+	    break;
+	}
+    }
+    close (fd);
+    /* NUL bytes would end the text early: they are no header text. */
+    for (i = 0; i < block->len; i++) {
+	if (! block->str[i])
+	    block->str[i] = ' ';
+    }
+
+    out = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+    lines = g_strsplit (block->str, "\n", -1);
+    g_string_free (block, TRUE);
+    for (i = 0; lines[i]; i++) {
+	gsize len = strlen (lines[i]);
+
+	if (len && lines[i][len - 1] == '\r')
+	    lines[i][len - 1] = '\0';
+    }
+    for (i = 0; lines[i]; i++) {
+	const char *colon = strchr (lines[i], ':');
+	g_autofree char *name = NULL;
+	GString *value;
+	const char *const *want;
+	guint k;
+
+	if (! colon || lines[i][0] == ' ' || lines[i][0] == '\t')
+	    continue;
+	name = g_ascii_strdown (lines[i], colon - lines[i]);
+	g_strstrip (name);
+	for (want = names; *want && strcmp (*want, name) != 0; want++)
+	    ;
+	if (! *want || g_hash_table_contains (out, name))
+	    continue;
+	/* The value and its continuation lines, unfolded (RFC 5322: the
+	 * line break goes, the white space stays). */
+	value = g_string_new (colon + 1);
+	for (k = i + 1; lines[k] && (lines[k][0] == ' ' || lines[k][0] == '\t');
+	     k++)
+	    g_string_append (value, lines[k]);
+	g_strdelimit (value->str, "\r", ' ');
+	g_strstrip (value->str);
+	g_hash_table_insert (out, g_steal_pointer (&name),
+			     g_utf8_make_valid (value->str, -1));
+	g_string_free (value, TRUE);
+    }
+    return out;
+}
+
+char *
+nmf_mime_decode_header (const char *raw)
+{
+    char *decoded = g_mime_utils_header_decode_text (NULL, raw ? raw : "");
+
+    return decoded ? decoded : g_strdup (raw ? raw : "");
+}

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include <cmocka.h>
+#include <glib/gstdio.h>
 
 #include "nmf/mime.h"
 
@@ -233,6 +234,46 @@ test_addresses (void **state)
     assert_null (nmf_mime_parse_address (NULL));
 }
 
+static void
+test_read_headers (void **state)
+{
+    static const char *const names[] = { "list-id", "to", "precedence",
+					 "subject", NULL };
+    static const char text[]
+	= "From: a@b.example\r\n"
+	  "TO: =?utf-8?q?J=C3=BCrgen?= <j@x.example>,\r\n"
+	  "\tSam <s@y.example>\r\n"
+	  "Subject: first\r\n"
+	  "Subject: second\r\n"
+	  "List-Id: <dev.lists.example>\r\n"
+	  "\r\n"
+	  "Precedence: bulk\r\n"
+	  "\r\n";
+    g_autofree char *dir = g_dir_make_tmp ("nmf-hdr-XXXXXX", NULL);
+    g_autofree char *path = g_build_filename (dir, "m", NULL);
+    g_autoptr (GHashTable) h = NULL;
+    g_autofree char *to = NULL;
+
+    (void) state;
+    assert_true (g_file_set_contents (path, text, -1, NULL));
+    h = nmf_mime_read_headers (path, names);
+    assert_non_null (h);
+    /* Case-blind names, folded lines joined, the first one wins, the
+     * body is not read. */
+    assert_string_equal (g_hash_table_lookup (h, "to"),
+			 "=?utf-8?q?J=C3=BCrgen?= <j@x.example>,\tSam "
+			 "<s@y.example>");
+    assert_string_equal (g_hash_table_lookup (h, "subject"), "first");
+    assert_string_equal (g_hash_table_lookup (h, "list-id"),
+			 "<dev.lists.example>");
+    assert_null (g_hash_table_lookup (h, "precedence"));
+    to = nmf_mime_decode_header (g_hash_table_lookup (h, "to"));
+    assert_non_null (strstr (to, "J\xc3\xbcrgen"));
+    assert_null (nmf_mime_read_headers ("/nonexistent/mail", names));
+    g_unlink (path);
+    g_rmdir (dir);
+}
+
 int
 main (void)
 {
@@ -244,6 +285,7 @@ main (void)
 	cmocka_unit_test (test_flags),
 	cmocka_unit_test (test_hostile),
 	cmocka_unit_test (test_addresses),
+	cmocka_unit_test (test_read_headers),
     };
 
     return cmocka_run_group_tests (tests, mime_setup, mime_teardown);
