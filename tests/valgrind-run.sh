@@ -1,11 +1,12 @@
 #!/bin/sh
-# valgrind-run.sh BUILD — `make check-valgrind`: the end-to-end tests with
+# valgrind-run.sh BUILD [TEST...] — `make check-valgrind`: the end-to-end tests with
 # every run of notmuch-followup under valgrind (memcheck): no definite or
 # indirect leak (tests/valgrind.supp names the few that are not ours) and
 # no invalid access.  Each run writes a log in BUILD/valgrind/logs; the
 # summary line counts the runs and those with errors.
 set -u
 BUILD=${1:-build}
+[ $# -gt 0 ] && shift
 VG=$(cd "$BUILD" && pwd)/valgrind
 rm -rf "$VG"
 mkdir -p "$VG/logs"
