@@ -21,7 +21,7 @@ G_SLICE=always-malloc G_DEBUG=gc-friendly exec valgrind -q \\
 WRAP
 chmod +x "$VG/notmuch-followup"
 
-NMF_BIN=$VG/notmuch-followup NMF_TOOLS=$(pwd)/$BUILD/tests/tools \
+NMF_PLAIN_BIN=$(pwd)/notmuch-followup NMF_BIN=$VG/notmuch-followup NMF_TOOLS=$(pwd)/$BUILD/tests/tools \
     NMF_SRC=$(pwd) NMF_MAKE_ARGS="BUILD=$BUILD VALGRIND=1" \
     sh tests/run-e2e.sh "$@"
 e2e=$?

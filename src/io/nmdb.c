@@ -67,6 +67,17 @@ opener_free (struct opener *o)
     g_free (o);
 }
 
+/* Xapian's DatabaseModifiedError: a writer (notmuch new, notmuch tag)
+ * committed twice while this reader opened; opening again is the cure. */
+static gboolean
+revision_discarded (notmuch_status_t st, const char *err)
+{
+    return st == NOTMUCH_STATUS_XAPIAN_EXCEPTION && err
+	   && strstr (err, "reopen") != NULL;
+}
+
+#define OPEN_ATTEMPTS 8
+
 static gpointer
 open_worker (gpointer data)
 {
@@ -75,9 +86,20 @@ open_worker (gpointer data)
     char *err = NULL;
     notmuch_status_t st;
     gboolean abandoned;
+    int attempt;
 
-    st = notmuch_database_open_with_config (NULL, o->mode, NULL, NULL, &nm,
-					    &err);
+    for (attempt = 1;; attempt++) {
+	st = notmuch_database_open_with_config (NULL, o->mode, NULL, NULL,
+						&nm, &err);
+	if (! revision_discarded (st, err) || attempt == OPEN_ATTEMPTS)
+	    break;
+	if (nm)
+	    notmuch_database_destroy (nm);
+	nm = NULL;
+	free (err);
+	err = NULL;
+	g_usleep (20000 * attempt);
+    }
     g_mutex_lock (&o->lock);
     o->st = st;
     o->nm = nm;
@@ -260,6 +282,27 @@ nmf_db_read_config (struct nmf_db *db, struct nmf_config *cfg)
     return read_config (db->nm, cfg, TRUE);
 }
 
+/* notmuch_database_load_config, opened again when a writer discarded
+ * the revision being read (see revision_discarded). */
+static notmuch_status_t
+load_config_retrying (notmuch_database_t **nm, char **err)
+{
+    notmuch_status_t st;
+    int attempt;
+
+    for (attempt = 1;; attempt++) {
+	*nm = NULL;
+	*err = NULL;
+	st = notmuch_database_load_config (NULL, NULL, NULL, nm, err);
+	if (! revision_discarded (st, *err) || attempt == OPEN_ATTEMPTS)
+	    return st;
+	if (*nm)
+	    notmuch_database_destroy (*nm);
+	free (*err);
+	g_usleep (20000 * attempt);
+    }
+}
+
 enum nmf_status
 nmf_db_read_config_only (struct nmf_config *cfg, gboolean report)
 {
@@ -268,7 +311,7 @@ nmf_db_read_config_only (struct nmf_config *cfg, gboolean report)
     notmuch_status_t st;
     enum nmf_status ret;
 
-    st = notmuch_database_load_config (NULL, NULL, NULL, &nm, &err);
+    st = load_config_retrying (&nm, &err);
     free (err);
     if (st != NOTMUCH_STATUS_SUCCESS && st != NOTMUCH_STATUS_NO_DATABASE) {
 	if (nm)
@@ -289,7 +332,7 @@ nmf_db_config_hook_dir (char **dir)
     const char *s;
 
     *dir = NULL;
-    st = notmuch_database_load_config (NULL, NULL, NULL, &nm, &err);
+    st = load_config_retrying (&nm, &err);
     if (st != NOTMUCH_STATUS_SUCCESS && st != NOTMUCH_STATUS_NO_DATABASE) {
 	g_autofree char *msg = err ? g_strstrip (g_strdup (err)) : NULL;
 

@@ -129,7 +129,10 @@ while [ "$i" -lt 50 ] && ! grep -q locked "$NMF_TMP/lock.out"; do
     sleep 0.1; i=$((i + 1))
 done
 start=$(date +%s)
-out=$(nmf scan --now=2026-11-20T12:00:00Z 2>&1); rc=$?
+# Under valgrind (3.19) the thread blocked in fcntl(F_OFD_SETLKW) keeps
+# valgrind's own lock, so no timer can fire: the bound is checked on the
+# program itself (NMF_PLAIN_BIN, set by tests/valgrind-run.sh).
+out=$("${NMF_PLAIN_BIN:-$NMF_BIN}" scan --now=2026-11-20T12:00:00Z 2>&1); rc=$?
 took=$(($(date +%s) - start))
 kill $holder 2>/dev/null; wait $holder 2>/dev/null
 t_eq "locked database exits 2" 2 $rc
