@@ -63,4 +63,14 @@ nmf_address_is_robot (const char *addr);
 gboolean
 nmf_domain_is_freemail (const char *domain);
 
+/* A notmuch query that matches every message nmf_classify_message() could
+ * give an invitation, calendar interview, rejection or offer kind at
+ * NMF_CONFIDENCE_ACT or more, built from the classifier's own phrase
+ * lists: (job context or an ATS sender) and (an interview, meeting,
+ * rejection or offer phrase, or a word every rejection pattern needs).
+ * Each phrase stands for one of its words, so the query is a superset.
+ * Calendar parts are not in the index: callers add them.  g_free. */
+char *
+nmf_classify_prefilter_query (void);
+
 #endif

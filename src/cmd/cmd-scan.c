@@ -45,8 +45,13 @@ static const char usage[]
 
 /* DESIGN §8: the index finds candidates; only they are parsed.
  *
- * Phase 1: words of invitations, outcomes and recruiting; calendar parts;
- * every message of a thread that already belongs to a process.
+ * Phase 1: what the classifier needs to see before a message can start
+ * or join a process (nmf_classify_prefilter_query: job context or an ATS
+ * sender, and a word of an invitation, meeting, rejection or offer; each
+ * of its phrases stands for one of its words, so the query is a superset
+ * of what the classifier would take); calendar parts (the index does not
+ * see inside them); every message of a thread that already belongs to a
+ * process.
  * Phase 2: every other message in range of the threads that phase 1 tied
  * to a process — the user's "that time works for me" or the recruiter's
  * "see you then" need none of those words, and their thread may have
@@ -54,14 +59,24 @@ static const char usage[]
  * cannot join a process (learn() gives one to a message without the
  * words only through its thread), so parsing it would change nothing:
  * `scan --no-prefilter` parses everything and must agree exactly
- * (tests/e2e/T180-prefilter.sh). */
-static const char prefilter[]
-    = "(interview OR interviews OR interviewing OR \"phone screen\" OR "
-      "screening OR onsite OR \"on-site\" OR mimetype:text/calendar OR "
-      "mimetype:application/ics OR attachment:ics OR application OR "
-      "candidacy OR position OR role OR offer OR unfortunately OR "
-      "recruiting OR recruiter OR hiring OR \"next steps\" OR "
-      "thread:{property:" NMF_PROP_MEMBER "=1})";
+ * (tests/e2e/T180-prefilter.sh).
+ *
+ * The query costs Xapian a few tens of milliseconds whatever the range
+ * (its common words have long posting lists), more than parsing a few
+ * hundred messages: a range of at most PARSE_WHOLE_RANGE changed
+ * messages (the hook after a normal `notmuch new`) is parsed whole. */
+#define PARSE_WHOLE_RANGE 200
+
+static char *
+prefilter_query (void)
+{
+    g_autofree char *words = nmf_classify_prefilter_query ();
+
+    return g_strdup_printf ("(mimetype:text/calendar OR "
+			    "mimetype:application/ics OR attachment:ics OR "
+			    "thread:{property:" NMF_PROP_MEMBER "=1} OR %s)",
+			    words);
+}
 
 /* Threads per phase-2 query. */
 #define THREADS_PER_QUERY 200
@@ -773,9 +788,21 @@ nmf_cmd_scan (int argc, char **argv)
     s.e.facts = s.facts;
 
     if (find_range (&s, all)) {
-	g_autofree char *query
-	    = in_range (&s, s.no_prefilter ? NULL : prefilter);
+	g_autofree char *filter = NULL;
+	g_autofree char *query = NULL;
+	gboolean whole = s.no_prefilter;
 	guint first;
+
+	if (! whole && s.range) {
+	    unsigned changed = 0;
+
+	    if (nmf_db_count (s.e.db, s.range, &changed) == NMF_OK
+		&& changed <= PARSE_WHOLE_RANGE)
+		whole = TRUE;
+	}
+	if (! whole)
+	    filter = prefilter_query ();
+	query = in_range (&s, filter);
 
 	if (nmf_db_each_message (s.e.db, query, collect_cb, &s))
 	    ret = NMF_EXIT_ERROR;
@@ -784,7 +811,7 @@ nmf_cmd_scan (int argc, char **argv)
 	if (ret == NMF_EXIT_OK)
 	    learn_all (&s, 0, &progress);
 	first = s.candidates->len;
-	if (ret == NMF_EXIT_OK && ! s.no_prefilter && collect_thread_mates (&s))
+	if (ret == NMF_EXIT_OK && ! whole && collect_thread_mates (&s))
 	    ret = NMF_EXIT_ERROR;
 	if (ret == NMF_EXIT_OK)
 	    learn_all (&s, first, NULL);

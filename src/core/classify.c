@@ -924,3 +924,108 @@ nmf_classification_release (struct nmf_classification *c)
 	g_ptr_array_unref (c->evidence);
     memset (c, 0, sizeof (*c));
 }
+
+/* ---- the index's side ------------------------------------------------- */
+
+/* Words one of which every match of rejection_patterns contains (the
+ * alternatives each pattern requires). */
+static const char *const rejection_pattern_words[] = {
+    "move", "moving", "proceed", "proceeding", "progress", "progressing",
+    "advance", "advancing", "continue", "continuing", "offer", "offering",
+    "extend", "extending", "go", "role", "position", "requisition",
+    "opening", "search", "candidacy", "candidacies", NULL,
+};
+
+/* Little words that stand for no phrase: too common to narrow anything. */
+static const char *const little_words[] = {
+    "a", "an", "the", "to", "of", "for", "on", "in", "at", "with", "and",
+    "or", "not", "no", "be", "been", "being", "will", "would", "won't",
+    "can't", "we", "you", "your", "our", "us", "this", "that", "it", "is",
+    "are", "was", "have", "has", "had", "do", "does", "open", "about",
+    "up", "let", "out", "into", "by", "as", "so", "all", "now", "want",
+    "take", "let's", "you're", "isn't", NULL,
+};
+
+static gboolean
+is_little (const char *w)
+{
+    size_t i;
+
+    for (i = 0; little_words[i]; i++) {
+	if (strcmp (w, little_words[i]) == 0)
+	    return TRUE;
+    }
+    return FALSE;
+}
+
+/* OR onto q, for each phrase of list, one word every match of it
+ * contains: its longest word that is not a little one ("forward" for
+ * "not to move forward"), as an exact term with prefix (e.g. "from:").
+ * A superset of the phrases that Xapian answers fast: no positions, no
+ * long posting lists.  seen: the terms already in q. */
+static void
+or_words (GString *q, const char *prefix, const char *const *list,
+	  GHashTable *seen)
+{
+    size_t i;
+
+    for (i = 0; list[i]; i++) {
+	g_auto (GStrv) words = g_strsplit_set (list[i], " -", -1);
+	const char *best = NULL;
+	g_autofree char *key = NULL;
+	guint k;
+
+	for (k = 0; words[k]; k++) {
+	    if (*words[k] && ! is_little (words[k])
+		&& (! best || strlen (words[k]) > strlen (best)))
+		best = words[k];
+	}
+	/* Only little words: then the longest of them. */
+	for (k = 0; ! best && words[k]; k++) {
+	    if (*words[k])
+		best = words[k];
+	}
+	if (! best || strpbrk (best, "\"()%"))
+	    continue;
+	key = g_strconcat (prefix, best, NULL);
+	if (g_hash_table_contains (seen, key))
+	    continue;
+	g_string_append (q, g_hash_table_size (seen) ? " OR " : "");
+	g_string_append_printf (q, "%s\"%s\"", prefix, best);
+	g_hash_table_add (seen, g_steal_pointer (&key));
+    }
+}
+
+char *
+nmf_classify_prefilter_query (void)
+{
+    GString *q = g_string_new ("((");
+    GHashTable *seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+					      NULL);
+    size_t i;
+
+    /* Job context: job_terms, weak_job_terms anywhere, a title in the
+     * subject (notmuch indexes the subject's words without prefix too),
+     * or an ATS sender (a vendor's name is one word of the From address;
+     * of a domain, its longest label). */
+    or_words (q, "", job_terms, seen);
+    or_words (q, "", weak_job_terms, seen);
+    or_words (q, "", title_words, seen);
+    or_words (q, "from:", ats_vendors, seen);
+    for (i = 0; ats_domains[i]; i++) {
+	g_autofree char *d = g_strdelimit (g_strdup (ats_domains[i]), ".", ' ');
+	const char *one[] = { d, NULL };
+
+	or_words (q, "from:", one, seen);
+    }
+    g_string_append (q, ") AND (");
+    g_hash_table_remove_all (seen);
+    or_words (q, "", interview_terms, seen);
+    or_words (q, "", meeting_terms, seen);
+    or_words (q, "", rejection_terms, seen);
+    or_words (q, "", rejection_pattern_words, seen);
+    or_words (q, "", offer_terms, seen);
+    g_string_append (q, "))");
+    g_hash_table_unref (seen);
+    return g_string_free (q, FALSE);
+}

@@ -1,6 +1,7 @@
 #!/bin/sh
 # T180: the index prefilter loses nothing (issue 8, DESIGN §8).  The same
-# mailbox — every fixture plus a generated one with whole interview
+# mailbox — every fixture, the labelled corpus of tests/corpus, the
+# real-world corpus, and a generated mailbox with whole interview
 # processes among ordinary mail (bench/genmail.py) — is scanned twice: once
 # as the hook does (only the candidates the index names are parsed) and
 # once with --no-prefilter (every message parsed).  Tags, properties and
@@ -14,6 +15,16 @@ GEN=$NMF_SRC/bench/genmail.py
 
 nmf_add_all_fixtures
 t_ok "generate 1500 messages" python3 "$GEN" "$MAILDIR" 1500 --seed 7
+# The labelled corpus (invitations, outcomes and look-alikes in many
+# phrasings) and the real-world corpus too.
+n=0
+mkdir -p "$MAILDIR/corpus/cur" "$MAILDIR/corpus/new" "$MAILDIR/corpus/tmp"
+for f in $(find "$NMF_SRC/tests/corpus" "$(nmf_real_corpus)" -type f \
+    ! -name README.md | LC_ALL=C sort); do
+    n=$((n + 1))
+    cp "$f" "$MAILDIR/corpus/cur/c$n.corpus:2,S"
+done
+t_ok "the labelled and real corpora are in ($n files)" test $n -ge 600
 # A second database over a copy of the same mail.
 B=$NMF_TMP/b
 nmf_twin "$B"
