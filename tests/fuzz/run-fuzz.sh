@@ -1,8 +1,8 @@
 #!/bin/sh
-# run-fuzz.sh BUILD SECONDS TARGET... — `make fuzz`: run each libFuzzer
-# target for SECONDS (ASan+UBSan, leak detection on) from its seeds, keep
-# the corpus it grows in BUILD/corpus/TARGET, and print one summary line
-# per target: executions, corpus size, crashes.  A crash, leak or timeout
+# run-fuzz.sh BUILD SECONDS TARGET... — `make fuzz`: run the libFuzzer
+# targets, all at once, each for SECONDS (ASan+UBSan, leak detection on)
+# from its seeds, keep the corpus each grows in BUILD/corpus/TARGET, and
+# print one summary line per target: executions, corpus size, crashes.  A crash, leak or timeout
 # leaves its input in BUILD/crash/ and makes the run fail: copy it into
 # tests/fuzz/regress/TARGET/ so that make check replays it for ever.
 set -u
@@ -53,27 +53,40 @@ seed() { # TARGET: print the seed directory, filled
     printf '%s\n' "$d"
 }
 
-status=0
-for t in "$@"; do
+# Every target at once, each for SECONDS (they share the processors; the
+# time per target is what counts), then one summary line per target.
+run_one() { # TARGET
+    t=$1
     bin=$BUILD/fuzz-$t
     corpus=$BUILD/corpus/$t
-    mkdir -p "$corpus"
-    s=$(seed "$t")
     log=$BUILD/fuzz-$t.log
+    mkdir -p "$corpus"
     rm -f "$BUILD/crash/$t-"*
     LSAN_OPTIONS=suppressions=$SRC/tests/lsan.supp:print_suppressions=0 \
     UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     "$bin" -max_total_time="$SECONDS_EACH" -timeout=10 -rss_limit_mb=2048 \
         -max_len=262144 -print_final_stats=1 \
-        -artifact_prefix="$BUILD/crash/$t-" "$corpus" "$s" \
-        ${t:+"$SRC/tests/fuzz/regress/$t"} >"$log" 2>&1
-    rc=$?
+        -artifact_prefix="$BUILD/crash/$t-" "$corpus" "$SEEDS/$t" \
+        "$SRC/tests/fuzz/regress/$t" >"$log" 2>&1
+    echo $? >"$BUILD/fuzz-$t.rc"
+}
+for t in "$@"; do
+    seed "$t" >/dev/null
+done
+for t in "$@"; do
+    run_one "$t" &
+done
+wait
+status=0
+for t in "$@"; do
+    rc=$(cat "$BUILD/fuzz-$t.rc")
+    log=$BUILD/fuzz-$t.log
     runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
-    size=$(ls "$corpus" | wc -l)
+    size=$(ls "$BUILD/corpus/$t" | wc -l)
     crashes=$(ls "$BUILD/crash" | grep -c "^$t-" || true)
     printf 'fuzz: %-8s %10s executions in %s s, corpus %s, crashes %s%s\n' \
         "$t" "${runs:-?}" "$SECONDS_EACH" "$size" "$crashes" \
-        "$([ $rc = 0 ] || echo " (FAILED, see $log)")"
-    [ $rc = 0 ] || status=1
+        "$([ "$rc" = 0 ] || echo " (FAILED, see $log)")"
+    [ "$rc" = 0 ] || status=1
 done
 exit $status
