@@ -786,6 +786,13 @@ nmf_cmd_scan (int argc, char **argv)
     s.facts = g_ptr_array_new_with_free_func (fact_free_cb);
     nmf_engine_init (&s.e);
     s.e.facts = s.facts;
+    /* A run killed while writing a draft leaves its tmp file (DESIGN §8):
+     * ours carry a mark, others' are left alone. */
+    if (! s.e.dry_run) {
+	g_autofree char *drafts = nmf_drafter_folder (s.e.db, &s.e.cfg);
+
+	nmf_maildir_clean_tmp (drafts);
+    }
 
     if (find_range (&s, all)) {
 	g_autofree char *filter = NULL;

@@ -50,10 +50,16 @@ echo "killed $killed times, $finished runs finished first" >&2
 t_ok "most rounds were killed mid-run ($killed of $ROUNDS)" \
     test $killed -ge $((ROUNDS * 3 / 4))
 
+# What a run killed inside a draft's write leaves: a tmp file of ours
+# (marked); another program's tmp file must stay.
+mkdir -p "$MAILDIR/Drafts/tmp"
+echo partial >"$MAILDIR/Drafts/tmp/followup-0123456789abcdef0123.nmf-draft.w"
+echo theirs >"$MAILDIR/Drafts/tmp/1795000000.M1P2.host"
 before=$(ls "$MAILDIR/Drafts/cur" 2>/dev/null | wc -l)
 t_ok "killed runs had got as far as writing drafts ($before)" test "$before" -gt 0
 t_ok "scan runs to completion" nmf scan --quiet --now=$NOW
-t_eq "no file of ours left in Drafts/tmp" "" "$(ls "$MAILDIR/Drafts/tmp")"
+t_eq "no file of ours left in Drafts/tmp, another's kept" \
+    "1795000000.M1P2.host" "$(ls "$MAILDIR/Drafts/tmp")"
 t_eq "no file in Drafts/new" "" "$(ls "$MAILDIR/Drafts/new")"
 # Every draft whole: it parses and ends as our drafts end.
 bad=0
