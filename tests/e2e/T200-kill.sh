@@ -67,6 +67,10 @@ for f in "$MAILDIR"/Drafts/cur/*; do
     grep -q '^X-Notmuch-Followup:' "$f" || bad=$((bad + 1))
 done
 t_eq "every draft is whole" 0 $bad
+# Also when nothing is due: any scan clears a stale tmp file of ours.
+echo partial >"$MAILDIR/Drafts/tmp/followup-fedcba98765432109876.nmf-draft.w"
+t_ok "a scan with nothing due" nmf scan --quiet --now=$NOW
+t_eq "... clears it too" "1795000000.M1P2.host" "$(ls "$MAILDIR/Drafts/tmp")"
 t_eq "each due draft exactly once (as many as the copy)" "$ndrafts" \
     "$(ls "$MAILDIR/Drafts/cur" | wc -l)"
 t_eq "one draft per step, round and person" "" \
