@@ -26,16 +26,18 @@ ndrafts=$(ls "$B/mail/Drafts/cur" | wc -l)
 t_ok "the copy never killed has many drafts ($ndrafts)" test "$ndrafts" -ge 5
 echo "a whole scan --all takes $ms ms" >&2
 
+# 32 kills mid-run; a run that finishes before its moment counts as no
+# kill, and the round is tried again (at most twice as many rounds).
 ROUNDS=32
-# Under valgrind a run takes half a minute: fewer rounds, for its checks.
+# Under valgrind a run takes half a minute: fewer kills, for its checks.
 case ${NMF_MAKE_ARGS-} in *VALGRIND=1*) ROUNDS=8 ;; esac
 killed=0 finished=0
 i=0
-while [ $i -lt $ROUNDS ]; do
+while [ $killed -lt $ROUNDS ] && [ $i -lt $((ROUNDS * 2)) ]; do
     i=$((i + 1))
-    # Moments from 3 % to 93 % of a whole run, in a shuffled order.
+    # Moments from 3 % to 85 % of a whole run, in a shuffled order.
     at=$(awk -v i=$i -v n=$ROUNDS -v ms=$ms 'BEGIN {
-        k = (i * 13) % n; printf "%.3f", ms * (0.03 + 0.9 * k / n) / 1000 }')
+        k = (i * 13) % n; printf "%.3f", ms * (0.03 + 0.82 * k / n) / 1000 }')
     "$NMF_BIN" scan --all --quiet --now=$NOW >/dev/null 2>&1 &
     pid=$!
     sleep "$at"
@@ -47,8 +49,7 @@ while [ $i -lt $ROUNDS ]; do
     wait $pid 2>/dev/null
 done
 echo "killed $killed times, $finished runs finished first" >&2
-t_ok "most rounds were killed mid-run ($killed of $ROUNDS)" \
-    test $killed -ge $((ROUNDS * 3 / 4))
+t_ok "killed mid-run $killed times (of $i rounds)" test $killed -ge $ROUNDS
 
 # What a run killed inside a draft's write leaves: a tmp file of ours
 # (marked); another program's tmp file must stay.
