@@ -8,17 +8,9 @@
 #include "nmf/extract.h"
 #include "nmf/mime.h"
 
-int LLVMFuzzerInitialize (int *argc, char ***argv);
-int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
+#include "fuzz-mime-init.h"
 
-int
-LLVMFuzzerInitialize (int *argc, char ***argv)
-{
-    (void) argc;
-    (void) argv;
-    nmf_mime_init ();
-    return 0;
-}
+int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 
 int
 LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)

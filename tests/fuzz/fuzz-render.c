@@ -12,17 +12,9 @@
 #include "nmf/mime.h"
 #include "nmf/render.h"
 
-int LLVMFuzzerInitialize (int *argc, char ***argv);
-int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
+#include "fuzz-mime-init.h"
 
-int
-LLVMFuzzerInitialize (int *argc, char ***argv)
-{
-    (void) argc;
-    (void) argv;
-    nmf_mime_init ();
-    return 0;
-}
+int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 
 static const char *
 piece (char **parts, guint n, guint i)
