@@ -97,6 +97,15 @@ nmf_db_each_message_newest (struct nmf_db *db, const char *query,
 			    int (*fn) (struct nmf_dbmsg *msg, void *data),
 			    void *data);
 
+/* The same, newest first, for the messages at positions [first,
+ * first + count) of that order only (count G_MAXUINT: to the end).  The
+ * ones before first are stepped over without being loaded. */
+enum nmf_status
+nmf_db_each_message_newest_slice (struct nmf_db *db, const char *query,
+				  unsigned first, unsigned count,
+				  int (*fn) (struct nmf_dbmsg *msg, void *data),
+				  void *data);
+
 /* Number of messages matching query. */
 enum nmf_status
 nmf_db_count (struct nmf_db *db, const char *query, unsigned *count);

@@ -8,10 +8,12 @@
  * are read from their files, from the header block alone.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
 #include "nmf/classify.h"
+#include "nmf/fanout.h"
 #include "nmf/log.h"
 #include "nmf/mime.h"
 #include "nmf/text.h"
@@ -51,6 +53,8 @@ row_free (gpointer p)
 {
     struct row *r = p;
 
+    if (! r)
+	return;
     g_free (r->thread);
     g_free (r->from);
     g_free (r->to);
@@ -64,6 +68,7 @@ struct walk {
     gint64 before;       /* only messages older than this (older-than) */
     GHashTable *seen;    /* threads whose last word was seen */
     GPtrArray *rows;
+    GString *out;        /* in a child: its findings, for the parent */
 };
 
 /* The headers noreply reads from a message's file (notmuch stores none
@@ -107,35 +112,29 @@ expects_no_answer (GHashTable *h, const char *from)
     return FALSE;
 }
 
-static int
-walk_cb (struct nmf_dbmsg *m, void *data)
+/* The row for a thread's last word m, or NULL when it waits for nobody
+ * (as --awaiting asks). */
+static struct row *
+judge (struct walk *w, struct nmf_dbmsg *m, const char *thread)
 {
-    struct walk *w = data;
     const char *const *mine = nmf_config_user_emails (w->cfg);
-    const char *thread = nmf_dbmsg_thread (m);
     g_autoptr (GHashTable) h = NULL;
     g_autofree char *to = NULL;
     struct nmf_address *from;
     gboolean from_user;
     struct row *r;
 
-    if (g_hash_table_contains (w->seen, thread))
-	return 0;
-    /* Drafts are nobody's last word yet. */
-    if (nmf_dbmsg_has_tag (m, "draft"))
-	return 0;
-    g_hash_table_add (w->seen, g_strdup (thread));
     if (w->before && nmf_dbmsg_date (m) > w->before)
-	return 0;
+	return NULL;
     /* From is in the index; the rest only from the file's header block
      * (one small read, not a parse of the whole message). */
     from = nmf_mime_parse_address (nmf_dbmsg_header (m, "from"));
     if (! from)
-	return 0;
+	return NULL;
     from_user = nmf_address_in (from->addr, mine);
     if ((w->awaiting == AWAIT_ME) == from_user) {
 	nmf_address_free (from);
-	return 0;
+	return NULL;
     }
     h = nmf_mime_read_headers (nmf_dbmsg_filename (m), file_headers);
     if (from_user) {
@@ -150,11 +149,11 @@ walk_cb (struct nmf_dbmsg *m, void *data)
 	}
 	if (! other) {
 	    nmf_address_free (from);
-	    return 0;
+	    return NULL;
 	}
     } else if (expects_no_answer (h, from->addr)) {
 	nmf_address_free (from);
-	return 0;
+	return NULL;
     }
     r = g_new0 (struct row, 1);
     r->thread = g_strdup (thread);
@@ -164,9 +163,219 @@ walk_cb (struct nmf_dbmsg *m, void *data)
     to = nmf_mime_decode_header (hdr (h, "to"));
     r->to = nmf_text_one_line (to, 200);
     r->subject = nmf_text_one_line (nmf_dbmsg_header (m, "subject"), 200);
-    g_ptr_array_add (w->rows, r);
     nmf_address_free (from);
+    return r;
+}
+
+/* A slice's findings as a child hands them back: for each thread whose
+ * last word (in the slice) it saw, in order, NUL-terminated fields:
+ * thread, "-" (waits for nobody) or "+" then date, from, to, subject. */
+static void
+put_field (GString *out, const char *s)
+{
+    g_string_append (out, s ? s : "");
+    g_string_append_c (out, '\0');
+}
+
+static int
+walk_cb (struct nmf_dbmsg *m, void *data)
+{
+    struct walk *w = data;
+    const char *thread = nmf_dbmsg_thread (m);
+    struct row *r;
+
+    if (g_hash_table_contains (w->seen, thread))
+	return 0;
+    /* Drafts are nobody's last word yet. */
+    if (nmf_dbmsg_has_tag (m, "draft"))
+	return 0;
+    g_hash_table_add (w->seen, g_strdup (thread));
+    r = judge (w, m, thread);
+    if (w->out) {
+	put_field (w->out, thread);
+	if (r) {
+	    g_autofree char *date = g_strdup_printf ("%" G_GINT64_FORMAT,
+						     r->date);
+
+	    put_field (w->out, "+");
+	    put_field (w->out, date);
+	    put_field (w->out, r->from);
+	    put_field (w->out, r->to);
+	    put_field (w->out, r->subject);
+	    row_free (r);
+	} else {
+	    put_field (w->out, "-");
+	}
+    } else if (r) {
+	g_ptr_array_add (w->rows, r);
+    }
     return 0;
+}
+
+/* The next NUL-terminated field at *p, or NULL when there is none. */
+static const char *
+next_field (const char **p, const char *end)
+{
+    const char *f = *p;
+    const char *z = f < end ? memchr (f, '\0', (gsize) (end - f)) : NULL;
+
+    if (! z)
+	return NULL;
+    *p = z + 1;
+    return f;
+}
+
+/* Take a child's findings after the slices before it: a thread already
+ * seen there had its last word earlier.  FALSE when they do not parse
+ * (nothing is taken then). */
+static gboolean
+merge (struct walk *w, GBytes *b)
+{
+    gsize len;
+    const char *start = g_bytes_get_data (b, &len);
+    const char *end = start + len;
+    g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func (row_free);
+    g_autoptr (GPtrArray) threads = g_ptr_array_new ();
+    const char *p;
+    guint i;
+
+    /* Check the whole first, then take it. */
+    for (p = start; p < end;) {
+	const char *thread = next_field (&p, end);
+	const char *mark = next_field (&p, end);
+	struct row *r = NULL;
+
+	if (! thread || ! mark)
+	    return FALSE;
+	if (strcmp (mark, "+") == 0) {
+	    const char *date = next_field (&p, end);
+	    const char *from = next_field (&p, end);
+	    const char *to = next_field (&p, end);
+	    const char *subject = next_field (&p, end);
+
+	    if (! subject)
+		return FALSE;
+	    r = g_new0 (struct row, 1);
+	    r->thread = g_strdup (thread);
+	    r->date = g_ascii_strtoll (date, NULL, 10);
+	    r->from = g_strdup (from);
+	    r->to = g_strdup (to);
+	    r->subject = g_strdup (subject);
+	} else if (strcmp (mark, "-") != 0) {
+	    return FALSE;
+	}
+	g_ptr_array_add (threads, (gpointer) thread);
+	g_ptr_array_add (rows, r);
+    }
+    for (i = 0; i < threads->len; i++) {
+	const char *thread = threads->pdata[i];
+
+	if (g_hash_table_contains (w->seen, thread))
+	    continue;
+	g_hash_table_add (w->seen, g_strdup (thread));
+	if (rows->pdata[i])
+	    g_ptr_array_add (w->rows, g_steal_pointer (&rows->pdata[i]));
+    }
+    return TRUE;
+}
+
+/* The whole walk: with more than PARALLEL_FROM messages and more than
+ * one processor, the newest-first order is cut in slices, one per
+ * process (the parent takes the newest); looking up each message's
+ * thread (Xapian's term lists) is most of the time and divides well. */
+#define PARALLEL_FROM 10000
+#define MAX_WORKERS 4
+
+struct slices {
+    struct walk *w;        /* the parent's, for settings */
+    const char *query;
+    unsigned long revision;
+    unsigned total, n;
+};
+
+static void
+slice_bounds (const struct slices *sl, guint k, unsigned *first,
+	      unsigned *count)
+{
+    *first = (unsigned) ((guint64) sl->total * k / sl->n);
+    /* The last slice goes to the end (the count may have grown). */
+    *count = k + 1 == sl->n
+		 ? G_MAXUINT
+		 : (unsigned) ((guint64) sl->total * (k + 1) / sl->n) - *first;
+}
+
+/* In a child: a database of its own, at the parent's revision (else the
+ * slices would not fit together: the parent then does this one). */
+static gboolean
+child_slice (guint k, GString *out, void *data)
+{
+    const struct slices *sl = data;
+    struct nmf_config cfg;
+    struct nmf_db *db = NULL;
+    struct walk w = *sl->w;
+    unsigned first, count;
+    const char *uuid = NULL;
+    gboolean ok;
+    const char *fail = g_getenv ("NMF_TEST_SLICE_FAIL");
+
+    if (fail && (guint) atoi (fail) == k)
+	return FALSE;
+    if (nmf_open_db (NMF_DB_READ_ONLY, &cfg, &db))
+	return FALSE;
+    w.cfg = &cfg;
+    w.seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    w.rows = NULL;
+    w.out = out;
+    slice_bounds (sl, k, &first, &count);
+    ok = nmf_db_revision (db, &uuid) == sl->revision
+	 && nmf_db_each_message_newest_slice (db, sl->query, first, count,
+					      walk_cb, &w)
+		== NMF_OK;
+    g_hash_table_unref (w.seen);
+    nmf_db_close (&db);
+    nmf_config_release (&cfg);
+    return ok;
+}
+
+static enum nmf_status
+walk_all (struct nmf_db *db, const char *query, struct walk *w)
+{
+    struct slices sl = { w, query, 0, 0, 1 };
+    struct nmf_fanout *f = NULL;
+    enum nmf_status st = NMF_OK;
+    guint k;
+
+    /* The tests cut even a small mailbox, in as many slices as they ask
+     * (NMF_TEST_SLICES), and can make one child fail (NMF_TEST_SLICE_FAIL):
+     * the output must not change. */
+    const char *test = g_getenv ("NMF_TEST_SLICES");
+    unsigned from = test ? 0 : PARALLEL_FROM;
+
+    sl.n = test ? (guint) CLAMP (atoi (test), 1, 16)
+		: MIN (g_get_num_processors (), MAX_WORKERS);
+    if (sl.n > 1 && nmf_db_count (db, query, &sl.total) == NMF_OK
+	&& sl.total > from) {
+	const char *uuid = NULL;
+
+	sl.revision = nmf_db_revision (db, &uuid);
+	f = nmf_fanout_start (sl.n, child_slice, &sl);
+    } else {
+	sl.n = 1;
+	sl.total = 0;
+    }
+    for (k = 0; k < sl.n && st == NMF_OK; k++) {
+	g_autoptr (GBytes) b = k ? nmf_fanout_collect (f, k) : NULL;
+	unsigned first, count;
+
+	if (b && merge (w, b))
+	    continue;
+	/* The parent's own slice, or a child's that did not come back. */
+	slice_bounds (&sl, k, &first, &count);
+	st = nmf_db_each_message_newest_slice (db, query, first, count,
+					       walk_cb, w);
+    }
+    nmf_fanout_free (f);
+    return st;
 }
 
 static gint
@@ -217,7 +426,7 @@ nmf_cmd_noreply (int argc, char **argv)
     w.before = older ? now - (gint64) older * 86400 : 0;
     w.seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
     w.rows = g_ptr_array_new_with_free_func (row_free);
-    if (nmf_db_each_message_newest (db, query, walk_cb, &w)) {
+    if (walk_all (db, query, &w)) {
 	nmf_db_close (&db);
 	nmf_config_release (&cfg);
 	g_hash_table_unref (w.seen);

@@ -435,6 +435,7 @@ make_query (struct nmf_db *db, const char *query, enum nmf_status *ret)
 
 static enum nmf_status
 each_message (struct nmf_db *db, const char *query, notmuch_sort_t sort,
+	      unsigned first, unsigned count,
 	      int (*fn) (struct nmf_dbmsg *msg, void *data), void *data);
 
 enum nmf_status
@@ -442,7 +443,8 @@ nmf_db_each_message (struct nmf_db *db, const char *query,
 		     int (*fn) (struct nmf_dbmsg *msg, void *data),
 		     void *data)
 {
-    return each_message (db, query, NOTMUCH_SORT_OLDEST_FIRST, fn, data);
+    return each_message (db, query, NOTMUCH_SORT_OLDEST_FIRST, 0, G_MAXUINT,
+			 fn, data);
 }
 
 enum nmf_status
@@ -450,17 +452,30 @@ nmf_db_each_message_newest (struct nmf_db *db, const char *query,
 			    int (*fn) (struct nmf_dbmsg *msg, void *data),
 			    void *data)
 {
-    return each_message (db, query, NOTMUCH_SORT_NEWEST_FIRST, fn, data);
+    return each_message (db, query, NOTMUCH_SORT_NEWEST_FIRST, 0, G_MAXUINT,
+			 fn, data);
+}
+
+enum nmf_status
+nmf_db_each_message_newest_slice (struct nmf_db *db, const char *query,
+				  unsigned first, unsigned count,
+				  int (*fn) (struct nmf_dbmsg *msg, void *data),
+				  void *data)
+{
+    return each_message (db, query, NOTMUCH_SORT_NEWEST_FIRST, first, count,
+			 fn, data);
 }
 
 static enum nmf_status
 each_message (struct nmf_db *db, const char *query, notmuch_sort_t sort,
+	      unsigned first, unsigned count,
 	      int (*fn) (struct nmf_dbmsg *msg, void *data), void *data)
 {
     notmuch_query_t *q;
     notmuch_messages_t *msgs = NULL;
     notmuch_status_t st;
     enum nmf_status ret;
+    unsigned pos = 0;
 
     q = make_query (db, query, &ret);
     if (! q)
@@ -474,10 +489,17 @@ each_message (struct nmf_db *db, const char *query, notmuch_sort_t sort,
 	notmuch_query_destroy (q);
 	return NMF_ERR_NOTMUCH;
     }
-    for (; notmuch_messages_valid (msgs); notmuch_messages_move_to_next (msgs)) {
+    /* Stepping over a position loads nothing (notmuch_messages_get
+     * is what reads the document). */
+    for (; notmuch_messages_valid (msgs) && pos < first; pos++)
+	notmuch_messages_move_to_next (msgs);
+    for (; notmuch_messages_valid (msgs) && count;
+	 notmuch_messages_move_to_next (msgs)) {
 	struct nmf_dbmsg m = { notmuch_messages_get (msgs), FALSE };
 	int stop = fn (&m, data);
 
+	if (count != G_MAXUINT)
+	    count--;
 	notmuch_message_destroy (m.nm);
 	if (stop)
 	    break;
