@@ -86,7 +86,15 @@ struct scan {
     int quiet;
     int no_prefilter;       /* parse everything in range */
     char *range;            /* "lastmod:A..B", NULL: every message */
+    unsigned long span;     /* B - A + 1: at least the changed messages */
     gboolean whole;         /* this run looks at every message */
+    /* When the walk over the range visits every changed message (a
+     * range parsed whole), it also notes what evaluate_all() would
+     * otherwise ask the index for, range query by range query (each a
+     * scan of the lastmod values of the whole database): */
+    gboolean walked;        /* the notes below are complete */
+    GPtrArray *range_pids;  /* processes of changed member or tagged mail */
+    GPtrArray *range_rcpt;  /* recipients of the user's changed mail */
     GPtrArray *candidates;  /* of struct job * */
     GHashTable *seen;       /* the ids in candidates (borrowed) */
     GHashTable *thread_pid; /* thread id -> stored process id or NULL */
@@ -168,12 +176,45 @@ job_new (struct scan *s, struct nmf_dbmsg *m)
     return j;
 }
 
+static void add_pid (GPtrArray *pids, const char *pid);
+static int recipients_cb (struct nmf_dbmsg *m, void *data);
+
+/* The notes of a walk over the whole range (see scan.walked): what
+ * evaluate_all()'s range queries would find of this message. */
+static void
+note_changed (struct scan *s, struct nmf_dbmsg *m)
+{
+    const char *pid = nmf_dbmsg_property (m, NMF_PROP_PROCESS);
+
+    if (pid && *pid
+	&& (nmf_dbmsg_property (m, NMF_PROP_MEMBER)
+	    || nmf_dbmsg_has_tag (m, "followup")))
+	add_pid (s->range_pids, pid);
+    /* Mail from the user: any From address of theirs (as the query
+     * from:"address" would find it). */
+    {
+	g_autoptr (GPtrArray) from
+	    = nmf_mime_parse_addresses (nmf_dbmsg_header (m, "from"));
+	guint i;
+
+	for (i = 0; i < from->len; i++) {
+	    if (nmf_address_in (from->pdata[i],
+				nmf_config_user_emails (&s->e.cfg))) {
+		recipients_cb (m, s->range_rcpt);
+		break;
+	    }
+	}
+    }
+}
+
 static int
 collect_cb (struct nmf_dbmsg *m, void *data)
 {
     struct scan *s = data;
     struct job *j;
 
+    if (s->range_pids)
+	note_changed (s, m);
     if (g_hash_table_contains (s->seen, nmf_dbmsg_id (m)))
 	return 0;
     j = job_new (s, m);
@@ -206,6 +247,7 @@ find_range (struct scan *s, int all)
     if (last >= rev)
 	return FALSE;
     s->range = g_strdup_printf ("lastmod:%lu..%lu", last + 1, rev);
+    s->span = rev - last;
     return TRUE;
 }
 
@@ -698,8 +740,14 @@ evaluate_all (struct scan *s, int all)
 	g_autoptr (GPtrArray) to = g_ptr_array_new_with_free_func (g_free);
 	g_autoptr (GPtrArray) more = NULL;
 
-	if (! q || nmf_db_each_message (s->e.db, q, recipients_cb, to)
-			 != NMF_OK) {
+	if (q && s->walked) {
+	    for (i = 0; i < s->range_rcpt->len; i++)
+		g_ptr_array_add (to, g_strdup (s->range_rcpt->pdata[i]));
+	}
+	if (! q
+	    || (! s->walked
+		&& nmf_db_each_message (s->e.db, q, recipients_cb, to)
+		       != NMF_OK)) {
 	    g_ptr_array_unref (pids);
 	    pids = nmf_store_open_processes (s->e.db, keep);
 	} else if (to->len) {
@@ -716,7 +764,10 @@ evaluate_all (struct scan *s, int all)
 
 	add_pid (pids, f->pid);
     }
-    if (stand && s->range) {
+    if (stand && s->range && s->walked) {
+	for (i = 0; i < s->range_pids->len; i++)
+	    add_pid (pids, s->range_pids->pdata[i]);
+    } else if (stand && s->range) {
 	g_autofree char *q = g_strdup_printf (
 	    "%s AND (property:" NMF_PROP_MEMBER "=1 OR tag:followup)",
 	    s->range);
@@ -800,19 +851,28 @@ nmf_cmd_scan (int argc, char **argv)
 	gboolean whole = s.no_prefilter;
 	guint first;
 
+	/* Every change of a message takes a revision of its own: a short
+	 * span of revisions needs no count. */
 	if (! whole && s.range) {
 	    unsigned changed = 0;
 
-	    if (nmf_db_count (s.e.db, s.range, &changed) == NMF_OK
-		&& changed <= PARSE_WHOLE_RANGE)
+	    if (s.span <= PARSE_WHOLE_RANGE
+		|| (nmf_db_count (s.e.db, s.range, &changed) == NMF_OK
+		    && changed <= PARSE_WHOLE_RANGE))
 		whole = TRUE;
 	}
 	if (! whole)
 	    filter = prefilter_query ();
 	query = in_range (&s, filter);
+	if (whole && s.range) {
+	    s.range_pids = g_ptr_array_new_with_free_func (g_free);
+	    s.range_rcpt = g_ptr_array_new_with_free_func (g_free);
+	}
 
 	if (nmf_db_each_message (s.e.db, query, collect_cb, &s))
 	    ret = NMF_EXIT_ERROR;
+	else if (s.range_pids)
+	    s.walked = TRUE;
 	progress.on = all && ! s.quiet && isatty (STDERR_FILENO);
 	progress.started = g_get_monotonic_time ();
 	if (ret == NMF_EXIT_OK)
@@ -858,6 +918,10 @@ nmf_cmd_scan (int argc, char **argv)
     g_hash_table_unref (s.seen);
     g_hash_table_unref (s.thread_pid);
     g_ptr_array_unref (s.candidates);
+    if (s.range_pids)
+	g_ptr_array_unref (s.range_pids);
+    if (s.range_rcpt)
+	g_ptr_array_unref (s.range_rcpt);
     g_free (s.range);
     g_ptr_array_unref (s.facts);
     nmf_engine_release (&s.e);

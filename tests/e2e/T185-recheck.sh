@@ -93,4 +93,31 @@ t_eq "... both see the new cadence" \
         norm "$B/mail")" \
     "$(nmf list --all --format=json --now=2026-12-05T22:00:00Z |
         norm "$MAILDIR")"
+# The user's own tag changes: a draft deleted the notmuch-emacs way
+# (tagged deleted) and a state tag taken off a thread by hand.  No
+# candidate for the classifier comes of them (our own drafts are never
+# input), yet their processes must be looked at again: the hook's scan
+# must see them as scan --all does (the changed range names them).
+T=2026-12-05T23:00:00Z
+d=$(notmuch search --output=messages --limit=1 'tag:draft AND tag:followup')
+st=followup/waiting
+s=$(notmuch search --output=threads --limit=1 "tag:$st")
+t_ok "a draft and a waiting thread to change" test -n "$d" -a -n "$s"
+# The same draft in the copy (its Message-ID is random): by its key.
+key=$(notmuch dump --include=properties -- "$d" |
+    sed -n 's/.* followup\.draft=\([^ ]*\).*/\1/p' |
+    python3 -c 'import sys, urllib.parse as u; print(u.unquote(sys.stdin.read().strip()))')
+t_eq "the copy has that draft" 1 "$(nb notmuch count "property:\"followup.draft=$key\"")"
+notmuch tag +deleted -- "$d"
+nb notmuch tag +deleted -- "property:\"followup.draft=$key\""
+notmuch tag "-$st" -- "$s"
+nb notmuch tag "-$st" -- "$s"
+state_norecheck "$NOTMUCH_CONFIG" >"$NMF_TMP/a.user"
+t_ok "scan after the user's tags" nmf scan --quiet --now=$T
+t_ok "scan --all on the copy" nb "$NMF_BIN" scan --all --quiet --now=$T
+state_norecheck "$NOTMUCH_CONFIG" >"$NMF_TMP/a.state"
+state_norecheck "$B/config" >"$NMF_TMP/b.state"
+t_fail "the scan looked at those processes again" \
+    cmp -s "$NMF_TMP/a.user" "$NMF_TMP/a.state"
+t_ok "... as scan --all did" cmp "$NMF_TMP/a.state" "$NMF_TMP/b.state"
 t_done
