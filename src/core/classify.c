@@ -481,10 +481,9 @@ match_regex (struct ctx *c, const char *rule, const char *const *list)
 	size_t t;
 
 	for (t = 0; t < 2; t++) {
-	    g_autoptr (GRegex) re = nmf_regex_new (list[i], 0, 0, NULL);
 	    g_autoptr (GMatchInfo) mi = NULL;
 
-	    if (re && g_regex_match (re, texts[t], 0, &mi)) {
+	    if (nmf_regex_match_jit (list[i], texts[t], &mi)) {
 		g_autofree char *hit = g_match_info_fetch (mi, 0);
 		g_autofree char *what = g_strdup_printf (
 		    "'%s' in %s", hit, t ? "body" : "subject");

@@ -331,6 +331,26 @@ nmf_regex_new (const char *pattern, GRegexCompileFlags compile_options,
     return re;
 }
 
+gboolean
+nmf_regex_match_jit (const char *pattern, const char *text, GMatchInfo **mi)
+{
+    g_autoptr (GRegex) jit = nmf_regex_new (pattern, G_REGEX_OPTIMIZE, 0,
+					    NULL);
+    g_autoptr (GRegex) plain = NULL;
+    g_autoptr (GError) err = NULL;
+
+    if (mi)
+	*mi = NULL;
+    if (jit && g_regex_match_full (jit, text, -1, 0, 0, mi, &err))
+	return TRUE;
+    if (jit && ! err)
+	return FALSE;
+    if (mi)
+	g_clear_pointer (mi, g_match_info_free);
+    plain = nmf_regex_new (pattern, 0, 0, NULL);
+    return plain && g_regex_match (plain, text, 0, mi);
+}
+
 void
 nmf_regex_cache_clear (void)
 {

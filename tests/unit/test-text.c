@@ -146,6 +146,35 @@ test_wrap (void **state)
     g_free (s);
 }
 
+/* The JIT's answer is the interpreter's, even where the JIT gives up. */
+static void
+test_regex_jit (void **state)
+{
+    GString *deep = g_string_new (NULL);
+    GMatchInfo *mi = NULL;
+    char *hit;
+    int i;
+
+    (void) state;
+    assert_true (nmf_regex_match_jit ("\\bno(?:t|pe)\\b", "well, nope.", &mi));
+    hit = g_match_info_fetch (mi, 0);
+    assert_string_equal (hit, "nope");
+    g_free (hit);
+    g_match_info_free (mi);
+    assert_false (nmf_regex_match_jit ("\\bnot\\b", "knot", NULL));
+    /* A repeated group over 400 kB: too deep for GLib's JIT stack. */
+    for (i = 0; i < 200000; i++)
+	g_string_append (deep, "ab");
+    g_string_append_c (deep, 'x');
+    assert_true (nmf_regex_match_jit ("^(?:ab|cd)*x$", deep->str, NULL));
+    assert_true (nmf_regex_match_jit ("(a|b)*x", deep->str, &mi));
+    g_match_info_free (mi);
+    g_string_append_c (deep, 'y');
+    assert_false (nmf_regex_match_jit ("^(?:ab|cd)*x$", deep->str, NULL));
+    g_string_free (deep, TRUE);
+    nmf_regex_cache_clear ();
+}
+
 int
 main (void)
 {
@@ -153,6 +182,7 @@ main (void)
 	cmocka_unit_test (test_split),
 	cmocka_unit_test (test_fold_and_phrase),
 	cmocka_unit_test (test_one_line),
+	cmocka_unit_test (test_regex_jit),
 	cmocka_unit_test (test_wrap),
     };
 
