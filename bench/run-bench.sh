@@ -13,6 +13,11 @@
 #   e   noreply over the whole database
 #   g   afew --tag --new with keyword filters doing the equivalent tagging,
 #       on the same freshly imported messages   (and g/b)
+#   g2  the same keyword filters within afew's default filter set (what
+#       afew runs when its config names no filter: SpamFilter,
+#       KillThreadsFilter, ListMailsFilter, ArchiveSentMailsFilter,
+#       InboxFilter): afew as most of its users run it; for reference
+#       (and g2/b)
 # and the peak RSS of each (GNU time's %M).  Prints a table and writes the
 # figures as JSON to $BENCH_JSON (default bench/results-MESSAGES.json).
 # Nothing outside the temporary directory is touched: HOME, XDG_* and
@@ -57,7 +62,7 @@ synchronize_flags=true
 EOF
 # afew with the keyword tagging a user would write by hand to find
 # interview mail: the words our prefilter uses, in three filters.
-cat >"$XDG_CONFIG_HOME/afew/config" <<'EOF'
+cat >"$T/afew-keywords" <<'EOF'
 [Filter.0]
 message = interview mail
 query = interview OR interviews OR interviewing OR "phone screen" OR screening OR onsite OR recruiter OR recruiting OR hiring
@@ -73,6 +78,14 @@ message = calendar invitations
 query = mimetype:text/calendar OR attachment:ics
 tags = +calendar
 EOF
+# ... and within afew's default filter set (its docs/filters.rst), the
+# keyword filters before the inbox one.
+{
+    printf '[SpamFilter]\n[KillThreadsFilter]\n[ListMailsFilter]\n'
+    printf '[ArchiveSentMailsFilter]\n'
+    cat "$T/afew-keywords"
+    printf '[InboxFilter]\n'
+} >"$T/afew-defaults"
 
 echo "bench: generating $N messages in $T/mail" >&2
 python3 "$HERE/genmail.py" "$T/mail" "$N" --seed 1
@@ -110,7 +123,14 @@ done
 for r in $(seq "$RUNS"); do
     echo "bench: (g) afew --tag --new, run $r/$RUNS" >&2
     restore imported
+    cp "$T/afew-keywords" "$XDG_CONFIG_HOME/afew/config"
     measure g afew --tag --new
+done
+for r in $(seq "$RUNS"); do
+    echo "bench: (g2) afew --tag --new, default filters, run $r/$RUNS" >&2
+    restore imported
+    cp "$T/afew-defaults" "$XDG_CONFIG_HOME/afew/config"
+    measure g2 afew --tag --new
 done
 # The steady state goes on from the scanned database of the last (b).
 restore imported
@@ -154,9 +174,11 @@ read -r c_med c_min c_max c_rss <<<"$(stat c)"
 read -r d_med d_min d_max d_rss <<<"$(stat d)"
 read -r e_med e_min e_max e_rss <<<"$(stat e)"
 read -r g_med g_min g_max g_rss <<<"$(stat g)"
+read -r g2_med g2_min g2_max g2_rss <<<"$(stat g2)"
 ba=$(ratio "$b_med" "$a_med")
 ccn=$(ratio "$c_med" "$cn_med")
 gb=$(ratio "$g_med" "$b_med")
+g2b=$(ratio "$g2_med" "$b_med")
 maxrss=$(printf '%s\n' "$b_rss" "$c_rss" "$d_rss" "$e_rss" | sort -n | tail -1)
 
 printf '\nnotmuch-followup bench: %s messages, %s threads, %s processes, ' \
@@ -171,6 +193,7 @@ row "(c) scan after those 50" "$c_med" "$c_min" "$c_max" "$c_rss"
 row "(d) scan with nothing new" "$d_med" "$d_min" "$d_max" "$d_rss"
 row "(e) noreply, whole database" "$e_med" "$e_min" "$e_max" "$e_rss"
 row "(g) afew --tag --new, 3 keyword filters" "$g_med" "$g_min" "$g_max" "$g_rss"
+row "(g2) afew, default filters + those 3" "$g2_med" "$g2_min" "$g2_max" "$g2_rss"
 echo
 printf '%-44s %10s  target %-12s %s\n' "(b)/(a)" "$(awk -v r="$ba" 'BEGIN{printf "%.1f %%", r*100}')" \
     "<= 5 %" "$(verdict "$ba" "<=" 0.05)"
@@ -188,6 +211,8 @@ printf '%-44s %10s  target %-12s %s\n' "peak RSS of ours (b-e)" "$maxrss MB" \
 printf '%-44s %10s  target %-12s %s\n' "(g)/(b): times faster than afew" \
     "$(awk -v r="$gb" 'BEGIN{printf "%.1fx", r}')" ">= 20x" \
     "$(verdict "$gb" ">=" 20)"
+printf '%-44s %10s  (for reference)\n' "(g2)/(b): same, afew with its defaults" \
+    "$(awk -v r="$g2b" 'BEGIN{printf "%.1fx", r}')"
 
 j() { printf '"%s": {"median_ms": %s, "min_ms": %s, "max_ms": %s, "peak_rss_mb": %s}' "$@"; }
 {
@@ -200,8 +225,9 @@ j() { printf '"%s": {"median_ms": %s, "min_ms": %s, "max_ms": %s, "peak_rss_mb":
     printf '  %s,\n' "$(j scan_noop "$d_med" "$d_min" "$d_max" "$d_rss")"
     printf '  %s,\n' "$(j noreply "$e_med" "$e_min" "$e_max" "$e_rss")"
     printf '  %s,\n' "$(j afew "$g_med" "$g_min" "$g_max" "$g_rss")"
-    printf '  "ratios": {"scan_all_over_new": %s, "scan_50_over_new_50": %s, "afew_over_scan_all": %s}\n}\n' \
-        "$ba" "$ccn" "$gb"
+    printf '  %s,\n' "$(j afew_defaults "$g2_med" "$g2_min" "$g2_max" "$g2_rss")"
+    printf '  "ratios": {"scan_all_over_new": %s, "scan_50_over_new_50": %s, "afew_over_scan_all": %s, "afew_defaults_over_scan_all": %s}\n}\n' \
+        "$ba" "$ccn" "$gb" "$g2b"
 } >"$JSON"
 echo
 echo "bench: figures written to $JSON"
