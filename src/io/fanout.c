@@ -2,6 +2,8 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <signal.h>
+#include <sys/prctl.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -51,6 +53,7 @@ struct nmf_fanout *
 nmf_fanout_start (guint n, nmf_fanout_fn fn, void *data)
 {
     struct nmf_fanout *f = g_new0 (struct nmf_fanout, 1);
+    pid_t parent = getpid ();
     guint k;
 
     f->n = n;
@@ -68,6 +71,11 @@ nmf_fanout_start (guint n, nmf_fanout_fn fn, void *data)
 	if (pid == 0) {
 	    guint j;
 
+	    /* Gone with the parent (killed, interrupted): no orphan goes on
+	     * reading the database for nobody. */
+	    prctl (PR_SET_PDEATHSIG, SIGKILL);
+	    if (getppid () != parent)
+		_exit (1);
 	    close (p[0]);
 	    /* Not its business: its siblings' pipes. */
 	    for (j = 1; j < k; j++) {

@@ -6,6 +6,8 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
+#include <sys/types.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -88,12 +90,71 @@ test_failures (void **state)
     nmf_fanout_free (f);
 }
 
+/* Child k=1 tells its pid through the pipe, then waits for long. */
+static gboolean
+linger (guint k, GString *out, void *data)
+{
+    const int *fd = data;
+    pid_t me = getpid ();
+
+    (void) k;
+    (void) out;
+    if (write (*fd, &me, sizeof me) != sizeof me)
+	return FALSE;
+    sleep (30);
+    return TRUE;
+}
+
+/* Dead, or a zombie nobody has reaped yet. */
+static gboolean
+gone (pid_t pid)
+{
+    g_autofree char *path = g_strdup_printf ("/proc/%d/stat", (int) pid);
+    g_autofree char *stat = NULL;
+    const char *close_paren;
+
+    if (! g_file_get_contents (path, &stat, NULL, NULL))
+	return TRUE;
+    close_paren = strrchr (stat, ')');
+    return close_paren && close_paren[1] == ' ' && close_paren[2] == 'Z';
+}
+
+/* A child does not outlive its parent: killed or interrupted, the parent
+ * takes its children with it. */
+static void
+test_parent_dies (void **state)
+{
+    int p[2];
+    pid_t parent, child = 0;
+    int i;
+
+    (void) state;
+    assert_int_equal (pipe (p), 0);
+    parent = fork ();
+    assert_true (parent >= 0);
+    if (parent == 0) {
+	close (p[0]);
+	nmf_fanout_start (2, linger, &p[1]);
+	sleep (30);   /* killed long before */
+	_exit (0);
+    }
+    close (p[1]);
+    assert_int_equal (read (p[0], &child, sizeof child), sizeof child);
+    close (p[0]);
+    kill (parent, SIGKILL);
+    waitpid (parent, NULL, 0);
+    for (i = 0; i < 500 && ! gone (child); i++)
+	g_usleep (10000);
+    assert_true (gone (child));
+}
+
 int
 main (void)
 {
     const struct CMUnitTest tests[] = {
 	cmocka_unit_test (test_outputs),
 	cmocka_unit_test (test_failures),
+	cmocka_unit_test (test_parent_dies),
     };
 
     return cmocka_run_group_tests (tests, NULL, NULL);
