@@ -120,18 +120,17 @@ for r in $(seq "$RUNS"); do
     restore imported
     measure b "$BIN" scan --all --quiet --now=$NOW
 done
-for r in $(seq "$RUNS"); do
-    echo "bench: (g) afew --tag --new, run $r/$RUNS" >&2
-    restore imported
-    cp "$T/afew-keywords" "$XDG_CONFIG_HOME/afew/config"
-    measure g afew --tag --new
-done
-for r in $(seq "$RUNS"); do
-    echo "bench: (g2) afew --tag --new, default filters, run $r/$RUNS" >&2
-    restore imported
-    cp "$T/afew-defaults" "$XDG_CONFIG_HOME/afew/config"
-    measure g2 afew --tag --new
-done
+# afew_runs LABEL CONFIG: afew --tag --new on the freshly imported mail
+afew_runs() {
+    for r in $(seq "$RUNS"); do
+        echo "bench: ($1) afew --tag --new with $2, run $r/$RUNS" >&2
+        restore imported
+        cp "$T/$2" "$XDG_CONFIG_HOME/afew/config"
+        measure "$1" afew --tag --new
+    done
+}
+afew_runs g afew-keywords
+afew_runs g2 afew-defaults
 # The steady state goes on from the scanned database of the last (b).
 restore imported
 "$BIN" scan --all --quiet --now=$NOW

@@ -70,7 +70,8 @@ nmf_db_mail_root (struct nmf_db *db);
 const char *
 nmf_db_hook_dir (struct nmf_db *db);
 
-/* The current lastmod revision and the database UUID (borrowed). */
+/* The current lastmod revision and the database UUID (borrowed; uuid
+ * may be NULL). */
 unsigned long
 nmf_db_revision (struct nmf_db *db, const char **uuid);
 

@@ -314,7 +314,6 @@ child_slice (guint k, GString *out, void *data)
     struct nmf_db *db = NULL;
     struct walk w = *sl->w;
     unsigned first, count;
-    const char *uuid = NULL;
     gboolean ok;
     const char *fail = g_getenv ("NMF_TEST_SLICE_FAIL");
 
@@ -327,7 +326,7 @@ child_slice (guint k, GString *out, void *data)
     w.rows = NULL;
     w.out = out;
     slice_bounds (sl, k, &first, &count);
-    ok = nmf_db_revision (db, &uuid) == sl->revision
+    ok = nmf_db_revision (db, NULL) == sl->revision
 	 && nmf_db_each_message_newest_slice (db, sl->query, first, count,
 					      walk_cb, &w)
 		== NMF_OK;
@@ -355,9 +354,7 @@ walk_all (struct nmf_db *db, const char *query, struct walk *w)
 		: MIN (g_get_num_processors (), MAX_WORKERS);
     if (sl.n > 1 && nmf_db_count (db, query, &sl.total) == NMF_OK
 	&& sl.total > from) {
-	const char *uuid = NULL;
-
-	sl.revision = nmf_db_revision (db, &uuid);
+	sl.revision = nmf_db_revision (db, NULL);
 	f = nmf_fanout_start (sl.n, child_slice, &sl);
     } else {
 	sl.n = 1;

@@ -185,6 +185,9 @@ static void
 note_changed (struct scan *s, struct nmf_dbmsg *m)
 {
     const char *pid = nmf_dbmsg_property (m, NMF_PROP_PROCESS);
+    g_autoptr (GPtrArray) from
+	= nmf_mime_parse_addresses (nmf_dbmsg_header (m, "from"));
+    guint i;
 
     if (pid && *pid
 	&& (nmf_dbmsg_property (m, NMF_PROP_MEMBER)
@@ -192,17 +195,11 @@ note_changed (struct scan *s, struct nmf_dbmsg *m)
 	add_pid (s->range_pids, pid);
     /* Mail from the user: any From address of theirs (as the query
      * from:"address" would find it). */
-    {
-	g_autoptr (GPtrArray) from
-	    = nmf_mime_parse_addresses (nmf_dbmsg_header (m, "from"));
-	guint i;
-
-	for (i = 0; i < from->len; i++) {
-	    if (nmf_address_in (from->pdata[i],
-				nmf_config_user_emails (&s->e.cfg))) {
-		recipients_cb (m, s->range_rcpt);
-		break;
-	    }
+    for (i = 0; i < from->len; i++) {
+	if (nmf_address_in (from->pdata[i],
+			    nmf_config_user_emails (&s->e.cfg))) {
+	    recipients_cb (m, s->range_rcpt);
+	    break;
 	}
     }
 }
@@ -742,14 +739,17 @@ evaluate_all (struct scan *s, int all)
 	g_autoptr (GPtrArray) to = g_ptr_array_new_with_free_func (g_free);
 	g_autoptr (GPtrArray) more = NULL;
 
-	if (q && s->walked) {
+	gboolean known = q != NULL;
+
+	if (known && s->walked) {
 	    for (i = 0; i < s->range_rcpt->len; i++)
 		g_ptr_array_add (to, g_strdup (s->range_rcpt->pdata[i]));
+	} else if (known) {
+	    known = nmf_db_each_message (s->e.db, q, recipients_cb, to)
+		    == NMF_OK;
 	}
-	if (! q
-	    || (! s->walked
-		&& nmf_db_each_message (s->e.db, q, recipients_cb, to)
-		       != NMF_OK)) {
+	/* Not knowing whom the user wrote to: every open process. */
+	if (! known) {
 	    g_ptr_array_unref (pids);
 	    pids = nmf_store_open_processes (s->e.db, keep);
 	} else if (to->len) {

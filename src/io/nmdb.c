@@ -380,7 +380,9 @@ nmf_db_hook_dir (struct nmf_db *db)
 unsigned long
 nmf_db_revision (struct nmf_db *db, const char **uuid)
 {
-    return notmuch_database_get_revision (db->nm, uuid);
+    const char *unused;
+
+    return notmuch_database_get_revision (db->nm, uuid ? uuid : &unused);
 }
 
 char *
