@@ -22,6 +22,9 @@ struct nmf_config {
     /* [followup] */
     char *drafts_folder;    /* followup.drafts_folder, relative to the
                              * mail root; NULL = look for one */
+    char *sent_folder;      /* followup.sent_folder, relative to the mail
+                             * root: where a draft's Fcc files the sent
+                             * copy; NULL = look for one */
     char *tag_interview;    /* followup.tag_interview (default interview) */
     char *tag_prefix;       /* followup.tag_prefix (default followup) */
     int thank_you_grace_hours;   /* followup.thank_you_after_hours: how long
@@ -47,6 +50,8 @@ struct nmf_config {
     char *imap_user;             /* followup.imap_user (else the URL's) */
     char *imap_password_command; /* followup.imap_password_command */
     gboolean imap_push;          /* followup.imap_push: scan pushes */
+    gboolean draft_fcc;          /* followup.draft_fcc (true): drafts carry
+                                  * an Fcc to sent_folder */
     int lock_timeout_ms;         /* followup.lock_timeout (seconds, 10) */
     unsigned weekend_mask;       /* bit d set = day d (1=Mon..7=Sun) off;
                                   * followup.weekend_days (sat;sun) */

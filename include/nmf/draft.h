@@ -4,6 +4,11 @@
  * message ids are cleaned of control characters and set through GMime's
  * setters, never pasted into header text, so nothing can inject a header
  * (DESIGN §8).
+ *
+ * DESIGN §6: nothing in a draft names the tool or a process (no
+ * User-Agent, no X- bookkeeping header): the link from a draft to its step
+ * lives in notmuch properties (nmf/procstore.h).  The one header a mail
+ * client reads back is Fcc, so that notmuch-emacs files the sent copy.
  */
 #ifndef NMF_DRAFT_H
 #define NMF_DRAFT_H
@@ -20,9 +25,11 @@ struct nmf_draft {
     const char *subject;
     const char *in_reply_to; /* Message-ID without <>, may be NULL */
     GPtrArray *references;   /* of char *, without <>, may be NULL */
-    gint64 date;             /* UTC seconds */
+    gint64 date;             /* UTC seconds; written in the local zone */
     const char *body;        /* UTF-8 text */
-    const char *step_header; /* value of X-Notmuch-Followup */
+    const char *fcc;         /* folder for the sent copy, relative to the
+                              * mail root (notmuch insert --folder), may
+                              * be NULL */
 };
 
 /* Build the RFC 5322 text of the draft.  *out (g_free) and *message_id

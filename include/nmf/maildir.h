@@ -20,6 +20,20 @@
 char *
 nmf_maildir_find_drafts (const char *mail_root, const char *configured);
 
+/* Where the user's sent mail is filed, as a folder name relative to
+ * mail_root (what notmuch insert --folder takes): configured when not
+ * NULL; else an existing folder with a usual sent name (Sent, .Sent,
+ * INBOX.Sent, Sent Items, [Gmail]/Sent Mail, any case); else "sent",
+ * notmuch-emacs's own default.  g_free the result. */
+char *
+nmf_maildir_find_sent (const char *mail_root, const char *configured);
+
+/* Whether the mail file lies in a drafts folder (configured, relative to
+ * the mail root, or one with a usual drafts name) or carries the Maildir
+ * D (draft) flag.  Looks at the name only. */
+gboolean
+nmf_maildir_file_is_draft (const char *file, const char *configured);
+
 /* Create folder and its cur/, new/, tmp/ when missing (mode 0700). */
 enum nmf_status
 nmf_maildir_ensure (const char *folder);

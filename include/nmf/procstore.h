@@ -161,6 +161,47 @@ GPtrArray *
 nmf_store_processes_of_contacts (struct nmf_db *db, gboolean keep,
 				 GPtrArray *addrs);
 
+/* DESIGN §5 "Sent means": whether m is still a draft.  A message with a
+ * file outside the drafts folders and without the Maildir D flag is a
+ * sent copy (neomutt and aerc keep the draft's Message-ID), whatever its
+ * tags say; otherwise it is a draft when it has the draft tag, a file in
+ * a drafts folder or with the D flag, or is one we wrote.  Reads the
+ * message's file names (and whether they exist). */
+gboolean
+nmf_store_is_draft (struct nmf_dbmsg *m, const struct nmf_config *cfg);
+
+/* The step of m ("PID:STEP:ROUND:ADDR", borrowed from m) when m is a draft
+ * we wrote that is still a draft (nmf_store_is_draft) and that the user has
+ * not deleted (notmuch-emacs's "deleted" tag); NULL otherwise.  The link
+ * from a draft to its step lives only here: once the draft is sent, it no
+ * longer applies. */
+const char *
+nmf_store_live_draft (struct nmf_dbmsg *m, const struct nmf_config *cfg);
+
+/* The step key of m ("PID:STEP:ROUND:ADDR", borrowed) when we wrote it as
+ * a draft, sent or not; NULL otherwise. */
+const char *
+nmf_store_draft_key (struct nmf_dbmsg *m);
+
+/* A draft we wrote that is still a live draft (nmf_store_live_draft). */
+struct nmf_live_draft {
+    char *id;     /* its Message-ID */
+    char *key;    /* "STEP:ROUND:ADDR" */
+    char *file;   /* an existing file of it, or its first file name */
+};
+
+/* The live drafts of process pid (g_ptr_array_unref frees them). */
+GPtrArray *
+nmf_store_live_drafts (struct nmf_db *db, const struct nmf_config *cfg,
+		       const char *pid);
+
+/* Record a draft we just indexed: its step key on the draft, its process
+ * on it too, and on the anchor that the step was drafted once (never
+ * again).  key is "STEP:ROUND:ADDR". */
+enum nmf_status
+nmf_store_record_draft (struct nmf_dbmsg *draft, struct nmf_dbmsg *anchor,
+			const char *pid, const char *key);
+
 /* Load process pid from the database; extra (may be NULL) are facts not
  * yet written (scan --dry-run).  Returns NULL when the process has no
  * message (reported by the caller). */

@@ -74,43 +74,21 @@ row_free (gpointer data)
     g_free (r);
 }
 
-struct draft_find {
-    char *path;
-};
-
-static int
-draft_cb (struct nmf_dbmsg *m, void *data)
-{
-    struct draft_find *f = data;
-    g_autoptr (GPtrArray) files = NULL;
-    guint i;
-
-    /* DESIGN §5: a draft the user deleted (file gone, or notmuch-emacs's
-     * "deleted" tag) is no draft. */
-    if (nmf_dbmsg_has_tag (m, "deleted"))
-	return 0;
-    files = nmf_dbmsg_filenames (m);
-    for (i = 0; i < files->len; i++) {
-	if (access (files->pdata[i], F_OK) == 0) {
-	    f->path = g_strdup (files->pdata[i]);
-	    return 1;
-	}
-    }
-    return 0;
-}
-
+/* The file of our live draft for a due step, or NULL (DESIGN §5: a
+ * deleted or sent draft is no draft). */
 static char *
-find_draft (struct nmf_db *db, const char *pid, const struct nmf_due *d)
+find_draft (GPtrArray *drafts, const struct nmf_due *d)
 {
     g_autofree char *key = nmf_drafter_key (d);
-    g_autofree char *value = g_strdup_printf ("%s=%s:%s", NMF_PROP_DRAFT, pid,
-					      key);
-    g_autofree char *quoted = nmf_db_quote (value);
-    g_autofree char *q = g_strdup_printf ("property:%s", quoted);
-    struct draft_find f = { NULL };
+    guint i;
 
-    nmf_db_each_message (db, q, draft_cb, &f);
-    return f.path;
+    for (i = 0; i < drafts->len; i++) {
+	const struct nmf_live_draft *x = drafts->pdata[i];
+
+	if (strcmp (x->key, key) == 0 && access (x->file, F_OK) == 0)
+	    return g_strdup (x->file);
+    }
+    return NULL;
 }
 
 static struct row *
@@ -423,11 +401,14 @@ nmf_cmd_list (int argc, char **argv)
 	       : nmf_store_open_processes (db, cfg.keep_in_touch_days > 0);
     for (i = 0; i < pids->len; i++) {
 	struct nmf_loaded *l = nmf_store_load (db, &cfg, pids->pdata[i], NULL);
+	g_autoptr (GPtrArray) drafts = NULL;
 	struct nmf_eval e;
 
 	if (! l)
 	    continue;
 	nmf_process_evaluate_full (l->proc, now, &cfg, cfg.holidays, tz, &e);
+	if (e.due->len)
+	    drafts = nmf_store_live_drafts (db, &cfg, l->proc->id);
 	for (k = 0; k < e.due->len; k++) {
 	    const struct nmf_due *d = e.due->pdata[k];
 	    struct row *r = row_new (l, &e);
@@ -438,7 +419,7 @@ nmf_cmd_list (int argc, char **argv)
 	    r->phone = g_strdup (d->to->phone);
 	    r->due = d->since;
 	    r->late_at = d->late_at;
-	    r->draft = find_draft (db, l->proc->id, d);
+	    r->draft = find_draft (drafts, d);
 	    g_ptr_array_add (rows, r);
 	}
 	if (! e.due->len && all)

@@ -46,6 +46,7 @@ todo_free (gpointer p)
 struct collect {
     GPtrArray *todos;
     char *obsolete_tag;
+    const struct nmf_config *cfg;
 };
 
 static int
@@ -53,11 +54,12 @@ collect_cb (struct nmf_dbmsg *m, void *data)
 {
     struct collect *c = data;
     const char *pushed = nmf_dbmsg_property (m, PROP_PUSHED);
+    /* Sent or deleted by the user, or no longer due: off the server. */
     gboolean obsolete = nmf_dbmsg_has_tag (m, c->obsolete_tag)
-	|| nmf_dbmsg_has_tag (m, "deleted");
+	|| ! nmf_store_live_draft (m, c->cfg);
     struct todo *t;
 
-    if (! nmf_dbmsg_property (m, NMF_PROP_DRAFT))
+    if (! nmf_store_draft_key (m))
 	return 0;
     if (pushed && strcmp (pushed, "removed") == 0)
 	return 0;
@@ -110,7 +112,8 @@ enum nmf_status
 nmf_push_drafts (struct nmf_db *db, const struct nmf_config *cfg,
 		 gboolean dry_run, gboolean quiet)
 {
-    struct collect c = { g_ptr_array_new_with_free_func (todo_free), NULL };
+    struct collect c = { g_ptr_array_new_with_free_func (todo_free), NULL,
+			 cfg };
     struct nmf_imap *im = NULL;
     g_autofree char *password = NULL;
     g_autofree char *why = NULL;

@@ -164,7 +164,7 @@ job_new (struct scan *s, struct nmf_dbmsg *m)
     j->user_emails = nmf_config_user_emails (&s->e.cfg);
     /* Our own drafts are never input; the user's drafts are no mail
      * yet.  The user said this thread is no interview: never again. */
-    j->skip = nmf_dbmsg_property (m, NMF_PROP_DRAFT)
+    j->skip = nmf_store_draft_key (m)
 	      || nmf_dbmsg_has_tag (m, "draft")
 	      || nmf_dbmsg_property (m, NMF_PROP_IGNORE);
     if (j->skip)

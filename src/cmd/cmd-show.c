@@ -32,20 +32,6 @@ struct draft_info {
     GPtrArray *files;  /* of char * */
 };
 
-static int
-drafts_cb (struct nmf_dbmsg *m, void *data)
-{
-    struct draft_info *d = data;
-    const char *key = nmf_dbmsg_property (m, NMF_PROP_DRAFT);
-    const char *colon = key ? strchr (key, ':') : NULL;
-
-    if (! colon || nmf_dbmsg_has_tag (m, "deleted"))
-	return 0;
-    g_ptr_array_add (d->keys, g_strdup (colon + 1));
-    g_ptr_array_add (d->files, g_strdup (nmf_dbmsg_filename (m)));
-    return 0;
-}
-
 /* The file of our draft for a due step, or NULL. */
 static const char *
 draft_file (const struct draft_info *d, const struct nmf_due *u)
@@ -376,11 +362,15 @@ nmf_cmd_show (int argc, char **argv)
     d.keys = g_ptr_array_new_with_free_func (g_free);
     d.files = g_ptr_array_new_with_free_func (g_free);
     {
-	g_autofree char *q = g_strdup_printf ("property:\"" NMF_PROP_PROCESS
-					      "=%s\" AND tag:draft",
-					      r.pid);
+	g_autoptr (GPtrArray) live = nmf_store_live_drafts (db, &cfg, r.pid);
+	guint i;
 
-	nmf_db_each_message (db, q, drafts_cb, &d);
+	for (i = 0; i < live->len; i++) {
+	    struct nmf_live_draft *x = live->pdata[i];
+
+	    g_ptr_array_add (d.keys, g_steal_pointer (&x->key));
+	    g_ptr_array_add (d.files, g_steal_pointer (&x->file));
+	}
     }
     if (format == NMF_FORMAT_JSON)
 	print_json (l, &e, &d, &cfg);

@@ -189,11 +189,12 @@ static int
 obsolete_cb (struct nmf_dbmsg *m, void *data)
 {
     struct obsolete_ctx *o = data;
-    const char *key = nmf_dbmsg_property (m, NMF_PROP_DRAFT);
+    const char *key = nmf_store_live_draft (m, &o->s->cfg);
     const char *add[] = { o->tag, NULL };
     guint i;
 
-    if (! key || ! nmf_dbmsg_has_tag (m, "draft"))
+    /* A draft the user sent is mail, not a draft: never obsolete. */
+    if (! key)
 	return 0;
     for (i = 0; i < o->due_keys->len; i++) {
 	if (strcmp (o->due_keys->pdata[i], key) == 0)

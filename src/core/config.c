@@ -20,6 +20,7 @@ nmf_config_init (struct nmf_config *cfg)
     cfg->call_business_days = 5;
     cfg->closing_business_days = 10;
     cfg->lock_timeout_ms = 10 * 1000;
+    cfg->draft_fcc = TRUE;
     cfg->weekend_mask = (1u << 6) | (1u << 7);
     cfg->holidays = g_array_new (FALSE, TRUE, sizeof (GDate));
 }
@@ -32,6 +33,7 @@ nmf_config_release (struct nmf_config *cfg)
     if (cfg->user_emails)
 	g_ptr_array_unref (cfg->user_emails);
     g_free (cfg->drafts_folder);
+    g_free (cfg->sent_folder);
     g_free (cfg->tag_interview);
     g_free (cfg->tag_prefix);
     g_free (cfg->imap_url);
@@ -212,17 +214,19 @@ nmf_config_set (struct nmf_config *cfg, const char *key, const char *value,
 			 "mail') or use ~/.netrc");
 	return NMF_ERR_CONFIG;
     }
-    if (strcmp (key, "imap_push") == 0) {
+    if (strcmp (key, "imap_push") == 0 || strcmp (key, "draft_fcc") == 0) {
+	gboolean *field = key[0] == 'i' ? &cfg->imap_push : &cfg->draft_fcc;
+
 	if (g_ascii_strcasecmp (value, "true") == 0
 	    || g_ascii_strcasecmp (value, "yes") == 0 || strcmp (value, "1") == 0)
-	    cfg->imap_push = TRUE;
+	    *field = TRUE;
 	else if (g_ascii_strcasecmp (value, "false") == 0
 		 || g_ascii_strcasecmp (value, "no") == 0
 		 || strcmp (value, "0") == 0 || ! *value)
-	    cfg->imap_push = FALSE;
+	    *field = FALSE;
 	else {
-	    *why = g_strdup_printf ("followup.imap_push must be true or false, "
-				    "not '%s'", value);
+	    *why = g_strdup_printf ("followup.%s must be true or false, "
+				    "not '%s'", key, value);
 	    return NMF_ERR_CONFIG;
 	}
 	return NMF_OK;
@@ -256,15 +260,18 @@ nmf_config_set (struct nmf_config *cfg, const char *key, const char *value,
 	}
 	return NMF_OK;
     }
-    if (strcmp (key, "drafts_folder") == 0) {
+    if (strcmp (key, "drafts_folder") == 0
+	|| strcmp (key, "sent_folder") == 0) {
+	char **field = key[0] == 'd' ? &cfg->drafts_folder : &cfg->sent_folder;
+
 	/* DESIGN §8: nothing may escape the mail root. */
 	if (*value == '/' || escapes_root (value)) {
-	    *why = g_strdup_printf ("followup.drafts_folder must be a folder "
-				    "inside the mail root, not '%s'", value);
+	    *why = g_strdup_printf ("followup.%s must be a folder inside the "
+				    "mail root, not '%s'", key, value);
 	    return NMF_ERR_CONFIG;
 	}
-	g_free (cfg->drafts_folder);
-	cfg->drafts_folder = *value ? g_strdup (value) : NULL;
+	g_free (*field);
+	*field = *value ? g_strdup (value) : NULL;
 	return NMF_OK;
     }
     if (strcmp (key, "tag_interview") == 0

@@ -35,9 +35,10 @@ new_message_id (const char *from_addr)
 	if (! g_ascii_isalnum (*p) && *p != '.' && *p != '-')
 	    *p = '-';
     }
-    return g_strdup_printf ("followup.%08x%08x.%" G_GINT64_FORMAT "@%s",
-			    g_random_int (), g_random_int (),
-			    g_get_real_time (), domain);
+    /* The shape many mail clients use; nothing names the tool. */
+    return g_strdup_printf ("%" G_GINT64_FORMAT ".%08x%08x@%s",
+			    g_get_real_time (), g_random_int (),
+			    g_random_int (), domain);
 }
 
 enum nmf_status
@@ -52,7 +53,7 @@ nmf_draft_build (const struct nmf_draft *d, char **out, gsize *len,
     g_autofree char *to_name = NULL;
     g_autofree char *subject = NULL;
     g_autofree char *irt = NULL;
-    g_autofree char *step = NULL;
+    g_autofree char *fcc = NULL;
     g_autofree char *body = NULL;
     GString *refs = g_string_new (NULL);
     char *id;
@@ -61,14 +62,15 @@ nmf_draft_build (const struct nmf_draft *d, char **out, gsize *len,
     from_name = nmf_text_one_line (d->from_name ? d->from_name : "", 200);
     to_name = nmf_text_one_line (d->to_name ? d->to_name : "", 200);
     subject = nmf_text_one_line (d->subject ? d->subject : "", 400);
-    step = nmf_text_one_line (d->step_header ? d->step_header : "", 400);
+    fcc = nmf_text_one_line (d->fcc ? d->fcc : "", 400);
 
     g_mime_message_add_mailbox (msg, GMIME_ADDRESS_TYPE_FROM,
 				*from_name ? from_name : NULL, d->from_addr);
     g_mime_message_add_mailbox (msg, GMIME_ADDRESS_TYPE_TO,
 				*to_name ? to_name : NULL, d->to_addr);
     g_mime_message_set_subject (msg, subject, "utf-8");
-    dt = g_date_time_new_from_unix_utc (d->date);
+    /* DESIGN §6: the Date header carries the user's zone. */
+    dt = g_date_time_new_from_unix_local (d->date);
     g_mime_message_set_date (msg, dt);
     g_date_time_unref (dt);
 
@@ -95,14 +97,29 @@ nmf_draft_build (const struct nmf_draft *d, char **out, gsize *len,
 	g_mime_object_set_header (GMIME_OBJECT (msg), "References", refs->str,
 				  NULL);
     g_string_free (refs, TRUE);
-    /* notmuch-emacs resumes a draft with this header without asking. */
-    g_mime_object_set_header (GMIME_OBJECT (msg), "X-Notmuch-Emacs-Draft",
-			      "True", NULL);
-    if (*step)
-	g_mime_object_set_header (GMIME_OBJECT (msg), "X-Notmuch-Followup",
-				  step, NULL);
-    g_mime_object_set_header (GMIME_OBJECT (msg), "User-Agent",
-			      "notmuch-followup/" NMF_VERSION, NULL);
+    /* notmuch-emacs resumes a message tagged draft without asking, but
+     * adds no Fcc to it: the draft says where the sent copy goes, in the
+     * form notmuch insert takes ("folder", quoted when it has spaces).
+     * No X-Notmuch-Emacs-Draft: neomutt and aerc would send it along. */
+    if (*fcc) {
+	g_autofree char *value = NULL;
+
+	if (strpbrk (fcc, " \t\"\\")) {
+	    GString *q = g_string_new ("\"");
+	    const char *p;
+
+	    for (p = fcc; *p; p++) {
+		if (*p == '"' || *p == '\\')
+		    g_string_append_c (q, '\\');
+		g_string_append_c (q, *p);
+	    }
+	    g_string_append_c (q, '"');
+	    value = g_string_free (q, FALSE);
+	} else {
+	    value = g_strdup (fcc);
+	}
+	g_mime_object_set_header (GMIME_OBJECT (msg), "Fcc", value, NULL);
+    }
 
     body = g_utf8_make_valid (d->body ? d->body : "", -1);
     part = g_mime_text_part_new_with_subtype ("plain");

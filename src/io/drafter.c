@@ -6,6 +6,7 @@
 #include "nmf/drafter.h"
 #include "nmf/log.h"
 #include "nmf/maildir.h"
+#include "nmf/procstore.h"
 #include "nmf/render.h"
 #include "nmf/text.h"
 
@@ -175,9 +176,9 @@ nmf_drafter_write (struct nmf_db *db, const struct nmf_config *cfg,
     g_autofree char *fname = NULL;
     g_autofree char *name = NULL;
     g_autofree char *key = nmf_drafter_key (due);
-    g_autofree char *step_header = NULL;
+    g_autofree char *file_key = NULL;
     g_autofree char *subject = NULL;
-    g_autofree char *prop = NULL;
+    g_autofree char *fcc = NULL;
     struct nmf_draft d = { 0 };
     g_autoptr (GPtrArray) reply_refs = NULL;
     struct nmf_dbmsg *m = NULL;
@@ -254,7 +255,7 @@ nmf_drafter_write (struct nmf_db *db, const struct nmf_config *cfg,
 	body = wrapped;
     }
     subject = reply_subject (l->subject);
-    step_header = g_strdup_printf ("%s %s", l->proc->id, key);
+    file_key = g_strdup_printf ("%s %s", l->proc->id, key);
     d.from_name = cfg->user_name;
     /* From the address the employer wrote to, when it is one of ours. */
     d.from_addr = l->user_addr ? l->user_addr : cfg->primary_email;
@@ -291,7 +292,9 @@ nmf_drafter_write (struct nmf_db *db, const struct nmf_config *cfg,
     }
     d.date = now;
     d.body = body;
-    d.step_header = step_header;
+    if (cfg->draft_fcc)
+	fcc = nmf_maildir_find_sent (nmf_db_mail_root (db), cfg->sent_folder);
+    d.fcc = fcc;
     st = nmf_draft_build (&d, &text, &len, &msgid);
     if (st)
 	return st;
@@ -299,7 +302,7 @@ nmf_drafter_write (struct nmf_db *db, const struct nmf_config *cfg,
     /* The file name is derived from the process and step, so that a run
      * killed after writing the file but before recording it finds the
      * file again instead of writing a second draft (DESIGN §8). */
-    fname = g_compute_checksum_for_string (G_CHECKSUM_SHA1, step_header, -1);
+    fname = g_compute_checksum_for_string (G_CHECKSUM_SHA1, file_key, -1);
     fname[20] = '\0';
     name = g_strdup_printf ("followup-%s", fname);
     file = nmf_maildir_lookup (drafts_folder, name);
@@ -314,25 +317,18 @@ nmf_drafter_write (struct nmf_db *db, const struct nmf_config *cfg,
 
     /* Index, tag and record in one atomic section: a crash leaves either
      * an indexed draft recorded as written, or a file that the next run
-     * finds by its X-Notmuch-Followup header. */
+     * finds by its name (derived from the process and step above). */
     st = nmf_db_begin_atomic (db);
     if (! st)
 	st = nmf_db_index_file (db, file, &m);
     if (! st) {
 	const char *add[] = { "followup", cfg->tag_interview, NULL };
 
-	prop = g_strdup_printf ("%s:%s", l->proc->id, key);
 	st = nmf_dbmsg_tag (m, add, NULL, NULL);
-	if (! st)
-	    st = nmf_dbmsg_set_property (m, "followup.draft", prop, NULL);
-	if (! st)
-	    st = nmf_dbmsg_set_property (m, "followup.process", l->proc->id,
-					 NULL);
     }
     if (! st) {
 	anchor = nmf_db_find (db, l->anchor_id);
-	if (anchor)
-	    st = nmf_dbmsg_add_property (anchor, "followup.drafted", key, NULL);
+	st = nmf_store_record_draft (m, anchor, l->proc->id, key);
     }
     if (! st)
 	st = nmf_db_end_atomic (db);

@@ -47,19 +47,27 @@ find_child (const char *dir, const char *want)
     return found;
 }
 
-char *
-nmf_maildir_find_drafts (const char *mail_root, const char *configured)
+/* The usual names of the drafts and sent folders: flat at the mail root,
+ * or under one of the parents (Gmail's "[Gmail]/Drafts",
+ * "INBOX/Sent"). */
+static const char *const drafts_flat[] = { "Drafts", ".Drafts", "INBOX.Drafts",
+					   ".INBOX.Drafts", "Draft", NULL };
+static const char *const drafts_sub[] = { "Drafts", NULL };
+static const char *const sent_flat[] = { "Sent", ".Sent", "INBOX.Sent",
+					 ".INBOX.Sent", "Sent Items",
+					 "Sent Messages", "Sent Mail", NULL };
+static const char *const sent_sub[] = { "Sent Mail", "Sent", NULL };
+
+static char *
+find_special (const char *mail_root, const char *const *flat,
+	      const char *const *sub)
 {
-    static const char *const flat[] = { "Drafts", ".Drafts", "INBOX.Drafts",
-					".INBOX.Drafts", "Draft" };
     static const char *const parents[] = { "[Gmail]", "[Google Mail]",
 					   "INBOX" };
-    size_t i;
+    size_t i, k;
     char *path;
 
-    if (configured && *configured)
-	return g_build_filename (mail_root, configured, NULL);
-    for (i = 0; i < G_N_ELEMENTS (flat); i++) {
+    for (i = 0; flat[i]; i++) {
 	if ((path = find_child (mail_root, flat[i])))
 	    return path;
     }
@@ -77,10 +85,72 @@ nmf_maildir_find_drafts (const char *mail_root, const char *configured)
 	    }
 	}
 	g_dir_close (d);
-	if (parent && (path = find_child (parent, "Drafts")))
-	    return path;
+	for (k = 0; parent && sub[k]; k++) {
+	    if ((path = find_child (parent, sub[k])))
+		return path;
+	}
     }
+    return NULL;
+}
+
+char *
+nmf_maildir_find_drafts (const char *mail_root, const char *configured)
+{
+    char *path;
+
+    if (configured && *configured)
+	return g_build_filename (mail_root, configured, NULL);
+    if ((path = find_special (mail_root, drafts_flat, drafts_sub)))
+	return path;
     return g_build_filename (mail_root, "Drafts", NULL);
+}
+
+char *
+nmf_maildir_find_sent (const char *mail_root, const char *configured)
+{
+    g_autofree char *path = NULL;
+    gsize n = strlen (mail_root);
+
+    if (configured && *configured)
+	return g_strdup (configured);
+    path = find_special (mail_root, sent_flat, sent_sub);
+    /* find_special builds its paths on mail_root as given. */
+    while (n > 1 && mail_root[n - 1] == '/')
+	n--;
+    if (path && strncmp (path, mail_root, n) == 0 && path[n] == '/')
+	return g_strdup (path + n + 1);
+    return g_strdup ("sent");
+}
+
+gboolean
+nmf_maildir_file_is_draft (const char *file, const char *configured)
+{
+    const char *base = strrchr (file, '/');
+    const char *info;
+    g_autofree char *dir = NULL;
+    g_autofree char *folder = NULL;
+    g_autofree char *name = NULL;
+    size_t i;
+
+    base = base ? base + 1 : file;
+    /* The Maildir info "2,FLAGS": D is the draft flag. */
+    info = strstr (base, ":2,");
+    if (info && strchr (info + 3, 'D'))
+	return TRUE;
+    dir = g_path_get_dirname (file);        /* .../Folder/cur */
+    folder = g_path_get_dirname (dir);      /* .../Folder */
+    name = g_path_get_basename (folder);
+    if (configured && *configured) {
+	g_autofree char *want = g_path_get_basename (configured);
+
+	if (strcmp (name, want) == 0 && g_str_has_suffix (folder, configured))
+	    return TRUE;
+    }
+    for (i = 0; drafts_flat[i]; i++) {
+	if (g_ascii_strcasecmp (name, drafts_flat[i]) == 0)
+	    return TRUE;
+    }
+    return FALSE;
 }
 
 enum nmf_status

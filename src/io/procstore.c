@@ -1,9 +1,11 @@
 /* procstore.c — processes in notmuch properties (see nmf/procstore.h). */
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "nmf/classify.h"
 #include "nmf/extract.h"
+#include "nmf/maildir.h"
 #include "nmf/mime.h"
 #include "nmf/procstore.h"
 
@@ -525,8 +527,10 @@ load_msg_cb (struct nmf_dbmsg *m, void *data)
     pm->subject = g_strdup (nmf_dbmsg_header (m, "subject"));
     nmf_address_free (from);
     pm->from_user = nmf_address_in (pm->from, mine);
-    pm->is_draft = nmf_dbmsg_has_tag (m, "draft")
-	|| nmf_dbmsg_property (m, NMF_PROP_DRAFT) != NULL;
+    /* The user's own mail is few: reading its file names is cheap. */
+    pm->is_draft = pm->from_user || nmf_store_draft_key (m)
+		       ? nmf_store_is_draft (m, c->cfg)
+		       : nmf_dbmsg_has_tag (m, "draft");
     kind = nmf_dbmsg_property (m, NMF_PROP_KIND);
     if (kind && nmf_kind_from_string (kind, &pm->kind)) {
 	pm->automated = nmf_dbmsg_property (m, NMF_PROP_AUTO) != NULL;
@@ -961,4 +965,111 @@ nmf_store_load (struct nmf_db *db, const struct nmf_config *cfg,
     g_ptr_array_unref (c.facts);
     g_hash_table_unref (c.seen);
     return l;
+}
+
+gboolean
+nmf_store_is_draft (struct nmf_dbmsg *m, const struct nmf_config *cfg)
+{
+    g_autoptr (GPtrArray) files = nmf_dbmsg_filenames (m);
+    gboolean in_drafts = FALSE;
+    guint i;
+
+    for (i = 0; i < files->len; i++) {
+	const char *f = files->pdata[i];
+
+	if (access (f, F_OK) != 0)
+	    continue;
+	if (! nmf_maildir_file_is_draft (f, cfg->drafts_folder))
+	    return FALSE;   /* a sent copy */
+	in_drafts = TRUE;
+    }
+    return in_drafts || nmf_dbmsg_has_tag (m, "draft")
+	|| nmf_store_draft_key (m) != NULL;
+}
+
+const char *
+nmf_store_draft_key (struct nmf_dbmsg *m)
+{
+    return nmf_dbmsg_property (m, NMF_PROP_DRAFT);
+}
+
+const char *
+nmf_store_live_draft (struct nmf_dbmsg *m, const struct nmf_config *cfg)
+{
+    const char *key = nmf_store_draft_key (m);
+
+    if (! key || nmf_dbmsg_has_tag (m, "deleted")
+	|| ! nmf_store_is_draft (m, cfg))
+	return NULL;
+    return key;
+}
+
+enum nmf_status
+nmf_store_record_draft (struct nmf_dbmsg *draft, struct nmf_dbmsg *anchor,
+			const char *pid, const char *key)
+{
+    g_autofree char *prop = g_strdup_printf ("%s:%s", pid, key);
+    enum nmf_status st;
+
+    st = nmf_dbmsg_set_property (draft, NMF_PROP_DRAFT, prop, NULL);
+    if (! st)
+	st = nmf_dbmsg_set_property (draft, NMF_PROP_PROCESS, pid, NULL);
+    if (! st && anchor)
+	st = nmf_dbmsg_add_property (anchor, NMF_PROP_DRAFTED, key, NULL);
+    return st;
+}
+
+struct live_ctx {
+    const struct nmf_config *cfg;
+    GPtrArray *out;
+};
+
+static void
+live_draft_free (gpointer p)
+{
+    struct nmf_live_draft *d = p;
+
+    g_free (d->id);
+    g_free (d->key);
+    g_free (d->file);
+    g_free (d);
+}
+
+static int
+live_cb (struct nmf_dbmsg *m, void *data)
+{
+    struct live_ctx *c = data;
+    const char *key = nmf_store_live_draft (m, c->cfg);
+    const char *colon = key ? strchr (key, ':') : NULL;
+    g_autoptr (GPtrArray) files = NULL;
+    struct nmf_live_draft *d;
+    guint i;
+
+    if (! colon)
+	return 0;
+    d = g_new0 (struct nmf_live_draft, 1);
+    d->id = g_strdup (nmf_dbmsg_id (m));
+    d->key = g_strdup (colon + 1);
+    files = nmf_dbmsg_filenames (m);
+    for (i = 0; i < files->len && ! d->file; i++) {
+	if (access (files->pdata[i], F_OK) == 0)
+	    d->file = g_strdup (files->pdata[i]);
+    }
+    if (! d->file)
+	d->file = g_strdup (nmf_dbmsg_filename (m));
+    g_ptr_array_add (c->out, d);
+    return 0;
+}
+
+GPtrArray *
+nmf_store_live_drafts (struct nmf_db *db, const struct nmf_config *cfg,
+		       const char *pid)
+{
+    g_autofree char *q = g_strdup_printf (
+	"property:\"" NMF_PROP_PROCESS "=%s\" AND tag:draft", pid);
+    struct live_ctx c = { cfg, g_ptr_array_new_with_free_func (
+				    live_draft_free) };
+
+    nmf_db_each_message (db, q, live_cb, &c);
+    return c.out;
 }

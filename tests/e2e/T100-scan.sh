@@ -58,7 +58,9 @@ t_match "draft has the D and S flags" ':2,DS$' "$d"
 t_match "From is the user" '^From: Alex Morgan <alex.morgan@example.net>' "$(cat "$d")"
 t_match "In-Reply-To the invitation" "^In-Reply-To: <$ACME>" "$(cat "$d")"
 t_match "References the invitation" "^References: .*<$ACME>" "$(cat "$d")"
-t_match "notmuch-emacs resumes it" '^X-Notmuch-Emacs-Draft: True' "$(cat "$d")"
+t_match "notmuch-emacs files the sent copy in Sent" '^Fcc: Sent$' "$(cat "$d")"
+t_eq "no header names the tool, notmuch or a process" "" \
+    "$(sed '/^$/q' "$d" | grep -iE '^(x-notmuch|x-mutt|user-agent|x-mailer)|followup|p[0-9a-f]{12}')"
 t_match "subject is a reply" '^Subject: Re: Interview invitation: Backend Engineer at Acme Robotics' "$(cat "$d")"
 t_match "addressed by first name" '^Hi Priya,' "$(cat "$d")"
 t_match "names role and company" 'Backend Engineer role at Acme Robotics' \

@@ -35,8 +35,7 @@ nmf_twin "$B"
 state() {
     NOTMUCH_CONFIG=$1 notmuch dump |
         grep -v '^#@ followup.lastmod' |
-        sed -e 's/^#= followup\.[^ ]* /#= DRAFT /' \
-            -e 's/id:followup\.[^ ]*$/id:DRAFT/' | LC_ALL=C sort
+        nmf_draft_ids_out | LC_ALL=C sort
 }
 
 t_ok "scan --all with the prefilter" nmf scan --all --quiet --now=$NOW

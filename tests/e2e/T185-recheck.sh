@@ -22,9 +22,8 @@ nb() { nmf_b "$@"; }
 # everything else.
 state_norecheck() {
     NOTMUCH_CONFIG=$1 notmuch dump --include=properties --include=tags |
-        sed -e 's/ followup\.recheck=[^ ]*//' \
-            -e 's/^#= followup\.[^ ]* /#= DRAFT /' \
-            -e 's/id:followup\.[^ ]*$/id:DRAFT/' | LC_ALL=C sort
+        sed -e 's/ followup\.recheck=[^ ]*//' | nmf_draft_ids_out |
+        LC_ALL=C sort
 }
 
 # Thread ids are handed out in indexing order, which differs when drafts

@@ -4,8 +4,9 @@
 # bytes and invalid UTF-8 in headers, CR/LF and very long values in names
 # and subjects that flow into drafts, 10,000 attendees, dates in 1900 and
 # 9999 (tests/tools/hostile.py).  Each is read by classify and by scan
-# without a crash, in bounded time and memory (< 2 s, < 100 MB RSS; the
-# time bound is not asserted under the sanitizers, which are slower by
+# without a crash, in bounded memory (< 100 MB RSS) and without hanging
+# (< 30 s: a bound that only catches a hang; speed is `make bench`'s job,
+# and bounds are not asserted under the sanitizers, which are slower by
 # design); drafts carry no injected header.  Settings that would write
 # outside the mail root are refused.
 . "$(dirname "$0")/lib.sh"
@@ -14,7 +15,7 @@ H=$NMF_TMP/hostile
 python3 "$NMF_SRC/tests/tools/hostile.py" "$H"
 
 # bounded NAME CMD...: runs CMD; no crash (exit < 128), < 100 MB, and
-# (plain build) < 2 s.  Keeps the worst figures in $NMF_TMP/worst.
+# (plain build) no hang (< 30 s).  Keeps the worst figures in $NMF_TMP/worst.
 bounded() {
     _n=$1
     shift
@@ -25,7 +26,7 @@ bounded() {
     echo "$_s $_kb $_n" >>"$NMF_TMP/worst"
     t_ok "$_n: ran, no crash (exit $_rc)" test "$_rc" -lt 100
     if [ $NMF_SLOW = no ]; then
-        t_ok "$_n: under 2 s ($_s s)" awk -v s="$_s" 'BEGIN { exit !(s < 2) }'
+        t_ok "$_n: no hang ($_s s)" awk -v s="$_s" 'BEGIN { exit !(s < 30) }'
         t_ok "$_n: under 100 MB ($_kb KB)" test "$_kb" -lt 102400
     fi
 }

@@ -66,9 +66,8 @@ t_eq "the same drafts as the copy that never failed" "" \
     "$(diff "$NMF_TMP/a.drafts" "$NMF_TMP/b.drafts" | head -6)"
 state() {
     NOTMUCH_CONFIG=$1 notmuch dump --include=properties --include=tags |
-        sed -e 's/^#= followup\.[^ ]* /#= DRAFT /' \
-            -e 's/id:followup\.[^ ]*$/id:DRAFT/' \
-            -e 's/ followup\.recheck=[^ ]*//' | LC_ALL=C sort
+        sed -e 's/ followup\.recheck=[^ ]*//' | nmf_draft_ids_out |
+        LC_ALL=C sort
 }
 state "$NOTMUCH_CONFIG" >"$NMF_TMP/a.state"
 state "$B/config" >"$NMF_TMP/b.state"

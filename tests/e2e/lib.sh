@@ -17,6 +17,8 @@
 #   nmf ARGS...           "$NMF_BIN" ARGS...
 #   nmf_dump [ARGS]       notmuch dump ARGS, sorted (compare runs).
 #   nmf_drafts            paths of the files in $MAILDIR/Drafts/cur, sorted.
+#   nmf_draft_ids_out     filter: our drafts' Message-IDs in dump lines
+#                         become DRAFT (they are random).
 #   t_ok NAME CMD...      pass when CMD exits 0
 #   t_fail NAME CMD...    pass when CMD exits non-zero
 #   t_eq NAME EXPECTED ACTUAL
@@ -203,6 +205,13 @@ nmf_drafts_text() {
         echo "== ${_f##*/}"
         grep -v '^Message-I[Dd]:' "$_f"
     done
+}
+
+# A filter for the lines of `notmuch dump`: our drafts' Message-IDs
+# (random: TIME.RANDOM@domain) become DRAFT, so that two runs compare.
+nmf_draft_ids_out() {
+    sed -E -e 's/^#= [0-9]{12,}\.[0-9a-f]{16}(@|%40)[^ ]* /#= DRAFT /' \
+        -e 's/id:[0-9]{12,}\.[0-9a-f]{16}@[^ ]*$/id:DRAFT/'
 }
 
 # A second mailbox: $MAILDIR copied to $1/mail with its own config

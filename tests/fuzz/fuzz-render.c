@@ -66,7 +66,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
 		.references = refs,
 		.date = 1794495840,
 		.body = text,
-		.step_header = piece (parts, n, 6),
+		.fcc = piece (parts, n, 6),
 	    };
 
 	    g_ptr_array_add (refs, (gpointer) piece (parts, n, 5));

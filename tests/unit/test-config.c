@@ -33,6 +33,13 @@ static const struct cfg_case cases[] = {
     { "escaping in the middle", "drafts_folder", "a/../../x",
       NMF_ERR_CONFIG },
     { "dots in a name are fine", "drafts_folder", "my..drafts", NMF_OK },
+    /* The Fcc folder too: notmuch insert takes it relative to the root. */
+    { "relative sent", "sent_folder", "[Gmail]/Sent Mail", NMF_OK },
+    { "absolute sent", "sent_folder", "/home/me/sent", NMF_ERR_CONFIG },
+    { "escaping sent", "sent_folder", "../sent", NMF_ERR_CONFIG },
+    { "no Fcc", "draft_fcc", "false", NMF_OK },
+    { "Fcc, yes", "draft_fcc", "yes", NMF_OK },
+    { "Fcc, not a boolean", "draft_fcc", "sometimes", NMF_ERR_CONFIG },
     { "tag with a space", "tag_interview", "job hunt", NMF_ERR_CONFIG },
     { "tag starting with -", "tag_prefix", "-x", NMF_ERR_CONFIG },
     { "good tag", "tag_interview", "jobs", NMF_OK },
@@ -60,6 +67,9 @@ test_defaults (void **state)
     assert_int_equal (c.weekend_mask, (1u << 6) | (1u << 7));
     assert_string_equal (c.tag_interview, "interview");
     assert_string_equal (c.tag_prefix, "followup");
+    /* DESIGN §6: drafts say where notmuch-emacs files the sent copy. */
+    assert_true (c.draft_fcc);
+    assert_null (c.sent_folder);
     assert_null (nmf_config_user_emails (&c)[0]);
     nmf_config_release (&c);
 }
@@ -104,6 +114,11 @@ test_applied (void **state)
 				      &why),
 		      NMF_OK);
     assert_string_equal (c.drafts_folder, "Mail/Drafts");
+    assert_int_equal (nmf_config_set (&c, "sent_folder", "Sent Items", &why),
+		      NMF_OK);
+    assert_string_equal (c.sent_folder, "Sent Items");
+    assert_int_equal (nmf_config_set (&c, "draft_fcc", "no", &why), NMF_OK);
+    assert_false (c.draft_fcc);
     nmf_config_release (&c);
 }
 
