@@ -242,12 +242,18 @@ install: $(PROG)
 	install -m 644 doc/notmuch-followup.1 \
 	    $(DESTDIR)$(MANDIR)/man1/notmuch-followup.1
 	install -m 755 hooks/post-new $(DESTDIR)$(DATADIR)/hooks/post-new
+	install -m 755 contrib/followup-sendmail \
+	    $(DESTDIR)$(DATADIR)/followup-sendmail
+	install -m 644 contrib/notmuch-followup-send-hook.el \
+	    $(DESTDIR)$(DATADIR)/notmuch-followup-send-hook.el
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/notmuch-followup \
 	    $(DESTDIR)$(COMPLETIONDIR)/notmuch-followup \
 	    $(DESTDIR)$(MANDIR)/man1/notmuch-followup.1 \
-	    $(DESTDIR)$(DATADIR)/hooks/post-new
+	    $(DESTDIR)$(DATADIR)/hooks/post-new \
+	    $(DESTDIR)$(DATADIR)/followup-sendmail \
+	    $(DESTDIR)$(DATADIR)/notmuch-followup-send-hook.el
 
 clean:
 	rm -rf build build-asan build-fuzz notmuch-followup

@@ -101,4 +101,13 @@ nmf_message_header (const struct nmf_message *msg, const char *name);
 gboolean
 nmf_address_in (const char *addr, const char *const *addrs);
 
+/* What a text handed to `check -` is (DESIGN §3 check): a whole message
+ * (a block of header lines, with From, To, Subject, Date or Message-ID
+ * among them, ending in an empty line or in message-mode's
+ * "--text follows this line--"), or a bare body.  Returns the length of
+ * the header block without its end line (0 for a bare body); *body_at is
+ * where the body starts. */
+gsize
+nmf_message_head_length (const char *text, gsize len, gsize *body_at);
+
 #endif

@@ -1,17 +1,20 @@
 /* cmd-check.c — lint a draft before sending (DESIGN §3 check).
  *
- * Works on any mail file (or "-" for standard input): the text alone is
- * checked for placeholders, pay questions and feedback demands; when the
- * draft belongs to a process in the notmuch database, also for the same
- * text as another draft or sent thank-you, a follow-up before it is due,
- * and a third follow-up.  Exit 1 with findings, so that it can sit in a
- * send hook.
+ * Works on any mail file (or "-" for standard input: a whole message, or
+ * a bare body): the text alone is checked for placeholders, pay questions
+ * and feedback demands; when the draft belongs to a process in the
+ * notmuch database (found by its Message-ID, else by the message it
+ * answers), also for the same text as another draft or sent thank-you, a
+ * follow-up before it is due, and a third follow-up.  Exit 1 with
+ * findings, so that it can sit in a send hook; 2 when a draft could not
+ * be read.
  */
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "cli.h"
+#include "engine.h"
 #include "nmf/classify.h"
 #include "nmf/draftcheck.h"
 #include "nmf/log.h"
@@ -27,9 +30,12 @@ static const char usage[]
       "about pay, demands for feedback, the same text as another draft or\n"
       "thank-you of the process, a follow-up before it is due, a third\n"
       "follow-up.  One finding per line; exit 1 when there are findings, 0\n"
-      "when the draft is clean, 2 on errors.  FILE '-' reads standard input.\n"
+      "when the draft is clean, 2 on errors.  FILE '-' reads a whole message\n"
+      "(or a bare body) from standard input.\n"
       "\n"
-      "  --thread=THREAD     check every unsent draft of that process\n"
+      "  --thread=THREAD     check every unsent draft of the process of\n"
+      "                      THREAD (any of its threads, a process id or a\n"
+      "                      query)\n"
       "  --format=text|json  output format (default text)\n"
       "  --now=WHEN          take WHEN (ISO 8601) as the current time\n";
 
@@ -43,6 +49,7 @@ struct check {
     struct nmf_config cfg;
     gint64 now;
     GPtrArray *found;      /* of struct found * */
+    unsigned errors;       /* drafts that could not be read */
 };
 
 static void
@@ -60,7 +67,7 @@ found_free (gpointer p)
 struct draft_list {
     GPtrArray *files;   /* of char *: drafts and sent thank-yous */
     GPtrArray *names;   /* of char *: whom each is to */
-    gboolean unsent_only;
+    GPtrArray *ids;     /* of char *: their Message-IDs */
 };
 
 static int
@@ -68,10 +75,9 @@ draft_list_cb (struct nmf_dbmsg *m, void *data)
 {
     struct draft_list *d = data;
 
-    if (d->unsent_only && ! nmf_dbmsg_has_tag (m, "draft"))
-	return 0;
     g_ptr_array_add (d->files, g_strdup (nmf_dbmsg_filename (m)));
     g_ptr_array_add (d->names, g_strdup (nmf_dbmsg_header (m, "to")));
+    g_ptr_array_add (d->ids, g_strdup (nmf_dbmsg_id (m)));
     return 0;
 }
 
@@ -89,32 +95,52 @@ body_of (const char *file)
     return body;
 }
 
-/* The process a draft belongs to: our X-Notmuch-Followup header, else the
- * message it replies to. */
+/* The process a draft belongs to: the step we recorded for its
+ * Message-ID (neomutt and aerc keep it), else the process of the message
+ * it answers (notmuch-emacs gives a resumed draft a new Message-ID). */
 static char *
 process_of (struct check *c, const struct nmf_message *msg, char **step)
 {
-    const char *h = nmf_message_header (msg, "x-notmuch-followup");
-    struct nmf_dbmsg *m;
+    const char *ids[] = { msg->message_id, msg->in_reply_to };
     char *pid = NULL;
+    guint i;
 
     *step = NULL;
-    if (h && strchr (h, ' ')) {
-	const char *sp = strchr (h, ' ');
+    for (i = 0; c->db && ! pid && i < G_N_ELEMENTS (ids); i++) {
+	struct nmf_dbmsg *m = ids[i] ? nmf_db_find (c->db, ids[i]) : NULL;
+	const char *key = m ? nmf_store_draft_key (m) : NULL;
 
-	*step = g_strndup (sp + 1, strcspn (sp + 1, ":"));
-	return g_strndup (h, sp - h);
-    }
-    if (! c->db || ! msg->in_reply_to)
-	return NULL;
-    m = nmf_db_find (c->db, msg->in_reply_to);
-    if (m) {
-	const char *p = nmf_dbmsg_property (m, NMF_PROP_PROCESS);
+	if (key && i == 0) {
+	    const char *colon = strchr (key, ':');
 
-	pid = p ? g_strdup (p) : NULL;
+	    if (colon) {
+		pid = g_strndup (key, colon - key);
+		*step = g_strndup (colon + 1, strcspn (colon + 1, ":"));
+	    }
+	} else if (m && nmf_dbmsg_property (m, NMF_PROP_PROCESS)) {
+	    pid = g_strdup (nmf_dbmsg_property (m, NMF_PROP_PROCESS));
+	}
 	nmf_dbmsg_release (&m);
     }
     return pid;
+}
+
+/* Whether the other message (its To header) is to someone msg is to. */
+static gboolean
+same_person (const struct nmf_message *msg, const char *other_to)
+{
+    g_autoptr (GPtrArray) to = nmf_mime_parse_addresses (other_to);
+    guint i, k;
+
+    for (i = 0; i < to->len; i++) {
+	for (k = 0; msg->to && k < msg->to->len; k++) {
+	    const struct nmf_address *a = msg->to->pdata[k];
+
+	    if (g_ascii_strcasecmp (a->addr, to->pdata[i]) == 0)
+		return TRUE;
+	}
+    }
+    return FALSE;
 }
 
 static void
@@ -133,7 +159,8 @@ check_one (struct check *c, const char *file, const char *text, gsize len)
     guint i;
 
     if (nmf_mime_parse_bytes (text, len, file, &msg, &why)) {
-	nmf_warn ("cannot parse '%s': %s", file, why);
+	nmf_error ("cannot parse '%s': %s", file, why);
+	c->errors++;
 	return;
     }
     ctx.now = c->now;
@@ -143,7 +170,7 @@ check_one (struct check *c, const char *file, const char *text, gsize len)
     if (l) {
 	struct draft_list d = { g_ptr_array_new_with_free_func (g_free),
 				g_ptr_array_new_with_free_func (g_free),
-				FALSE };
+				g_ptr_array_new_with_free_func (g_free) };
 	g_autofree char *q = g_strdup_printf (
 	    "property:\"" NMF_PROP_PROCESS "=%s\" AND (tag:draft OR "
 	    "property:" NMF_PROP_KIND "=candidate_thank_you)",
@@ -156,7 +183,14 @@ check_one (struct check *c, const char *file, const char *text, gsize len)
 	    g_autofree char *canon = g_canonicalize_filename (file, NULL);
 	    char *b;
 
-	    if (strcmp (d.files->pdata[i], canon) == 0)
+	    /* A draft is never a duplicate of itself: the same file, the
+	     * same message (a copy piped from neomutt), or one to the same
+	     * person (notmuch-emacs gives a resumed draft a new
+	     * Message-ID).  DESIGN §1: the same text to several people. */
+	    if (strcmp (d.files->pdata[i], canon) == 0
+		|| (msg->message_id
+		    && strcmp (d.ids->pdata[i], msg->message_id) == 0)
+		|| same_person (msg, d.names->pdata[i]))
 		continue;
 	    b = body_of (d.files->pdata[i]);
 	    if (b) {
@@ -166,6 +200,7 @@ check_one (struct check *c, const char *file, const char *text, gsize len)
 	}
 	g_ptr_array_unref (d.files);
 	g_ptr_array_unref (d.names);
+	g_ptr_array_unref (d.ids);
 
 	/* Is it a follow-up, and is it due? */
 	ctx.is_follow_up = step && (strcmp (step, "check-in") == 0
@@ -219,8 +254,9 @@ static void
 check_file (struct check *c, const char *file)
 {
     g_autofree char *text = NULL;
+    g_autofree char *whole = NULL;
     g_autoptr (GError) err = NULL;
-    gsize len = 0;
+    gsize len = 0, head, body_at;
 
     if (strcmp (file, "-") == 0) {
 	GString *in = g_string_new (NULL);
@@ -232,10 +268,32 @@ check_file (struct check *c, const char *file)
 	len = in->len;
 	text = g_string_free (in, FALSE);
     } else if (! g_file_get_contents (file, &text, &len, &err)) {
-	nmf_warn ("cannot read '%s': %s", file, err->message);
+	nmf_error ("cannot read '%s': %s", file, err->message);
+	c->errors++;
 	return;
     }
-    check_one (c, file, text, len);
+    {
+	g_autofree char *stripped = g_strstrip (g_strndup (text, len));
+
+	if (! *stripped) {
+	    nmf_error ("'%s' is empty: no draft to check",
+		       strcmp (file, "-") == 0 ? "standard input" : file);
+	    c->errors++;
+	    return;
+	}
+    }
+    /* A whole message (message-mode's separator line made the empty line
+     * it stands for), else a bare body behind no headers. */
+    head = nmf_message_head_length (text, len, &body_at);
+    {
+	GString *w = g_string_new_len (text, head);
+
+	g_string_append_c (w, '\n');
+	g_string_append_len (w, text + body_at, len - body_at);
+	len = w->len;
+	whole = g_string_free (w, FALSE);
+    }
+    check_one (c, file, whole, len);
 }
 
 static void
@@ -322,33 +380,46 @@ nmf_cmd_check (int argc, char **argv)
 	}
     }
     if (thread) {
-	g_autofree char *q = NULL;
-	struct draft_list d = { g_ptr_array_new_with_free_func (g_free),
-				g_ptr_array_new_with_free_func (g_free), TRUE };
+	struct nmf_resolve r = { 0 };
 
 	if (! c.db) {
 	    nmf_error ("check --thread needs the notmuch database");
 	    ret = NMF_EXIT_ERROR;
 	    goto out;
 	}
-	if (strlen (thread) == 13 && thread[0] == 'p')
-	    q = g_strdup_printf ("property:\"" NMF_PROP_PROCESS "=%s\" AND "
-				 "tag:draft",
-				 thread);
-	else if (strchr (thread, ':'))
-	    q = g_strdup_printf ("thread:{%s} AND tag:draft", thread);
-	else
-	    q = g_strdup_printf ("thread:%s AND tag:draft", thread);
-	nmf_db_each_message (c.db, q, draft_list_cb, &d);
-	for (i = 0; i < d.files->len; i++)
-	    check_file (&c, d.files->pdata[i]);
-	g_ptr_array_unref (d.files);
-	g_ptr_array_unref (d.names);
+	if (! nmf_resolve (c.db, thread, &r)) {
+	    ret = NMF_EXIT_ERROR;
+	    goto out;
+	}
+	if (r.pid) {
+	    /* Every unsent draft of the process, in whichever thread. */
+	    g_autoptr (GPtrArray) live = nmf_store_live_drafts (c.db, &c.cfg,
+								r.pid);
+
+	    for (i = 0; i < live->len; i++)
+		check_file (&c, ((struct nmf_live_draft *) live->pdata[i])->file);
+	} else {
+	    g_autofree char *q = g_strdup_printf ("thread:%s AND tag:draft",
+						  r.thread);
+	    struct draft_list d = { g_ptr_array_new_with_free_func (g_free),
+				    g_ptr_array_new_with_free_func (g_free),
+				    g_ptr_array_new_with_free_func (g_free) };
+
+	    nmf_db_each_message (c.db, q, draft_list_cb, &d);
+	    for (i = 0; i < d.files->len; i++)
+		check_file (&c, d.files->pdata[i]);
+	    g_ptr_array_unref (d.files);
+	    g_ptr_array_unref (d.names);
+	    g_ptr_array_unref (d.ids);
+	}
+	nmf_resolve_release (&r);
     }
     for (i = 0; i < args->len; i++)
 	check_file (&c, args->pdata[i]);
     print (&c, format);
-    ret = c.found->len ? NMF_EXIT_FINDINGS : NMF_EXIT_OK;
+    ret = c.found->len ? NMF_EXIT_FINDINGS
+	  : c.errors   ? NMF_EXIT_ERROR
+		       : NMF_EXIT_OK;
 out:
     if (c.db)
 	nmf_db_close (&c.db);

@@ -135,3 +135,54 @@ nmf_address_in (const char *addr, const char *const *addrs)
     }
     return FALSE;
 }
+
+gsize
+nmf_message_head_length (const char *text, gsize len, gsize *body_at)
+{
+    static const char *const known[] = { "from:", "to:", "subject:", "date:",
+					 "message-id:", NULL };
+    gboolean mail_header = FALSE;
+    gsize at = 0;
+
+    *body_at = 0;
+    while (at < len) {
+	const char *line = text + at;
+	const char *nl = memchr (line, '\n', len - at);
+	gsize n = nl ? (gsize) (nl - line) : len - at;
+	gsize k;
+	int i;
+
+	if (n && line[n - 1] == '\r')
+	    n--;
+	if (n == 0 || (n == 26 && memcmp (line, "--text follows this line--",
+					  26) == 0)) {
+	    if (! mail_header || at == 0)
+		return 0;
+	    *body_at = nl ? (gsize) (nl - text) + 1 : len;
+	    return at;
+	}
+	if (line[0] == ' ' || line[0] == '\t') {
+	    if (at == 0)
+		return 0;       /* a continuation needs a header first */
+	} else {
+	    for (k = 0; k < n && line[k] != ':'; k++) {
+		if (line[k] <= ' ' || line[k] >= 0x7f)
+		    return 0;   /* no header name: a body */
+	    }
+	    if (k == 0 || k == n)
+		return 0;
+	    for (i = 0; known[i]; i++) {
+		if (g_ascii_strncasecmp (line, known[i], strlen (known[i])) == 0)
+		    mail_header = TRUE;
+	    }
+	}
+	if (! nl)
+	    break;
+	at = (gsize) (nl - text) + 1;
+    }
+    /* Headers alone, no body. */
+    if (! mail_header)
+	return 0;
+    *body_at = len;
+    return len;
+}

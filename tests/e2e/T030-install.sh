@@ -13,6 +13,10 @@ t_ok "make install DESTDIR PREFIX" make -s -C "$NMF_SRC" $NMF_MAKE_ARGS \
 t_ok "binary installed" test -x "$inst/usr/bin/notmuch-followup"
 t_ok "man page installed" test -f "$inst/usr/share/man/man1/notmuch-followup.1"
 t_ok "hook installed" test -x "$inst/usr/share/notmuch-followup/hooks/post-new"
+t_ok "the neomutt send hook installed" \
+    test -x "$inst/usr/share/notmuch-followup/followup-sendmail"
+t_ok "the notmuch-emacs send hook installed" \
+    test -f "$inst/usr/share/notmuch-followup/notmuch-followup-send-hook.el"
 t_ok "bash completion installed" \
     test -f "$inst/usr/share/bash-completion/completions/notmuch-followup"
 # The completion offers the commands and a command's options.

@@ -80,8 +80,11 @@ assert {f["code"] for f in r} == {"salary", "feedback"}, r
 assert all(set(f) == {"file", "line", "code", "message"} for f in r)
 ' "$out"
 
-# The same text as another draft of the process.
-sed 's/^Hi Sam,/Hi Dana,/' "$a" >"$NMF_TMP/copy.eml"
+# The same text as another draft of the process (a new message: the user
+# pasted Sam's text into a draft of their own).
+sed -e 's/^Hi Sam,/Hi Dana,/' -e 's/^\(Message-I[dD]: <\)/\1copy-/' \
+    -e 's/^To: .*/To: Dana Wu <dana.wu@initech.example>/' "$a" \
+    >"$NMF_TMP/copy.eml"
 out=$(nmf check --now=2026-12-02T20:00:00Z "$NMF_TMP/copy.eml")
 t_match "a copy of Sam's text is found" 'duplicate.*Sam Patel' "$out"
 
@@ -112,8 +115,58 @@ notmuch new --quiet
 out=$(nmf check --now=2026-12-20T12:00:00Z "$NMF_TMP/early.eml")
 t_match "a third follow-up is found" 'third-follow-up' "$out"
 
+# In a send hook: the client pipes the whole message on standard input.
+out=$(nmf check --now=2026-12-02T20:00:00Z - <"$a"); rc=$?
+t_eq "stdin, our untouched draft: exit 1" 1 $rc
+t_match "... its placeholder is found" '^-:[0-9]+: placeholder' "$out"
+t_fail "... and it is no duplicate of itself" sh -c "printf '%s' '$out' | grep -q duplicate"
+line=$(printf '%s\n' "$out" | sed -n 's/^-:\([0-9]*\): placeholder.*/\1/p')
+# notmuch-emacs strips Message-ID and Date on resume: still no duplicate.
+out=$(grep -v '^\(Message-I[dD]\|Date\):' "$a" |
+    nmf check --now=2026-12-02T20:00:00Z -)
+t_fail "... not even without its Message-ID" sh -c "printf '%s' '$out' | grep -q duplicate"
+# neomutt's <pipe-entry> in the compose menu pipes the body alone.
+out=$(sed '1,/^$/d' "$a" | nmf check --now=2026-12-02T20:00:00Z -); rc=$?
+t_eq "stdin, a bare body: exit 1" 1 $rc
+t_match "... read as a body, the placeholder found on the same line" "^-:$line: placeholder" "$out"
+# notmuch-emacs's buffer: message-mode's separator instead of the empty line.
+sed '0,/^$/s//--text follows this line--/' "$a" >"$NMF_TMP/mm.txt"
+out=$(nmf check --now=2026-12-02T20:00:00Z - <"$NMF_TMP/mm.txt"); rc=$?
+t_eq "stdin, a message-mode buffer: exit 1" 1 $rc
+t_match "... the placeholder found on the same line" "^-:$line: placeholder" "$out"
+out=$(printf '' | nmf check - 2>&1); rc=$?
+t_eq "empty standard input is an error (exit 2)" 2 $rc
+t_match "... said plainly" "standard input.*empty" "$out"
+out=$(printf '\n  \n' | nmf check - 2>&1); rc=$?
+t_eq "blank standard input too" 2 $rc
+out=$(printf 'From: a@b\nSubject: x\nContent-Type: multipart/mixed; boundary="q"\n\n--q\n' |
+    nmf check - 2>&1); rc=$?
+t_ne_2() { [ "$1" -lt 128 ]; }
+t_ok "a broken message does not crash check (exit $rc)" t_ne_2 $rc
+
 # check --thread looks at every unsent draft of a process.
 out=$(nmf check --now=2026-12-02T20:00:00Z --thread="id:a41c9e07-5d2b-4b8e-b6f3-0c2d8e19aa55@initech.example")
 t_eq "--thread: both panel drafts checked" 2 \
     "$(printf '%s\n' "$out" | grep -c placeholder)"
+
+# --thread with any thread of the process: Globex's answer to the ATS
+# rejection lives in the ATS thread; list prints the invitation's.
+nmf_add globex-invite.eml >/dev/null
+nmf_add globex-rejection.eml >/dev/null
+notmuch new --quiet
+t_ok "scan with the Globex rejection" nmf scan --quiet --now=2026-11-20T12:00:00Z
+g=$(notmuch search --output=files 'tag:draft and to:maria.gomez@globex.example')
+t_ok "the answer to the rejection is drafted" test -f "$g"
+t_count "... in the ATS thread, not the invitation's" 0 \
+    'thread:{id:CAGx1b7Y3kq9_Vt2@mail.globex.example} and tag:draft'
+# The user adds a line they should not send.
+sed -i '0,/^$/!{0,/^Hi /s/^\(Hi .*\)$/\1\n\nWhat was the salary range you had planned for this role?/}' "$g"
+gt=$(notmuch search --output=threads id:CAGx1b7Y3kq9_Vt2@mail.globex.example)
+t_match "list prints the invitation's thread" "${gt#thread:}" \
+    "$(nmf list --format=json --now=2026-11-20T12:00:00Z)"
+out=$(nmf check --now=2026-11-20T12:00:00Z --thread="$gt"); rc=$?
+t_eq "--thread=the invitation's thread: exit 1" 1 $rc
+t_match "... the draft in the other thread is checked" "$(basename "$g").*salary" "$out"
+out=$(nmf check --now=2026-11-20T12:00:00Z --thread="${gt#thread:}"); rc=$?
+t_eq "... also as a bare thread id" 1 $rc
 t_done
