@@ -57,6 +57,8 @@ set charset = "utf-8"
 set delete = yes
 EOF
 sock=$NMF_TMP/tmux.sock
+# No neomutt is left behind, whatever happens.
+trap 'tmux -S "$sock" kill-server 2>/dev/null; _nmf_cleanup' EXIT
 screen() { tmux -S "$sock" capture-pane -p 2>/dev/null; }
 # wait_for REGEX: until the screen matches (a bound that only catches a
 # hang); 1 when it never does.
