@@ -8,6 +8,7 @@
 #   make demo            run the product on a sample mailbox in a temp dir
 #   make install         PREFIX=/usr/local DESTDIR= (binary, man page, hook)
 #   make deps            install the Debian packages that are missing
+#   make eval            how well mail is understood (tests/corpus, real mail)
 #
 # DEVELOPER=1 adds -Werror (CI sets it).  V=1 shows full commands.
 
@@ -88,7 +89,7 @@ endif
 
 .PHONY: all clean check check-unit check-e2e check-asan check-layering \
         check-valgrind \
-        deps demo install uninstall lint-man bench fuzz
+        deps demo install uninstall lint-man bench fuzz eval
 
 all: $(PROG)
 
@@ -235,6 +236,11 @@ demo: deps
 # Install.
 
 COMPLETIONDIR ?= $(PREFIX)/share/bash-completion/completions
+
+# How well mail is understood, on the project's corpus and on the real,
+# labelled mail beside the project (../shared/corpus/jobs).
+eval: deps $(PROG)
+	@python3 tools/eval.py --bin $(abspath $(PROG))
 
 install: $(PROG)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
