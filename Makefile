@@ -240,7 +240,7 @@ COMPLETIONDIR ?= $(PREFIX)/share/bash-completion/completions
 # How well mail is understood, on the project's corpus and on the real,
 # labelled mail beside the project (../shared/corpus/jobs).
 eval: deps $(PROG)
-	@python3 tools/eval.py --bin $(abspath $(PROG))
+	@/usr/bin/python3 tools/eval.py --bin $(abspath $(PROG))
 
 install: $(PROG)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \

@@ -34,6 +34,63 @@ struct nmf_classification {
     gboolean automated;    /* auto-reply, bounce or bulk/list mail */
 };
 
+/* The evidence the classifier weighs, as numbers (issue 15: rules are
+ * evidence, their weights are fitted on labelled mail by `make train`).
+ * Each is 0 or 1 unless said otherwise.  "user:" features are set for
+ * mail from the user only, the others for mail to the user only. */
+enum nmf_feature {
+    NMF_F_FROM_USER,
+    NMF_F_AUTOMATED,        /* an auto-reply or a bounce */
+    NMF_F_BULK,             /* list or bulk mail */
+    NMF_F_ATS_SENDER,
+    NMF_F_ROBOT_SENDER,     /* no-reply, notifications, an ATS mailer */
+    NMF_F_INTERNAL,         /* from the user's own organisation */
+    NMF_F_USER_ORGANISES,   /* the user organises the calendar event */
+    NMF_F_EVENT,            /* a calendar event */
+    NMF_F_EVENT_CANCELLED,
+    NMF_F_EVENT_INTERVIEW,  /* interview words in the event */
+    NMF_F_JOB,              /* strong job words, 0..1 (a third each) */
+    NMF_F_JOB_WEAK,         /* weak job words, 0..1 */
+    NMF_F_TITLE_SUBJECT,    /* a job title in the subject */
+    NMF_F_INTERVIEW_SUBJECT,
+    NMF_F_INTERVIEW_BODY,
+    NMF_F_INTERVIEW_QUOTED, /* interview words in the quoted thread */
+    NMF_F_MEETING,          /* a call, a chat, a meeting */
+    NMF_F_SCHEDULING,       /* scheduling words */
+    NMF_F_FUTURE_TIME,      /* a date and time ahead */
+    NMF_F_RECEIVED,         /* application received, recruiting words */
+    NMF_F_CONDITIONAL,      /* "if there's a match, we'll contact you" */
+    NMF_F_REJECTION_PHRASE,
+    NMF_F_REJECTION_SENTENCE,
+    NMF_F_OFFER,            /* a job offer phrase */
+    NMF_F_OFFER_MEETING,    /* an offer of an interview or a call */
+    NMF_F_COMMERCIAL,       /* a commercial offer */
+    NMF_F_NEGATIVE,         /* press, podcast, research, tips */
+    NMF_F_AS_INTERVIEWER,   /* the user is on the hiring side */
+    NMF_F_REPLY,            /* a reply in a thread */
+    NMF_F_INTERVIEW_JOB,    /* interview words with job context or ATS */
+    NMF_F_INTERVIEW_WHEN,   /* interview words with a time or scheduling */
+    NMF_F_MEETING_JOB_WHEN, /* a call about a job, with a time */
+    NMF_F_REJECTION_JOB,    /* a way of saying no, with job context */
+    NMF_F_OFFER_JOB,        /* a job offer, with job context */
+    NMF_F_USER_THANKS,      /* user: thanks for a conversation */
+    NMF_F_USER_FOLLOW_UP,   /* user: following up, checking in */
+    NMF_F_USER_STRONG_FOLLOW_UP,
+    NMF_F_USER_CONTEXT,     /* user: job or interview words */
+    NMF_F_USER_CONFIRM,     /* user: "works for me, see you then" */
+    NMF_F_USER_NEGATIVE,    /* user: podcast, research, the candidate */
+    NMF_F_COUNT
+};
+
+/* The name of a feature ("ats-sender"); static string. */
+const char *
+nmf_feature_name (enum nmf_feature f);
+
+/* Compute the features of msg into v[NMF_F_COUNT]. */
+void
+nmf_classify_features (const struct nmf_message *msg,
+		       const char *const *user_emails, double *v);
+
 /* The §4 name of a kind ("interview_invite", ...); static string. */
 const char *
 nmf_kind_to_string (enum nmf_kind kind);

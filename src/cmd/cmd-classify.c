@@ -10,7 +10,7 @@
 
 static const char usage[]
     = "usage: notmuch-followup classify [--format=text|json] [--user=ADDR]... "
-      "FILE...\n"
+      "[--features] FILE...\n"
       "\n"
       "Print, for each mail file, its kind, the confidence, the evidence\n"
       "(which rules fired) and what was extracted: company, role, people,\n"
@@ -18,12 +18,14 @@ static const char usage[]
       "\n"
       "  --format=text|json  output format (default text)\n"
       "  --user=ADDR         one of your addresses (repeatable); default:\n"
-      "                      user.primary_email and user.other_email\n";
+      "                      user.primary_email and user.other_email\n"
+      "  --features          also the evidence as numbers (what make train\n"
+      "                      fits the weights on)\n";
 
 static void
 print_one (struct nmf_printer *p, const char *file,
 	   const struct nmf_classification *c, const struct nmf_extract *x,
-	   const char *error)
+	   const double *features, const char *error)
 {
     guint i;
 
@@ -66,6 +68,15 @@ print_one (struct nmf_printer *p, const char *file,
     } else {
 	p->null (p);
     }
+    if (features) {
+	p->map_key (p, "features");
+	p->begin_map (p);
+	for (i = 0; i < NMF_F_COUNT; i++) {
+	    p->map_key (p, nmf_feature_name (i));
+	    p->number (p, features[i]);
+	}
+	p->end (p);
+    }
     if (error)
 	nmf_printer_kv_string (p, "error", error);
     p->end (p);
@@ -76,11 +87,14 @@ nmf_cmd_classify (int argc, char **argv)
 {
     int format = NMF_FORMAT_TEXT;
     int help = 0;
+    int with_features = 0;
+    double features[NMF_F_COUNT];
     g_autoptr (GPtrArray) users = g_ptr_array_new ();
     g_autoptr (GPtrArray) args = NULL;
     const struct nmf_opt opts[] = {
 	{ "format", NMF_OPT_KEYWORD, &format, nmf_format_keywords },
 	{ "user", NMF_OPT_STRINGS, users, NULL },
+	{ "features", NMF_OPT_BOOL, &with_features, NULL },
 	{ NULL, 0, NULL, NULL },
     };
     struct nmf_config cfg;
@@ -122,12 +136,16 @@ nmf_cmd_classify (int argc, char **argv)
 	    nmf_warn ("cannot parse '%s': %s", file, why);
 	    nmf_classify_message (NULL, NULL, &c);
 	    nmf_extract_message (NULL, NULL, &x);
-	    print_one (p, file, &c, &x, why);
+	    print_one (p, file, &c, &x, NULL, why);
 	} else {
 	    readable++;
 	    nmf_classify_message (msg, nmf_config_user_emails (&cfg), &c);
 	    nmf_extract_message (msg, nmf_config_user_emails (&cfg), &x);
-	    print_one (p, file, &c, &x, NULL);
+	    if (with_features)
+		nmf_classify_features (msg, nmf_config_user_emails (&cfg),
+				       features);
+	    print_one (p, file, &c, &x, with_features ? features : NULL,
+		       NULL);
 	}
 	nmf_classification_release (&c);
 	nmf_extract_release (&x);

@@ -380,6 +380,46 @@ struct ctx {
     GPtrArray *evidence;
 };
 
+/* The texts a message is read by: the subject, the new text (with a
+ * forwarded message, which is what the sender passes on), the quoted
+ * thread (context only) and the calendar events' words. */
+static void
+ctx_init (struct ctx *c, const struct nmf_message *msg)
+{
+    GString *cal = g_string_new (NULL);
+    guint i;
+
+    c->subject = nmf_text_fold (msg->subject);
+    if (g_str_has_prefix (msg->quoted, "---------- Forwarded message")
+	|| g_str_has_prefix (msg->quoted, "Begin forwarded message")) {
+	g_autofree char *both = g_strconcat (msg->body, "\n", msg->quoted,
+					     NULL);
+
+	c->body = nmf_text_fold (both);
+    } else {
+	c->body = nmf_text_fold (msg->body);
+	c->quoted = nmf_text_fold (msg->quoted);
+    }
+    for (i = 0; i < msg->events->len; i++) {
+	struct nmf_event *ev = msg->events->pdata[i];
+
+	g_string_append_printf (cal, "%s\n%s\n",
+				ev->summary ? ev->summary : "",
+				ev->description ? ev->description : "");
+    }
+    c->calendar = nmf_text_fold (cal->str);
+    g_string_free (cal, TRUE);
+}
+
+static void
+ctx_release (struct ctx *c)
+{
+    g_free (c->subject);
+    g_free (c->body);
+    g_free (c->quoted);
+    g_free (c->calendar);
+}
+
 static void
 evidence (struct ctx *c, const char *rule, const char *what)
 {
@@ -848,6 +888,189 @@ other:
     set (out, NMF_KIND_UNRELATED, negative ? 0.8 : 0.6);
 }
 
+/* ---- evidence as numbers (issue 15) ----------------------------------- */
+
+static const char *const feature_names[NMF_F_COUNT] = {
+    [NMF_F_FROM_USER] = "from-user",
+    [NMF_F_AUTOMATED] = "automated",
+    [NMF_F_BULK] = "bulk",
+    [NMF_F_ATS_SENDER] = "ats-sender",
+    [NMF_F_ROBOT_SENDER] = "robot-sender",
+    [NMF_F_INTERNAL] = "internal",
+    [NMF_F_USER_ORGANISES] = "user-organises-event",
+    [NMF_F_EVENT] = "event",
+    [NMF_F_EVENT_CANCELLED] = "event-cancelled",
+    [NMF_F_EVENT_INTERVIEW] = "event-interview",
+    [NMF_F_JOB] = "job",
+    [NMF_F_JOB_WEAK] = "job-weak",
+    [NMF_F_TITLE_SUBJECT] = "title-in-subject",
+    [NMF_F_INTERVIEW_SUBJECT] = "interview-in-subject",
+    [NMF_F_INTERVIEW_BODY] = "interview-in-body",
+    [NMF_F_INTERVIEW_QUOTED] = "interview-in-quote",
+    [NMF_F_MEETING] = "meeting",
+    [NMF_F_SCHEDULING] = "scheduling",
+    [NMF_F_FUTURE_TIME] = "future-time",
+    [NMF_F_RECEIVED] = "recruiting",
+    [NMF_F_CONDITIONAL] = "conditional",
+    [NMF_F_REJECTION_PHRASE] = "rejection-phrase",
+    [NMF_F_REJECTION_SENTENCE] = "rejection-sentence",
+    [NMF_F_OFFER] = "offer",
+    [NMF_F_OFFER_MEETING] = "offer-of-a-meeting",
+    [NMF_F_COMMERCIAL] = "commercial",
+    [NMF_F_NEGATIVE] = "negative",
+    [NMF_F_AS_INTERVIEWER] = "user-as-interviewer",
+    [NMF_F_REPLY] = "reply",
+    [NMF_F_INTERVIEW_JOB] = "interview+job",
+    [NMF_F_INTERVIEW_WHEN] = "interview+when",
+    [NMF_F_MEETING_JOB_WHEN] = "meeting+job+when",
+    [NMF_F_REJECTION_JOB] = "rejection+job",
+    [NMF_F_OFFER_JOB] = "offer+job",
+    [NMF_F_USER_THANKS] = "user:thanks",
+    [NMF_F_USER_FOLLOW_UP] = "user:follow-up",
+    [NMF_F_USER_STRONG_FOLLOW_UP] = "user:strong-follow-up",
+    [NMF_F_USER_CONTEXT] = "user:context",
+    [NMF_F_USER_CONFIRM] = "user:confirm",
+    [NMF_F_USER_NEGATIVE] = "user:negative",
+};
+
+const char *
+nmf_feature_name (enum nmf_feature f)
+{
+    return (unsigned) f < NMF_F_COUNT ? feature_names[f] : "?";
+}
+
+/* Whether a phrase of list is in the subject or the new text (and the
+ * calendar text when cal is set); no evidence recorded. */
+static gboolean
+seen (const struct ctx *c, const char *const *list, gboolean cal)
+{
+    return find_any (c->subject, list) || find_any (c->body, list)
+	   || (cal && find_any (c->calendar, list));
+}
+
+static gboolean
+seen_regex (const struct ctx *c, const char *const *list)
+{
+    size_t i;
+
+    for (i = 0; list[i]; i++) {
+	if (nmf_regex_match_jit (list[i], c->subject, NULL)
+	    || nmf_regex_match_jit (list[i], c->body, NULL))
+	    return TRUE;
+    }
+    return FALSE;
+}
+
+static void
+features_from_user (struct ctx *c, double *v)
+{
+    static const char *const thank_re[] = { thank_you_pattern, NULL };
+    gboolean context = count_any (c, job_terms) || count_any (c, weak_job_terms)
+		       || count_any (c, interview_terms);
+
+    v[NMF_F_FROM_USER] = 1;
+    v[NMF_F_USER_THANKS] = seen (c, thank_you_terms, FALSE)
+			   || seen_regex (c, thank_re);
+    v[NMF_F_USER_FOLLOW_UP] = seen (c, followup_terms, FALSE);
+    v[NMF_F_USER_STRONG_FOLLOW_UP] = seen (c, strong_followup_terms, FALSE);
+    v[NMF_F_USER_CONTEXT] = context;
+    v[NMF_F_USER_CONFIRM] = seen (c, confirm_terms, FALSE);
+    v[NMF_F_USER_NEGATIVE] = seen (c, user_negative_terms, FALSE);
+}
+
+static void
+features_incoming (const struct nmf_message *msg,
+		   const char *const *user_emails, struct ctx *c, double *v)
+{
+    unsigned job = count_any (c, job_terms);
+    unsigned weak = count_any (c, weak_job_terms);
+    gboolean ats = msg->from && is_ats_addr (msg->from->addr);
+    gboolean interview, when, sched, rejection;
+    const char *offer;
+    guint i;
+
+    v[NMF_F_AUTOMATED] = (msg->flags & (NMF_MSG_AUTO_REPLY | NMF_MSG_BOUNCE))
+			 || find_any (c->subject, auto_reply_subjects);
+    v[NMF_F_BULK] = (msg->flags & (NMF_MSG_LIST | NMF_MSG_BULK)) != 0;
+    v[NMF_F_ATS_SENDER] = ats;
+    v[NMF_F_ROBOT_SENDER] = msg->from && nmf_address_is_robot (msg->from->addr);
+    v[NMF_F_INTERNAL] = from_own_organisation (msg, user_emails);
+    for (i = 0; i < msg->events->len; i++) {
+	struct nmf_event *ev = msg->events->pdata[i];
+
+	v[NMF_F_EVENT] = 1;
+	if ((ev->method && g_ascii_strcasecmp (ev->method, "CANCEL") == 0)
+	    || (ev->status && g_ascii_strcasecmp (ev->status, "CANCELLED") == 0))
+	    v[NMF_F_EVENT_CANCELLED] = 1;
+	if (ev->organizer && nmf_address_in (ev->organizer->addr, user_emails))
+	    v[NMF_F_USER_ORGANISES] = 1;
+    }
+    v[NMF_F_EVENT_INTERVIEW] = find_any (c->calendar, interview_terms) != NULL;
+    v[NMF_F_JOB] = MIN (job, 3) / 3.0;
+    v[NMF_F_JOB_WEAK] = MIN (weak, 3) / 3.0;
+    v[NMF_F_TITLE_SUBJECT] = find_any (c->subject, title_words) != NULL;
+    v[NMF_F_INTERVIEW_SUBJECT] = find_any (c->subject, interview_terms) != NULL;
+    v[NMF_F_INTERVIEW_BODY] = find_any (c->body, interview_terms) != NULL;
+    v[NMF_F_INTERVIEW_QUOTED]
+	= c->quoted && find_any (c->quoted, interview_terms) != NULL;
+    v[NMF_F_MEETING] = seen (c, meeting_terms, FALSE);
+    sched = seen (c, schedule_terms, FALSE);
+    v[NMF_F_SCHEDULING] = sched;
+    when = future_time_in (msg);
+    v[NMF_F_FUTURE_TIME] = when;
+    v[NMF_F_RECEIVED] = seen (c, received_terms, FALSE);
+    v[NMF_F_CONDITIONAL] = seen (c, conditional_terms, FALSE);
+    v[NMF_F_REJECTION_PHRASE] = seen (c, rejection_terms, FALSE);
+    v[NMF_F_REJECTION_SENTENCE] = seen_regex (c, rejection_patterns);
+    offer = find_any (c->subject, offer_terms);
+    if (! offer)
+	offer = find_any (c->body, offer_terms);
+    if (offer && offers_a_meeting (c, offer))
+	v[NMF_F_OFFER_MEETING] = 1;
+    else if (offer)
+	v[NMF_F_OFFER] = 1;
+    v[NMF_F_COMMERCIAL] = seen (c, commercial_offer_terms, FALSE);
+    v[NMF_F_NEGATIVE] = seen (c, negative_terms, TRUE);
+    v[NMF_F_AS_INTERVIEWER]
+	= seen (c, as_interviewer_terms, TRUE)
+	  || ((nmf_text_has_phrase (c->subject, "candidate")
+	       || nmf_text_has_phrase (c->calendar, "candidate"))
+	      && ! nmf_text_has_phrase (c->body, "your candidacy"));
+    v[NMF_F_REPLY] = msg->in_reply_to != NULL
+		     || g_str_has_prefix (c->subject, "re:");
+    interview = v[NMF_F_INTERVIEW_SUBJECT] || v[NMF_F_INTERVIEW_BODY]
+		|| v[NMF_F_EVENT_INTERVIEW];
+    v[NMF_F_INTERVIEW_JOB] = interview && (job + weak >= 2 || ats);
+    v[NMF_F_INTERVIEW_WHEN] = interview && (sched || when || v[NMF_F_EVENT]);
+    v[NMF_F_MEETING_JOB_WHEN] = v[NMF_F_MEETING] && (sched || when)
+				&& (job + weak >= 3 || ((job + weak) && ats));
+    rejection = v[NMF_F_REJECTION_PHRASE] || v[NMF_F_REJECTION_SENTENCE];
+    v[NMF_F_REJECTION_JOB] = rejection && (job + weak || ats);
+    v[NMF_F_OFFER_JOB] = v[NMF_F_OFFER] && job + weak >= 1
+			 && ! v[NMF_F_COMMERCIAL] && ! v[NMF_F_BULK];
+}
+
+void
+nmf_classify_features (const struct nmf_message *msg,
+		       const char *const *user_emails, double *v)
+{
+    static const char *const none[] = { NULL };
+    struct ctx c = { 0 };
+
+    memset (v, 0, NMF_F_COUNT * sizeof (double));
+    if (! msg)
+	goto done;
+    if (! user_emails)
+	user_emails = none;
+    ctx_init (&c, msg);
+    if (msg->from && nmf_address_in (msg->from->addr, user_emails))
+	features_from_user (&c, v);
+    else
+	features_incoming (msg, user_emails, &c, v);
+done:
+    ctx_release (&c);
+}
+
 void
 nmf_classify_message (const struct nmf_message *msg,
 		      const char *const *user_emails,
@@ -855,8 +1078,6 @@ nmf_classify_message (const struct nmf_message *msg,
 {
     static const char *const none[] = { NULL };
     struct ctx c = { 0 };
-    GString *cal = g_string_new (NULL);
-    guint i;
 
     memset (out, 0, sizeof (*out));
     out->evidence = g_ptr_array_new_with_free_func (g_free);
@@ -867,26 +1088,7 @@ nmf_classify_message (const struct nmf_message *msg,
     if (! user_emails)
 	user_emails = none;
 
-    c.subject = nmf_text_fold (msg->subject);
-    /* A forwarded message is what the sender passes on: read it as part
-     * of the new text.  Quoted replies only give context (job words). */
-    if (g_str_has_prefix (msg->quoted, "---------- Forwarded message")
-	|| g_str_has_prefix (msg->quoted, "Begin forwarded message")) {
-	g_autofree char *both = g_strconcat (msg->body, "\n", msg->quoted,
-					     NULL);
-
-	c.body = nmf_text_fold (both);
-    } else {
-	c.body = nmf_text_fold (msg->body);
-	c.quoted = nmf_text_fold (msg->quoted);
-    }
-    for (i = 0; i < msg->events->len; i++) {
-	struct nmf_event *ev = msg->events->pdata[i];
-
-	g_string_append_printf (cal, "%s\n%s\n", ev->summary ? ev->summary : "",
-				ev->description ? ev->description : "");
-    }
-    c.calendar = nmf_text_fold (cal->str);
+    ctx_init (&c, msg);
     c.evidence = out->evidence;
 
     out->from_user = msg->from && nmf_address_in (msg->from->addr, user_emails);
@@ -909,11 +1111,7 @@ nmf_classify_message (const struct nmf_message *msg,
     classify_incoming (msg, user_emails, &c, out);
 
 done:
-    g_string_free (cal, TRUE);
-    g_free (c.subject);
-    g_free (c.body);
-    g_free (c.quoted);
-    g_free (c.calendar);
+    ctx_release (&c);
 }
 
 void

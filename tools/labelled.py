@@ -1,0 +1,91 @@
+"""The labelled mail of the project and beside it, and classify's view of it.
+
+Shared by tools/eval.py (make eval) and tools/train.py (make train).
+
+  tests/corpus/            mail written for this project (NAME.eml + NAME.json)
+  ../shared/corpus/jobs/   real job-search mail (labels.tsv, LABELS.md)
+"""
+import collections
+import json
+import os
+import subprocess
+
+ACT = 0.7
+KINDS = ["interview_invite", "interview_calendar", "rejection", "offer",
+         "candidate_thank_you", "candidate_followup", "recruiter_other",
+         "unrelated"]
+DRAFTING = {"interview_invite", "interview_calendar", "rejection", "offer"}
+INVITES = {"interview_invite", "interview_calendar"}
+DEFAULT_USERS = ["alex.morgan@example.net", "alex@morgan.example"]
+
+
+class Case:
+    def __init__(self, path, source, kind, users, sure=True, people=None,
+                 start=None, company=None, role=None):
+        self.path, self.source, self.kind = path, source, kind
+        self.users, self.sure = users, sure
+        self.people, self.start = people, start
+        self.company, self.role = company, role
+        self.got = None
+
+
+def load_project_corpus(root):
+    cases = []
+    for dirpath, _, names in sorted(os.walk(root)):
+        for n in sorted(names):
+            if not n.endswith(".json"):
+                continue
+            eml = os.path.join(dirpath, n[:-5] + ".eml")
+            if not os.path.exists(eml):
+                continue
+            with open(os.path.join(dirpath, n), encoding="utf-8") as f:
+                lab = json.load(f)
+            cases.append(Case(
+                eml, "project/" + os.path.basename(dirpath), lab["kind"],
+                lab.get("user") or DEFAULT_USERS,
+                people=lab.get("people"), start=lab.get("interview_start"),
+                company=lab.get("company"), role=lab.get("role")))
+    return cases
+
+
+def load_jobs(root):
+    cases = []
+    with open(os.path.join(root, "labels.tsv"), encoding="utf-8") as f:
+        header = f.readline().rstrip("\n").split("\t")
+        for line in f:
+            row = dict(zip(header, line.rstrip("\n").split("\t")))
+            people = None
+            if row.get("interviewers", "-") not in ("", "-"):
+                people = [p.strip() for p in row["interviewers"].split(";")
+                          if p.strip()]
+            start = row.get("when")
+            cases.append(Case(
+                os.path.join(root, row["file"]),
+                "jobs/" + row["file"].split("/")[0], row["label"],
+                [row["user"]], sure=row.get("sure", "yes") != "no",
+                people=people, start=None if start in (None, "", "-") else start))
+    return cases
+
+
+def classify(binary, cases, features=False):
+    """Fill case.got with classify's JSON object; one run per user set.
+    With features, the objects carry the evidence as numbers."""
+    by_users = collections.defaultdict(list)
+    for c in cases:
+        by_users[tuple(c.users)].append(c)
+    for users, group in by_users.items():
+        for i in range(0, len(group), 200):
+            chunk = group[i:i + 200]
+            args = [binary, "classify", "--format=json"]
+            if features:
+                args.append("--features")
+            args += ["--user=" + u for u in users]
+            args += [c.path for c in chunk]
+            out = subprocess.run(args, capture_output=True, text=True,
+                                 env=dict(os.environ, LC_ALL="C.UTF-8",
+                                          TZ="UTC"))
+            got = {o["file"]: o for o in json.loads(out.stdout or "[]")}
+            for c in chunk:
+                c.got = got.get(c.path)
+
+
