@@ -20,7 +20,6 @@ for each set whether its figures are held out.  --floors FILE makes the run
 fail (exit 1) when a held-out figure falls below the floor FILE names.
 Standard library only.
 """
-import argparse
 import collections
 import datetime
 import json
@@ -28,8 +27,8 @@ import os
 import re
 import sys
 
-from labelled import (ACT, DRAFTING, INVITES, KINDS, classify,
-                      load_jobs, load_project_corpus)
+from labelled import (ACT, DRAFTING, INVITES, KINDS, argument_parser,
+                      classify, load_jobs, load_project_corpus)
 
 
 def acted_kind(c):
@@ -163,13 +162,7 @@ def report(name, cases, out):
 
 
 def main():
-    here = os.path.dirname(os.path.abspath(__file__))
-    top = os.path.dirname(here)
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--bin", default=os.path.join(top, "notmuch-followup"))
-    ap.add_argument("--corpus", default=os.path.join(top, "tests", "corpus"))
-    ap.add_argument("--jobs", default=os.environ.get(
-        "NMF_JOBS_CORPUS", os.path.join(top, "..", "shared", "corpus", "jobs")))
+    ap = argument_parser(__doc__)
     ap.add_argument("--floors", help="fail below these held-out figures")
     ap.add_argument("--json", help="write the figures here")
     ap.add_argument("--predictions", help="JSON lines (file, kind, "

@@ -5,6 +5,7 @@ Shared by tools/eval.py (make eval) and tools/train.py (make train).
   tests/corpus/            mail written for this project (NAME.eml + NAME.json)
   ../shared/corpus/jobs/   real job-search mail (labels.tsv, LABELS.md)
 """
+import argparse
 import collections
 import json
 import os
@@ -89,3 +90,15 @@ def classify(binary, cases, features=False):
                 c.got = got.get(c.path)
 
 
+
+
+def argument_parser(doc):
+    """The options every tool over the labelled sets takes: --bin, --corpus
+    and --jobs (NMF_JOBS_CORPUS), with the project's defaults."""
+    top = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    ap = argparse.ArgumentParser(description=doc.split("\n")[0])
+    ap.add_argument("--bin", default=os.path.join(top, "notmuch-followup"))
+    ap.add_argument("--corpus", default=os.path.join(top, "tests", "corpus"))
+    ap.add_argument("--jobs", default=os.environ.get(
+        "NMF_JOBS_CORPUS", os.path.join(top, "..", "shared", "corpus", "jobs")))
+    return ap

@@ -18,7 +18,6 @@ weights, a fixed number of steps: the same data give the same table.
 
 Needs numpy (Debian's python3-numpy; make deps installs it).
 """
-import argparse
 import datetime
 import json
 import os
@@ -27,7 +26,8 @@ import sys
 import numpy as np
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from labelled import KINDS, classify, load_jobs, load_project_corpus  # noqa
+from labelled import (KINDS, argument_parser, classify, load_jobs,  # noqa
+                      load_project_corpus)
 
 L2 = 0.01
 STEPS = 4000
@@ -102,13 +102,7 @@ def write_table(path, names, w, b, n, sources):
 
 
 def main():
-    here = os.path.dirname(os.path.abspath(__file__))
-    top = os.path.dirname(here)
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--bin", default=os.path.join(top, "notmuch-followup"))
-    ap.add_argument("--corpus", default=os.path.join(top, "tests", "corpus"))
-    ap.add_argument("--jobs", default=os.environ.get(
-        "NMF_JOBS_CORPUS", os.path.join(top, "..", "shared", "corpus", "jobs")))
+    ap = argument_parser(__doc__)
     ap.add_argument("--out", help="write the weight table (C) here")
     ap.add_argument("--cv", action="store_true",
                     help="held-out predictions, one source left out at a time")
