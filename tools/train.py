@@ -11,10 +11,12 @@ weights, a fixed number of steps: the same data give the same table.
   train.py --bin ./notmuch-followup --out src/core/weights.c
       fit on everything and write the generated table
   train.py --bin ./notmuch-followup --cv
-      held-out figures: for each real source (a mailbox, a job search, a
-      set of rejections), fit on every other source and the project's own
-      corpus, and classify that source with those weights; prints the
-      predictions as JSON lines for tools/eval.py --predictions
+      held-out predictions: the real mail is cut in FOLDS folds, grouped by
+      the person whose mail it is (the user of each message: one job
+      search, one mailbox, one candidate), so that no fold trains and
+      tests on the same person's mail; each fold is classified with
+      weights fitted on the other folds and the project's own corpus.
+      Prints the predictions as JSON lines for tools/eval.py --predictions
 
 Needs numpy (Debian's python3-numpy; make deps installs it).
 """
@@ -29,6 +31,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from labelled import (KINDS, argument_parser, classify, load_jobs,  # noqa
                       load_project_corpus)
 
+FOLDS = 5
 L2 = 0.01
 STEPS = 4000
 RATE = 0.5
@@ -64,6 +67,27 @@ def predict(w, b, x):
     z -= z.max(axis=1, keepdims=True)
     p = np.exp(z)
     return p / p.sum(axis=1, keepdims=True)
+
+
+def folds(cases, k):
+    """The fold of each case (-1: always trained on, the project's own
+    corpus): groups of one person's mail, the largest first, each to the
+    fold with the fewest messages so far."""
+    size = {}
+    for c in cases:
+        if not c.source.startswith("project/"):
+            g = (c.source.split("/")[1] if "/" in c.source else c.source,
+                 c.users[0])
+            size[g] = size.get(g, 0) + 1
+    load = [0] * k
+    where = {}
+    for g in sorted(size, key=lambda g: (-size[g], g)):
+        i = load.index(min(load))
+        where[g] = i
+        load[i] += size[g]
+    return np.array([-1 if c.source.startswith("project/") else
+                     where[(c.source.split("/")[1], c.users[0])]
+                     for c in cases])
 
 
 def c_number(v):
@@ -115,15 +139,14 @@ def main():
     cases = [c for c in cases if c.got and "features" in c.got]
     names = list(cases[0].got["features"].keys())
     x, y = matrix(cases, names)
-    groups = np.array(["project" if c.source.startswith("project/")
-                       else c.source for c in cases])
+    sources = sorted(set("project" if c.source.startswith("project/")
+                         else c.source for c in cases))
 
     if a.cv:
         out = sys.stdout
-        for g in sorted(set(groups)):
-            if g == "project":
-                continue
-            train = groups != g
+        fold = folds([c for c in cases], FOLDS)
+        for k in range(FOLDS):
+            train = fold != k
             w, b = fit(x[train], y[train])
             p = predict(w, b, x[~train])
             for c, row in zip([c for c, t in zip(cases, train) if not t], p):
@@ -133,7 +156,6 @@ def main():
         return 0
     w, b = fit(x, y)
     if a.out:
-        sources = sorted(set(groups))
         write_table(a.out, names, w, b, len(cases), sources)
         sys.stderr.write("train: %d messages, %d features: wrote %s (%s)\n"
                          % (len(cases), len(names), a.out,

@@ -65,7 +65,16 @@ enum nmf_feature {
     NMF_F_OFFER,            /* a job offer phrase */
     NMF_F_OFFER_MEETING,    /* an offer of an interview or a call */
     NMF_F_COMMERCIAL,       /* a commercial offer */
-    NMF_F_NEGATIVE,         /* press, podcast, research, tips */
+    NMF_F_NEGATIVE_PRESS,   /* press, podcast */
+    NMF_F_NEGATIVE_RESEARCH, /* user research */
+    NMF_F_NEGATIVE_LIFE,    /* visa, tenant, admissions, adoption */
+    NMF_F_NEGATIVE_LEARNING, /* courses, mock interviews, tips */
+    NMF_F_NEGATIVE_EVENT,   /* talks, meetups, hackathons */
+    NMF_F_NEGATIVE_REFERENCE, /* the user as someone's reference */
+    NMF_F_NEGATIVE_ADVERT,  /* a job advert */
+    NMF_F_PERSON_SENDER,    /* a person wrote it: no robot, no list */
+    NMF_F_TO_USER,          /* addressed to the user (two at most) */
+    NMF_F_INTERVIEW_PERSON, /* interview in the subject, from a person */
     NMF_F_AS_INTERVIEWER,   /* the user is on the hiring side */
     NMF_F_REPLY,            /* a reply in a thread */
     NMF_F_INTERVIEW_JOB,    /* interview words with job context or ATS */

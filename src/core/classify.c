@@ -168,38 +168,55 @@ static const char *const commercial_offer_terms[] = {
     "buy now", "order now", "subscribe", NULL,
 };
 
-static const char *const negative_terms[] = {
-    /* press, podcast, research, newsletters, events */
+/* Hard negatives of DESIGN §4, by what the "interview" is about. */
+static const char *const press_terms[] = {
     "podcast", "episode", "our show", "on the show", "journalist",
     "reporter", "for an article", "for a story", "our readers",
     "press inquiry", "media inquiry", "magazine", "newsletter",
+    "listeners", "recording studio", "recording session", "our audience",
+    "on air", "livestream", "live stream", "before the story",
+    "the story runs", "quote check", "for accuracy", "newsroom",
+    "newspaper", "for the article", NULL,
+};
+static const char *const research_terms[] = {
     "user research", "research study", "research session", "usability",
     "user interview", "user interviews", "customer interview",
     "research programme", "research program", "research team", "voucher",
-    "volunteering", "honorarium", "exit interview", "visa interview",
-    "consulate", "embassy", "admissions interview", "admission interview",
+    "honorarium", "participant", "participants", "gift card", "incentive",
+    "survey", NULL,
+};
+static const char *const life_terms[] = {
+    /* interviews of life outside work: visas, homes, schools, pets */
+    "volunteering", "exit interview", "visa interview", "consulate",
+    "embassy", "admissions interview", "admission interview",
     "parent-teacher", "tenant", "citizenship", "naturalization",
-    "informational interview", "mock interview", "practice interview",
-    "interview prep", "interview preparation", "course", "bootcamp",
-    "masterclass", "panel discussion", "speaker", "talk proposal",
-    "listeners", "recording studio", "recording session", "our audience",
-    "on air",
-    "livestream", "live stream", "before the story", "the story runs",
-    "quote check", "for accuracy", "newsroom", "newspaper",
     "pet adoption", "adoption application", "adopt", "foster application",
     "co-op board", "board interview", "rental application",
-    "prospective tenant", "tenant interview", "admission interview",
-    "admissions", "college admission", "university admission",
-    "for the article", "patient intake", "reference check",
-    "as a reference", "be a reference", "serve as a reference",
-    "provide a reference", "reference call", "a reference for",
-    "meetup group", "our meetup", "update your rsvp", "waitlist",
-    "you're going", "we're hiring", "hackathon", "judging", "judges",
-    "rubric",
-    "how to apply", "you should apply", "job posting",
-    "participant", "participants", "gift card", "incentive",
-    "interview tips", "tips for your next interview", "webinar", "survey",
-    NULL,
+    "prospective tenant", "tenant interview", "admissions",
+    "college admission", "university admission", "patient intake", NULL,
+};
+static const char *const learning_terms[] = {
+    "informational interview", "mock interview", "practice interview",
+    "interview prep", "interview preparation", "course", "bootcamp",
+    "masterclass", "interview tips", "tips for your next interview",
+    "webinar", NULL,
+};
+static const char *const event_terms[] = {
+    "panel discussion", "speaker", "talk proposal", "meetup group",
+    "our meetup", "update your rsvp", "waitlist", "you're going",
+    "hackathon", "judging", "judges", "rubric", NULL,
+};
+static const char *const reference_terms[] = {
+    "reference check", "as a reference", "be a reference",
+    "serve as a reference", "provide a reference", "reference call",
+    "a reference for", NULL,
+};
+static const char *const advert_terms[] = {
+    "we're hiring", "how to apply", "you should apply", "job posting", NULL,
+};
+static const char *const *const negative_groups[] = {
+    press_terms, research_terms, life_terms, learning_terms, event_terms,
+    reference_terms, advert_terms, NULL,
 };
 
 static const char *const as_interviewer_terms[] = {
@@ -797,7 +814,9 @@ classify_incoming (const struct nmf_message *msg,
 	}
     }
 
-    negative = match (c, "negative", negative_terms, TRUE);
+    negative = NULL;
+    for (i = 0; ! negative && negative_groups[i]; i++)
+	negative = match (c, "negative", negative_groups[i], TRUE);
 
     if (has_event && match (c, "calendar-interview", interview_terms, TRUE)) {
 	if (negative || as_interviewer) {
@@ -917,7 +936,16 @@ static const char *const feature_names[NMF_F_COUNT] = {
     [NMF_F_OFFER] = "offer",
     [NMF_F_OFFER_MEETING] = "offer-of-a-meeting",
     [NMF_F_COMMERCIAL] = "commercial",
-    [NMF_F_NEGATIVE] = "negative",
+    [NMF_F_NEGATIVE_PRESS] = "negative:press",
+    [NMF_F_NEGATIVE_RESEARCH] = "negative:research",
+    [NMF_F_NEGATIVE_LIFE] = "negative:life",
+    [NMF_F_NEGATIVE_LEARNING] = "negative:learning",
+    [NMF_F_NEGATIVE_EVENT] = "negative:event",
+    [NMF_F_NEGATIVE_REFERENCE] = "negative:reference",
+    [NMF_F_NEGATIVE_ADVERT] = "negative:advert",
+    [NMF_F_PERSON_SENDER] = "person-sender",
+    [NMF_F_TO_USER] = "to-the-user",
+    [NMF_F_INTERVIEW_PERSON] = "interview+person",
     [NMF_F_AS_INTERVIEWER] = "user-as-interviewer",
     [NMF_F_REPLY] = "reply",
     [NMF_F_INTERVIEW_JOB] = "interview+job",
@@ -978,6 +1006,21 @@ features_from_user (struct ctx *c, double *v)
     v[NMF_F_USER_NEGATIVE] = seen (c, user_negative_terms, FALSE);
 }
 
+/* Whether msg is addressed to one of the user's addresses. */
+static gboolean
+to_user (const struct nmf_message *msg, const char *const *user_emails)
+{
+    guint i;
+
+    for (i = 0; i < msg->to->len; i++) {
+	const struct nmf_address *a = msg->to->pdata[i];
+
+	if (nmf_address_in (a->addr, user_emails))
+	    return TRUE;
+    }
+    return FALSE;
+}
+
 static void
 features_incoming (const struct nmf_message *msg,
 		   const char *const *user_emails, struct ctx *c, double *v)
@@ -1030,7 +1073,18 @@ features_incoming (const struct nmf_message *msg,
     else if (offer)
 	v[NMF_F_OFFER] = 1;
     v[NMF_F_COMMERCIAL] = seen (c, commercial_offer_terms, FALSE);
-    v[NMF_F_NEGATIVE] = seen (c, negative_terms, TRUE);
+    v[NMF_F_NEGATIVE_PRESS] = seen (c, press_terms, TRUE);
+    v[NMF_F_NEGATIVE_RESEARCH] = seen (c, research_terms, TRUE);
+    v[NMF_F_NEGATIVE_LIFE] = seen (c, life_terms, TRUE);
+    v[NMF_F_NEGATIVE_LEARNING] = seen (c, learning_terms, TRUE);
+    v[NMF_F_NEGATIVE_EVENT] = seen (c, event_terms, TRUE);
+    v[NMF_F_NEGATIVE_REFERENCE] = seen (c, reference_terms, TRUE);
+    v[NMF_F_NEGATIVE_ADVERT] = seen (c, advert_terms, TRUE);
+    v[NMF_F_PERSON_SENDER] = msg->from && ! v[NMF_F_ROBOT_SENDER]
+			     && ! v[NMF_F_BULK];
+    v[NMF_F_TO_USER] = msg->to && msg->to->len <= 2 && to_user (msg, user_emails);
+    v[NMF_F_INTERVIEW_PERSON] = v[NMF_F_INTERVIEW_SUBJECT]
+				&& v[NMF_F_PERSON_SENDER];
     v[NMF_F_AS_INTERVIEWER]
 	= seen (c, as_interviewer_terms, TRUE)
 	  || ((nmf_text_has_phrase (c->subject, "candidate")
