@@ -34,9 +34,12 @@ from labelled import (ACT, DRAFTING, INVITES, KINDS, argument_parser,
 def acted_kind(c):
     if not c.got:
         return "unrelated"
-    if c.got.get("confidence", 0) < ACT:
+    if c.got.get("confidence", 0) < ACT_AT[0]:
         return "unrelated"
     return c.got["kind"]
+
+
+ACT_AT = [ACT]   # the acting confidence (--act)
 
 
 def norm(s):
@@ -164,12 +167,16 @@ def report(name, cases, out):
 def main():
     ap = argument_parser(__doc__)
     ap.add_argument("--floors", help="fail below these held-out figures")
+    ap.add_argument("--act", type=float, default=ACT,
+                    help="the confidence from which a kind counts (%.1f, as "
+                    "scan)" % ACT)
     ap.add_argument("--json", help="write the figures here")
     ap.add_argument("--predictions", help="JSON lines (file, kind, "
                     "confidence) that replace classify's kind: the held-out "
                     "predictions of tools/train.py --cv")
     a = ap.parse_args()
 
+    ACT_AT[0] = a.act
     project = load_project_corpus(a.corpus)
     jobs = load_jobs(a.jobs) if os.path.isdir(a.jobs) else []
     if not jobs:
