@@ -75,6 +75,9 @@ enum nmf_feature {
     NMF_F_PERSON_SENDER,    /* a person wrote it: no robot, no list */
     NMF_F_TO_USER,          /* addressed to the user (two at most) */
     NMF_F_INTERVIEW_PERSON, /* interview in the subject, from a person */
+    NMF_F_SCHEDULING_TOOL,  /* a scheduling tool or its confirmation */
+    NMF_F_AVAILABILITY,     /* asks when the reader is free */
+    NMF_F_ITINERARY,        /* lines that start with a time range */
     NMF_F_AS_INTERVIEWER,   /* the user is on the hiring side */
     NMF_F_REPLY,            /* a reply in a thread */
     NMF_F_INTERVIEW_JOB,    /* interview words with job context or ATS */

@@ -946,6 +946,9 @@ static const char *const feature_names[NMF_F_COUNT] = {
     [NMF_F_PERSON_SENDER] = "person-sender",
     [NMF_F_TO_USER] = "to-the-user",
     [NMF_F_INTERVIEW_PERSON] = "interview+person",
+    [NMF_F_SCHEDULING_TOOL] = "scheduling-tool",
+    [NMF_F_AVAILABILITY] = "asks-availability",
+    [NMF_F_ITINERARY] = "itinerary",
     [NMF_F_AS_INTERVIEWER] = "user-as-interviewer",
     [NMF_F_REPLY] = "reply",
     [NMF_F_INTERVIEW_JOB] = "interview+job",
@@ -1004,6 +1007,43 @@ features_from_user (struct ctx *c, double *v)
     v[NMF_F_USER_CONTEXT] = context;
     v[NMF_F_USER_CONFIRM] = seen (c, confirm_terms, FALSE);
     v[NMF_F_USER_NEGATIVE] = seen (c, user_negative_terms, FALSE);
+}
+
+/* Scheduling tools and the words of their confirmations. */
+static const char *const scheduling_tool_terms[] = {
+    "calendly", "goodtime", "modernloop", "prelude", "paradox",
+    "gem.com", "ashbyhq", "schedule your interview", "self-schedule",
+    "self schedule", "your interview has been scheduled",
+    "your interview is confirmed", "interview confirmation",
+    "select a time", "pick a time", "choose a time", "book a time", NULL,
+};
+/* The sender asks the reader when they can meet. */
+static const char *const availability_terms[] = {
+    "are you available", "would you be available", "your availability",
+    "what times work", "what time works", "times that work",
+    "when would be a good time", "when are you free", "a good time to",
+    "let me know when", "which of these times", "does that work",
+    "would that work", "works for you", NULL,
+};
+
+/* Lines of an itinerary: "10:00 - 10:45 AM  Name, Title" (two or more
+ * lines that start with a time range). */
+static gboolean
+itinerary_in (const char *body)
+{
+    static const char re[]
+	= "(?m)^[ \\t]*\\d{1,2}(?::\\d{2})?\\s*(?:[ap]\\.?m\\.?)?\\s*(?:-|\\x{2013}|to)"
+	  "\\s*\\d{1,2}(?::\\d{2})?\\s*(?:[ap]\\.?m\\.?)?\\b";
+    g_autoptr (GMatchInfo) mi = NULL;
+    int n = 0;
+
+    if (! nmf_regex_match_jit (re, body, &mi))
+	return FALSE;
+    while (g_match_info_matches (mi) && n < 2) {
+	n++;
+	g_match_info_next (mi, NULL);
+    }
+    return n >= 2;
 }
 
 /* Whether msg is addressed to one of the user's addresses. */
@@ -1085,6 +1125,11 @@ features_incoming (const struct nmf_message *msg,
     v[NMF_F_TO_USER] = msg->to && msg->to->len <= 2 && to_user (msg, user_emails);
     v[NMF_F_INTERVIEW_PERSON] = v[NMF_F_INTERVIEW_SUBJECT]
 				&& v[NMF_F_PERSON_SENDER];
+    v[NMF_F_SCHEDULING_TOOL] = seen (c, scheduling_tool_terms, TRUE)
+			       || (msg->from
+				   && strstr (msg->from->addr, "calendly"));
+    v[NMF_F_AVAILABILITY] = seen (c, availability_terms, FALSE);
+    v[NMF_F_ITINERARY] = itinerary_in (msg->body);
     v[NMF_F_AS_INTERVIEWER]
 	= seen (c, as_interviewer_terms, TRUE)
 	  || ((nmf_text_has_phrase (c->subject, "candidate")
