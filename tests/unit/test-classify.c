@@ -331,6 +331,77 @@ test_company_from_addr (void **state)
     assert_null (nmf_extract_company_from_addr (NULL));
 }
 
+/* The evidence as numbers (issue 15): each row a message and the one
+ * feature it must light (and, where it matters, one it must not). */
+struct fcase {
+    const char *why;
+    const char *from;
+    const char *subject;
+    const char *body;
+    enum nmf_feature on;
+    int off;   /* a feature that stays 0, or -1 */
+    const char *user;  /* the user's address, when not me[0] */
+};
+
+static const struct fcase fcases[] = {
+    { "the user's own mail", "alex@example.net", "Re: Interview",
+      "Thank you for the conversation today about the role.",
+      NMF_F_USER_THANKS, NMF_F_INTERVIEW_SUBJECT, NULL },
+    { "a colleague: the user's own organisation", "kim@acme.example",
+      "Interview schedule", "Can you interview the candidate at 2pm?",
+      NMF_F_INTERNAL, -1, "alex@acme.example" },
+    { "an itinerary: two lines that start with a time range",
+      "coordinator@acme.example", "Your onsite",
+      "Plan:\n\n10:00 - 10:45 AM  Dana Wu, Head of Data\n"
+      "11:00 – 11:45 AM  Sam Lee, Staff Engineer\n",
+      NMF_F_ITINERARY, -1, NULL },
+    { "one time range is no itinerary", "coordinator@acme.example",
+      "Call", "We could talk 10:00 - 10:30 tomorrow.", NMF_F_TO_USER,
+      NMF_F_ITINERARY, NULL },
+    { "a question about availability", "jordan@acme.example",
+      "Next steps", "Are you available for a call on Thursday?",
+      NMF_F_AVAILABILITY, -1, NULL },
+    { "a scheduling tool", "no-reply@calendly.com", "Confirmed",
+      "Your interview has been scheduled.", NMF_F_SCHEDULING_TOOL, -1, NULL },
+    { "the press", "editor@news.example", "Interview request",
+      "I am a reporter writing a story about robots.", NMF_F_NEGATIVE_PRESS,
+      NMF_F_NEGATIVE_RESEARCH, NULL },
+    { "a robot sender is no person", "no-reply@jobs.example",
+      "Interview", "Your interview is on Monday.", NMF_F_ROBOT_SENDER,
+      NMF_F_PERSON_SENDER, NULL },
+};
+
+static void
+test_features (void **state)
+{
+    size_t i;
+
+    (void) state;
+    for (i = 0; i < sizeof fcases / sizeof fcases[0]; i++) {
+	const struct fcase *f = &fcases[i];
+	struct nmf_message *m = msg (f->from, f->subject, f->body);
+	const char *const users[] = { f->user, NULL };
+	double v[NMF_F_COUNT];
+
+	nmf_classify_features (m, f->user ? users : me, v);
+	if (v[f->on] == 0 || (f->off >= 0 && v[f->off] != 0))
+	    print_error ("case '%s'\n", f->why);
+	assert_true (v[f->on] > 0);
+	if (f->off >= 0)
+	    assert_true (v[f->off] == 0);
+	nmf_message_free (&m);
+    }
+    /* Every feature has a name of its own. */
+    for (i = 0; i < NMF_F_COUNT; i++) {
+	size_t k;
+
+	assert_true (strcmp (nmf_feature_name (i), "?") != 0);
+	for (k = 0; k < i; k++)
+	    assert_true (strcmp (nmf_feature_name (i), nmf_feature_name (k))
+			 != 0);
+    }
+}
+
 int
 main (void)
 {
@@ -341,6 +412,7 @@ main (void)
 	cmocka_unit_test (test_robots),
 	cmocka_unit_test (test_extract_people),
 	cmocka_unit_test (test_company_from_addr),
+	cmocka_unit_test (test_features),
     };
 
     return cmocka_run_group_tests (tests, NULL, NULL);
