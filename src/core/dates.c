@@ -887,6 +887,43 @@ itinerary (const char *lower, GPtrArray *ahead, int ref_offset)
     return TRUE;
 }
 
+/* DESIGN §5: an explicit date beats a vague one.  The one time of ahead
+ * stated with a calendar date when every other time is a weekday or
+ * relative day at the same clock time (the same appointment said two
+ * ways, "Tuesday at 2pm ... Tuesday, December 8, 2:00 PM", where the
+ * weekday may resolve to another week); with vague set, only when vague
+ * is one of those others.  NULL when there is not exactly one. */
+static struct nmf_when *
+explicit_of (GPtrArray *ahead, const struct nmf_when *vague)
+{
+    struct nmf_when *e = NULL;
+    gboolean vague_seen = vague == NULL;
+    guint i;
+
+    for (i = 0; i < ahead->len; i++) {
+	struct nmf_when *w = ahead->pdata[i];
+
+	if (w->explicit_date) {
+	    if (e && e->start != w->start)
+		return NULL;
+	    e = w;
+	}
+    }
+    if (! e)
+	return NULL;
+    for (i = 0; i < ahead->len; i++) {
+	const struct nmf_when *w = ahead->pdata[i];
+
+	if (w->explicit_date)
+	    continue;
+	if ((w->start - e->start) % 86400 != 0)
+	    return NULL;
+	if (w == vague)
+	    vague_seen = TRUE;
+    }
+    return vague_seen ? e : NULL;
+}
+
 gboolean
 nmf_dates_interview (const char *text, gint64 ref, int ref_offset,
 		     struct nmf_when *out, char **why)
@@ -957,6 +994,8 @@ nmf_dates_interview (const char *text, gint64 ref, int ref_offset,
 		*why = g_strdup ("an itinerary of one day");
 	    return TRUE;
 	}
+	if (! pick)
+	    pick = explicit_of (ahead, NULL);
 	if (! pick) {
 	    /* Several times and nothing says which: options to choose
 	     * from, not an interview time. */
@@ -964,6 +1003,12 @@ nmf_dates_interview (const char *text, gint64 ref, int ref_offset,
 		*why = g_strdup ("several times offered, none confirmed");
 	    return FALSE;
 	}
+    }
+    if (! pick->explicit_date && ahead->len > 1) {
+	struct nmf_when *e = explicit_of (ahead, pick);
+
+	if (e)
+	    pick = e;
     }
     out->start = pick->start;
     out->end = pick->end;
@@ -1031,15 +1076,21 @@ week_day (const struct ref *r, GDate *d, int wd, int next)
     g_date_add_days (d, (guint) (7 * next + wd - 1));
 }
 
-/* Parse one timeline expression at token i. */
+/* How precisely a timeline expression names its day: a span or a week
+ * ("within two weeks", "next week"), a named day ("by Friday"), a
+ * calendar date ("by Monday, December 14"). */
+enum precision { VAGUE, NAMED_DAY, CALENDAR_DATE };
+
+/* Parse one timeline expression at token i; *prec says how precise. */
 static gboolean
 timeline_at (GArray *toks, guint i, const struct ref *r, unsigned mask,
-	     GDate *out)
+	     GDate *out, enum precision *prec)
 {
     guint j = i;
     int n;
     struct pdate pd;
 
+    *prec = VAGUE;
     /* "within two weeks", "in the next 5 business days", "in a week",
      * "within a couple of weeks" */
     if (is_word (toks, j, "within") || is_word (toks, j, "in")) {
@@ -1129,11 +1180,12 @@ timeline_at (GArray *toks, guint i, const struct ref *r, unsigned mask,
 	|| is_word (toks, j, "on") || is_word (toks, j, "until")) {
 	j++;
 	if (is_word (toks, j, "the") && is_word (toks, j + 1, "end"))
-	    return timeline_at (toks, j + 1, r, mask, out);
+	    return timeline_at (toks, j + 1, r, mask, out, prec);
 	if (is_word (toks, j, "end"))
-	    return timeline_at (toks, j, r, mask, out);
+	    return timeline_at (toks, j, r, mask, out, prec);
 	if (parse_date (toks, j, r, &pd)) {
 	    *out = pd.date;
+	    *prec = pd.explicit_date ? CALENDAR_DATE : NAMED_DAY;
 	    return TRUE;
 	}
 	return FALSE;
@@ -1149,6 +1201,7 @@ nmf_dates_timeline (const char *text, gint64 ref, int ref_offset,
     g_autofree char *lower = NULL;
     struct ref r;
     gboolean found = FALSE;
+    enum precision best = VAGUE;
     guint i;
 
     *day = 0;
@@ -1160,13 +1213,19 @@ nmf_dates_timeline (const char *text, gint64 ref, int ref_offset,
     ref_init (&r, ref, ref_offset);
     toks = tokenize (text);
 
-    for (i = 0; i < toks->len && ! found; i++) {
+    /* DESIGN §5: an explicit date beats a vague one in the same message
+     * ("we'll decide next week ... by Monday, December 14"): the most
+     * precise expression wins, the first of equals. */
+    for (i = 0; i < toks->len && best < CALENDAR_DATE; i++) {
 	GDate d;
 	gsize s_start, s_end, k;
 	gboolean cue = FALSE;
 	size_t c;
+	enum precision prec;
 
-	if (! timeline_at (toks, i, &r, weekend_mask, &d))
+	if (! timeline_at (toks, i, &r, weekend_mask, &d, &prec))
+	    continue;
+	if (found && prec <= best)
 	    continue;
 	/* The sentence around it must speak of an answer or decision. */
 	s_start = TOK (i)->start;
@@ -1216,9 +1275,11 @@ nmf_dates_timeline (const char *text, gint64 ref, int ref_offset,
 	}
 	if (why) {
 	    k = TOK (i)->start;
+	    g_free (*why);
 	    *why = g_strndup (text + k, MIN ((gsize) 60, strlen (text + k)));
 	}
 	found = TRUE;
+	best = prec;
     }
     ref_release (&r);
     return found;

@@ -300,10 +300,65 @@ company_from_subject (const char *subject)
     return clean_company (out);
 }
 
-/* A phone number in a signature: 10 to 15 digits with the usual
- * separators, optionally starting with '+'. */
+/* The digits of a phone number ("+1 (312) 555-0147" -> "13125550147"),
+ * without a leading country code 1 so that both spellings compare. */
 static char *
-phone_from_text (const char *text)
+phone_digits (const char *phone)
+{
+    GString *d = g_string_new (NULL);
+    const char *p;
+
+    for (p = phone; *p; p++) {
+	if (g_ascii_isdigit (*p))
+	    g_string_append_c (d, *p);
+    }
+    if (d->len == 11 && d->str[0] == '1')
+	g_string_erase (d, 0, 1);
+    return g_string_free (d, FALSE);
+}
+
+static gboolean
+phone_in (GPtrArray *digits, const char *phone)
+{
+    g_autofree char *d = phone_digits (phone);
+    guint i;
+
+    for (i = 0; digits && i < digits->len; i++) {
+	if (strcmp (digits->pdata[i], d) == 0)
+	    return TRUE;
+    }
+    return FALSE;
+}
+
+/* Does the line before a number at p say it is the reader's ("I'll call
+ * you at", "your number")? */
+static gboolean
+phone_is_readers (const char *text, const char *p)
+{
+    static const char *const cues[] = { "you at", "you on", "call you",
+					"reach you", "your number",
+					"your phone", "your mobile",
+					"your cell", NULL };
+    const char *ls = p;
+    g_autofree char *before = NULL;
+    int i;
+
+    while (ls > text && ls[-1] != '\n' && p - ls < 60)
+	ls--;
+    before = g_ascii_strdown (ls, p - ls);
+    for (i = 0; cues[i]; i++) {
+	if (strstr (before, cues[i]))
+	    return TRUE;
+    }
+    return FALSE;
+}
+
+/* A phone number in a signature: 10 to 15 digits with the usual
+ * separators, optionally starting with '+'.  Numbers in not (digit
+ * strings: the user's own) and numbers the text gives as the reader's
+ * are skipped. */
+static char *
+phone_from_text (const char *text, GPtrArray *not)
 {
     const char *p;
 
@@ -324,13 +379,90 @@ phone_from_text (const char *text)
 	}
 	while (q > p && ! g_ascii_isdigit (q[-1]))
 	    q--;
-	if (digits >= 10 && digits <= 15)
-	    return g_strndup (p, q - p);
+	if (digits >= 10 && digits <= 15) {
+	    g_autofree char *cand = g_strndup (p, q - p);
+
+	    if (! phone_in (not, cand) && ! phone_is_readers (text, p))
+		return g_steal_pointer (&cand);
+	}
 	if (*q == '\0')
 	    break;
 	p = q;
     }
     return NULL;
+}
+
+/* Every phone number in text, as digit strings, into out. */
+static void
+all_phones (const char *text, GPtrArray *out)
+{
+    const char *p = text;
+
+    while (p && *p) {
+	g_autofree char *ph = phone_from_text (p, out);
+	const char *at;
+
+	if (! ph)
+	    return;
+	at = strstr (p, ph);
+	g_ptr_array_add (out, phone_digits (ph));
+	p = at ? at + strlen (ph) : NULL;
+    }
+}
+
+/* The user's own phone numbers as the quoted text shows them (DESIGN
+ * §5: they never become someone else's): numbers in the lines of a
+ * quoted message the user wrote (after "On ..., Alex <alex@...> wrote:"
+ * or an Outlook "From: Alex <alex@...>"), and numbers on a line that
+ * carries one of the user's addresses (a signature line).  Digit
+ * strings; g_ptr_array_unref. */
+static GPtrArray *
+user_phones (const struct nmf_message *msg, const char *const *user_emails)
+{
+    GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
+    g_auto (GStrv) lines = NULL;
+    gboolean owner[16] = { FALSE };
+    g_autofree char *prev = g_strdup ("");
+    guint i;
+
+    if (! msg->quoted || ! *msg->quoted)
+	return out;
+    lines = g_strsplit (msg->quoted, "\n", -1);
+    for (i = 0; lines[i]; i++) {
+	const char *l = lines[i];
+	guint depth = 0;
+	gboolean mine = FALSE;
+	g_autofree char *lower = NULL;
+	int k;
+
+	while (*l == '>' || *l == ' ') {
+	    if (*l == '>')
+		depth++;
+	    l++;
+	}
+	depth = MIN (depth, 14u);
+	lower = g_ascii_strdown (l, -1);
+	for (k = 0; user_emails[k]; k++) {
+	    if (strstr (lower, user_emails[k]))
+		mine = TRUE;
+	}
+	if (strstr (lower, "wrote:")) {
+	    g_autofree char *both = g_strconcat (prev, " ", lower, NULL);
+
+	    for (k = 0; user_emails[k]; k++) {
+		if (strstr (both, user_emails[k]))
+		    mine = TRUE;
+	    }
+	    owner[depth + 1] = mine;
+	} else if (g_str_has_prefix (lower, "from:")) {
+	    owner[depth] = mine;
+	} else if (mine || owner[depth]) {
+	    all_phones (l, out);
+	}
+	g_free (prev);
+	prev = g_steal_pointer (&lower);
+    }
+    return out;
 }
 
 static gboolean
@@ -1611,6 +1743,74 @@ role_mailbox (const char *addr)
     return FALSE;
 }
 
+/* Does a carry name as a person's: the display name matches and the
+ * mailbox spells part of it (dana.ortiz@, dortiz@), which an ATS
+ * sender "Acme Robotics <no-reply@ats>" does not. */
+static gboolean
+person_address (const struct nmf_address *a, const char *name)
+{
+    const char *at;
+    g_autofree char *local = NULL;
+    g_autofree char *lower = NULL;
+    g_auto (GStrv) words = NULL;
+    guint i;
+
+    if (! a || ! a->name || g_ascii_strcasecmp (a->name, name) != 0
+	|| nmf_address_is_robot (a->addr))
+	return FALSE;
+    at = strchr (a->addr, '@');
+    local = at ? g_strndup (a->addr, at - a->addr) : g_strdup (a->addr);
+    lower = g_ascii_strdown (name, -1);
+    words = g_strsplit (lower, " ", -1);
+    for (i = 0; words[i]; i++) {
+	if (strlen (words[i]) >= 3 && strstr (local, words[i]))
+	    return TRUE;
+    }
+    return FALSE;
+}
+
+static gboolean
+name_in_list (GPtrArray *addrs, const char *name)
+{
+    guint i;
+
+    for (i = 0; addrs && i < addrs->len; i++) {
+	if (person_address (addrs->pdata[i], name))
+	    return TRUE;
+    }
+    return FALSE;
+}
+
+/* Is this "company" a person's name: someone of the headers, of a
+ * calendar event or of the people found ("Meeting with Dana Ortiz")? */
+static gboolean
+is_person_name (const struct nmf_message *msg, const struct nmf_extract *x,
+		const char *name)
+{
+    guint i;
+
+    if (person_address (msg->from, name))
+	return TRUE;
+    if (name_in_list (msg->to, name) || name_in_list (msg->cc, name)
+	|| name_in_list (msg->reply_to, name))
+	return TRUE;
+    for (i = 0; i < msg->events->len; i++) {
+	const struct nmf_event *ev = msg->events->pdata[i];
+
+	if (name_in_list (ev->attendees, name)
+	    || person_address (ev->organizer, name))
+	    return TRUE;
+    }
+    for (i = 0; i < x->people->len; i++) {
+	const struct nmf_person *p = x->people->pdata[i];
+
+	if (p->name && g_ascii_strcasecmp (p->name, name) == 0
+	    && ! name_is_organisation (p->name, NULL))
+	    return TRUE;
+    }
+    return FALSE;
+}
+
 /* Is addr the ORGANIZER of a calendar event of msg without being one of
  * its attendees?  Then they only sent the invitation (DESIGN §5). */
 static gboolean
@@ -1636,6 +1836,7 @@ nmf_extract_message (const struct nmf_message *msg,
 {
     static const char *const none[] = { NULL };
     g_autofree char *phone = NULL;
+    g_autoptr (GPtrArray) mine = NULL;
     g_autofree char *folded = NULL;
     g_autofree char *why = NULL;
     g_autofree char *subject_body = NULL;
@@ -1805,7 +2006,8 @@ nmf_extract_message (const struct nmf_message *msg,
 
     /* A phone number in the sender's signature belongs to the sender;
      * without a "-- " line, the signature is the last lines of the text. */
-    phone = phone_from_text (msg->signature);
+    mine = user_phones (msg, user_emails);
+    phone = phone_from_text (msg->signature, mine);
     if (! phone) {
 	const char *tail = msg->body + strlen (msg->body);
 	int lines = 0;
@@ -1815,7 +2017,7 @@ nmf_extract_message (const struct nmf_message *msg,
 	    if (*tail == '\n')
 		lines++;
 	}
-	phone = phone_from_text (tail);
+	phone = phone_from_text (tail, mine);
     }
     if (phone && from_addr) {
 	for (i = 0; i < x->people->len; i++) {
@@ -1856,12 +2058,23 @@ nmf_extract_message (const struct nmf_message *msg,
 			     g_strdup ("company: the text spells the sender's "
 				       "domain"));
     }
+    if (! x->company) {
+	/* A person's name is no company ("Meeting with Dana Ortiz"). */
+	x->company = company_from_subject (msg->subject);
+	if (x->company && is_person_name (msg, x, x->company))
+	    g_clear_pointer (&x->company, g_free);
+	if (x->company) {
+	    g_ptr_array_add (x->evidence, g_strdup ("company: subject"));
+	} else {
+	    x->company = company_from_body (msg->body);
+	    if (x->company && is_person_name (msg, x, x->company))
+		g_clear_pointer (&x->company, g_free);
+	    if (x->company)
+		g_ptr_array_add (x->evidence, g_strdup ("company: text"));
+	}
+    }
     if (x->company) {
 	/* found above */
-    } else if ((x->company = company_from_subject (msg->subject))) {
-	g_ptr_array_add (x->evidence, g_strdup ("company: subject"));
-    } else if ((x->company = company_from_body (msg->body))) {
-	g_ptr_array_add (x->evidence, g_strdup ("company: text"));
     } else if (! from_user
 	       && (x->company = company_from_signature (msg->signature,
 							msg->body))) {
