@@ -738,13 +738,26 @@ add_when (GPtrArray *out, const struct ref *r, const struct pdate *d,
     g_ptr_array_add (out, w);
 }
 
+/* Is offset the first thing on its line (after blanks and bullets)? */
+static gboolean
+line_start (const char *text, gsize offset)
+{
+    while (offset > 0 && strchr (" \t*-•>", text[offset - 1]))
+	offset--;
+    return offset == 0 || text[offset - 1] == '\n';
+}
+
 GPtrArray *
 nmf_dates_scan (const char *text, gint64 ref, int ref_offset)
 {
     GPtrArray *out = g_ptr_array_new_with_free_func (when_free_cb);
     g_autoptr (GArray) toks = NULL;
     struct ref r;
+    struct pdate last;
+    gboolean have_last = FALSE;
     guint i;
+
+    memset (&last, 0, sizeof (last));
 
     if (! text || ! *text)
 	return out;
@@ -758,12 +771,17 @@ nmf_dates_scan (const char *text, gint64 ref, int ref_offset)
 	/* Date, then time: "Tuesday, Nov 24 at 2:30 PM PT". */
 	n = parse_date (toks, i, &r, &d);
 	if (n) {
+	    last = d;
+	    have_last = TRUE;
 	    k = i + n;
 	    while (k < i + n + 5 && filler (toks, k) && ! is_word (toks, k, "at")
 		   && ! is_word (toks, k, "from"))
 		k++;
 	    m = parse_time (toks, k, &t);
 	    if (m) {
+		/* The day came with its time: no itinerary hangs on it
+		 * (its lines may be in another zone, "Time (CST)"). */
+		have_last = FALSE;
 		add_when (out, &r, &d, &t, TOK (i)->start,
 			  TOK (k + m - 1)->end);
 		i = k + m;
@@ -784,6 +802,15 @@ nmf_dates_scan (const char *text, gint64 ref, int ref_offset)
 		i = k + n;
 		continue;
 	    }
+	}
+	/* An itinerary line under its day: "10:00 - 10:45 AM  James
+	 * Whitaker" after "on Tuesday, December 8": a range at the start
+	 * of a line takes the date last named. */
+	if (m && t.has_end && have_last && line_start (text, TOK (i)->start)) {
+	    add_when (out, &r, &last, &t, TOK (i)->start,
+		      TOK (i + m - 1)->end);
+	    i += m;
+	    continue;
 	}
 	i++;
     }

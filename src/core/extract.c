@@ -1030,8 +1030,17 @@ names_in (const char *body)
 	while (g_match_info_matches (mi) && out->len < 12) {
 	    int end = 0;
 
+	    const char *q;
+
 	    g_match_info_fetch_pos (mi, 0, NULL, &end);
-	    name_list (body + end, TRUE, FALSE, TRUE, out);
+	    q = body + end;
+	    /* "Interviewers:" alone on its line, the list below it. */
+	    if (*q == '\n') {
+		q++;
+		while (*q == ' ' || *q == '\t' || *q == '-' || *q == '*')
+		    q++;
+	    }
+	    name_list (q, TRUE, FALSE, TRUE, out);
 	    g_match_info_next (mi, NULL);
 	}
     }
