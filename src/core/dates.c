@@ -916,7 +916,7 @@ itinerary (const char *lower, GPtrArray *ahead, int ref_offset)
 
 /* DESIGN §5: an explicit date beats a vague one.  The one time of ahead
  * stated with a calendar date when every other time is a weekday or
- * relative day at the same clock time (the same appointment said two
+ * relative day at the same hour of the day (one appointment said two
  * ways, "Tuesday at 2pm ... Tuesday, December 8, 2:00 PM", where the
  * weekday may resolve to another week); with vague set, only when vague
  * is one of those others.  NULL when there is not exactly one. */
