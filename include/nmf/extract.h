@@ -14,7 +14,9 @@
 
 struct nmf_person {
     char *name;   /* may be NULL */
-    char *addr;   /* lowercase */
+    char *addr;   /* lowercase; "" for someone the mail names without an
+                   * address (shown and named in panel drafts, but never
+                   * written to) */
     char *phone;  /* from a signature, may be NULL */
 };
 

@@ -51,7 +51,8 @@ print_one (struct nmf_printer *p, const char *file,
 
 	p->begin_map (p);
 	nmf_printer_kv_string (p, "name", who->name);
-	nmf_printer_kv_string (p, "addr", who->addr);
+	/* Someone the text names without an address: null. */
+	nmf_printer_kv_string (p, "addr", *who->addr ? who->addr : NULL);
 	nmf_printer_kv_string (p, "phone", who->phone);
 	p->end (p);
     }

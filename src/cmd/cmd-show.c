@@ -155,8 +155,13 @@ print_text (const struct nmf_loaded *l, const struct nmf_eval *e,
 	for (k = 0; k < r->interviewers->len; k++) {
 	    const struct nmf_person *w = r->interviewers->pdata[k];
 
-	    printf ("     with %s <%s>%s%s\n", w->name ? w->name : "", w->addr,
-		    w->phone ? ", phone " : "", w->phone ? w->phone : "");
+	    if (*w->addr)
+		printf ("     with %s <%s>%s%s\n", w->name ? w->name : "",
+			w->addr, w->phone ? ", phone " : "",
+			w->phone ? w->phone : "");
+	    else
+		printf ("     with %s (no address in the mail)\n",
+			w->name ? w->name : "");
 	}
     }
     printf ("timeline:\n");
@@ -250,7 +255,7 @@ print_json (const struct nmf_loaded *l, const struct nmf_eval *e,
 
 	    o->begin_map (o);
 	    nmf_printer_kv_string (o, "name", w->name);
-	    nmf_printer_kv_string (o, "addr", w->addr);
+	    nmf_printer_kv_string (o, "addr", *w->addr ? w->addr : NULL);
 	    nmf_printer_kv_string (o, "phone", w->phone);
 	    nmf_printer_kv_string (o, "connection_note", note);
 	    o->end (o);

@@ -738,13 +738,26 @@ add_when (GPtrArray *out, const struct ref *r, const struct pdate *d,
     g_ptr_array_add (out, w);
 }
 
+/* Is offset the first thing on its line (after blanks and bullets)? */
+static gboolean
+line_start (const char *text, gsize offset)
+{
+    while (offset > 0 && strchr (" \t*-•>", text[offset - 1]))
+	offset--;
+    return offset == 0 || text[offset - 1] == '\n';
+}
+
 GPtrArray *
 nmf_dates_scan (const char *text, gint64 ref, int ref_offset)
 {
     GPtrArray *out = g_ptr_array_new_with_free_func (when_free_cb);
     g_autoptr (GArray) toks = NULL;
     struct ref r;
+    struct pdate last;
+    gboolean have_last = FALSE;
     guint i;
+
+    memset (&last, 0, sizeof (last));
 
     if (! text || ! *text)
 	return out;
@@ -758,12 +771,17 @@ nmf_dates_scan (const char *text, gint64 ref, int ref_offset)
 	/* Date, then time: "Tuesday, Nov 24 at 2:30 PM PT". */
 	n = parse_date (toks, i, &r, &d);
 	if (n) {
+	    last = d;
+	    have_last = TRUE;
 	    k = i + n;
 	    while (k < i + n + 5 && filler (toks, k) && ! is_word (toks, k, "at")
 		   && ! is_word (toks, k, "from"))
 		k++;
 	    m = parse_time (toks, k, &t);
 	    if (m) {
+		/* The day came with its time: no itinerary hangs on it
+		 * (its lines may be in another zone, "Time (CST)"). */
+		have_last = FALSE;
 		add_when (out, &r, &d, &t, TOK (i)->start,
 			  TOK (k + m - 1)->end);
 		i = k + m;
@@ -784,6 +802,15 @@ nmf_dates_scan (const char *text, gint64 ref, int ref_offset)
 		i = k + n;
 		continue;
 	    }
+	}
+	/* An itinerary line under its day: "10:00 - 10:45 AM  James
+	 * Whitaker" after "on Tuesday, December 8": a range at the start
+	 * of a line takes the date last named. */
+	if (m && t.has_end && have_last && line_start (text, TOK (i)->start)) {
+	    add_when (out, &r, &last, &t, TOK (i)->start,
+		      TOK (i + m - 1)->end);
+	    i += m;
+	    continue;
 	}
 	i++;
     }
@@ -887,6 +914,43 @@ itinerary (const char *lower, GPtrArray *ahead, int ref_offset)
     return TRUE;
 }
 
+/* DESIGN §5: an explicit date beats a vague one.  The one time of ahead
+ * stated with a calendar date when every other time is a weekday or
+ * relative day at the same hour of the day (one appointment said two
+ * ways, "Tuesday at 2pm ... Tuesday, December 8, 2:00 PM", where the
+ * weekday may resolve to another week); with vague set, only when vague
+ * is one of those others.  NULL when there is not exactly one. */
+static struct nmf_when *
+explicit_of (GPtrArray *ahead, const struct nmf_when *vague)
+{
+    struct nmf_when *e = NULL;
+    gboolean vague_seen = vague == NULL;
+    guint i;
+
+    for (i = 0; i < ahead->len; i++) {
+	struct nmf_when *w = ahead->pdata[i];
+
+	if (w->explicit_date) {
+	    if (e && e->start != w->start)
+		return NULL;
+	    e = w;
+	}
+    }
+    if (! e)
+	return NULL;
+    for (i = 0; i < ahead->len; i++) {
+	const struct nmf_when *w = ahead->pdata[i];
+
+	if (w->explicit_date)
+	    continue;
+	if ((w->start - e->start) % 86400 != 0)
+	    return NULL;
+	if (w == vague)
+	    vague_seen = TRUE;
+    }
+    return vague_seen ? e : NULL;
+}
+
 gboolean
 nmf_dates_interview (const char *text, gint64 ref, int ref_offset,
 		     struct nmf_when *out, char **why)
@@ -957,6 +1021,8 @@ nmf_dates_interview (const char *text, gint64 ref, int ref_offset,
 		*why = g_strdup ("an itinerary of one day");
 	    return TRUE;
 	}
+	if (! pick)
+	    pick = explicit_of (ahead, NULL);
 	if (! pick) {
 	    /* Several times and nothing says which: options to choose
 	     * from, not an interview time. */
@@ -964,6 +1030,12 @@ nmf_dates_interview (const char *text, gint64 ref, int ref_offset,
 		*why = g_strdup ("several times offered, none confirmed");
 	    return FALSE;
 	}
+    }
+    if (! pick->explicit_date && ahead->len > 1) {
+	struct nmf_when *e = explicit_of (ahead, pick);
+
+	if (e)
+	    pick = e;
     }
     out->start = pick->start;
     out->end = pick->end;
@@ -1031,15 +1103,21 @@ week_day (const struct ref *r, GDate *d, int wd, int next)
     g_date_add_days (d, (guint) (7 * next + wd - 1));
 }
 
-/* Parse one timeline expression at token i. */
+/* How precisely a timeline expression names its day: a span or a week
+ * ("within two weeks", "next week"), a named day ("by Friday"), a
+ * calendar date ("by Monday, December 14"). */
+enum precision { VAGUE, NAMED_DAY, CALENDAR_DATE };
+
+/* Parse one timeline expression at token i; *prec says how precise. */
 static gboolean
 timeline_at (GArray *toks, guint i, const struct ref *r, unsigned mask,
-	     GDate *out)
+	     GDate *out, enum precision *prec)
 {
     guint j = i;
     int n;
     struct pdate pd;
 
+    *prec = VAGUE;
     /* "within two weeks", "in the next 5 business days", "in a week",
      * "within a couple of weeks" */
     if (is_word (toks, j, "within") || is_word (toks, j, "in")) {
@@ -1129,11 +1207,12 @@ timeline_at (GArray *toks, guint i, const struct ref *r, unsigned mask,
 	|| is_word (toks, j, "on") || is_word (toks, j, "until")) {
 	j++;
 	if (is_word (toks, j, "the") && is_word (toks, j + 1, "end"))
-	    return timeline_at (toks, j + 1, r, mask, out);
+	    return timeline_at (toks, j + 1, r, mask, out, prec);
 	if (is_word (toks, j, "end"))
-	    return timeline_at (toks, j, r, mask, out);
+	    return timeline_at (toks, j, r, mask, out, prec);
 	if (parse_date (toks, j, r, &pd)) {
 	    *out = pd.date;
+	    *prec = pd.explicit_date ? CALENDAR_DATE : NAMED_DAY;
 	    return TRUE;
 	}
 	return FALSE;
@@ -1149,6 +1228,7 @@ nmf_dates_timeline (const char *text, gint64 ref, int ref_offset,
     g_autofree char *lower = NULL;
     struct ref r;
     gboolean found = FALSE;
+    enum precision best = VAGUE;
     guint i;
 
     *day = 0;
@@ -1160,13 +1240,19 @@ nmf_dates_timeline (const char *text, gint64 ref, int ref_offset,
     ref_init (&r, ref, ref_offset);
     toks = tokenize (text);
 
-    for (i = 0; i < toks->len && ! found; i++) {
+    /* DESIGN §5: an explicit date beats a vague one in the same message
+     * ("we'll decide next week ... by Monday, December 14"): the most
+     * precise expression wins, the first of equals. */
+    for (i = 0; i < toks->len && best < CALENDAR_DATE; i++) {
 	GDate d;
 	gsize s_start, s_end, k;
 	gboolean cue = FALSE;
 	size_t c;
+	enum precision prec;
 
-	if (! timeline_at (toks, i, &r, weekend_mask, &d))
+	if (! timeline_at (toks, i, &r, weekend_mask, &d, &prec))
+	    continue;
+	if (found && prec <= best)
 	    continue;
 	/* The sentence around it must speak of an answer or decision. */
 	s_start = TOK (i)->start;
@@ -1216,9 +1302,11 @@ nmf_dates_timeline (const char *text, gint64 ref, int ref_offset,
 	}
 	if (why) {
 	    k = TOK (i)->start;
+	    g_free (*why);
 	    *why = g_strndup (text + k, MIN ((gsize) 60, strlen (text + k)));
 	}
 	found = TRUE;
+	best = prec;
     }
     ref_release (&r);
     return found;

@@ -300,10 +300,65 @@ company_from_subject (const char *subject)
     return clean_company (out);
 }
 
-/* A phone number in a signature: 10 to 15 digits with the usual
- * separators, optionally starting with '+'. */
+/* The digits of a phone number ("+1 (312) 555-0147" -> "13125550147"),
+ * without a leading country code 1 so that both spellings compare. */
 static char *
-phone_from_text (const char *text)
+phone_digits (const char *phone)
+{
+    GString *d = g_string_new (NULL);
+    const char *p;
+
+    for (p = phone; *p; p++) {
+	if (g_ascii_isdigit (*p))
+	    g_string_append_c (d, *p);
+    }
+    if (d->len == 11 && d->str[0] == '1')
+	g_string_erase (d, 0, 1);
+    return g_string_free (d, FALSE);
+}
+
+static gboolean
+phone_in (GPtrArray *digits, const char *phone)
+{
+    g_autofree char *d = phone_digits (phone);
+    guint i;
+
+    for (i = 0; digits && i < digits->len; i++) {
+	if (strcmp (digits->pdata[i], d) == 0)
+	    return TRUE;
+    }
+    return FALSE;
+}
+
+/* Does the line before a number at p say it is the reader's ("I'll call
+ * you at", "your number")? */
+static gboolean
+phone_is_readers (const char *text, const char *p)
+{
+    static const char *const cues[] = { "you at", "you on", "call you",
+					"reach you", "your number",
+					"your phone", "your mobile",
+					"your cell", NULL };
+    const char *ls = p;
+    g_autofree char *before = NULL;
+    int i;
+
+    while (ls > text && ls[-1] != '\n' && p - ls < 60)
+	ls--;
+    before = g_ascii_strdown (ls, p - ls);
+    for (i = 0; cues[i]; i++) {
+	if (strstr (before, cues[i]))
+	    return TRUE;
+    }
+    return FALSE;
+}
+
+/* A phone number in a signature: 10 to 15 digits with the usual
+ * separators, optionally starting with '+'.  Numbers in not (digit
+ * strings: the user's own) and numbers the text gives as the reader's
+ * are skipped. */
+static char *
+phone_from_text (const char *text, GPtrArray *not)
 {
     const char *p;
 
@@ -324,13 +379,90 @@ phone_from_text (const char *text)
 	}
 	while (q > p && ! g_ascii_isdigit (q[-1]))
 	    q--;
-	if (digits >= 10 && digits <= 15)
-	    return g_strndup (p, q - p);
+	if (digits >= 10 && digits <= 15) {
+	    g_autofree char *cand = g_strndup (p, q - p);
+
+	    if (! phone_in (not, cand) && ! phone_is_readers (text, p))
+		return g_steal_pointer (&cand);
+	}
 	if (*q == '\0')
 	    break;
 	p = q;
     }
     return NULL;
+}
+
+/* Every phone number in text, as digit strings, into out. */
+static void
+all_phones (const char *text, GPtrArray *out)
+{
+    const char *p = text;
+
+    while (p && *p) {
+	g_autofree char *ph = phone_from_text (p, out);
+	const char *at;
+
+	if (! ph)
+	    return;
+	at = strstr (p, ph);
+	g_ptr_array_add (out, phone_digits (ph));
+	p = at ? at + strlen (ph) : NULL;
+    }
+}
+
+/* The user's own phone numbers as the quoted text shows them (DESIGN
+ * §5: they never become someone else's): numbers in the lines of a
+ * quoted message the user wrote (after "On ..., Alex <alex@...> wrote:"
+ * or an Outlook "From: Alex <alex@...>"), and numbers on a line that
+ * carries one of the user's addresses (a signature line).  Digit
+ * strings; g_ptr_array_unref. */
+static GPtrArray *
+user_phones (const struct nmf_message *msg, const char *const *user_emails)
+{
+    GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
+    g_auto (GStrv) lines = NULL;
+    gboolean owner[16] = { FALSE };
+    g_autofree char *prev = g_strdup ("");
+    guint i;
+
+    if (! msg->quoted || ! *msg->quoted)
+	return out;
+    lines = g_strsplit (msg->quoted, "\n", -1);
+    for (i = 0; lines[i]; i++) {
+	const char *l = lines[i];
+	guint depth = 0;
+	gboolean mine = FALSE;
+	g_autofree char *lower = NULL;
+	int k;
+
+	while (*l == '>' || *l == ' ') {
+	    if (*l == '>')
+		depth++;
+	    l++;
+	}
+	depth = MIN (depth, 14u);
+	lower = g_ascii_strdown (l, -1);
+	for (k = 0; user_emails[k]; k++) {
+	    if (strstr (lower, user_emails[k]))
+		mine = TRUE;
+	}
+	if (strstr (lower, "wrote:")) {
+	    g_autofree char *both = g_strconcat (prev, " ", lower, NULL);
+
+	    for (k = 0; user_emails[k]; k++) {
+		if (strstr (both, user_emails[k]))
+		    mine = TRUE;
+	    }
+	    owner[depth + 1] = mine;
+	} else if (g_str_has_prefix (lower, "from:")) {
+	    owner[depth] = mine;
+	} else if (mine || owner[depth]) {
+	    all_phones (l, out);
+	}
+	g_free (prev);
+	prev = g_steal_pointer (&lower);
+    }
+    return out;
 }
 
 static gboolean
@@ -358,13 +490,9 @@ is_resource (const char *addr)
  * (coordinator, recruiting, HR) rather than interviews?  Their address,
  * or the words right after their name in the text or signature. */
 static gboolean
-is_scheduler (const struct nmf_message *msg, const struct nmf_address *who)
+scheduler_by (const struct nmf_message *msg, const struct nmf_address *who,
+	      const char *const *words)
 {
-    static const char *const words[] = {
-	"coordinat", "scheduling", "scheduler", "recruit",
-	"talent", "human resources", "people operations", "people ops",
-	"hr ", "hr\n", "careers", "sourcer", "assistant", NULL,
-    };
     g_autofree char *local = NULL;
     const char *at = strchr (who->addr, '@');
     const char *texts[2];
@@ -438,6 +566,33 @@ is_scheduler (const struct nmf_message *msg, const struct nmf_address *who)
 }
 
 static gboolean
+is_scheduler (const struct nmf_message *msg, const struct nmf_address *who)
+{
+    static const char *const words[] = {
+	"coordinat", "scheduling", "scheduler", "recruit",
+	"talent", "human resources", "people operations", "people ops",
+	"hr ", "hr\n", "careers", "sourcer", "assistant", NULL,
+    };
+
+    return scheduler_by (msg, who, words);
+}
+
+/* Narrower than is_scheduler: the message says this person arranges the
+ * interview (a coordinator, a scheduler, "I'm only coordinating"), where
+ * a recruiter may well run the call. */
+static gboolean
+only_arranges (const struct nmf_message *msg, const struct nmf_address *who)
+{
+    static const char *const words[] = {
+	"coordinat", "scheduling", "scheduler", "assistant", NULL,
+    };
+
+    return scheduler_by (msg, who, words);
+}
+
+static gboolean sender_runs_call (const char *folded_body);
+
+static gboolean
 attends (const struct nmf_event *ev, const char *addr)
 {
     guint j;
@@ -462,7 +617,7 @@ add_person (struct nmf_extract *x, const char *name, const char *addr,
 }
 
 static void
-people_from_events (const struct nmf_message *msg,
+people_from_events (const struct nmf_message *msg, const char *folded,
 		    const char *const *user_emails, struct nmf_extract *x)
 {
     guint i, j;
@@ -494,8 +649,7 @@ people_from_events (const struct nmf_message *msg,
 	    continue;
 	}
 	/* DESIGN §5: the interviewers are the attendees other than the
-	 * user; an organiser or attendee who only schedules is not one.
-	 * When nobody else attends, the organiser runs the call. */
+	 * user; an organiser or attendee who only schedules is not one. */
 	for (j = 0; j < ev->attendees->len; j++) {
 	    struct nmf_address *a = ev->attendees->pdata[j];
 
@@ -506,9 +660,16 @@ people_from_events (const struct nmf_message *msg,
 	    if (! is_scheduler (msg, a) || ev->attendees->len <= 2)
 		add_person (x, a->name, a->addr, user_emails);
 	}
+	/* DESIGN §5: an organiser who is not also an attendee only sends
+	 * the invitation; one who attends and does not only schedule is
+	 * in the call.  Outlook never lists the organiser as an attendee:
+	 * there the organiser counts only when they wrote the message and
+	 * say in it that they run the call ("I'll be your interviewer"). */
 	if (org && ! nmf_address_in (org->addr, user_emails)
-	    && (! others || ! is_scheduler (msg, org)
-		|| (attends (ev, org->addr) && ! is_scheduler (msg, org))))
+	    && ((attends (ev, org->addr) && ! is_scheduler (msg, org))
+		|| (msg->from
+		    && g_ascii_strcasecmp (msg->from->addr, org->addr) == 0
+		    && sender_runs_call (folded) && ! only_arranges (msg, org))))
 	    add_person (x, org->name, org->addr, user_emails);
     }
     if (x->people->len)
@@ -593,16 +754,60 @@ name_at (const char *p, const char **end)
     return g_string_free (name, FALSE);
 }
 
-/* Names listed after words that introduce the people of an interview:
- * "meet with Priya Shah (Engineering Manager) and Sam Patel", "you'll be
- * speaking with Dana", "Interviewers: A, B". */
+/* A name the text gives for someone of the interview.  strong: a
+ * labelled line ("Interviewer: ..."), an itinerary line or "you'll meet
+ * with ...": a person even when no header gives their address.  A name
+ * after a plain "interview with" may be the company's ("interview with
+ * Acme Robotics"), so it counts only with an address. */
+struct named {
+    char *name;
+    gboolean strong;
+};
+
+static void
+named_free (gpointer p)
+{
+    struct named *n = p;
+
+    g_free (n->name);
+    g_free (n);
+}
+
+static void
+add_named (GPtrArray *out, char *name, gboolean strong)
+{
+    struct named *n = g_new0 (struct named, 1);
+
+    n->name = name;
+    n->strong = strong;
+    g_ptr_array_add (out, n);
+}
+
+/* Does the line at q open with a full name followed by what a list item
+ * of people carries (end of line, ", Title", "(...)", "<addr>", "- ...")?
+ * "Ilse Brandt, Director of Detection Engineering (ilse@x)". */
+static gboolean
+line_opens_with_person (const char *q)
+{
+    const char *end;
+    g_autofree char *n = name_at (q, &end);
+
+    if (! n || ! strchr (n, ' '))
+	return FALSE;
+    while (*end == ' ' || *end == '\t')
+	end++;
+    return *end == '\0' || *end == '\n' || *end == ',' || *end == '('
+	|| *end == '<' || *end == '-' || *end == '|'
+	|| g_str_has_prefix (end, "–") || g_str_has_prefix (end, "—");
+}
+
 /* Names in a list starting at q: "Priya Shah (Engineering Manager) and
  * Sam Patel", "Ravi Menon, VP Engineering (ravi@x)\n  Ilse Brandt, ...".
  * per_line: the list may go on over the following lines (after a label
  * such as "Panel:"). */
 static void
 name_list (const char *q, gboolean per_line, gboolean need_full,
-	   GPtrArray *out)
+	   gboolean strong, GPtrArray *out)
 {
     while (out->len < 12) {
 	const char *end;
@@ -615,15 +820,15 @@ name_list (const char *q, gboolean per_line, gboolean need_full,
 	    g_free (n);
 	    return;
 	}
-	g_ptr_array_add (out, n);
+	add_named (out, n, strong);
 	q = end;
 	/* Skip ", Engineering Manager", "- Principal Engineer" and
 	 * "(addr or title)". */
 	for (;;) {
 	    while (*q == ' ' || *q == '\t')
 		q++;
-	    if (*q == '(') {
-		const char *close = strchr (q, ')');
+	    if (*q == '(' || *q == '<') {
+		const char *close = strchr (q, *q == '(' ? ')' : '>');
 
 		if (! close || close - q > 120)
 		    break;
@@ -656,10 +861,12 @@ name_list (const char *q, gboolean per_line, gboolean need_full,
 	else if (g_str_has_prefix (q, "& "))
 	    q += 2;
 	else if (*q == '\n' && per_line) {
-	    /* The next line goes on with another name only when it is
-	     * indented or bulleted like a list item. */
+	    /* The next line goes on with another name when it is indented
+	     * or bulleted like a list item, or when it is laid out like
+	     * the line before: a full name, then a title or an address. */
 	    q++;
-	    if (! (*q == ' ' || *q == '\t' || *q == '-' || *q == '*'))
+	    if (! (*q == ' ' || *q == '\t' || *q == '-' || *q == '*')
+		&& ! line_opens_with_person (q))
 		return;
 	    while (*q == ' ' || *q == '\t' || *q == '-' || *q == '*')
 		q++;
@@ -668,45 +875,184 @@ name_list (const char *q, gboolean per_line, gboolean need_full,
     }
 }
 
-/* Names that the text introduces as the people of the interview. */
+/* Words of a session's title in an itinerary ("System Design", "Code
+ * Review", "Lunch Break"): a capitalised pair of them is no name. */
+static gboolean
+session_word (const char *w)
+{
+    static const char *const words[] = {
+	"System", "Systems", "Design", "Code", "Coding", "Review", "Lunch",
+	"Break", "Culture", "Values", "Fit", "Architecture", "Deep", "Dive",
+	"Wrap", "Wrap-up", "Welcome", "Tour", "Office", "Presentation",
+	"Debrief", "Pairing", "Pair", "Programming", "Exercise", "Case",
+	"Study", "Behavioral", "Behavioural", "Algorithms", "Overview",
+	"Leadership", "Whiteboard", "Sense", "Strategy", "Q&A", "Check-in",
+	"Coffee", "Chat", "Session", "Closing", "Intro", "Introduction",
+	NULL,
+    };
+    int i;
+
+    for (i = 0; words[i]; i++) {
+	if (strcmp (w, words[i]) == 0)
+	    return TRUE;
+    }
+    return FALSE;
+}
+
+/* The person on one itinerary line after its times: "James Whitaker,
+ * Head of Data (hiring manager)", "Code review   Kwame Asante <k@x>",
+ * "Lunch with Maya Chen".  The rest is cut into columns (tabs, runs of
+ * spaces, " - ", " | "); the last column that opens with a full name
+ * which is not a session's title gives it.  NULL when none. */
+static char *
+itinerary_person (const char *rest)
+{
+    g_autoptr (GRegex) cols = nmf_regex_new ("\\t+| {2,}| [-–—|·•] ", 0, 0,
+					     NULL);
+    g_auto (GStrv) parts = cols ? g_regex_split (cols, rest, 0) : NULL;
+    char *best = NULL;
+    guint i;
+
+    for (i = 0; parts && parts[i]; i++) {
+	const char *starts[2] = { parts[i], NULL };
+	const char *with = strstr (parts[i], " with ");
+	int k;
+
+	if (with)
+	    starts[1] = with + 6;
+	for (k = 0; k < 2; k++) {
+	    const char *end;
+	    char *n = starts[k] ? name_at (starts[k], &end) : NULL;
+	    g_auto (GStrv) words = NULL;
+	    gboolean session = FALSE;
+	    guint w;
+
+	    if (! n)
+		continue;
+	    words = g_strsplit (n, " ", -1);
+	    for (w = 0; words[w]; w++)
+		session = session || session_word (words[w]);
+	    while (*end == ' ')
+		end++;
+	    if (! strchr (n, ' ') || session
+		|| ! (*end == '\0' || *end == ',' || *end == '(' || *end == '<'
+		      || *end == '-')) {
+		g_free (n);
+		continue;
+	    }
+	    g_free (best);
+	    best = n;
+	}
+    }
+    return best;
+}
+
+/* Itinerary lines: a time range at the start of a line ("10:00 - 10:45
+ * AM  James Whitaker, Head of Data (hiring manager)", "1:00pm–1:45pm |
+ * Pairing | Ana Ruiz"), each giving the person of that session. */
+static void
+itinerary_names (const char *body, GPtrArray *out)
+{
+    static const char line_re[]
+	= "(?m)^[ \\t>*•-]*\\d{1,2}(?:[:.]\\d{2})?[ \\t]*(?i:[ap]\\.?m\\.?)?"
+	  "[ \\t]*(?:-|–|—|to)[ \\t]*\\d{1,2}(?:[:.]\\d{2})?[ \\t]*"
+	  "(?i:[ap]\\.?m\\.?)?(?:[ \\t]+[A-Z]{2,4}\\b)?[ \\t]*[:|-]?[ \\t]*"
+	  "([^\\n]*)$";
+    g_autoptr (GRegex) re = nmf_regex_new (line_re, 0, 0, NULL);
+    g_autoptr (GMatchInfo) mi = NULL;
+
+    if (! re || ! g_regex_match (re, body, 0, &mi))
+	return;
+    while (g_match_info_matches (mi) && out->len < 12) {
+	g_autofree char *rest = g_match_info_fetch (mi, 1);
+	char *n = rest ? itinerary_person (rest) : NULL;
+
+	if (n)
+	    add_named (out, n, TRUE);
+	g_match_info_next (mi, NULL);
+    }
+}
+
+/* Names that the text introduces as the people of the interview, as
+ * struct named. */
 static GPtrArray *
 names_in (const char *body)
 {
     /* Labels at the start of a line, as ATS notices and itineraries
-     * write them. */
+     * write them.  A label may run into its value when an HTML table
+     * cell was its own column ("PanelRavi Menon"). */
     static const char label_re[]
-	= "(?mi)^[ \\t>*-]*(?:interviewers?|interviewer\\(s\\)|"
+	= "(?m)^[ \\t>*-]*(?i:interviewers?|interviewer\\(s\\)|who:[ \\t]*(?:me and )?|"
 	  "panel(?:ists| members?)?|who you(?:'ll| will) meet|"
-	  "you(?:'ll| will) (?:be )?meet(?:ing)?(?: with)?)[ \\t]*:?[ \\t]*";
-    /* Prose that introduces the people one meets. */
-    static const char *const triggers[] = {
-	"meet with ", "meeting with ", "speak with ", "speaking with ",
-	"talk with ", "talking with ", "chat with ", "interview with ",
-	"interviewing with ", "call with ", "conversation with ",
-	"you'll meet ", "you will meet ", "you'll be meeting ",
-	"you will be meeting ", "meet ", "be joined by ", "joined by ",
-	"with ", NULL,
+	  "you(?:'ll| will) (?:be )?meet(?:ing)?(?: with)?)"
+	  "(?:[ \\t]*:[ \\t]*|[ \\t]+|(?=[A-Z][a-z]))";
+    /* Prose that introduces the people one meets; the first ones say
+     * it of a person, the last ones may name a company. */
+    static const struct {
+	const char *words;
+	gboolean strong;
+	gboolean need_full;
+    } triggers[] = {
+	{ "meet with ", TRUE, FALSE },
+	{ "meeting with ", TRUE, FALSE },
+	{ "speak with ", TRUE, FALSE },
+	{ "speaking with ", TRUE, FALSE },
+	{ "talk with ", TRUE, FALSE },
+	{ "talking with ", TRUE, FALSE },
+	{ "you'll meet ", TRUE, FALSE },
+	{ "you will meet ", TRUE, FALSE },
+	{ "you'll be meeting ", TRUE, FALSE },
+	{ "you will be meeting ", TRUE, FALSE },
+	{ "be joined by ", TRUE, FALSE },
+	{ "joined by ", TRUE, FALSE },
+	{ "it will be me and ", TRUE, FALSE },
+	{ "with me and ", TRUE, FALSE },
+	{ "me and ", TRUE, FALSE },
+	{ "chat with ", FALSE, FALSE },
+	{ "interview with ", FALSE, FALSE },
+	{ "interviewing with ", FALSE, FALSE },
+	{ "call with ", FALSE, FALSE },
+	{ "conversation with ", FALSE, FALSE },
+	{ "meet ", FALSE, FALSE },
+	{ "with ", FALSE, TRUE },
     };
-    GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
+    GPtrArray *out = g_ptr_array_new_with_free_func (named_free);
     g_autoptr (GRegex) re = nmf_regex_new (label_re, 0, 0, NULL);
+    g_autoptr (GRegex) unwrap = nmf_regex_new ("(?<!\\n)\\n(?!\\n)", 0, 0,
+					       NULL);
+    g_autofree char *flat = unwrap ? g_regex_replace_literal (unwrap, body, -1,
+							       0, " ", 0, NULL)
+				   : g_strdup (body);
     g_autoptr (GMatchInfo) mi = NULL;
-    int t;
+    gsize t;
 
     if (re && g_regex_match (re, body, 0, &mi)) {
 	while (g_match_info_matches (mi) && out->len < 12) {
 	    int end = 0;
 
+	    const char *q;
+
 	    g_match_info_fetch_pos (mi, 0, NULL, &end);
-	    name_list (body + end, TRUE, FALSE, out);
+	    q = body + end;
+	    /* "Interviewers:" alone on its line, the list below it. */
+	    if (*q == '\n') {
+		q++;
+		while (*q == ' ' || *q == '\t' || *q == '-' || *q == '*')
+		    q++;
+	    }
+	    name_list (q, TRUE, FALSE, TRUE, out);
 	    g_match_info_next (mi, NULL);
 	}
     }
-    for (t = 0; triggers[t]; t++) {
-	const char *p = body;
+    itinerary_names (body, out);
+    /* Prose wraps: "with\nTom Castellano" is "with Tom Castellano". */
+    for (t = 0; t < G_N_ELEMENTS (triggers); t++) {
+	const char *p = flat;
 
-	while ((p = strstr (p, triggers[t])) && out->len < 12) {
-	    p += strlen (triggers[t]);
-	    name_list (p, FALSE, strcmp (triggers[t], "with ") == 0, out);
+	while ((p = strstr (p, triggers[t].words)) && out->len < 12) {
+	    p += strlen (triggers[t].words);
+	    name_list (p, FALSE, triggers[t].need_full, triggers[t].strong,
+		       out);
 	}
     }
     return out;
@@ -743,7 +1089,8 @@ static const struct nmf_address *
 addr_for_name (const struct nmf_message *msg, GPtrArray *text_addrs,
 	       const char *name)
 {
-    GPtrArray *lists[] = { msg->cc, msg->to, msg->reply_to, text_addrs };
+    g_autoptr (GPtrArray) from = g_ptr_array_new ();
+    GPtrArray *lists[] = { msg->cc, msg->to, msg->reply_to, from, text_addrs };
     g_autofree char *lower = g_ascii_strdown (name, -1);
     g_auto (GStrv) parts = g_strsplit (lower, " ", -1);
     const char *first = parts[0];
@@ -755,6 +1102,8 @@ addr_for_name (const struct nmf_message *msg, GPtrArray *text_addrs,
     if (msg->from && msg->from->name
 	&& g_ascii_strcasecmp (msg->from->name, name) == 0)
 	return msg->from;
+    if (msg->from)
+	g_ptr_array_add (from, msg->from);
     for (l = 0; l < G_N_ELEMENTS (lists); l++) {
 	for (i = 0; i < lists[l]->len; i++) {
 	    const struct nmf_address *a = lists[l]->pdata[i];
@@ -777,6 +1126,75 @@ addr_for_name (const struct nmf_message *msg, GPtrArray *text_addrs,
     return NULL;
 }
 
+/* Is a person of this name among the people already (by name, or the
+ * first name of someone found with a full name: "Ilse" after "Ilse
+ * Brandt")? */
+static gboolean
+has_name (GPtrArray *people, const char *name)
+{
+    guint i;
+
+    for (i = 0; i < people->len; i++) {
+	const struct nmf_person *p = people->pdata[i];
+	gsize n = strlen (name);
+
+	if (! p->name)
+	    continue;
+	if (g_ascii_strcasecmp (p->name, name) == 0)
+	    return TRUE;
+	if (! strchr (name, ' ') && g_ascii_strncasecmp (p->name, name, n) == 0
+	    && p->name[n] == ' ')
+	    return TRUE;
+    }
+    return FALSE;
+}
+
+/* The text says of this name that they arrange the interview: "Robin
+ * Hale (coordinator)", "Sam Lee, who is scheduling". */
+static gboolean
+name_only_arranges (const char *body, const char *name)
+{
+    const char *p = strstr (body, name);
+
+    while (p) {
+	gsize n = MIN (strcspn (p, "\n"), (gsize) 120);
+	g_autofree char *line = g_ascii_strdown (p, (gssize) n);
+
+	if (strstr (line, "coordinat") || strstr (line, "schedul"))
+	    return TRUE;
+	p = strstr (p + strlen (name), name);
+    }
+    return FALSE;
+}
+
+/* A name that is an organisation's: it spells the sender's domain or
+ * ends in a word companies carry ("Acme Labs", "Globex Inc"). */
+static gboolean
+name_is_organisation (const char *name, const char *domain_lbl)
+{
+    static const char *const org_words[] = {
+	" Inc", " LLC", " Ltd", " GmbH", " Labs", " Group", " Technologies",
+	" Systems", " Solutions", " Partners", " Health", " Bank", " Capital",
+	" Software", " Networks", " Studios", " Games", " Robotics",
+	" Analytics", " Team", " Recruiting", " Talent", " University",
+	NULL,
+    };
+    int i;
+
+    for (i = 0; org_words[i]; i++) {
+	if (g_str_has_suffix (name, org_words[i]))
+	    return TRUE;
+    }
+    if (domain_lbl) {
+	g_autofree char *a = squash (name, FALSE);
+	g_autofree char *b = squash (domain_lbl, FALSE);
+
+	if (*a && *b && (g_str_has_prefix (b, a) || g_str_has_prefix (a, b)))
+	    return TRUE;
+    }
+    return FALSE;
+}
+
 /* The sender speaks of the interview as their own call. */
 static gboolean
 sender_runs_call (const char *folded_body)
@@ -791,7 +1209,9 @@ sender_runs_call (const char *folded_body)
 	"i'd like to chat", "look forward to speaking with you",
 	"looking forward to speaking with you", "looking forward to our call",
 	"look forward to our call", "talk to you then", "speak then",
-	"i'll send you a calendar", "i will send you a calendar", NULL,
+	"i'll send you a calendar", "i will send you a calendar",
+	"be your interviewer", "be interviewing you", "one interviewing you",
+	"join me", NULL,
     };
     int i;
 
@@ -1314,12 +1734,118 @@ company_from_signature (const char *signature, const char *body)
 }
 
 
+/* A mailbox of a function, not a person: careers@, hr@, talent@. */
+static gboolean
+role_mailbox (const char *addr)
+{
+    static const char *const words[] = { "career", "hr", "talent", "recruit",
+					 "jobs", "hiring", "people", NULL };
+    const char *at = strchr (addr, '@');
+    g_autofree char *local = at ? g_strndup (addr, at - addr) : g_strdup (addr);
+    int i;
+
+    for (i = 0; words[i]; i++) {
+	if (strcmp (local, words[i]) == 0
+	    || (g_str_has_prefix (local, words[i]) && strlen (words[i]) > 3))
+	    return TRUE;
+    }
+    return FALSE;
+}
+
+/* Does a carry name as a person's: the display name matches and the
+ * mailbox spells part of it (dana.ortiz@, dortiz@), which an ATS
+ * sender "Acme Robotics <no-reply@ats>" does not. */
+static gboolean
+person_address (const struct nmf_address *a, const char *name)
+{
+    const char *at;
+    g_autofree char *local = NULL;
+    g_autofree char *lower = NULL;
+    g_auto (GStrv) words = NULL;
+    guint i;
+
+    if (! a || ! a->name || g_ascii_strcasecmp (a->name, name) != 0
+	|| nmf_address_is_robot (a->addr))
+	return FALSE;
+    at = strchr (a->addr, '@');
+    local = at ? g_strndup (a->addr, at - a->addr) : g_strdup (a->addr);
+    lower = g_ascii_strdown (name, -1);
+    words = g_strsplit (lower, " ", -1);
+    for (i = 0; words[i]; i++) {
+	if (strlen (words[i]) >= 3 && strstr (local, words[i]))
+	    return TRUE;
+    }
+    return FALSE;
+}
+
+static gboolean
+name_in_list (GPtrArray *addrs, const char *name)
+{
+    guint i;
+
+    for (i = 0; addrs && i < addrs->len; i++) {
+	if (person_address (addrs->pdata[i], name))
+	    return TRUE;
+    }
+    return FALSE;
+}
+
+/* Is this "company" a person's name: someone of the headers, of a
+ * calendar event or of the people found ("Meeting with Dana Ortiz")? */
+static gboolean
+is_person_name (const struct nmf_message *msg, const struct nmf_extract *x,
+		const char *name)
+{
+    guint i;
+
+    if (person_address (msg->from, name))
+	return TRUE;
+    if (name_in_list (msg->to, name) || name_in_list (msg->cc, name)
+	|| name_in_list (msg->reply_to, name))
+	return TRUE;
+    for (i = 0; i < msg->events->len; i++) {
+	const struct nmf_event *ev = msg->events->pdata[i];
+
+	if (name_in_list (ev->attendees, name)
+	    || person_address (ev->organizer, name))
+	    return TRUE;
+    }
+    for (i = 0; i < x->people->len; i++) {
+	const struct nmf_person *p = x->people->pdata[i];
+
+	if (p->name && g_ascii_strcasecmp (p->name, name) == 0
+	    && ! name_is_organisation (p->name, NULL))
+	    return TRUE;
+    }
+    return FALSE;
+}
+
+/* Is addr the ORGANIZER of a calendar event of msg without being one of
+ * its attendees?  Then they only sent the invitation (DESIGN §5). */
+static gboolean
+organises_only (const struct nmf_message *msg, const char *addr)
+{
+    guint i;
+
+    for (i = 0; i < msg->events->len; i++) {
+	const struct nmf_event *ev = msg->events->pdata[i];
+
+	if (ev->method && g_ascii_strcasecmp (ev->method, "CANCEL") == 0)
+	    continue;
+	if (ev->organizer && g_ascii_strcasecmp (ev->organizer->addr, addr) == 0
+	    && ! attends (ev, addr))
+	    return TRUE;
+    }
+    return FALSE;
+}
+
 void
 nmf_extract_message (const struct nmf_message *msg,
 		     const char *const *user_emails, struct nmf_extract *x)
 {
     static const char *const none[] = { NULL };
     g_autofree char *phone = NULL;
+    g_autoptr (GPtrArray) mine = NULL;
     g_autofree char *folded = NULL;
     g_autofree char *why = NULL;
     g_autofree char *subject_body = NULL;
@@ -1392,56 +1918,105 @@ nmf_extract_message (const struct nmf_message *msg,
 	    g_ptr_array_add (x->evidence,
 			     g_strdup ("people: the user writes to them"));
     }
-    people_from_events (msg, user_emails, x);
+    people_from_events (msg, folded, user_emails, x);
     if (! x->people->len && ! from_user) {
 	g_autoptr (GPtrArray) names = names_in (msg->body);
 	g_autoptr (GPtrArray) text_addrs = addresses_in (msg->body);
+	g_autofree char *lbl = from_addr ? domain_label (from_addr) : NULL;
+	gboolean no_addr = FALSE;
+	int pass;
 
-	for (i = 0; i < names->len; i++) {
-	    const struct nmf_address *a = addr_for_name (msg, text_addrs,
-							 names->pdata[i]);
+	/* Names with an address from the headers first, so that a name
+	 * given twice keeps its address; then the ones the text names as
+	 * people of the interview without one (DESIGN §5: they are named
+	 * in `show` and in the other interviewers' drafts, but no draft
+	 * can go to them). */
+	for (pass = 0; pass < 2; pass++) {
+	    for (i = 0; i < names->len; i++) {
+		const struct named *n = names->pdata[i];
+		const struct nmf_address *a
+		    = addr_for_name (msg, text_addrs, n->name);
 
-	    if (a)
-		add_person (x, a->name ? a->name : names->pdata[i], a->addr,
-			    user_emails);
+		if (name_only_arranges (msg->body, n->name))
+		    continue;
+		if (pass == 0 && a) {
+		    add_person (x, a->name ? a->name : n->name, a->addr,
+				user_emails);
+		} else if (pass == 1 && ! a && n->strong
+			   && strchr (n->name, ' ')
+			   && ! name_is_organisation (n->name, lbl)
+			   && ! has_name (x->people, n->name)) {
+		    g_ptr_array_add (x->people,
+				     nmf_person_new (n->name, NULL, NULL));
+		    no_addr = TRUE;
+		}
+	    }
 	}
 	if (x->people->len)
 	    g_ptr_array_add (x->evidence,
-			     g_strdup ("people: named in the text, address "
-				       "from the headers"));
-	/* "You'll meet Keiko and me": the sender is in the call too. */
-	if (x->people->len && msg->from && sender_runs_call (folded)
-	    && ! is_scheduler (msg, msg->from)) {
-	    add_person (x, msg->from->name, msg->from->addr, user_emails);
+			     g_strdup (no_addr ? "people: named in the text "
+						 "(some without an address)"
+					       : "people: named in the text, "
+						 "address from the headers"));
+	/* "You'll meet Keiko and me": the writer is in the call too (an
+	 * ATS sends for the person in Reply-To). */
+	struct nmf_address *me = msg->from ? nmf_address_copy (msg->from)
+					   : NULL;
+
+	if (me && nmf_address_is_robot (me->addr) && msg->reply_to->len) {
+	    const struct nmf_address *r = msg->reply_to->pdata[0];
+
+	    /* "Joanna Pryce <no-reply@ats>" with Reply-To: joanna@... */
+	    g_free (me->addr);
+	    me->addr = g_strdup (r->addr);
+	    if (r->name) {
+		g_free (me->name);
+		me->name = g_strdup (r->name);
+	    }
+	}
+	if (x->people->len && me && sender_runs_call (folded)
+	    && ! only_arranges (msg, me) && ! role_mailbox (me->addr)
+	    && ! organises_only (msg, me->addr)) {
+	    add_person (x, me->name, me->addr, user_emails);
 	    g_ptr_array_add (x->evidence,
 			     g_strdup ("people: the sender joins the call"));
 	}
+	nmf_address_free (me);
     }
     if (! x->people->len && from_addr && ! from_user) {
 	const struct nmf_address *who = msg->from;
+	gboolean runs = sender_runs_call (folded);
 	guint k;
 
-	/* A robot sender with a person in Reply-To: that person. */
-	for (k = 0; k < msg->reply_to->len && nmf_address_is_robot (who->addr);
+	/* A robot sender with a person in Reply-To: that person only when
+	 * the text speaks as the one who runs the call; a Reply-To who
+	 * only arranges is no interviewer (DESIGN §5). */
+	for (k = 0; k < msg->reply_to->len && nmf_address_is_robot (who->addr)
+		    && runs;
 	     k++) {
 	    struct nmf_address *r = msg->reply_to->pdata[k];
 
 	    if (! nmf_address_is_robot (r->addr))
 		who = r;
 	}
-	if (! nmf_address_is_robot (who->addr)) {
+	/* The sender who writes about the interview runs it, unless the
+	 * message says they only arrange it, or they sent a calendar
+	 * invitation they do not attend. */
+	if (! nmf_address_is_robot (who->addr)
+	    && (runs || (! organises_only (msg, who->addr)
+			 && ! only_arranges (msg, who)))) {
 	    add_person (x, who->name, who->addr, user_emails);
 	    g_ptr_array_add (x->evidence,
-			     g_strdup (sender_runs_call (folded)
-					   ? "people: the sender runs the call"
-					   : "people: the sender (nobody else "
-					     "named)"));
+			     g_strdup (runs ? "people: the sender runs the call"
+					    : "people: the sender (nobody else "
+					      "named)"));
 	}
     }
 
     /* A phone number in the sender's signature belongs to the sender;
      * without a "-- " line, the signature is the last lines of the text. */
-    phone = phone_from_text (msg->signature);
+    mine = user_phones (msg, user_emails);
+    phone = phone_from_text (msg->signature, mine);
     if (! phone) {
 	const char *tail = msg->body + strlen (msg->body);
 	int lines = 0;
@@ -1451,7 +2026,7 @@ nmf_extract_message (const struct nmf_message *msg,
 	    if (*tail == '\n')
 		lines++;
 	}
-	phone = phone_from_text (tail);
+	phone = phone_from_text (tail, mine);
     }
     if (phone && from_addr) {
 	for (i = 0; i < x->people->len; i++) {
@@ -1492,12 +2067,23 @@ nmf_extract_message (const struct nmf_message *msg,
 			     g_strdup ("company: the text spells the sender's "
 				       "domain"));
     }
+    if (! x->company) {
+	/* A person's name is no company ("Meeting with Dana Ortiz"). */
+	x->company = company_from_subject (msg->subject);
+	if (x->company && is_person_name (msg, x, x->company))
+	    g_clear_pointer (&x->company, g_free);
+	if (x->company) {
+	    g_ptr_array_add (x->evidence, g_strdup ("company: subject"));
+	} else {
+	    x->company = company_from_body (msg->body);
+	    if (x->company && is_person_name (msg, x, x->company))
+		g_clear_pointer (&x->company, g_free);
+	    if (x->company)
+		g_ptr_array_add (x->evidence, g_strdup ("company: text"));
+	}
+    }
     if (x->company) {
 	/* found above */
-    } else if ((x->company = company_from_subject (msg->subject))) {
-	g_ptr_array_add (x->evidence, g_strdup ("company: subject"));
-    } else if ((x->company = company_from_body (msg->body))) {
-	g_ptr_array_add (x->evidence, g_strdup ("company: text"));
     } else if (! from_user
 	       && (x->company = company_from_signature (msg->signature,
 							msg->body))) {

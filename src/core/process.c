@@ -153,6 +153,25 @@ has_interviewer (const struct nmf_round *r, const char *addr)
     return FALSE;
 }
 
+/* Is who in the round already: by address, or by name for someone the
+ * mail named without an address. */
+static gboolean
+has_person (const struct nmf_round *r, const struct nmf_person *who)
+{
+    guint i;
+
+    if (*who->addr)
+	return has_interviewer (r, who->addr);
+    for (i = 0; i < r->interviewers->len; i++) {
+	const struct nmf_person *p = r->interviewers->pdata[i];
+
+	if (! *p->addr && p->name && who->name
+	    && g_ascii_strcasecmp (p->name, who->name) == 0)
+	    return TRUE;
+    }
+    return FALSE;
+}
+
 void
 nmf_process_add_round (struct nmf_process *p, gint64 start, gint64 end,
 		       GPtrArray *interviewers)
@@ -186,7 +205,7 @@ nmf_process_add_round (struct nmf_process *p, gint64 start, gint64 end,
     for (i = 0; interviewers && i < interviewers->len; i++) {
 	const struct nmf_person *who = interviewers->pdata[i];
 
-	if (! has_interviewer (r, who->addr))
+	if (! has_person (r, who))
 	    g_ptr_array_add (r->interviewers,
 			     nmf_person_new (who->name, who->addr, who->phone));
     }
@@ -309,7 +328,7 @@ static struct nmf_person *
 contact (const struct nmf_process *p, gint64 before)
 {
     const struct nmf_round *r;
-    guint i;
+    guint i, j;
 
     for (i = p->msgs->len; i > 0; i--) {
 	const struct nmf_pmsg *m = p->msgs->pdata[i - 1];
@@ -323,10 +342,12 @@ contact (const struct nmf_process *p, gint64 before)
     }
     for (i = p->rounds->len; i > 0; i--) {
 	r = p->rounds->pdata[i - 1];
-	if (r->interviewers->len) {
-	    const struct nmf_person *who = r->interviewers->pdata[0];
+	for (j = 0; j < r->interviewers->len; j++) {
+	    const struct nmf_person *who = r->interviewers->pdata[j];
 
-	    return nmf_person_new (who->name, who->addr, who->phone);
+	    /* Someone named without an address cannot be written to. */
+	    if (*who->addr)
+		return nmf_person_new (who->name, who->addr, who->phone);
 	}
     }
     return NULL;
@@ -680,6 +701,10 @@ nmf_process_evaluate_full (const struct nmf_process *p, gint64 now,
 	const struct nmf_person *who = r->interviewers->pdata[i];
 	const struct nmf_pmsg *sent = user_mail_to (p, who->addr, r->start);
 
+	/* Named in the mail without an address: no draft can go to them,
+	 * and no sent mail can be told apart as theirs. */
+	if (! *who->addr)
+	    continue;
 	if (sent) {
 	    if (sent->date > thanks_done)
 		thanks_done = sent->date;

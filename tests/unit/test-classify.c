@@ -247,30 +247,48 @@ test_extract_people (void **state)
     nmf_extract_release (&x);
     nmf_message_free (&m);
 
-    /* An organiser with no word of scheduling (a hiring manager's own
-     * invitation) is an interviewer too. */
+    /* An organiser with no word of scheduling who attends (a hiring
+     * manager's own invitation) is an interviewer too; one who does not
+     * attend only sent it (DESIGN §5). */
     m = msg ("lee@acme.example", "Interview", "See you then.");
     add_event (m, "Interview", "lee@acme.example", "priya@acme.example",
-	       NULL, 1794938400);
+	       "lee@acme.example", 1794938400);
     nmf_extract_message (m, me, &x);
     assert_int_equal (x.people->len, 2);
     nmf_extract_release (&x);
     nmf_message_free (&m);
+    m = msg ("lee@acme.example", "Interview", "See you then.");
+    add_event (m, "Interview", "lee@acme.example", "priya@acme.example",
+	       NULL, 1794938400);
+    nmf_extract_message (m, me, &x);
+    assert_int_equal (x.people->len, 1);
+    nmf_extract_release (&x);
+    nmf_message_free (&m);
 
-    /* Nobody else attends: the organiser runs the call. */
+    /* Nobody else attends and the organiser is no attendee: they run
+     * the call only when they say so (Outlook lists no organiser among
+     * the attendees). */
     m = msg ("maria@globex.example", "Phone screen", "Talk soon.");
+    add_event (m, "Phone screen", "maria@globex.example", NULL, NULL,
+	       1794938400);
+    nmf_extract_message (m, me, &x);
+    assert_int_equal (x.people->len, 0);
+    assert_string_equal (x.company, "Globex");
+    nmf_extract_release (&x);
+    nmf_message_free (&m);
+    m = msg ("maria@globex.example", "Phone screen",
+	     "I'll be your interviewer. Talk soon.");
     add_event (m, "Phone screen", "maria@globex.example", NULL, NULL,
 	       1794938400);
     nmf_extract_message (m, me, &x);
     assert_int_equal (x.people->len, 1);
     p = x.people->pdata[0];
     assert_string_equal (p->addr, "maria@globex.example");
-    assert_string_equal (x.company, "Globex");
     nmf_extract_release (&x);
     nmf_message_free (&m);
 
-    /* A crowd is no panel: eight others still are interviewers (with
-     * the organiser, who does not only schedule), nine make a group
+    /* A crowd is no panel: eight others still are interviewers, nine
+     * make a group
      * event where only the organiser is someone to write to. */
     {
 	guint n;
@@ -290,7 +308,8 @@ test_extract_people (void **state)
 	    }
 	    nmf_extract_message (m, me, &x);
 	    if (n == NMF_PANEL_MAX) {
-		assert_int_equal (x.people->len, NMF_PANEL_MAX + 1);
+		/* The organiser does not attend: not one of them. */
+		assert_int_equal (x.people->len, NMF_PANEL_MAX);
 	    } else {
 		assert_int_equal (x.people->len, 1);
 		p = x.people->pdata[0];
@@ -301,8 +320,16 @@ test_extract_people (void **state)
 	}
     }
 
-    /* A no-reply sender with a person in Reply-To. */
+    /* A no-reply sender with a person in Reply-To who says they run the
+     * call; without that, a Reply-To may only arrange (DESIGN §5). */
     m = msg ("no-reply@acme.example", "Interview", "Hi");
+    g_ptr_array_add (m->reply_to, nmf_address_new ("Jo Lee", "jo@acme.example"));
+    nmf_extract_message (m, me, &x);
+    assert_int_equal (x.people->len, 0);
+    nmf_extract_release (&x);
+    nmf_message_free (&m);
+    m = msg ("no-reply@acme.example", "Interview",
+	     "Hi, looking forward to speaking with you.");
     g_ptr_array_add (m->reply_to, nmf_address_new ("Jo Lee", "jo@acme.example"));
     g_free (m->signature);
     m->signature = g_strdup ("Jo Lee\nRecruiter\n+1 (312) 555-0147");

@@ -1,0 +1,365 @@
+/* Unit tables of src/core/extract.c and the timeline choice of
+ * src/core/dates.c (issue 15 item 3, DESIGN §5): who the interviewers
+ * are, whose phone a number is, which stated date wins, what is no
+ * company.  Messages are built in memory; every person, company and
+ * number here is invented (.example domains, 555-01xx numbers). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "nmf/dates.h"
+#include "nmf/extract.h"
+
+static const char *const me[] = { "alex@example.net", NULL };
+
+/* Mon 16 Nov 2026 15:00 UTC. */
+#define REF 1794841200
+
+static struct nmf_message *
+msg (const char *from_name, const char *from, const char *subject,
+     const char *body)
+{
+    struct nmf_message *m = nmf_message_new ();
+
+    m->from = nmf_address_new (from_name, from);
+    g_ptr_array_add (m->to, nmf_address_new ("Alex Morgan", me[0]));
+    g_free (m->subject);
+    m->subject = g_strdup (subject);
+    g_free (m->body);
+    m->body = g_strdup (body);
+    m->date = REF;
+    return m;
+}
+
+/* The people found, as "Name <addr>" joined by "; " ("Name <>" for
+ * someone without an address). */
+static char *
+people_of (const struct nmf_extract *x)
+{
+    GString *s = g_string_new (NULL);
+    guint i;
+
+    for (i = 0; i < x->people->len; i++) {
+	const struct nmf_person *p = x->people->pdata[i];
+
+	g_string_append_printf (s, "%s%s <%s>", i ? "; " : "",
+				p->name ? p->name : "", p->addr);
+    }
+    return g_string_free (s, FALSE);
+}
+
+struct pcase {
+    const char *why;
+    const char *from_name, *from;
+    const char *reply_to;   /* "Name|addr" or NULL */
+    const char *cc;         /* "Name|addr" or NULL */
+    const char *body;
+    const char *want;       /* people_of() */
+};
+
+static const struct pcase people_rows[] = {
+    { /* A labelled ATS line names the interviewer and their title; the
+       * Cc gives the address. */
+      "labelled line, address from Cc", "Acme Careers",
+      "no-reply@greenhouse-mail.example", NULL,
+      "Rachel Green|rachel.green@acme.example",
+      "Your interview is confirmed.\n\nInterviewer: Rachel Green, "
+      "Analytics Engineering Manager\nDate: Tuesday, November 24\n",
+      "Rachel Green <rachel.green@acme.example>" },
+    { /* No header names her: she is still named, without an address. */
+      "labelled line, no address", "Acme Careers",
+      "no-reply@greenhouse-mail.example", NULL, NULL,
+      "Your interview is confirmed.\n\nInterviewer: Rachel Green, "
+      "Analytics Engineering Manager\n",
+      "Rachel Green <>" },
+    { /* "Interviewers:" lists several, over unindented lines laid out
+       * like the first. */
+      "interviewers list over lines", "Acme Careers",
+      "no-reply@greenhouse-mail.example", NULL, NULL,
+      "Interviewers:\nOmar Haddad, Staff Engineer\nLena Brooks, "
+      "Engineering Manager\n\nSee you soon.",
+      "Omar Haddad <>; Lena Brooks <>" },
+    { /* An HTML table cell ran into its label. */
+      "label run into the name", "Acme Careers",
+      "no-reply@greenhouse-mail.example", NULL, NULL,
+      "PanelIvo Stanek, VP Engineering (ivo.stanek@acme.example)\n"
+      "Mara Quint, Principal Engineer (mara.quint@acme.example)\n",
+      "Ivo Stanek <ivo.stanek@acme.example>; "
+      "Mara Quint <mara.quint@acme.example>" },
+    { /* A one-day itinerary from a coordinator: the people of each slot
+       * are the interviewers, the coordinator is not one; a session's
+       * title ("System Design") is no name. */
+      "itinerary from a coordinator", "Robin Hale",
+      "robin.hale@acme.example", NULL, NULL,
+      "Here is your onsite itinerary for Monday, December 14.\n\n"
+      "10:00 - 10:45 AM  James Whitaker, Head of Data (hiring manager)\n"
+      "11:00 - 11:45 AM  System Design   Priya Raman\n"
+      "12:00 - 12:30 PM  Lunch with the team\n\n"
+      "Robin Hale\nRecruiting Coordinator, Acme",
+      "James Whitaker <>; Priya Raman <>" },
+    { /* "you will be speaking with" names the person; the From header
+       * carries the same person's address. */
+      "speaking with, address from From", "Dana Ortiz",
+      "dana.ortiz@acme.example", NULL, NULL,
+      "Hi Alex, you will be speaking with Dana Ortiz, our Director of "
+      "Product, on Thursday.",
+      "Dana Ortiz <dana.ortiz@acme.example>" },
+    { /* A plain "interview with Acme Robotics" names the company, not a
+       * person: no address, so nobody from the text; the sender writes
+       * as the one who runs the call. */
+      "interview with a company", "Sam Lee", "sam.lee@acme-robotics.example",
+      NULL, NULL,
+      "Thanks for your interest in an interview with Acme Robotics. "
+      "I'd love to chat on Tuesday.",
+      "Sam Lee <sam.lee@acme-robotics.example>" },
+    { /* A coordinator's plain confirmation names nobody: the coordinator
+       * only arranges and is not an interviewer. */
+      "coordinator only", "Robin Hale", "robin.hale@acme.example", NULL,
+      NULL,
+      "Your interview is confirmed for Tuesday at 2pm.\n\nRobin Hale\n"
+      "Recruiting Coordinator",
+      "" },
+    { /* An ATS sender with a Reply-To recruiter who only arranges. */
+      "reply-to who only arranges", "Acme via Lever",
+      "no-reply@hire.lever.example", "Jo Park|jo.park@acme.example", NULL,
+      "Your interview is scheduled for Tuesday at 2pm.",
+      "" },
+    { /* The same Reply-To who says the call is with them. */
+      "reply-to who runs the call", "Acme via Lever",
+      "no-reply@hire.lever.example", "Jo Park|jo.park@acme.example", NULL,
+      "Looking forward to speaking with you on Tuesday at 2pm.",
+      "Jo Park <jo.park@acme.example>" },
+    { /* "it will be me and <Name>": both are in the call. */
+      "me and a colleague", "Liam Kerr", "liam.kerr@acme.example", NULL,
+      "Ada Voss|ada.voss@acme.example",
+      "Would Thursday at 9am suit? It will be me and Ada Voss from the "
+      "data team.",
+      "Ada Voss <ada.voss@acme.example>; Liam Kerr <liam.kerr@acme.example>" },
+};
+
+static void
+test_people (void **state)
+{
+    gsize i;
+
+    (void) state;
+    for (i = 0; i < G_N_ELEMENTS (people_rows); i++) {
+	const struct pcase *c = &people_rows[i];
+	struct nmf_message *m = msg (c->from_name, c->from, "Interview",
+				     c->body);
+	struct nmf_extract x;
+	g_autofree char *got = NULL;
+
+	if (c->reply_to) {
+	    g_auto (GStrv) nv = g_strsplit (c->reply_to, "|", 2);
+
+	    g_ptr_array_add (m->reply_to, nmf_address_new (nv[0], nv[1]));
+	}
+	if (c->cc) {
+	    g_auto (GStrv) nv = g_strsplit (c->cc, "|", 2);
+
+	    g_ptr_array_add (m->cc, nmf_address_new (nv[0], nv[1]));
+	}
+	nmf_extract_message (m, me, &x);
+	got = people_of (&x);
+	if (strcmp (got, c->want) != 0)
+	    fail_msg ("%s: want '%s', got '%s'", c->why, c->want, got);
+	nmf_extract_release (&x);
+	nmf_message_free (&m);
+    }
+}
+
+/* A calendar organiser who is not an attendee only sent the invitation;
+ * one who attends is in the call. */
+static void
+test_organiser (void **state)
+{
+    struct nmf_message *m;
+    struct nmf_event *ev;
+    struct nmf_extract x;
+    g_autofree char *got = NULL;
+
+    (void) state;
+    m = msg ("Robin Hale", "robin.hale@acme.example", "Invitation: Interview",
+	     "Please find the invitation attached.");
+    ev = nmf_event_new ();
+    ev->method = g_strdup ("REQUEST");
+    ev->start = REF + 86400;
+    ev->end = ev->start + 3600;
+    ev->organizer = nmf_address_new ("Robin Hale", "robin.hale@acme.example");
+    g_ptr_array_add (ev->attendees,
+		     nmf_address_new ("Priya Raman", "priya.raman@acme.example"));
+    g_ptr_array_add (ev->attendees, nmf_address_new ("Alex", me[0]));
+    g_ptr_array_add (m->events, ev);
+    nmf_extract_message (m, me, &x);
+    got = people_of (&x);
+    assert_string_equal (got, "Priya Raman <priya.raman@acme.example>");
+    nmf_extract_release (&x);
+
+    /* The same organiser listed as an attendee too (Google Calendar). */
+    g_ptr_array_add (ev->attendees,
+		     nmf_address_new ("Robin Hale", "robin.hale@acme.example"));
+    nmf_extract_message (m, me, &x);
+    assert_int_equal (x.people->len, 2);
+    nmf_extract_release (&x);
+    nmf_message_free (&m);
+}
+
+/* The user's own number (quoted, or given as the reader's) never becomes
+ * the sender's; the sender's own signature number does. */
+static void
+test_phone (void **state)
+{
+    static const struct {
+	const char *why;
+	const char *body;
+	const char *signature;
+	const char *quoted;
+	const char *want;   /* the sender's phone, "" for none */
+    } rows[] = {
+	{ "the sender's signature", "Talk to you Tuesday at 2pm.",
+	  "Jo Park\nRecruiter\n+1 (312) 555-0147", "", "+1 (312) 555-0147" },
+	{ /* The user's signature in the quoted reply, repeated in the
+	   * body's tail by a careless client: not the sender's. */
+	  "the user's number from the quote",
+	  "Talk to you Tuesday at 2pm.\n\nAlex Morgan\n(415) 555-0182", "",
+	  "On Mon, Nov 16, 2026, Alex Morgan <alex@example.net> wrote:\n"
+	  "> Happy to talk.\n> Alex Morgan\n> (415) 555-0182\n",
+	  "" },
+	{ /* "I'll call you at": the reader's number. */
+	  "the number the sender will call",
+	  "I'll call you at (415) 555-0182 on Tuesday at 2pm.", "", "", "" },
+	{ /* The sender's own number is kept even when the user's is in
+	   * the quote. */
+	  "both numbers", "Talk to you Tuesday at 2pm.",
+	  "Jo Park\n(312) 555-0147",
+	  "On Mon, Nov 16, 2026, Alex Morgan <alex@example.net> wrote:\n"
+	  "> Alex Morgan | (415) 555-0182\n",
+	  "(312) 555-0147" },
+    };
+    gsize i;
+
+    (void) state;
+    for (i = 0; i < G_N_ELEMENTS (rows); i++) {
+	struct nmf_message *m = msg ("Jo Park", "jo.park@acme.example",
+				     "Phone screen", rows[i].body);
+	struct nmf_extract x;
+	const struct nmf_person *p;
+	const char *got;
+
+	g_free (m->signature);
+	m->signature = g_strdup (rows[i].signature);
+	g_free (m->quoted);
+	m->quoted = g_strdup (rows[i].quoted);
+	nmf_extract_message (m, me, &x);
+	assert_true (x.people->len >= 1);
+	p = x.people->pdata[0];
+	got = p->phone ? p->phone : "";
+	if (strcmp (got, rows[i].want) != 0)
+	    fail_msg ("%s: want '%s', got '%s'", rows[i].why, rows[i].want, got);
+	nmf_extract_release (&x);
+	nmf_message_free (&m);
+    }
+}
+
+/* DESIGN §5: an explicit date beats a vague one in the same message. */
+static void
+test_timeline_precision (void **state)
+{
+    static const struct {
+	const char *why;
+	const char *text;
+	const char *want;   /* YYYY-MM-DD */
+    } rows[] = {
+	{ "vague first, explicit later",
+	  "We hope to decide next week. We will get back to you by Monday, "
+	  "December 14 at the latest.", "2026-12-14" },
+	{ "explicit first, vague later",
+	  "We will get back to you by Monday, December 14. Most likely "
+	  "you'll hear from us next week.", "2026-12-14" },
+	{ "a named day beats a span",
+	  "You should hear within two weeks, and we'll let you know by "
+	  "Friday whether there is a second round.", "2026-11-20" },
+	{ "only vague", "We'll get back to you next week.", "2026-11-27" },
+    };
+    gsize i;
+
+    (void) state;
+    for (i = 0; i < G_N_ELEMENTS (rows); i++) {
+	gint64 day = 0;
+	g_autofree char *why = NULL;
+	g_autoptr (GDateTime) d = NULL;
+	g_autofree char *got = NULL;
+
+	assert_true (nmf_dates_timeline (rows[i].text, REF, 0,
+					 (1u << 6) | (1u << 7), &day, &why));
+	d = g_date_time_new_from_unix_utc (day);
+	got = g_date_time_format (d, "%Y-%m-%d");
+	if (strcmp (got, rows[i].want) != 0)
+	    fail_msg ("%s: want %s, got %s", rows[i].why, rows[i].want, got);
+    }
+}
+
+/* The interview time said with a weekday and with its calendar date:
+ * the calendar date wins when the weekday alone would land in another
+ * week. */
+static void
+test_interview_explicit (void **state)
+{
+    struct nmf_when w;
+    g_autofree char *why = NULL;
+
+    (void) state;
+    /* Monday 16 Nov: "Monday at 10am" alone is Monday 23 Nov; the
+     * calendar date says 30 Nov. */
+    assert_true (nmf_dates_interview (
+	"Can we do Monday at 10am? To be precise: Monday, November 30 at "
+	"10:00 AM.", REF, 0, &w, &why));
+    assert_int_equal (w.start, 1796032800); /* 2026-11-30T10:00:00Z */
+    nmf_when_release (&w);
+}
+
+/* A person's name is no company: "Meeting with Dana Ortiz". */
+static void
+test_company_not_a_person (void **state)
+{
+    struct nmf_message *m;
+    struct nmf_extract x;
+
+    (void) state;
+    m = msg ("Dana Ortiz", "dana.ortiz@gmail.example", "Meeting with Dana Ortiz",
+	     "See you then.");
+    nmf_extract_message (m, me, &x);
+    assert_true (x.company == NULL
+		 || g_ascii_strcasecmp (x.company, "Dana Ortiz") != 0);
+    nmf_extract_release (&x);
+    nmf_message_free (&m);
+
+    /* A company in the same place still is one. */
+    m = msg ("Dana Ortiz", "dana.ortiz@gmail.example",
+	     "Interview with Acme Robotics", "See you then.");
+    nmf_extract_message (m, me, &x);
+    assert_non_null (x.company);
+    assert_string_equal (x.company, "Acme Robotics");
+    nmf_extract_release (&x);
+    nmf_message_free (&m);
+}
+
+int
+main (void)
+{
+    const struct CMUnitTest tests[] = {
+	cmocka_unit_test (test_people),
+	cmocka_unit_test (test_organiser),
+	cmocka_unit_test (test_phone),
+	cmocka_unit_test (test_timeline_precision),
+	cmocka_unit_test (test_interview_explicit),
+	cmocka_unit_test (test_company_not_a_person),
+    };
+
+    return cmocka_run_group_tests (tests, NULL, NULL);
+}
