@@ -20,13 +20,7 @@ nmf_add acme-invite.eml >/dev/null
 notmuch new --quiet
 mkdir -p "$MAILDIR/Drafts/cur" "$MAILDIR/Drafts/new" "$MAILDIR/Drafts/tmp"
 
-OUT=$NMF_TMP/outbox
-mkdir -p "$OUT"
-cat >"$NMF_TMP/sendmail" <<EOF
-#!/bin/sh
-n=\$(ls "$OUT" | wc -l)
-cat >"$OUT/\$((n + 1)).eml"
-EOF
+nmf_fake_sendmail
 # The editor: replace one line (EDIT_FROM -> EDIT_TO), or add a line
 # that the check must stop (EDIT_ADD).
 cat >"$NMF_TMP/editor" <<'EOF'
@@ -38,7 +32,7 @@ else
     sed -i "s/^$EDIT_FROM.*/$EDIT_TO/" "$1"
 fi
 EOF
-chmod +x "$NMF_TMP/sendmail" "$NMF_TMP/editor"
+chmod +x "$NMF_TMP/editor"
 cat >"$NMF_TMP/muttrc" <<EOF
 set folder = "$MAILDIR"
 set mbox_type = Maildir
@@ -100,7 +94,7 @@ sent_ok() {
     keys q
     sleep 0.5
     tmux -S "$sock" kill-server 2>/dev/null
-    sent=$OUT/$(ls "$OUT" | wc -l).eml
+    sent=$NMF_OUTBOX/$(nmf_sent_count).eml
     head=$(sed '/^$/q' "$sent" 2>/dev/null)
     t_eq "$1: no header names the tool, notmuch or a process" "" \
         "$(printf '%s\n' "$head" |
@@ -145,7 +139,7 @@ recall check-in '2026-11-27 09:05:00'
 edit_and_send "EDIT_ADD='What salary range do you have in mind for this role?'"
 t_ok "the send hook stops it: neomutt shows the finding" \
     wait_for 'salary.*(pay|salary)|not sent'
-t_eq "nothing more reached sendmail" 1 "$(ls "$OUT" | wc -l)"
+t_eq "nothing more reached sendmail" 1 "$(nmf_sent_count)"
 keys q
 t_ok "... and the message is back in the compose screen" wait_for 'y:Send'
 # The user takes the line out again and sends.

@@ -25,15 +25,7 @@ ACME=20261112150400.7f3a91c2@mail.acme-robotics.example
 PRIYA=priya.shah@acme-robotics.example
 JORDAN=jordan.lee@acme-robotics.example
 MARIA=maria.gomez@globex.example
-OUT=$NMF_TMP/outbox
-mkdir -p "$OUT"
-# The fake sendmail keeps the Nth message it is given as $OUT/msg.N.
-cat >"$NMF_TMP/sendmail" <<EOF
-#!/bin/sh
-n=\$(ls "$OUT" | wc -l)
-cat >"$OUT/msg.\$((n + 1))"
-EOF
-chmod +x "$NMF_TMP/sendmail"
+nmf_fake_sendmail
 # Resume NMF_DRAFT, replace the line matching NMF_LINE (if set) with
 # NMF_TEXT, press C-c C-c.  Exit 3 when that signals.  yes-or-no-p
 # writes its question to $NMF_TMP/asked and answers NMF_ANSWER.
@@ -72,7 +64,7 @@ state_of() {
 live_draft() { # the unsent, undeleted draft to $1
     echo "tag:draft and to:$1 and not tag:deleted and not tag:followup/obsolete"
 }
-sent_count() { ls "$OUT" | wc -l | tr -d ' '; }
+sent_count() { nmf_sent_count; }
 # emacs_send WHEN ANSWER ADDR [REGEX TEXT]: send the live draft to ADDR
 # from emacs at WHEN (UTC) with the send hook loaded.
 emacs_send() {
@@ -84,7 +76,7 @@ emacs_send() {
 }
 # check_sent STEP N TO DATE LINE: the Nth mail out, and its copy in Sent.
 check_sent() {
-    _m=$OUT/msg.$2
+    _m=$NMF_OUTBOX/$2.eml
     t_ok "$1: the client handed one message to sendmail" test -f "$_m"
     # the header block, folded lines joined
     _h=$(sed '/^$/q' "$_m" 2>/dev/null | sed -e :a -e '$!N;s/\n[ 	]\{1,\}/ /;ta' -e 'P;D')

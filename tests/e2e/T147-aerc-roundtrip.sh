@@ -115,16 +115,12 @@ DID=$(sed -n 's/^Message-I[Dd]: *<\(.*\)>.*/\1/p' "$draft" | head -1)
 # aerc: its own config, a sendmail that keeps the message, an editor
 # that changes the greeting.
 mkdir -p "$XDG_CONFIG_HOME/aerc"
-cat >"$NMF_TMP/sendmail" <<EOF
-#!/bin/sh
-printf '%s\n' "\$@" >"$NMF_TMP/sendmail.args"
-cat >"$NMF_TMP/out.tmp" && mv "$NMF_TMP/out.tmp" "$NMF_TMP/outgoing.eml"
-EOF
+nmf_fake_sendmail
 cat >"$NMF_TMP/editor" <<EOF
 #!/bin/sh
 sed -i 's/^Hi Priya,/Dear Priya,/' "\$1"
 EOF
-chmod +x "$NMF_TMP/sendmail" "$NMF_TMP/editor"
+chmod +x "$NMF_TMP/editor"
 cat >"$XDG_CONFIG_HOME/aerc/accounts.conf" <<EOF
 [Personal]
 source = maildir://$MAILDIR
@@ -153,7 +149,7 @@ wait_for() { # wait_for WHAT CMD...: up to 60 s (a busy machine)
     return 1
 }
 on_screen() { case "$screen" in *"$1"*) return 0 ;; esac; return 1; }
-sent_done() { [ -f "$NMF_TMP/outgoing.eml" ] && [ -z "$(nmf_drafts)" ] &&
+sent_done() { [ -f "$NMF_OUTBOX/1.eml" ] && [ -z "$(nmf_drafts)" ] &&
     ls "$MAILDIR"/Sent/cur/* >/dev/null 2>&1; }
 subj=$(sed -n 's/^Subject: //p' "$draft" | cut -c1-30)
 # [messages:folder=Drafts] <Enter> is :recall in aerc's default binds.
@@ -166,11 +162,11 @@ tmux -S "$sock" send-keys q 2>/dev/null
 sleep 0.5
 tmux -S "$sock" kill-server 2>/dev/null
 
-out=$NMF_TMP/outgoing.eml
+out=$NMF_OUTBOX/1.eml
 [ -f "$out" ] || { echo "nothing was sent"; t_done; }
 H=$(hdrs "$out")
 t_eq "sendmail got the one recipient" priya.shah@acme-robotics.example \
-    "$(cat "$NMF_TMP/sendmail.args")"
+    "$(cat "$NMF_OUTBOX/1.args")"
 t_match "the edit was sent" '^Dear Priya,' "$(cat "$out")"
 t_match "From: the user" '^From: "?Alex Morgan"? <alex.morgan@example.net>$' "$H"
 t_match "To: Priya" '^To: "?Priya Shah"? <priya.shah@acme-robotics.example>$' "$H"

@@ -17,6 +17,9 @@
 #   nmf ARGS...           "$NMF_BIN" ARGS...
 #   nmf_dump [ARGS]       notmuch dump ARGS, sorted (compare runs).
 #   nmf_drafts            paths of the files in $MAILDIR/Drafts/cur, sorted.
+#   nmf_fake_sendmail     $NMF_TMP/sendmail keeps each message it is given
+#                         as $NMF_OUTBOX/N.eml (N.args: its arguments);
+#                         nmf_sent_count says how many
 #   nmf_draft_ids_out     filter: our drafts' Message-IDs in dump lines
 #                         become DRAFT (they are random).
 #   t_ok NAME CMD...      pass when CMD exits 0
@@ -206,6 +209,24 @@ nmf_drafts_text() {
         grep -v '^Message-I[Dd]:' "$_f"
     done
 }
+
+# A sendmail for the mail-client tests, at $NMF_TMP/sendmail: the Nth
+# message it is given becomes $NMF_OUTBOX/N.eml (written whole: a dot
+# file, then renamed), its arguments $NMF_OUTBOX/N.args.
+nmf_fake_sendmail() {
+    NMF_OUTBOX=$NMF_TMP/outbox
+    mkdir -p "$NMF_OUTBOX" || return 1
+    cat >"$NMF_TMP/sendmail" <<EOF || return 1
+#!/bin/sh
+n=\$(ls "$NMF_OUTBOX" | grep -c '\.eml\$')
+n=\$((n + 1))
+printf '%s\n' "\$@" >"$NMF_OUTBOX/\$n.args"
+cat >"$NMF_OUTBOX/.\$n.tmp" && mv "$NMF_OUTBOX/.\$n.tmp" "$NMF_OUTBOX/\$n.eml"
+EOF
+    chmod +x "$NMF_TMP/sendmail"
+}
+# How many messages reached the fake sendmail.
+nmf_sent_count() { ls "$NMF_OUTBOX" | grep -c '\.eml$'; }
 
 # A filter for the lines of `notmuch dump`: our drafts' Message-IDs
 # (random: TIME.RANDOM@domain) become DRAFT, so that two runs compare.
