@@ -256,7 +256,7 @@ check_file (struct check *c, const char *file)
     g_autofree char *text = NULL;
     g_autofree char *whole = NULL;
     g_autoptr (GError) err = NULL;
-    gsize len = 0, head, body_at;
+    gsize len = 0, head, body_at, from_line = 0;
 
     if (strcmp (file, "-") == 0) {
 	GString *in = g_string_new (NULL);
@@ -282,12 +282,18 @@ check_file (struct check *c, const char *file)
 	    return;
 	}
     }
+    /* An mbox "From " line (a client piping a message from an mbox) is
+     * no header. */
+    if (len > 5 && strncmp (text, "From ", 5) == 0 && memchr (text, '\n', len))
+	from_line = (const char *) memchr (text, '\n', len) + 1 - text;
     /* A whole message (message-mode's separator line made the empty line
      * it stands for), else a bare body behind no headers. */
-    head = nmf_message_head_length (text, len, &body_at);
+    head = nmf_message_head_length (text + from_line, len - from_line,
+				    &body_at);
     {
-	GString *w = g_string_new_len (text, head);
+	GString *w = g_string_new_len (text + from_line, head);
 
+	body_at += from_line;
 	g_string_append_c (w, '\n');
 	g_string_append_len (w, text + body_at, len - body_at);
 	len = w->len;

@@ -125,6 +125,10 @@ line=$(printf '%s\n' "$out" | sed -n 's/^-:\([0-9]*\): placeholder.*/\1/p')
 out=$(grep -v '^\(Message-I[dD]\|Date\):' "$a" |
     nmf check --now=2026-12-02T20:00:00Z -)
 t_fail "... not even without its Message-ID" sh -c "printf '%s' '$out' | grep -q duplicate"
+# From an mbox: the "From " line before the headers is no header.
+out=$({ echo "From alex.morgan@example.net Wed Dec  2 20:00:00 2026"; cat "$a"; } |
+    nmf check --now=2026-12-02T20:00:00Z -)
+t_match "... nor is an mbox From line" "^-:$line: placeholder" "$out"
 # neomutt's <pipe-entry> in the compose menu pipes the body alone.
 out=$(sed '1,/^$/d' "$a" | nmf check --now=2026-12-02T20:00:00Z -); rc=$?
 t_eq "stdin, a bare body: exit 1" 1 $rc
