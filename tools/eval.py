@@ -15,6 +15,10 @@ accuracy on invitations (interviewers, start time, and company and role
 where the label has them).  A kind below the acting confidence counts as
 `unrelated`, as scan treats it.
 
+The weights are fitted on these same sets (make train), so classify's own
+figures on them are no evidence either: --predictions takes the held-out
+predictions of tools/train.py --cv instead (make eval does).
+
 Figures on data a rule was written from are no evidence: the report says
 for each set whether its figures are held out.  --floors FILE makes the run
 fail (exit 1) when a held-out figure falls below the floor FILE names.
@@ -27,19 +31,23 @@ import os
 import re
 import sys
 
-from labelled import (ACT, DRAFTING, INVITES, KINDS, argument_parser,
+from labelled import (DRAFTING, INVITES, KINDS, argument_parser,
                       classify, load_jobs, load_project_corpus)
 
 
 def acted_kind(c):
+    """The kind scan acts on: classify's "act" (the acting confidence make
+    train chose), or the confidence against --act when given."""
     if not c.got:
         return "unrelated"
-    if c.got.get("confidence", 0) < ACT_AT[0]:
-        return "unrelated"
-    return c.got["kind"]
+    if ACT_AT[0] is not None:
+        act = c.got.get("confidence", 0) >= ACT_AT[0]
+    else:
+        act = c.got.get("act", False)
+    return c.got["kind"] if act else "unrelated"
 
 
-ACT_AT = [ACT]   # the acting confidence (--act)
+ACT_AT = [None]   # --act
 
 
 def norm(s):
@@ -167,9 +175,9 @@ def report(name, cases, out):
 def main():
     ap = argument_parser(__doc__)
     ap.add_argument("--floors", help="fail below these held-out figures")
-    ap.add_argument("--act", type=float, default=ACT,
-                    help="the confidence from which a kind counts (%.1f, as "
-                    "scan)" % ACT)
+    ap.add_argument("--act", type=float,
+                    help="the confidence from which a kind counts (default: "
+                    "as scan, the one make train chose)")
     ap.add_argument("--json", help="write the figures here")
     ap.add_argument("--predictions", help="JSON lines (file, kind, "
                     "confidence) that replace classify's kind: the held-out "
@@ -192,6 +200,7 @@ def main():
             if c.got and c.path in pred:
                 c.got["kind"] = pred[c.path]["kind"]
                 c.got["confidence"] = pred[c.path]["confidence"]
+                c.got["act"] = pred[c.path]["act"]
     out = sys.stdout
     out.write("The project's rules were written from tests/corpus: its "
               "figures are no evidence.\nThe real mail in %s was not used to "

@@ -11,7 +11,6 @@ import json
 import os
 import subprocess
 
-ACT = 0.7
 KINDS = ["interview_invite", "interview_calendar", "rejection", "offer",
          "candidate_thank_you", "candidate_followup", "recruiter_other",
          "unrelated"]
@@ -68,9 +67,10 @@ def load_jobs(root):
     return cases
 
 
-def classify(binary, cases, features=False):
+def classify(binary, cases, features=False, extra=()):
     """Fill case.got with classify's JSON object; one run per user set.
-    With features, the objects carry the evidence as numbers."""
+    With features, the objects carry the evidence as numbers; extra:
+    more options for classify."""
     by_users = collections.defaultdict(list)
     for c in cases:
         by_users[tuple(c.users)].append(c)
@@ -80,6 +80,7 @@ def classify(binary, cases, features=False):
             args = [binary, "classify", "--format=json"]
             if features:
                 args.append("--features")
+            args += list(extra)
             args += ["--user=" + u for u in users]
             args += [c.path for c in chunk]
             out = subprocess.run(args, capture_output=True, text=True,

@@ -21,10 +21,7 @@ enum nmf_kind {
     NMF_KIND_CANDIDATE_FOLLOWUP,
     NMF_KIND_RECRUITER_OTHER,
 };
-
-/* The confidence from which scan acts on a kind (starts a process,
- * counts a message as a step). */
-#define NMF_CONFIDENCE_ACT 0.7
+#define NMF_KIND_COUNT (NMF_KIND_RECRUITER_OTHER + 1)
 
 struct nmf_classification {
     enum nmf_kind kind;
@@ -91,6 +88,20 @@ enum nmf_feature {
     NMF_F_USER_CONTEXT,     /* user: job or interview words */
     NMF_F_USER_CONFIRM,     /* user: "works for me, see you then" */
     NMF_F_USER_NEGATIVE,    /* user: podcast, research, the candidate */
+    NMF_F_USER_IN_CC,       /* the user in Cc only */
+    NMF_F_MANY_RECIPIENTS,  /* more than three in To and Cc */
+    NMF_F_FORWARD,          /* a forwarded message */
+    NMF_F_YOU_INTERVIEW,    /* an interview or a call with "you" */
+    NMF_F_THIRD_PERSON,     /* a candidate talked about: "interview him" */
+    NMF_F_RESUME,           /* a resume or CV */
+    NMF_F_APPLICATION,      /* what an ATS says about an application */
+    NMF_F_JOB_ALERT,
+    NMF_F_OUTREACH,         /* a recruiter's cold outreach */
+    NMF_F_ASSESSMENT,       /* a test with no person to meet */
+    NMF_F_THANKS,           /* thanks for the time or the conversation */
+    NMF_F_HE_SHE,           /* someone talked about: "she has" */
+    NMF_F_FEEDBACK,         /* the reader is asked to judge someone */
+    NMF_F_TO_USER_ALONE,    /* to the user and nobody else */
     NMF_F_COUNT
 };
 
@@ -98,10 +109,14 @@ enum nmf_feature {
 const char *
 nmf_feature_name (enum nmf_feature f);
 
-/* Compute the features of msg into v[NMF_F_COUNT]. */
+/* Compute the features of msg into v[NMF_F_COUNT], and when allowed is
+ * not NULL, which kinds the guards leave to the weights (allowed[k] for
+ * each of the NMF_KIND_COUNT kinds): the trainer fits the weights on
+ * these choices only, as the classifier makes them. */
 void
 nmf_classify_features (const struct nmf_message *msg,
-		       const char *const *user_emails, double *v);
+		       const char *const *user_emails, double *v,
+		       gboolean *allowed);
 
 /* The §4 name of a kind ("interview_invite", ...); static string. */
 const char *
@@ -119,6 +134,22 @@ nmf_classify_message (const struct nmf_message *msg,
 		      const char *const *user_emails,
 		      struct nmf_classification *out);
 
+/* The same with another weight table (nmf/weights.h): the trainer's
+ * held-out folds. */
+struct nmf_weights;
+void
+nmf_classify_with (const struct nmf_message *msg,
+		   const char *const *user_emails,
+		   const struct nmf_weights *w,
+		   struct nmf_classification *out);
+
+/* Whether scan acts on c: an invitation, a rejection or an offer (the
+ * kinds that start or move a process and lead to drafts) with a
+ * confidence of act or more (nmf_config_act_confidence); any other kind
+ * but unrelated when it is the most likely one. */
+gboolean
+nmf_classification_acts (const struct nmf_classification *c, double act);
+
 void
 nmf_classification_release (struct nmf_classification *c);
 
@@ -133,10 +164,11 @@ gboolean
 nmf_domain_is_freemail (const char *domain);
 
 /* A notmuch query that matches every message nmf_classify_message() could
- * give an invitation, calendar interview, rejection or offer kind at
- * NMF_CONFIDENCE_ACT or more, built from the classifier's own phrase
- * lists: (job context or an ATS sender) and (an interview, meeting,
- * rejection or offer phrase, or a word every rejection pattern needs).
+ * give an invitation, calendar interview, rejection or offer kind (its
+ * guards rule them out for any other), built from the classifier's own
+ * phrase lists: an interview phrase, or (job context or an ATS sender)
+ * and (a meeting, rejection or offer phrase, or a word every rejection
+ * pattern needs).
  * Each phrase stands for one of its words, so the query is a superset.
  * Calendar parts are not in the index: callers add them.  g_free. */
 char *

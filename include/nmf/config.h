@@ -52,6 +52,9 @@ struct nmf_config {
     gboolean imap_push;          /* followup.imap_push: scan pushes */
     gboolean draft_fcc;          /* followup.draft_fcc (true): drafts carry
                                   * an Fcc to sent_folder */
+    double act_confidence;       /* followup.act_confidence: the confidence
+                                  * from which a kind counts; -1 = the one
+                                  * make train chose (nmf/weights.h) */
     int lock_timeout_ms;         /* followup.lock_timeout (seconds, 10) */
     unsigned weekend_mask;       /* bit d set = day d (1=Mon..7=Sun) off;
                                   * followup.weekend_days (sat;sun) */
@@ -74,6 +77,12 @@ nmf_config_release (struct nmf_config *cfg);
 enum nmf_status
 nmf_config_set (struct nmf_config *cfg, const char *key, const char *value,
 		char **why);
+
+/* The confidence from which scan acts on a kind (starts a process,
+ * counts a message as a step): followup.act_confidence, else the one
+ * `make train` chose with the weights. */
+double
+nmf_config_act_confidence (const struct nmf_config *cfg);
 
 /* Add one of the user's addresses (lowercased; duplicates ignored). */
 void

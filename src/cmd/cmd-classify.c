@@ -7,25 +7,30 @@
 #include "nmf/extract.h"
 #include "nmf/log.h"
 #include "nmf/mime.h"
+#include "nmf/weights.h"
 
 static const char usage[]
     = "usage: notmuch-followup classify [--format=text|json] [--user=ADDR]... "
-      "[--features] FILE...\n"
+      "[--features] [--weights=FILE] FILE...\n"
       "\n"
-      "Print, for each mail file, its kind, the confidence, the evidence\n"
-      "(which rules fired) and what was extracted: company, role, people,\n"
-      "interview time and stated timeline.  Needs no database.\n"
+      "Print, for each mail file, its kind, the confidence, whether scan\n"
+      "would act on it, the evidence (which rules fired, and what each is\n"
+      "worth) and what was extracted: company, role, people, interview\n"
+      "time and stated timeline.  Needs no database.\n"
       "\n"
       "  --format=text|json  output format (default text)\n"
       "  --user=ADDR         one of your addresses (repeatable); default:\n"
       "                      user.primary_email and user.other_email\n"
       "  --features          also the evidence as numbers (what make train\n"
-      "                      fits the weights on)\n";
+      "                      fits the weights on)\n"
+      "  --weights=FILE      weigh the evidence with this table (text form,\n"
+      "                      as make train writes for its held-out folds)\n";
 
 static void
 print_one (struct nmf_printer *p, const char *file,
 	   const struct nmf_classification *c, const struct nmf_extract *x,
-	   const double *features, const char *error)
+	   const double *features, const gboolean *allowed, double act,
+	   const char *error)
 {
     guint i;
 
@@ -34,6 +39,8 @@ print_one (struct nmf_printer *p, const char *file,
     nmf_printer_kv_string (p, "kind", nmf_kind_to_string (c->kind));
     p->map_key (p, "confidence");
     p->number (p, c->confidence);
+    p->map_key (p, "act");
+    p->boolean (p, nmf_classification_acts (c, act));
     p->map_key (p, "evidence");
     p->begin_list (p);
     for (i = 0; c->evidence && i < c->evidence->len; i++)
@@ -77,6 +84,13 @@ print_one (struct nmf_printer *p, const char *file,
 	    p->number (p, features[i]);
 	}
 	p->end (p);
+	p->map_key (p, "allowed");
+	p->begin_list (p);
+	for (i = 0; i < NMF_KIND_COUNT; i++) {
+	    if (allowed[i])
+		p->string (p, nmf_kind_to_string (i));
+	}
+	p->end (p);
     }
     if (error)
 	nmf_printer_kv_string (p, "error", error);
@@ -90,12 +104,18 @@ nmf_cmd_classify (int argc, char **argv)
     int help = 0;
     int with_features = 0;
     double features[NMF_F_COUNT];
+    gboolean allowed[NMF_KIND_COUNT];
+    const char *weights_file = NULL;
+    struct nmf_weights table;
+    const struct nmf_weights *w = &nmf_weights_fitted;
+    double act;
     g_autoptr (GPtrArray) users = g_ptr_array_new ();
     g_autoptr (GPtrArray) args = NULL;
     const struct nmf_opt opts[] = {
 	{ "format", NMF_OPT_KEYWORD, &format, nmf_format_keywords },
 	{ "user", NMF_OPT_STRINGS, users, NULL },
 	{ "features", NMF_OPT_BOOL, &with_features, NULL },
+	{ "weights", NMF_OPT_STRING, &weights_file, NULL },
 	{ NULL, 0, NULL, NULL },
     };
     struct nmf_config cfg;
@@ -121,6 +141,26 @@ nmf_cmd_classify (int argc, char **argv)
 	(void) nmf_db_read_config_only (&cfg, TRUE);
     }
 
+    act = nmf_config_act_confidence (&cfg);
+    if (weights_file) {
+	g_autofree char *text = NULL;
+	g_autofree char *why = NULL;
+	g_autoptr (GError) err = NULL;
+
+	if (! g_file_get_contents (weights_file, &text, NULL, &err)) {
+	    nmf_error ("classify: cannot read '%s': %s", weights_file,
+		       err->message);
+	    nmf_config_release (&cfg);
+	    return NMF_EXIT_ERROR;
+	}
+	if (! nmf_weights_parse (text, &table, &why)) {
+	    nmf_error ("classify: '%s': %s", weights_file, why);
+	    nmf_config_release (&cfg);
+	    return NMF_EXIT_ERROR;
+	}
+	w = &table;
+	act = table.act;
+    }
     p = nmf_printer_new (format, stdout);
     if (format == NMF_FORMAT_JSON)
 	p->begin_list (p);
@@ -137,16 +177,16 @@ nmf_cmd_classify (int argc, char **argv)
 	    nmf_warn ("cannot parse '%s': %s", file, why);
 	    nmf_classify_message (NULL, NULL, &c);
 	    nmf_extract_message (NULL, NULL, &x);
-	    print_one (p, file, &c, &x, NULL, why);
+	    print_one (p, file, &c, &x, NULL, NULL, act, why);
 	} else {
 	    readable++;
-	    nmf_classify_message (msg, nmf_config_user_emails (&cfg), &c);
+	    nmf_classify_with (msg, nmf_config_user_emails (&cfg), w, &c);
 	    nmf_extract_message (msg, nmf_config_user_emails (&cfg), &x);
 	    if (with_features)
 		nmf_classify_features (msg, nmf_config_user_emails (&cfg),
-				       features);
+				       features, allowed);
 	    print_one (p, file, &c, &x, with_features ? features : NULL,
-		       NULL);
+		       allowed, act, NULL);
 	}
 	nmf_classification_release (&c);
 	nmf_extract_release (&x);

@@ -378,7 +378,8 @@ learn (struct scan *s, struct job *j)
     c = j->c;
     j->classified = FALSE;
     j->msg = NULL;
-    kind = c.confidence >= NMF_CONFIDENCE_ACT ? c.kind : NMF_KIND_UNRELATED;
+    kind = nmf_classification_acts (&c, nmf_config_act_confidence (&s->e.cfg))
+	       ? c.kind : NMF_KIND_UNRELATED;
 
     /* Which process: the thread's; else, for an invitation, outcome or
      * next round in a new thread, an open process of the same employer

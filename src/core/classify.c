@@ -7,11 +7,14 @@
  * user-research interviews, newsletters, the user as interviewer) veto
  * an interview process.  Pure: no I/O.
  */
+#include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "nmf/classify.h"
 #include "nmf/dates.h"
 #include "nmf/text.h"
+#include "nmf/weights.h"
 
 const char *
 nmf_kind_to_string (enum nmf_kind kind)
@@ -214,11 +217,6 @@ static const char *const reference_terms[] = {
 static const char *const advert_terms[] = {
     "we're hiring", "how to apply", "you should apply", "job posting", NULL,
 };
-static const char *const *const negative_groups[] = {
-    press_terms, research_terms, life_terms, learning_terms, event_terms,
-    reference_terms, advert_terms, NULL,
-};
-
 static const char *const as_interviewer_terms[] = {
     /* The user interviews candidates at their own job. */
     "interview loop for", "candidate:", "candidate name", "scorecard",
@@ -394,7 +392,8 @@ struct ctx {
     char *body;
     char *quoted;     /* folded quoted text: context only */
     char *calendar;   /* folded summaries and descriptions of events */
-    GPtrArray *evidence;
+    char *detail[NMF_F_COUNT]; /* what made a feature fire, or NULL */
+    gboolean could_act; /* the index's prefilter would find it */
 };
 
 /* The texts a message is read by: the subject, the new text (with a
@@ -435,12 +434,8 @@ ctx_release (struct ctx *c)
     g_free (c->body);
     g_free (c->quoted);
     g_free (c->calendar);
-}
-
-static void
-evidence (struct ctx *c, const char *rule, const char *what)
-{
-    g_ptr_array_add (c->evidence, g_strdup_printf ("%s: %s", rule, what));
+    for (int f = 0; f < NMF_F_COUNT; f++)
+	g_free (c->detail[f]);
 }
 
 /* First phrase of list found in text, or NULL. */
@@ -454,28 +449,6 @@ find_any (const char *text, const char *const *list)
 	    return list[i];
     }
     return NULL;
-}
-
-/* Look for a phrase of list in subject, then body (then calendar text
- * when cal is set); record evidence "rule: 'phrase' in where". */
-static const char *
-match (struct ctx *c, const char *rule, const char *const *list, gboolean cal)
-{
-    const char *hit;
-    const char *where = NULL;
-
-    if ((hit = find_any (c->subject, list)))
-	where = "subject";
-    else if ((hit = find_any (c->body, list)))
-	where = "body";
-    else if (cal && (hit = find_any (c->calendar, list)))
-	where = "calendar";
-    if (hit) {
-	g_autofree char *what = g_strdup_printf ("'%s' in %s", hit, where);
-
-	g_ptr_array_add (c->evidence, g_strdup_printf ("%s: %s", rule, what));
-    }
-    return hit;
 }
 
 /* Distinct phrases of list found in subject or body. */
@@ -527,33 +500,6 @@ static const char thank_you_pattern[]
       "conversation|chat|call|interview|session|meeting|discussion)\\b"
       "(?! ?slots?)";
 
-/* First pattern of list matching text; records evidence. */
-static gboolean
-match_regex (struct ctx *c, const char *rule, const char *const *list)
-{
-    size_t i;
-
-    for (i = 0; list[i]; i++) {
-	const char *texts[] = { c->subject, c->body };
-	size_t t;
-
-	for (t = 0; t < 2; t++) {
-	    g_autoptr (GMatchInfo) mi = NULL;
-
-	    if (nmf_regex_match_jit (list[i], texts[t], &mi)) {
-		g_autofree char *hit = g_match_info_fetch (mi, 0);
-		g_autofree char *what = g_strdup_printf (
-		    "'%s' in %s", hit, t ? "body" : "subject");
-
-		g_ptr_array_add (c->evidence,
-				 g_strdup_printf ("%s: %s", rule, what));
-		return TRUE;
-	    }
-	}
-    }
-    return FALSE;
-}
-
 static const char *const freemail_domains[] = {
     "gmail.com", "googlemail.com", "yahoo.com", "outlook.com", "hotmail.com",
     "live.com", "icloud.com", "me.com", "aol.com", "proton.me",
@@ -595,13 +541,6 @@ from_own_organisation (const struct nmf_message *msg,
     return FALSE;
 }
 
-static void
-set (struct nmf_classification *out, enum nmf_kind kind, double confidence)
-{
-    out->kind = kind;
-    out->confidence = confidence;
-}
-
 /* Scheduling follow-through the user writes ("Tuesday works, see you
  * then") is not a thank-you even when it says thanks. */
 static const char *const confirm_terms[] = {
@@ -636,39 +575,6 @@ static const char *const user_negative_terms[] = {
     "usability", "including me in the interview", "sit in on",
     "the candidate", "debrief", "scorecard", NULL,
 };
-
-static void
-classify_from_user (struct ctx *c, struct nmf_classification *out)
-{
-    static const char *const thank_re[] = { thank_you_pattern, NULL };
-    gboolean context = count_any (c, job_terms) || count_any (c, weak_job_terms)
-	|| count_any (c, interview_terms);
-    gboolean thanks;
-
-    if (match (c, "negative", user_negative_terms, FALSE)) {
-	set (out, NMF_KIND_UNRELATED, 0.7);
-	return;
-    }
-    if (match (c, "follow-up", strong_followup_terms, FALSE) && context) {
-	set (out, NMF_KIND_CANDIDATE_FOLLOWUP, 0.8);
-	return;
-    }
-    thanks = match (c, "thank-you", thank_you_terms, FALSE) != NULL;
-    if (! thanks)
-	thanks = match_regex (c, "thank-you", thank_re);
-    if (thanks && context) {
-	const char *confirm = match (c, "scheduling reply", confirm_terms,
-				     FALSE);
-
-	set (out, NMF_KIND_CANDIDATE_THANK_YOU, confirm ? 0.75 : 0.85);
-	return;
-    }
-    if (match (c, "follow-up", followup_terms, FALSE) && context) {
-	set (out, NMF_KIND_CANDIDATE_FOLLOWUP, 0.75);
-	return;
-    }
-    set (out, NMF_KIND_UNRELATED, 0.6);
-}
 
 /* Does an offer phrase offer an interview or a call rather than a job?
  * ("we'd like to offer you an interview", "a 20% discount") */
@@ -727,186 +633,6 @@ future_time_in (const struct nmf_message *msg)
     return FALSE;
 }
 
-static void
-classify_incoming (const struct nmf_message *msg,
-		   const char *const *user_emails, struct ctx *c,
-		   struct nmf_classification *out)
-{
-    const char *negative;
-    const char *as_interviewer;
-    const char *offer;
-    gboolean ats = FALSE;
-    gboolean has_event = msg->events->len > 0;
-    gboolean cancelled = FALSE;
-    gboolean user_organizes = FALSE;
-    gboolean bulk = (msg->flags & (NMF_MSG_LIST | NMF_MSG_BULK)) != 0;
-    unsigned job;
-    guint i;
-
-    if (msg->from && is_ats_addr (msg->from->addr)) {
-	ats = TRUE;
-	evidence (c, "ats-sender", msg->from->addr);
-    }
-    for (i = 0; i < msg->events->len; i++) {
-	struct nmf_event *ev = msg->events->pdata[i];
-
-	if ((ev->method && g_ascii_strcasecmp (ev->method, "CANCEL") == 0)
-	    || (ev->status && g_ascii_strcasecmp (ev->status, "CANCELLED") == 0))
-	    cancelled = TRUE;
-	if (ev->organizer && nmf_address_in (ev->organizer->addr, user_emails))
-	    user_organizes = TRUE;
-    }
-    /* Job context: strong terms count twice; a job title in the subject
-     * ("Embedded Software Engineer - technical interview") once more. */
-    job = 2 * count_any (c, job_terms) + count_any (c, weak_job_terms);
-    if (find_any (c->subject, title_words)) {
-	evidence (c, "job-context", "a job title in the subject");
-	job++;
-    }
-
-    /* Mail among colleagues, or an event the user organises: the user is
-     * at work, not a candidate (DESIGN §4 hard negative). */
-    if (from_own_organisation (msg, user_emails)) {
-	evidence (c, "negative:internal", "sender at the user's own domain");
-	set (out, NMF_KIND_UNRELATED, 0.8);
-	return;
-    }
-    if (user_organizes) {
-	evidence (c, "negative:user-as-interviewer",
-		  "the user organises the calendar event");
-	set (out, NMF_KIND_UNRELATED, 0.8);
-	return;
-    }
-
-    /* "Interview: candidate Kim Ortiz", "Thanks for interviewing Samira":
-     * the user is on the hiring side. */
-    as_interviewer = match (c, "negative:user-as-interviewer",
-			    as_interviewer_terms, TRUE);
-    if (! as_interviewer
-	&& (nmf_text_has_phrase (c->subject, "candidate")
-	    || nmf_text_has_phrase (c->calendar, "candidate"))
-	&& ! nmf_text_has_phrase (c->body, "your candidacy")) {
-	as_interviewer = "candidate";
-	evidence (c, "negative:user-as-interviewer",
-		  "'candidate' in the subject or event");
-    }
-    if (as_interviewer) {
-	set (out, NMF_KIND_UNRELATED, 0.8);
-	return;
-    }
-
-    /* Rejection and offer first: they often also speak of interviews. */
-    if ((match (c, "rejection", rejection_terms, FALSE)
-	 || match_regex (c, "rejection", rejection_patterns))
-	&& (job || ats)) {
-	evidence (c, "job-context", "yes");
-	set (out, NMF_KIND_REJECTION, bulk && ! ats ? 0.6 : 0.9);
-	return;
-    }
-    offer = match (c, "offer", offer_terms, FALSE);
-    if (offer && ! offers_a_meeting (c, offer)) {
-	const char *commercial = match (c, "negative:commercial",
-					commercial_offer_terms, FALSE);
-
-	if (! commercial && ! bulk && job >= 1) {
-	    set (out, NMF_KIND_OFFER, 0.85);
-	    return;
-	}
-    }
-
-    negative = NULL;
-    for (i = 0; ! negative && negative_groups[i]; i++)
-	negative = match (c, "negative", negative_groups[i], TRUE);
-
-    if (has_event && match (c, "calendar-interview", interview_terms, TRUE)) {
-	if (negative || as_interviewer) {
-	    set (out, NMF_KIND_UNRELATED, 0.8);
-	    return;
-	}
-	if (cancelled) {
-	    evidence (c, "calendar", "cancelled event");
-	    set (out, NMF_KIND_RECRUITER_OTHER, 0.7);
-	    return;
-	}
-	if (ats || job >= 1) {
-	    if (! match (c, "job-context", job_terms, TRUE))
-		match (c, "job-context", weak_job_terms, TRUE);
-	    set (out, NMF_KIND_INTERVIEW_CALENDAR, 0.9);
-	} else {
-	    evidence (c, "unsure", "no job context around the event");
-	    set (out, NMF_KIND_INTERVIEW_CALENDAR, 0.5);
-	}
-	return;
-    }
-
-    if (match (c, "interview", interview_terms, FALSE)) {
-	const char *sched = match (c, "scheduling", schedule_terms, FALSE);
-	gboolean when = future_time_in (msg);
-
-	if (when)
-	    evidence (c, "scheduling", "a date and time ahead");
-	if (negative || as_interviewer) {
-	    goto other;
-	}
-	if (bulk && ! ats) {
-	    evidence (c, "negative", "list or bulk mail");
-	    goto other;
-	}
-	/* "If there's a match, we'll contact you to arrange a call": an
-	 * application receipt, not an invitation. */
-	if (! when && ! has_event
-	    && match (c, "recruiting", received_terms, FALSE)
-	    && (! sched || match (c, "conditional", conditional_terms, FALSE)))
-	    goto other;
-	if ((sched || when || has_event)
-	    && (job >= 2 || ats || (job >= 1 && when && sched))) {
-	    if (! match (c, "job-context", job_terms, FALSE))
-		match (c, "job-context", weak_job_terms, FALSE);
-	    set (out, NMF_KIND_INTERVIEW_INVITE,
-		 ats || has_event || job >= 3 ? 0.9 : 0.8);
-	    return;
-	}
-	if (sched || when || job) {
-	    evidence (c, "unsure", "an interview, but no scheduling or no job "
-				  "context");
-	    set (out, NMF_KIND_INTERVIEW_INVITE, 0.5);
-	    return;
-	}
-    } else if (! negative && ! as_interviewer && ! bulk
-	       && match (c, "meeting", meeting_terms, FALSE)) {
-	const char *sched = match (c, "scheduling", schedule_terms, FALSE);
-	gboolean when = future_time_in (msg);
-
-	if (when)
-	    evidence (c, "scheduling", "a date and time ahead");
-	/* "A call with the hiring manager next Tuesday at 2pm about the
-	 * Backend Engineer role": an interview in other words. */
-	if ((sched || when) && (job >= 3 || (job && ats))) {
-	    if (! match (c, "job-context", job_terms, FALSE))
-		match (c, "job-context", weak_job_terms, FALSE);
-	    set (out, NMF_KIND_INTERVIEW_INVITE, when && sched ? 0.8 : 0.75);
-	    return;
-	}
-    }
-
-other:
-    if (match (c, "recruiting", received_terms, FALSE)
-	&& (count_any (c, job_terms) || count_any (c, weak_job_terms))
-	&& ! negative) {
-	set (out, NMF_KIND_RECRUITER_OTHER, 0.8);
-	return;
-    }
-    if (negative && ! ats) {
-	set (out, NMF_KIND_UNRELATED, 0.8);
-	return;
-    }
-    if (match (c, "recruiting", received_terms, FALSE) || ats) {
-	set (out, NMF_KIND_RECRUITER_OTHER, ats || job ? 0.8 : 0.6);
-	return;
-    }
-    set (out, NMF_KIND_UNRELATED, negative ? 0.8 : 0.6);
-}
-
 /* ---- evidence as numbers (issue 15) ----------------------------------- */
 
 static const char *const feature_names[NMF_F_COUNT] = {
@@ -962,6 +688,20 @@ static const char *const feature_names[NMF_F_COUNT] = {
     [NMF_F_USER_CONTEXT] = "user:context",
     [NMF_F_USER_CONFIRM] = "user:confirm",
     [NMF_F_USER_NEGATIVE] = "user:negative",
+    [NMF_F_USER_IN_CC] = "user-in-cc",
+    [NMF_F_MANY_RECIPIENTS] = "many-recipients",
+    [NMF_F_FORWARD] = "forward",
+    [NMF_F_YOU_INTERVIEW] = "you-interview",
+    [NMF_F_THIRD_PERSON] = "about-a-candidate",
+    [NMF_F_RESUME] = "resume",
+    [NMF_F_APPLICATION] = "application",
+    [NMF_F_JOB_ALERT] = "job-alert",
+    [NMF_F_OUTREACH] = "outreach",
+    [NMF_F_ASSESSMENT] = "assessment",
+    [NMF_F_THANKS] = "thanks-for-time",
+    [NMF_F_HE_SHE] = "he-or-she",
+    [NMF_F_FEEDBACK] = "asks-feedback",
+    [NMF_F_TO_USER_ALONE] = "to-the-user-alone",
 };
 
 const char *
@@ -970,44 +710,135 @@ nmf_feature_name (enum nmf_feature f)
     return (unsigned) f < NMF_F_COUNT ? feature_names[f] : "?";
 }
 
-/* Whether a phrase of list is in the subject or the new text (and the
- * calendar text when cal is set); no evidence recorded. */
+/* Whether a phrase of list is in the subject or the new text (or the
+ * calendar text when cal is set); v[f] is set and the phrase kept as the
+ * feature's detail. */
 static gboolean
-seen (const struct ctx *c, const char *const *list, gboolean cal)
+seen (struct ctx *c, double *v, enum nmf_feature f, const char *const *list,
+      gboolean cal)
 {
-    return find_any (c->subject, list) || find_any (c->body, list)
-	   || (cal && find_any (c->calendar, list));
+    const char *hit;
+    const char *where;
+
+    if ((hit = find_any (c->subject, list)))
+	where = "subject";
+    else if ((hit = find_any (c->body, list)))
+	where = "body";
+    else if (cal && (hit = find_any (c->calendar, list)))
+	where = "calendar";
+    else
+	return FALSE;
+    v[f] = 1;
+    if (! c->detail[f])
+	c->detail[f] = g_strdup_printf ("'%s' in %s", hit, where);
+    return TRUE;
 }
 
+/* The same for sentence patterns (subject and new text). */
 static gboolean
-seen_regex (const struct ctx *c, const char *const *list)
+seen_regex (struct ctx *c, double *v, enum nmf_feature f,
+	    const char *const *list)
 {
-    size_t i;
+    size_t i, t;
 
     for (i = 0; list[i]; i++) {
-	if (nmf_regex_match_jit (list[i], c->subject, NULL)
-	    || nmf_regex_match_jit (list[i], c->body, NULL))
-	    return TRUE;
+	const char *texts[] = { c->subject, c->body };
+
+	for (t = 0; t < 2; t++) {
+	    g_autoptr (GMatchInfo) mi = NULL;
+
+	    if (nmf_regex_match_jit (list[i], texts[t], &mi)) {
+		g_autofree char *hit = g_match_info_fetch (mi, 0);
+
+		v[f] = 1;
+		if (! c->detail[f])
+		    c->detail[f] = g_strdup_printf ("'%s' in %s", hit,
+						    t ? "body" : "subject");
+		return TRUE;
+	    }
+	}
     }
     return FALSE;
 }
 
 static void
-features_from_user (struct ctx *c, double *v)
+detail (struct ctx *c, enum nmf_feature f, const char *what)
 {
-    static const char *const thank_re[] = { thank_you_pattern, NULL };
-    gboolean context = count_any (c, job_terms) || count_any (c, weak_job_terms)
-		       || count_any (c, interview_terms);
-
-    v[NMF_F_FROM_USER] = 1;
-    v[NMF_F_USER_THANKS] = seen (c, thank_you_terms, FALSE)
-			   || seen_regex (c, thank_re);
-    v[NMF_F_USER_FOLLOW_UP] = seen (c, followup_terms, FALSE);
-    v[NMF_F_USER_STRONG_FOLLOW_UP] = seen (c, strong_followup_terms, FALSE);
-    v[NMF_F_USER_CONTEXT] = context;
-    v[NMF_F_USER_CONFIRM] = seen (c, confirm_terms, FALSE);
-    v[NMF_F_USER_NEGATIVE] = seen (c, user_negative_terms, FALSE);
+    if (! c->detail[f])
+	c->detail[f] = g_strdup (what);
 }
+
+/* The user writes about an interview with "you": a conversation of their
+ * own, the candidate's side. */
+static const char *const you_interview_patterns[] = {
+    "\\b(?:you|your)\\b[^.!?\\n]{0,40}\\b(?:interview\\w*|phone screen|"
+    "onsite|on-site|come in|fly in|meet with|speak with|talk with|"
+    "chat with|call with)\\b",
+    "\\b(?:interview|invite|meet|call|see|phone|speak to|talk to)\\b "
+    "(?:with )?you\\b",
+    NULL,
+};
+/* A candidate talked about, not to: the reader is on the hiring side. */
+static const char *const third_person_patterns[] = {
+    "\\b(?:interview|interviewed|hire|hired|hiring|meet|met|call|called|"
+    "talk to|speak to|bring|brought|invite|invited|consider|recommend|"
+    "evaluate|offer)\\b (?:him|her)\\b",
+    "\\b(?:his|her) (?:resume|cv|background|interview|candidacy|"
+    "application|visit|qualifications|skills|references)\\b",
+    "\\b(?:the|this|that|our|your|a|strong|good|interesting) candidate(?:'s)?\\b",
+    "\\bcandidates? (?:for|who|that|we)\\b",
+    NULL,
+};
+/* Someone talked about in the third person ("she has", "he would"). */
+static const char *const he_she_patterns[] = {
+    "\\b(?:he|she)\\b (?:is|was|has|had|would|will|could|seems|did|does|"
+    "may|might|can|wants|asked|told|mentioned)\\b",
+    NULL,
+};
+/* The reader is asked to judge someone. */
+static const char *const feedback_terms[] = {
+    "your feedback", "feedback on", "your thoughts on", "your opinion",
+    "your evaluation", "evaluation form", "your comments on",
+    "your impressions", "what you think of", "let me know what you think",
+    "your recommendation", NULL,
+};
+static const char *const resume_terms[] = {
+    "resume", "resumes", "cv", "cvs", "curriculum vitae", "resume attached",
+    NULL,
+};
+/* What an applicant tracking system says about an application. */
+static const char *const application_terms[] = {
+    "thank you for applying", "thanks for applying", "your application",
+    "received your application", "application received",
+    "application has been received", "application was sent",
+    "application submitted", "application was submitted",
+    "you applied", "you recently applied", "applied for",
+    "thank you for your application", "thank you for your interest",
+    "under review", "being reviewed", "reviewing your",
+    "finish your application", "complete your application",
+    "incomplete application", "started an application", "application status",
+    "status of your application", "application was viewed", NULL,
+};
+static const char *const job_alert_terms[] = {
+    "job alert", "job alerts", "jobs you may be interested in", "new jobs",
+    "recommended jobs", "jobs for you", "recommended for you",
+    "matching jobs", "similar jobs", "job of the week", "new opening",
+    "new openings", "talent community", "job recommendations", NULL,
+};
+static const char *const outreach_terms[] = {
+    "came across your profile", "i came across your", "your profile",
+    "would you be open to", "are you open to", "open to a chat",
+    "open to a conversation", "might be a fit", "might be interested",
+    "great fit", "good fit", "leading the search", "send me your resume",
+    "send your resume", "updated resume", "updated copy of your resume",
+    "contract role", "contract position", "w2", "c2c", "corp to corp",
+    "hourly rate", "job description", "years of experience", NULL,
+};
+static const char *const assessment_terms[] = {
+    "assessment", "coding challenge", "take-home", "online test",
+    "hackerrank", "codesignal", "codility", "one-way video", "hirevue",
+    NULL,
+};
 
 /* Scheduling tools and the words of their confirmations. */
 static const char *const scheduling_tool_terms[] = {
@@ -1025,6 +856,30 @@ static const char *const availability_terms[] = {
     "let me know when", "which of these times", "does that work",
     "would that work", "works for you", NULL,
 };
+
+static void
+features_from_user (struct ctx *c, double *v)
+{
+    static const char *const thank_re[] = { thank_you_pattern, NULL };
+    gboolean context = count_any (c, job_terms) || count_any (c, weak_job_terms)
+		       || count_any (c, interview_terms);
+
+    v[NMF_F_FROM_USER] = 1;
+    if (! seen (c, v, NMF_F_USER_THANKS, thank_you_terms, FALSE))
+	seen_regex (c, v, NMF_F_USER_THANKS, thank_re);
+    seen (c, v, NMF_F_USER_FOLLOW_UP, followup_terms, FALSE);
+    seen (c, v, NMF_F_USER_STRONG_FOLLOW_UP, strong_followup_terms, FALSE);
+    v[NMF_F_USER_CONTEXT] = context;
+    seen (c, v, NMF_F_USER_CONFIRM, confirm_terms, FALSE);
+    seen (c, v, NMF_F_USER_NEGATIVE, user_negative_terms, FALSE);
+    seen_regex (c, v, NMF_F_THIRD_PERSON, third_person_patterns);
+    seen (c, v, NMF_F_RESUME, resume_terms, FALSE);
+    seen (c, v, NMF_F_INTERVIEW_BODY, interview_terms, FALSE);
+    seen (c, v, NMF_F_OFFER, offer_terms, FALSE);
+    seen (c, v, NMF_F_AVAILABILITY, availability_terms, FALSE);
+    seen_regex (c, v, NMF_F_HE_SHE, he_she_patterns);
+    seen (c, v, NMF_F_FEEDBACK, feedback_terms, FALSE);
+}
 
 /* Lines of an itinerary: "10:00 - 10:45 AM  Name, Title" (two or more
  * lines that start with a time range). */
@@ -1046,14 +901,14 @@ itinerary_in (const char *body)
     return n >= 2;
 }
 
-/* Whether msg is addressed to one of the user's addresses. */
+/* Whether one of the addresses of list is the user's. */
 static gboolean
-to_user (const struct nmf_message *msg, const char *const *user_emails)
+user_among (const GPtrArray *list, const char *const *user_emails)
 {
     guint i;
 
-    for (i = 0; i < msg->to->len; i++) {
-	const struct nmf_address *a = msg->to->pdata[i];
+    for (i = 0; list && i < list->len; i++) {
+	const struct nmf_address *a = list->pdata[i];
 
 	if (nmf_address_in (a->addr, user_emails))
 	    return TRUE;
@@ -1068,16 +923,23 @@ features_incoming (const struct nmf_message *msg,
     unsigned job = count_any (c, job_terms);
     unsigned weak = count_any (c, weak_job_terms);
     gboolean ats = msg->from && is_ats_addr (msg->from->addr);
-    gboolean interview, when, sched, rejection;
+    gboolean interview, when, sched, rejection, act_words;
     const char *offer;
     guint i;
 
     v[NMF_F_AUTOMATED] = (msg->flags & (NMF_MSG_AUTO_REPLY | NMF_MSG_BOUNCE))
 			 || find_any (c->subject, auto_reply_subjects);
+    if (v[NMF_F_AUTOMATED])
+	detail (c, NMF_F_AUTOMATED, (msg->flags & NMF_MSG_BOUNCE)
+				    ? "a bounce" : "an auto-reply");
     v[NMF_F_BULK] = (msg->flags & (NMF_MSG_LIST | NMF_MSG_BULK)) != 0;
     v[NMF_F_ATS_SENDER] = ats;
+    if (ats)
+	detail (c, NMF_F_ATS_SENDER, msg->from->addr);
     v[NMF_F_ROBOT_SENDER] = msg->from && nmf_address_is_robot (msg->from->addr);
     v[NMF_F_INTERNAL] = from_own_organisation (msg, user_emails);
+    if (v[NMF_F_INTERNAL])
+	detail (c, NMF_F_INTERNAL, "sender at the user's own domain");
     for (i = 0; i < msg->events->len; i++) {
 	struct nmf_event *ev = msg->events->pdata[i];
 
@@ -1088,55 +950,105 @@ features_incoming (const struct nmf_message *msg,
 	if (ev->organizer && nmf_address_in (ev->organizer->addr, user_emails))
 	    v[NMF_F_USER_ORGANISES] = 1;
     }
-    v[NMF_F_EVENT_INTERVIEW] = find_any (c->calendar, interview_terms) != NULL;
+    if (find_any (c->calendar, interview_terms)) {
+	v[NMF_F_EVENT_INTERVIEW] = 1;
+	c->detail[NMF_F_EVENT_INTERVIEW] = g_strdup_printf (
+	    "'%s' in calendar", find_any (c->calendar, interview_terms));
+    }
+    v[NMF_F_JOB] = MIN (job, 3) / 3.0;
+    if (job && ! seen (c, v, NMF_F_JOB, job_terms, TRUE))
+	detail (c, NMF_F_JOB, "in the quoted text");
     v[NMF_F_JOB] = MIN (job, 3) / 3.0;
     v[NMF_F_JOB_WEAK] = MIN (weak, 3) / 3.0;
-    v[NMF_F_TITLE_SUBJECT] = find_any (c->subject, title_words) != NULL;
-    v[NMF_F_INTERVIEW_SUBJECT] = find_any (c->subject, interview_terms) != NULL;
-    v[NMF_F_INTERVIEW_BODY] = find_any (c->body, interview_terms) != NULL;
+    if (weak && ! seen (c, v, NMF_F_JOB_WEAK, weak_job_terms, TRUE))
+	detail (c, NMF_F_JOB_WEAK, "in the quoted text");
+    v[NMF_F_JOB_WEAK] = MIN (weak, 3) / 3.0;
+    if (find_any (c->subject, title_words)) {
+	v[NMF_F_TITLE_SUBJECT] = 1;
+	c->detail[NMF_F_TITLE_SUBJECT] = g_strdup_printf (
+	    "'%s' in subject", find_any (c->subject, title_words));
+    }
+    if (find_any (c->subject, interview_terms)) {
+	v[NMF_F_INTERVIEW_SUBJECT] = 1;
+	c->detail[NMF_F_INTERVIEW_SUBJECT] = g_strdup_printf (
+	    "'%s'", find_any (c->subject, interview_terms));
+    }
+    if (find_any (c->body, interview_terms)) {
+	v[NMF_F_INTERVIEW_BODY] = 1;
+	c->detail[NMF_F_INTERVIEW_BODY] = g_strdup_printf (
+	    "'%s'", find_any (c->body, interview_terms));
+    }
     v[NMF_F_INTERVIEW_QUOTED]
 	= c->quoted && find_any (c->quoted, interview_terms) != NULL;
-    v[NMF_F_MEETING] = seen (c, meeting_terms, FALSE);
-    sched = seen (c, schedule_terms, FALSE);
-    v[NMF_F_SCHEDULING] = sched;
+    seen (c, v, NMF_F_MEETING, meeting_terms, FALSE);
+    sched = seen (c, v, NMF_F_SCHEDULING, schedule_terms, FALSE);
     when = future_time_in (msg);
     v[NMF_F_FUTURE_TIME] = when;
-    v[NMF_F_RECEIVED] = seen (c, received_terms, FALSE);
-    v[NMF_F_CONDITIONAL] = seen (c, conditional_terms, FALSE);
-    v[NMF_F_REJECTION_PHRASE] = seen (c, rejection_terms, FALSE);
-    v[NMF_F_REJECTION_SENTENCE] = seen_regex (c, rejection_patterns);
+    seen (c, v, NMF_F_RECEIVED, received_terms, FALSE);
+    seen (c, v, NMF_F_CONDITIONAL, conditional_terms, FALSE);
+    seen (c, v, NMF_F_REJECTION_PHRASE, rejection_terms, FALSE);
+    seen_regex (c, v, NMF_F_REJECTION_SENTENCE, rejection_patterns);
     offer = find_any (c->subject, offer_terms);
     if (! offer)
 	offer = find_any (c->body, offer_terms);
-    if (offer && offers_a_meeting (c, offer))
-	v[NMF_F_OFFER_MEETING] = 1;
-    else if (offer)
-	v[NMF_F_OFFER] = 1;
-    v[NMF_F_COMMERCIAL] = seen (c, commercial_offer_terms, FALSE);
-    v[NMF_F_NEGATIVE_PRESS] = seen (c, press_terms, TRUE);
-    v[NMF_F_NEGATIVE_RESEARCH] = seen (c, research_terms, TRUE);
-    v[NMF_F_NEGATIVE_LIFE] = seen (c, life_terms, TRUE);
-    v[NMF_F_NEGATIVE_LEARNING] = seen (c, learning_terms, TRUE);
-    v[NMF_F_NEGATIVE_EVENT] = seen (c, event_terms, TRUE);
-    v[NMF_F_NEGATIVE_REFERENCE] = seen (c, reference_terms, TRUE);
-    v[NMF_F_NEGATIVE_ADVERT] = seen (c, advert_terms, TRUE);
+    if (offer) {
+	enum nmf_feature f = offers_a_meeting (c, offer) ? NMF_F_OFFER_MEETING
+							  : NMF_F_OFFER;
+
+	v[f] = 1;
+	c->detail[f] = g_strdup_printf ("'%s'", offer);
+    }
+    seen (c, v, NMF_F_COMMERCIAL, commercial_offer_terms, FALSE);
+    seen (c, v, NMF_F_NEGATIVE_PRESS, press_terms, TRUE);
+    seen (c, v, NMF_F_NEGATIVE_RESEARCH, research_terms, TRUE);
+    seen (c, v, NMF_F_NEGATIVE_LIFE, life_terms, TRUE);
+    seen (c, v, NMF_F_NEGATIVE_LEARNING, learning_terms, TRUE);
+    seen (c, v, NMF_F_NEGATIVE_EVENT, event_terms, TRUE);
+    seen (c, v, NMF_F_NEGATIVE_REFERENCE, reference_terms, TRUE);
+    seen (c, v, NMF_F_NEGATIVE_ADVERT, advert_terms, TRUE);
     v[NMF_F_PERSON_SENDER] = msg->from && ! v[NMF_F_ROBOT_SENDER]
 			     && ! v[NMF_F_BULK];
-    v[NMF_F_TO_USER] = msg->to && msg->to->len <= 2 && to_user (msg, user_emails);
+    v[NMF_F_TO_USER] = msg->to && msg->to->len <= 2
+		       && user_among (msg->to, user_emails);
+    v[NMF_F_USER_IN_CC] = ! user_among (msg->to, user_emails)
+			  && user_among (msg->cc, user_emails);
+    v[NMF_F_MANY_RECIPIENTS] = msg->to->len + msg->cc->len > 3;
     v[NMF_F_INTERVIEW_PERSON] = v[NMF_F_INTERVIEW_SUBJECT]
 				&& v[NMF_F_PERSON_SENDER];
-    v[NMF_F_SCHEDULING_TOOL] = seen (c, scheduling_tool_terms, TRUE)
-			       || (msg->from
-				   && strstr (msg->from->addr, "calendly"));
-    v[NMF_F_AVAILABILITY] = seen (c, availability_terms, FALSE);
+    if (! seen (c, v, NMF_F_SCHEDULING_TOOL, scheduling_tool_terms, TRUE)
+	&& msg->from && strstr (msg->from->addr, "calendly")) {
+	v[NMF_F_SCHEDULING_TOOL] = 1;
+	detail (c, NMF_F_SCHEDULING_TOOL, msg->from->addr);
+    }
+    seen (c, v, NMF_F_AVAILABILITY, availability_terms, FALSE);
     v[NMF_F_ITINERARY] = itinerary_in (msg->body);
-    v[NMF_F_AS_INTERVIEWER]
-	= seen (c, as_interviewer_terms, TRUE)
-	  || ((nmf_text_has_phrase (c->subject, "candidate")
-	       || nmf_text_has_phrase (c->calendar, "candidate"))
-	      && ! nmf_text_has_phrase (c->body, "your candidacy"));
+    if (! seen (c, v, NMF_F_AS_INTERVIEWER, as_interviewer_terms, TRUE)
+	&& (nmf_text_has_phrase (c->subject, "candidate")
+	    || nmf_text_has_phrase (c->calendar, "candidate"))
+	&& ! nmf_text_has_phrase (c->body, "your candidacy")) {
+	v[NMF_F_AS_INTERVIEWER] = 1;
+	detail (c, NMF_F_AS_INTERVIEWER, "a candidate in the subject");
+    }
     v[NMF_F_REPLY] = msg->in_reply_to != NULL
 		     || g_str_has_prefix (c->subject, "re:");
+    v[NMF_F_FORWARD] = g_str_has_prefix (c->subject, "fw:")
+		       || g_str_has_prefix (c->subject, "fwd:")
+		       || g_str_has_prefix (msg->quoted,
+					    "---------- Forwarded message")
+		       || g_str_has_prefix (msg->quoted,
+					    "Begin forwarded message");
+    seen_regex (c, v, NMF_F_YOU_INTERVIEW, you_interview_patterns);
+    seen_regex (c, v, NMF_F_THIRD_PERSON, third_person_patterns);
+    seen (c, v, NMF_F_RESUME, resume_terms, FALSE);
+    seen (c, v, NMF_F_APPLICATION, application_terms, FALSE);
+    seen (c, v, NMF_F_JOB_ALERT, job_alert_terms, FALSE);
+    seen (c, v, NMF_F_OUTREACH, outreach_terms, FALSE);
+    seen (c, v, NMF_F_ASSESSMENT, assessment_terms, FALSE);
+    seen (c, v, NMF_F_THANKS, thank_you_terms, FALSE);
+    seen_regex (c, v, NMF_F_HE_SHE, he_she_patterns);
+    seen (c, v, NMF_F_FEEDBACK, feedback_terms, FALSE);
+    v[NMF_F_TO_USER_ALONE] = msg->to->len == 1 && msg->cc->len == 0
+			     && user_among (msg->to, user_emails);
     interview = v[NMF_F_INTERVIEW_SUBJECT] || v[NMF_F_INTERVIEW_BODY]
 		|| v[NMF_F_EVENT_INTERVIEW];
     v[NMF_F_INTERVIEW_JOB] = interview && (job + weak >= 2 || ats);
@@ -1147,18 +1059,95 @@ features_incoming (const struct nmf_message *msg,
     v[NMF_F_REJECTION_JOB] = rejection && (job + weak || ats);
     v[NMF_F_OFFER_JOB] = v[NMF_F_OFFER] && job + weak >= 1
 			 && ! v[NMF_F_COMMERCIAL] && ! v[NMF_F_BULK];
+
+    /* Whether the index's prefilter (nmf_classify_prefilter_query) finds
+     * this message: an interview phrase, or job context (or an ATS
+     * sender) with a meeting, rejection or offer phrase; calendar parts
+     * are not in the index, so callers take every message with one.  A
+     * phrase here is a word there, so this is never more than the query
+     * finds. */
+    act_words = v[NMF_F_MEETING] || rejection || v[NMF_F_OFFER]
+		|| v[NMF_F_OFFER_MEETING];
+    c->could_act = v[NMF_F_EVENT] || v[NMF_F_INTERVIEW_SUBJECT]
+		   || v[NMF_F_INTERVIEW_BODY]
+		   || ((job + weak || v[NMF_F_TITLE_SUBJECT] || ats)
+		       && act_words);
+}
+
+static gboolean
+drafting (enum nmf_kind k)
+{
+    return k == NMF_KIND_INTERVIEW_INVITE || k == NMF_KIND_INTERVIEW_CALENDAR
+	   || k == NMF_KIND_REJECTION || k == NMF_KIND_OFFER;
+}
+
+/* The guards: rules outside the weights (DESIGN §4).  Says which kinds
+ * the message may have, and why the others are out. */
+static void
+guards (const struct ctx *c, const double *v, gboolean *allowed,
+	GPtrArray *evidence)
+{
+    int k;
+
+    for (k = 0; k < NMF_KIND_COUNT; k++)
+	allowed[k] = TRUE;
+    if (v[NMF_F_FROM_USER]) {
+	/* The user writes: a thank-you, a follow-up, or other mail. */
+	g_ptr_array_add (evidence, g_strdup ("direction: from the user"));
+	for (k = 0; k < NMF_KIND_COUNT; k++)
+	    allowed[k] = k == NMF_KIND_CANDIDATE_THANK_YOU
+			 || k == NMF_KIND_CANDIDATE_FOLLOWUP
+			 || k == NMF_KIND_RECRUITER_OTHER
+			 || k == NMF_KIND_UNRELATED;
+	return;
+    }
+    allowed[NMF_KIND_CANDIDATE_THANK_YOU] = FALSE;
+    allowed[NMF_KIND_CANDIDATE_FOLLOWUP] = FALSE;
+    if (v[NMF_F_AUTOMATED]) {
+	g_ptr_array_add (evidence, g_strdup_printf (
+	    "guard: %s is no step of a process", c->detail[NMF_F_AUTOMATED]));
+	for (k = 0; k < NMF_KIND_COUNT; k++)
+	    allowed[k] = k == NMF_KIND_UNRELATED;
+	return;
+    }
+    if (v[NMF_F_INTERNAL] || v[NMF_F_USER_ORGANISES]
+	|| v[NMF_F_AS_INTERVIEWER] || ! c->could_act) {
+	const char *why
+	    = v[NMF_F_INTERNAL] ? "from the user's own organisation"
+	      : v[NMF_F_USER_ORGANISES] ? "the user organises the event"
+	      : v[NMF_F_AS_INTERVIEWER] ? "the user is on the hiring side"
+	      : "no job context with an interview, meeting, rejection or "
+		"offer phrase";
+
+	g_ptr_array_add (evidence, g_strdup_printf (
+	    "guard: %s: no invitation, rejection or offer", why));
+	for (k = 0; k < NMF_KIND_COUNT; k++)
+	    if (drafting (k))
+		allowed[k] = FALSE;
+    }
+    if (v[NMF_F_EVENT_CANCELLED]) {
+	g_ptr_array_add (evidence, g_strdup (
+	    "guard: a cancelled event is no invitation"));
+	allowed[NMF_KIND_INTERVIEW_INVITE] = FALSE;
+	allowed[NMF_KIND_INTERVIEW_CALENDAR] = FALSE;
+    }
 }
 
 void
 nmf_classify_features (const struct nmf_message *msg,
-		       const char *const *user_emails, double *v)
+		       const char *const *user_emails, double *v,
+		       gboolean *allowed)
 {
     static const char *const none[] = { NULL };
     struct ctx c = { 0 };
+    g_autoptr (GPtrArray) why = g_ptr_array_new_with_free_func (g_free);
+    int k;
 
     memset (v, 0, NMF_F_COUNT * sizeof (double));
+    for (k = 0; allowed && k < NMF_KIND_COUNT; k++)
+	allowed[k] = k == NMF_KIND_UNRELATED;
     if (! msg)
-	goto done;
+	return;
     if (! user_emails)
 	user_emails = none;
     ctx_init (&c, msg);
@@ -1166,7 +1155,105 @@ nmf_classify_features (const struct nmf_message *msg,
 	features_from_user (&c, v);
     else
 	features_incoming (msg, user_emails, &c, v);
-done:
+    if (allowed)
+	guards (&c, v, allowed, why);
+    ctx_release (&c);
+}
+
+struct contribution {
+    enum nmf_feature f;
+    double value;
+};
+
+static int
+by_weight (const void *a, const void *b)
+{
+    double x = fabs (((const struct contribution *) a)->value);
+    double y = fabs (((const struct contribution *) b)->value);
+
+    return x < y ? 1 : x > y ? -1 : 0;
+}
+
+void
+nmf_classify_with (const struct nmf_message *msg,
+		   const char *const *user_emails,
+		   const struct nmf_weights *w,
+		   struct nmf_classification *out)
+{
+    static const char *const none[] = { NULL };
+    struct ctx c = { 0 };
+    double v[NMF_F_COUNT];
+    double score[NMF_KIND_COUNT], p[NMF_KIND_COUNT];
+    gboolean allowed[NMF_KIND_COUNT];
+    struct contribution why[NMF_F_COUNT];
+    double top = -HUGE_VAL, sum = 0;
+    int k, f, n = 0;
+    enum nmf_kind best = NMF_KIND_UNRELATED;
+
+    memset (out, 0, sizeof (*out));
+    out->evidence = g_ptr_array_new_with_free_func (g_free);
+    out->kind = NMF_KIND_UNRELATED;
+    out->confidence = 0.5;
+    if (! msg)
+	return;
+    if (! user_emails)
+	user_emails = none;
+
+    memset (v, 0, sizeof v);
+    ctx_init (&c, msg);
+    out->from_user = msg->from && nmf_address_in (msg->from->addr, user_emails);
+    if (out->from_user)
+	features_from_user (&c, v);
+    else
+	features_incoming (msg, user_emails, &c, v);
+    out->automated = v[NMF_F_AUTOMATED] || v[NMF_F_BULK];
+    guards (&c, v, allowed, out->evidence);
+
+    /* The score of each kind the guards allow; the softmax over them. */
+    for (k = 0; k < NMF_KIND_COUNT; k++) {
+	score[k] = w->bias[k];
+	for (f = 0; f < NMF_F_COUNT; f++)
+	    score[k] += w->w[k][f] * v[f];
+	if (allowed[k] && score[k] > top)
+	    top = score[k];
+    }
+    for (k = 0; k < NMF_KIND_COUNT; k++) {
+	p[k] = allowed[k] ? exp (score[k] - top) : 0;
+	sum += p[k];
+    }
+    for (k = 0; k < NMF_KIND_COUNT; k++) {
+	p[k] /= sum;
+	if (p[k] > p[best])
+	    best = k;
+    }
+    /* An invitation that is a calendar event is a calendar invitation,
+     * whichever of the two the weights favour: both share the chance. */
+    out->kind = best;
+    out->confidence = p[best];
+    if (best == NMF_KIND_INTERVIEW_INVITE
+	|| best == NMF_KIND_INTERVIEW_CALENDAR) {
+	out->kind = v[NMF_F_EVENT] ? NMF_KIND_INTERVIEW_CALENDAR
+				   : NMF_KIND_INTERVIEW_INVITE;
+	out->confidence = p[NMF_KIND_INTERVIEW_INVITE]
+			  + p[NMF_KIND_INTERVIEW_CALENDAR];
+    }
+
+    /* The evidence: what fired, by what it is worth for the kind. */
+    for (f = 0; f < NMF_F_COUNT; f++) {
+	if (v[f] != 0 && w->w[best][f] != 0) {
+	    why[n].f = f;
+	    why[n].value = w->w[best][f] * v[f];
+	    n++;
+	}
+    }
+    qsort (why, n, sizeof why[0], by_weight);
+    for (f = 0; f < n; f++) {
+	const char *d = c.detail[why[f].f];
+
+	g_ptr_array_add (out->evidence, g_strdup_printf (
+	    "%s%s%s (%+.2f)", nmf_feature_name (why[f].f), d ? ": " : "",
+	    d ? d : "", why[f].value));
+    }
     ctx_release (&c);
 }
 
@@ -1175,42 +1262,15 @@ nmf_classify_message (const struct nmf_message *msg,
 		      const char *const *user_emails,
 		      struct nmf_classification *out)
 {
-    static const char *const none[] = { NULL };
-    struct ctx c = { 0 };
+    nmf_classify_with (msg, user_emails, &nmf_weights_fitted, out);
+}
 
-    memset (out, 0, sizeof (*out));
-    out->evidence = g_ptr_array_new_with_free_func (g_free);
-    out->kind = NMF_KIND_UNRELATED;
-    out->confidence = 0.5;
-    if (! msg)
-	goto done;
-    if (! user_emails)
-	user_emails = none;
-
-    ctx_init (&c, msg);
-    c.evidence = out->evidence;
-
-    out->from_user = msg->from && nmf_address_in (msg->from->addr, user_emails);
-    if (out->from_user) {
-	evidence (&c, "direction", "from the user");
-	classify_from_user (&c, out);
-	goto done;
-    }
-
-    if (msg->flags & (NMF_MSG_AUTO_REPLY | NMF_MSG_BOUNCE)
-	|| find_any (c.subject, auto_reply_subjects)) {
-	out->automated = TRUE;
-	evidence (&c, "automated",
-		  (msg->flags & NMF_MSG_BOUNCE) ? "bounce" : "auto-reply");
-	set (out, NMF_KIND_UNRELATED, 0.9);
-	goto done;
-    }
-    if (msg->flags & (NMF_MSG_LIST | NMF_MSG_BULK))
-	out->automated = TRUE;
-    classify_incoming (msg, user_emails, &c, out);
-
-done:
-    ctx_release (&c);
+gboolean
+nmf_classification_acts (const struct nmf_classification *c, double act)
+{
+    if (drafting (c->kind))
+	return c->confidence >= act - 1e-9;
+    return c->kind != NMF_KIND_UNRELATED;
 }
 
 void
@@ -1316,12 +1376,14 @@ nmf_classify_prefilter_query (void)
     }
     g_string_append (q, ") AND (");
     g_hash_table_remove_all (seen);
-    or_words (q, "", interview_terms, seen);
     or_words (q, "", meeting_terms, seen);
     or_words (q, "", rejection_terms, seen);
     or_words (q, "", rejection_pattern_words, seen);
     or_words (q, "", offer_terms, seen);
-    g_string_append (q, "))");
+    g_string_append (q, ")) OR (");
+    g_hash_table_remove_all (seen);
+    or_words (q, "", interview_terms, seen);
+    g_string_append (q, ")");
     g_hash_table_unref (seen);
     return g_string_free (q, FALSE);
 }

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "nmf/config.h"
+#include "nmf/weights.h"
 
 void
 nmf_config_init (struct nmf_config *cfg)
@@ -21,6 +22,7 @@ nmf_config_init (struct nmf_config *cfg)
     cfg->closing_business_days = 10;
     cfg->lock_timeout_ms = 10 * 1000;
     cfg->draft_fcc = TRUE;
+    cfg->act_confidence = -1;
     cfg->weekend_mask = (1u << 6) | (1u << 7);
     cfg->holidays = g_array_new (FALSE, TRUE, sizeof (GDate));
 }
@@ -172,6 +174,22 @@ nmf_config_set (struct nmf_config *cfg, const char *key, const char *value,
 	cfg->lock_timeout_ms = n * 1000;
 	return NMF_OK;
     }
+    if (strcmp (key, "act_confidence") == 0) {
+	char *end = NULL;
+	double d = g_ascii_strtod (value, &end);
+
+	if (! *value) {
+	    cfg->act_confidence = -1;
+	    return NMF_OK;
+	}
+	if (*end || ! (d >= 0.5 && d <= 1.0)) {
+	    *why = g_strdup_printf ("followup.act_confidence must be a number "
+				    "from 0.5 to 1, not '%s'", value);
+	    return NMF_ERR_CONFIG;
+	}
+	cfg->act_confidence = d;
+	return NMF_OK;
+    }
     if (strcmp (key, "weekend_days") == 0) {
 	g_auto (GStrv) parts = g_strsplit_set (value, ";, ", -1);
 	unsigned mask = 0;
@@ -291,4 +309,11 @@ nmf_config_set (struct nmf_config *cfg, const char *key, const char *value,
 	return NMF_OK;
     }
     return NMF_OK;
+}
+
+double
+nmf_config_act_confidence (const struct nmf_config *cfg)
+{
+    return cfg->act_confidence >= 0 ? cfg->act_confidence
+				    : nmf_weights_fitted.act;
 }

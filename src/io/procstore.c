@@ -493,7 +493,7 @@ classify_late (struct nmf_dbmsg *m, const struct nmf_config *cfg,
 	return;
     nmf_classify_message (msg, nmf_config_user_emails (cfg), &c);
     nmf_extract_message (msg, nmf_config_user_emails (cfg), &x);
-    if (c.confidence >= NMF_CONFIDENCE_ACT)
+    if (nmf_classification_acts (&c, nmf_config_act_confidence (cfg)))
 	pm->kind = c.kind;
     pm->automated = c.automated;
     pm->timeline = x.timeline;

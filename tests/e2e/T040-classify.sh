@@ -40,7 +40,38 @@ t_match "another --user: the same mail is someone else's" \
 # Text output explains the decision.
 out=$(nmf classify "$F/acme-invite.eml")
 t_match "text output names the kind" '^kind: interview_calendar' "$out"
-t_match "text output lists evidence" 'calendar-interview:' "$out"
+t_match "text output lists evidence and its weight" \
+    "event-interview: 'interview' in calendar \\([+-][0-9]" "$out"
+t_match "text output says scan acts on it" '^act: yes' "$out"
+
+# The weights decide; another table (the trainer's text form) gives
+# another answer, a broken one is an error naming the file.
+feats=$(nmf classify --format=json --features "$F/acme-invite.eml" | python3 -c '
+import json, sys
+print(" ".join(json.load(sys.stdin)[0]["features"]))')
+{
+    echo "kinds interview_invite interview_calendar rejection offer candidate_thank_you candidate_followup recruiter_other unrelated"
+    echo "act 0.9"
+    echo "bias 0 0 0 0 0 0 0 5"
+    for f in $feats; do echo "$f 0 0 0 0 0 0 0 0"; done
+} >"$NMF_TMP/flat.weights"
+t_match "a table that favours unrelated: unrelated" '"kind":"unrelated"' \
+    "$(nmf classify --format=json --weights="$NMF_TMP/flat.weights" "$F/acme-invite.eml")"
+head -n 3 "$NMF_TMP/flat.weights" >"$NMF_TMP/short.weights"
+nmf classify --weights="$NMF_TMP/short.weights" "$F/acme-invite.eml" \
+    >/dev/null 2>"$NMF_TMP/err"
+t_eq "an incomplete table: exit 2" 2 $?
+t_match "the error names the table and what is missing" \
+    "short.weights.*no weights for" "$(cat "$NMF_TMP/err")"
+
+# followup.act_confidence moves the threshold scan acts from.
+notmuch config set followup.act_confidence 1.0
+t_match "act_confidence 1.0: the invitation is not acted on" '"act":false' \
+    "$(nmf classify --format=json "$F/acme-invite.eml")"
+notmuch config set followup.act_confidence 0.3
+t_match "an act_confidence below 0.5 is refused" 'act_confidence' \
+    "$(nmf classify --format=json "$F/acme-invite.eml" 2>&1)"
+notmuch config set followup.act_confidence ""
 
 # A file that cannot be read: a warning naming it, an error field, and
 # the other files are still classified.

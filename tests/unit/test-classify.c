@@ -13,6 +13,7 @@
 
 #include "nmf/classify.h"
 #include "nmf/extract.h"
+#include "nmf/weights.h"
 
 static const char *const me[] = { "alex@example.net", NULL };
 
@@ -127,6 +128,7 @@ static void
 test_kinds (void **state)
 {
     size_t i;
+    unsigned bad = 0;
 
     (void) state;
     for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
@@ -141,24 +143,25 @@ test_kinds (void **state)
 		       "priya@acme.example", NULL, 1794938400);
 	nmf_classify_message (m, me, &r);
 	/* "act": scan would act on it (a kind other than unrelated, with
-	 * enough confidence). */
-	act = r.kind != NMF_KIND_UNRELATED
-	    && r.confidence >= NMF_CONFIDENCE_ACT;
+	 * the acting confidence make train chose). */
+	act = nmf_classification_acts (&r, nmf_weights_fitted.act);
 	if (r.kind != c->kind || act != c->act) {
 	    guint k;
 
-	    print_error ("case '%s': %s %.2f\n", c->why,
-			 nmf_kind_to_string (r.kind), r.confidence);
+	    print_error ("case '%s': %s %.2f (want %s%s)\n", c->why,
+			 nmf_kind_to_string (r.kind), r.confidence,
+			 nmf_kind_to_string (c->kind),
+			 c->act ? ", acted on" : "");
 	    for (k = 0; k < r.evidence->len; k++)
 		print_error ("   %s\n", (char *) r.evidence->pdata[k]);
+	    bad++;
 	}
-	assert_int_equal (r.kind, c->kind);
-	assert_int_equal (act, c->act);
 	/* Every decision is explained. */
 	assert_true (r.evidence->len > 0 || r.kind == NMF_KIND_UNRELATED);
 	nmf_classification_release (&r);
 	nmf_message_free (&m);
     }
+    assert_int_equal (bad, 0);
 }
 
 static void
@@ -410,7 +413,7 @@ test_features (void **state)
 	const char *const users[] = { f->user, NULL };
 	double v[NMF_F_COUNT];
 
-	nmf_classify_features (m, f->user ? users : me, v);
+	nmf_classify_features (m, f->user ? users : me, v, NULL);
 	if (v[f->on] == 0 || (f->off >= 0 && v[f->off] != 0))
 	    print_error ("case '%s'\n", f->why);
 	assert_true (v[f->on] > 0);

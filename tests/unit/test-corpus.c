@@ -19,6 +19,7 @@
 
 #include "nmf/classify.h"
 #include "nmf/extract.h"
+#include "nmf/weights.h"
 #include "nmf/mime.h"
 
 #include "mime-setup.h"
@@ -216,7 +217,8 @@ one_case (struct stats *st, const char *json_path)
     st->files++;
     nmf_classify_message (msg, users, &c);
     nmf_extract_message (msg, users, &x);
-    got = c.confidence >= NMF_CONFIDENCE_ACT ? c.kind : NMF_KIND_UNRELATED;
+    got = nmf_classification_acts (&c, nmf_weights_fitted.act)
+	      ? c.kind : NMF_KIND_UNRELATED;
     if (got == want) {
 	st->tp[want]++;
     } else {
