@@ -287,6 +287,24 @@ date_infer_year (const struct ref *r, GDate *d, int m, int day)
 	date_from_ymd (d, y + 1, m, day);
 }
 
+/* Day of month day without a month: in the reference's month unless
+ * that is over (or has no such day), then in the next. */
+static void
+date_day_of_month (const struct ref *r, GDate *d, int day)
+{
+    int y = g_date_get_year (&r->date);
+    int m = g_date_get_month (&r->date);
+
+    date_from_ymd (d, y, m, day);
+    if (! g_date_valid (d) || g_date_days_between (&r->date, d) < -2) {
+	if (++m > 12) {
+	    m = 1;
+	    y++;
+	}
+	date_from_ymd (d, y, m, day);
+    }
+}
+
 /* The next date with weekday wd after the reference date; "next" on a
  * day of the same week moves a week on. */
 static void
@@ -373,6 +391,16 @@ parse_date (GArray *toks, guint i, const struct ref *r, struct pdate *out)
 		j++;
 	    goto absolute;
 	}
+    }
+    /* "the 30th", "Wednesday, the 25th": the day of this month or the
+     * next one. */
+    if ((wd || (j > i && is_word (toks, j - 1, "the")))
+	&& day_num (toks, j, &day) && TOK (j)->ordinal) {
+	date_day_of_month (r, &out->date, day);
+	if (! g_date_valid (&out->date))
+	    return 0;
+	out->explicit_date = TRUE;
+	return j + 1 - i;
     }
     if (j < toks->len && TOK (j)->type == T_DATE) {
 	y = TOK (j)->y;
@@ -684,6 +712,12 @@ parse_time (GArray *toks, guint i, struct ptime *out)
 	else if (h != 12)
 	    return 0;
     }
+    /* "at 2:30" without am or pm is in office hours, so after noon (one
+     * who writes the 24-hour clock says 14:30). */
+    if (ampm < 0 && h >= 1 && h <= 6)
+	ampm = 1;
+    if (out->has_end && eampm < 0 && out->eh >= 1 && out->eh <= 6)
+	out->eh += 12;
     out->h = to_24h (h, ampm);
     out->min = min;
     if (out->h > 23)
@@ -721,7 +755,9 @@ filler (GArray *toks, guint i)
 	|| is_punct (toks, i, ':') || is_punct (toks, i, '|')
 	|| is_word (toks, i, "time") || is_word (toks, i, "start")
 	|| is_word (toks, i, "starts") || is_word (toks, i, "starting")
-	|| is_word (toks, i, "begins") || is_word (toks, i, "local");
+	|| is_word (toks, i, "begins") || is_word (toks, i, "local")
+	|| is_word (toks, i, "morning") || is_word (toks, i, "afternoon")
+	|| is_word (toks, i, "evening");
 }
 
 static void
@@ -829,6 +865,23 @@ next_line_time (const char *text, GArray *toks, guint i)
     return FALSE;
 }
 
+/* Is there an empty line in text between from and to? */
+static gboolean
+blank_line_between (const char *text, gsize from, gsize to)
+{
+    gsize p, q;
+
+    for (p = from; p < to; p++) {
+	if (text[p] != '\n')
+	    continue;
+	for (q = p + 1; q < to && strchr (" \t>", text[q]); q++)
+	    ;
+	if (q < to && text[q] == '\n')
+	    return TRUE;
+    }
+    return FALSE;
+}
+
 /* A time of a one-day schedule listed under its day, one line each:
  * the entry ends where the next one starts; the last lasts as long as
  * the one before it. */
@@ -858,9 +911,13 @@ scan_in (const char *text, gint64 ref, int ref_offset, const char *zone)
     gboolean have_last = FALSE;
     struct nmf_when *list_prev = NULL;
     gboolean list_open = FALSE;
+    struct pdate pending;       /* a day named without a time */
+    guint pending_end = 0;      /* the token after it */
+    gboolean have_pending = FALSE;
     guint i;
 
     memset (&last, 0, sizeof (last));
+    memset (&pending, 0, sizeof (pending));
 
     if (! text || ! *text)
 	return out;
@@ -879,6 +936,9 @@ scan_in (const char *text, gint64 ref, int ref_offset, const char *zone)
 	    last = d;
 	    have_last = TRUE;
 	    list_prev = NULL;
+	    pending = d;
+	    pending_end = i + n;
+	    have_pending = TRUE;
 	    k = i + n;
 	    while (k < i + n + 5 && filler (toks, k) && ! is_word (toks, k, "at")
 		   && ! is_word (toks, k, "from"))
@@ -896,6 +956,7 @@ scan_in (const char *text, gint64 ref, int ref_offset, const char *zone)
 			       TOK (k)->start - TOK (i + n - 1)->end) != NULL;
 
 		have_last = heading;
+		have_pending = FALSE;
 		w = add_when (out, &r, &d, &t, TOK (i)->start,
 			      TOK (k + m - 1)->end);
 		if (heading)
@@ -929,16 +990,22 @@ scan_in (const char *text, gint64 ref, int ref_offset, const char *zone)
 	    && (t.has_end
 		|| (TOK (i)->type == T_TIME && word_follows (text, toks, i + m)
 		    && (list_prev || next_line_time (text, toks, i + m))))) {
-	    /* "1:00  Lunch" in an office day is after noon. */
-	    if (TOK (i)->type == T_TIME && t.h == TOK (i)->num && t.h >= 1
-		&& t.h <= 6 && ! parse_ampm (toks, i + 1, &(int) { 0 })) {
-		t.h += 12;
-		if (t.has_end && t.eh < t.h)
-		    t.eh += 12;
-	    }
 	    w = add_when (out, &r, &last, &t, TOK (i)->start,
 			  TOK (i + m - 1)->end);
 	    list_entry (&list_prev, &list_open, w, ! t.has_end);
+	    i += m;
+	    continue;
+	}
+	/* "Vince can talk to you on Thursday.  He will call you at 10:30
+	 * AM ET": a time after "at" takes the day named a little before
+	 * it in the same paragraph, if that day has no time of its own. */
+	if (m && have_pending && (is_word (toks, i, "at") || is_punct (toks, i, '@'))
+	    && i - pending_end <= 30 && i >= pending_end
+	    && ! blank_line_between (text, TOK (pending_end - 1)->end,
+				     TOK (i)->start)) {
+	    add_when (out, &r, &pending, &t, TOK (i)->start,
+		      TOK (i + m - 1)->end);
+	    have_pending = FALSE;
 	    i += m;
 	    continue;
 	}

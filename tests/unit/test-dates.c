@@ -99,6 +99,24 @@ static const struct icase icases[] = {
     { "a day as a heading, afternoon times without am/pm",
       "Friday, November 20th:\n\n1:00 PM  Ann Lee\n1:30 PM  Bob Ray\n"
       "2:00  Cy Dow\n", 1795208400, 1795213800 },
+    /* Office hours: h:mm without am or pm is after noon up to 6. */
+    { "h:mm without am/pm after 'at'", "Could you do Friday at 2:30?",
+      1794609000, 0 },
+    { "a range without am/pm", "Thursday, Nov 19 from 1:00 to 2:30",
+      1795122000, 1795127400 },
+    { "a part of the day between day and time",
+      "We will call you tomorrow morning at 10:00.", 1794592800, 0 },
+    /* A day of the month alone. */
+    { "the ordinal day of this month", "Let's talk on the 18th at 3 pm.",
+      1795042800, 0 },
+    { "weekday and a day already past: next month",
+      "Wednesday, the 2nd at 11am", 1796238000, 0 },
+    /* A day named a little before "at <time>". */
+    { "the day in the sentence before",
+      "Vince can talk to you on Monday. He will call you at 10:30 AM ET.",
+      1794843000, 0 },
+    { "not across a paragraph", "See you Monday.\n\nOur office opens at "
+      "9:00 AM.", 0, 0 },
     { "one time at a line start is no list",
       "Monday, November 16 works.\n9:00 AM is early for me.", 0, 0 },
 };
