@@ -42,6 +42,22 @@ gboolean
 nmf_dates_interview (const char *text, gint64 ref, int ref_offset,
 		     struct nmf_when *out, char **why);
 
+/* The same, where a time that names no zone is in zone (an IANA name,
+ * such as nmf_dates_sender_zone gives), not at ref_offset; zone NULL is
+ * nmf_dates_interview. */
+gboolean
+nmf_dates_interview_in (const char *text, gint64 ref, int ref_offset,
+			const char *zone, struct nmf_when *out, char **why);
+
+/* The zone of the sender's office, from the telephone number in the
+ * sender's signature: the lines under a line that names the sender
+ * (sender: a display name, or an address whose local part spells one,
+ * "shirley.crenshaw@...").  parts (NULL-terminated) are searched in
+ * order.  Only North American area codes that lie in one zone count;
+ * NULL when none is found.  The result is a static string. */
+const char *
+nmf_dates_sender_zone (const char *const *parts, const char *sender);
+
 /* The decision date the text states, as the UTC seconds of noon on that
  * calendar day (so that its UTC date is the day meant).  weekend_mask as
  * in struct nmf_config (bit 1 = Monday .. bit 7 = Sunday) counts

@@ -13,6 +13,8 @@
 #include "nmf/dates.h"
 #include "nmf/text.h"
 
+#include "nanp-zones.h"
+
 enum tok_type {
     T_WORD,
     T_NUM,
@@ -254,6 +256,8 @@ struct ref {
     gint64 t;
     int offset;        /* minutes east */
     GTimeZone *tz;     /* fixed offset zone of the sender */
+    const char *zone;  /* IANA zone of the sender, known from the text; or
+			* NULL: then tz */
     GDate date;        /* local date of t */
 };
 
@@ -281,6 +285,24 @@ date_infer_year (const struct ref *r, GDate *d, int m, int day)
     date_from_ymd (d, y, m, day);
     if (g_date_valid (d) && g_date_days_between (&r->date, d) < -60)
 	date_from_ymd (d, y + 1, m, day);
+}
+
+/* Day of month day without a month: in the reference's month unless
+ * that is over (or has no such day), then in the next. */
+static void
+date_day_of_month (const struct ref *r, GDate *d, int day)
+{
+    int y = g_date_get_year (&r->date);
+    int m = g_date_get_month (&r->date);
+
+    date_from_ymd (d, y, m, day);
+    if (! g_date_valid (d) || g_date_days_between (&r->date, d) < -2) {
+	if (++m > 12) {
+	    m = 1;
+	    y++;
+	}
+	date_from_ymd (d, y, m, day);
+    }
 }
 
 /* The next date with weekday wd after the reference date; "next" on a
@@ -370,6 +392,16 @@ parse_date (GArray *toks, guint i, const struct ref *r, struct pdate *out)
 	    goto absolute;
 	}
     }
+    /* "the 30th", "Wednesday, the 25th": the day of this month or the
+     * next one. */
+    if ((wd || (j > i && is_word (toks, j - 1, "the")))
+	&& day_num (toks, j, &day) && TOK (j)->ordinal) {
+	date_day_of_month (r, &out->date, day);
+	if (! g_date_valid (&out->date))
+	    return 0;
+	out->explicit_date = TRUE;
+	return j + 1 - i;
+    }
     if (j < toks->len && TOK (j)->type == T_DATE) {
 	y = TOK (j)->y;
 	m = TOK (j)->m;
@@ -434,6 +466,48 @@ nmf_dates_zone_name (const char *word)
 	    return zones[i].iana;
     }
     return NULL;
+}
+
+/* Cities whose name with "time" names a zone: "1:00 PM Houston time". */
+static const struct {
+    const char *first, *second; /* second word or NULL */
+    const char *iana;
+} cities[] = {
+    { "houston", NULL, "America/Chicago" },
+    { "dallas", NULL, "America/Chicago" },
+    { "austin", NULL, "America/Chicago" },
+    { "chicago", NULL, "America/Chicago" },
+    { "denver", NULL, "America/Denver" },
+    { "phoenix", NULL, "America/Phoenix" },
+    { "seattle", NULL, "America/Los_Angeles" },
+    { "san", "francisco", "America/Los_Angeles" },
+    { "los", "angeles", "America/Los_Angeles" },
+    { "boston", NULL, "America/New_York" },
+    { "atlanta", NULL, "America/New_York" },
+    { "toronto", NULL, "America/Toronto" },
+    { "vancouver", NULL, "America/Vancouver" },
+    { "dublin", NULL, "Europe/Dublin" },
+    { "munich", NULL, "Europe/Berlin" },
+    { "zurich", NULL, "Europe/Zurich" },
+    { "singapore", NULL, "Asia/Singapore" },
+    { "tokyo", NULL, "Asia/Tokyo" },
+};
+
+/* A city at i: tokens consumed, *iana set. */
+static guint
+city_zone (GArray *toks, guint i, const char **iana)
+{
+    size_t c;
+
+    for (c = 0; c < G_N_ELEMENTS (cities); c++) {
+	if (! is_word (toks, i, cities[c].first))
+	    continue;
+	if (cities[c].second && ! is_word (toks, i + 1, cities[c].second))
+	    continue;
+	*iana = cities[c].iana;
+	return cities[c].second ? 2 : 1;
+    }
+    return 0;
 }
 
 /* A parsed time of day with optional end and zone. */
@@ -536,11 +610,15 @@ parse_zone (GArray *toks, guint i, struct ptime *t)
     if (is_word (toks, j, "new") && is_word (toks, j + 1, "york")) {
 	iana = "America/New_York";
 	j += 2;
-    } else {
-	iana = nmf_dates_zone_name (TOK (j)->word);
-	if (! iana)
-	    return 0;
+    } else if ((iana = nmf_dates_zone_name (TOK (j)->word))) {
 	j++;
+    } else {
+	guint n = city_zone (toks, j, &iana);
+
+	/* A city is a zone only as "Houston time". */
+	if (! n || ! is_word (toks, j + n, "time"))
+	    return 0;
+	j += n;
     }
     t->zone = iana;
     t->fixed_offset = FALSE;
@@ -634,6 +712,12 @@ parse_time (GArray *toks, guint i, struct ptime *out)
 	else if (h != 12)
 	    return 0;
     }
+    /* "at 2:30" without am or pm is in office hours, so after noon (one
+     * who writes the 24-hour clock says 14:30). */
+    if (ampm < 0 && h >= 1 && h <= 6)
+	ampm = 1;
+    if (out->has_end && eampm < 0 && out->eh >= 1 && out->eh <= 6)
+	out->eh += 12;
     out->h = to_24h (h, ampm);
     out->min = min;
     if (out->h > 23)
@@ -652,6 +736,8 @@ make_local (const struct ref *r, const GDate *d, int h, int min,
 	tz = g_time_zone_new_identifier (t->zone);
     else if (t->fixed_offset)
 	tz = g_time_zone_new_offset (t->zone_offset * 60);
+    else if (r->zone)
+	tz = g_time_zone_new_identifier (r->zone);
     if (! tz)
 	tz = g_time_zone_ref (r->tz);
     return g_date_time_new (tz, g_date_get_year (d), g_date_get_month (d),
@@ -669,7 +755,9 @@ filler (GArray *toks, guint i)
 	|| is_punct (toks, i, ':') || is_punct (toks, i, '|')
 	|| is_word (toks, i, "time") || is_word (toks, i, "start")
 	|| is_word (toks, i, "starts") || is_word (toks, i, "starting")
-	|| is_word (toks, i, "begins") || is_word (toks, i, "local");
+	|| is_word (toks, i, "begins") || is_word (toks, i, "local")
+	|| is_word (toks, i, "morning") || is_word (toks, i, "afternoon")
+	|| is_word (toks, i, "evening");
 }
 
 static void
@@ -680,6 +768,7 @@ ref_init (struct ref *r, gint64 t, int offset)
 
     r->t = t;
     r->offset = offset;
+    r->zone = NULL;
     r->tz = g_time_zone_new_offset (offset * 60);
     if (! r->tz)
 	r->tz = g_time_zone_new_utc ();
@@ -714,7 +803,7 @@ when_free_cb (gpointer p)
     g_free (w);
 }
 
-static void
+static struct nmf_when *
 add_when (GPtrArray *out, const struct ref *r, const struct pdate *d,
 	  const struct ptime *t, gsize start, gsize end)
 {
@@ -722,7 +811,7 @@ add_when (GPtrArray *out, const struct ref *r, const struct pdate *d,
     struct nmf_when *w;
 
     if (! s)
-	return;
+	return NULL;
     w = g_new0 (struct nmf_when, 1);
     w->start = g_date_time_to_unix (s);
     if (t->has_end) {
@@ -731,11 +820,15 @@ add_when (GPtrArray *out, const struct ref *r, const struct pdate *d,
 	if (e && g_date_time_to_unix (e) > w->start)
 	    w->end = g_date_time_to_unix (e);
     }
-    w->zone = t->zone ? g_strdup (t->zone) : NULL;
+    if (t->zone)
+	w->zone = g_strdup (t->zone);
+    else if (! t->fixed_offset && r->zone)
+	w->zone = g_strdup (r->zone);
     w->offset = start;
     w->length = end - start;
     w->explicit_date = d->explicit_date;
     g_ptr_array_add (out, w);
+    return w;
 }
 
 /* Is offset the first thing on its line (after blanks and bullets)? */
@@ -747,25 +840,94 @@ line_start (const char *text, gsize offset)
     return offset == 0 || text[offset - 1] == '\n';
 }
 
-GPtrArray *
-nmf_dates_scan (const char *text, gint64 ref, int ref_offset)
+/* Does the line of token i go on with a word after it ("9:00 AM  Vince
+ * Kaminski", "10:30 AM Lunch")? */
+static gboolean
+word_follows (const char *text, GArray *toks, guint i)
+{
+    if (i >= toks->len || TOK (i)->type != T_WORD || i == 0)
+	return FALSE;
+    return memchr (text + TOK (i - 1)->end, '\n',
+		   TOK (i)->start - TOK (i - 1)->end) == NULL;
+}
+
+/* Does the next line after token i start with a clock time? */
+static gboolean
+next_line_time (const char *text, GArray *toks, guint i)
+{
+    guint q;
+    struct ptime t;
+
+    for (q = i; q < toks->len && q < i + 16; q++) {
+	if (line_start (text, TOK (q)->start))
+	    return TOK (q)->type == T_TIME && parse_time (toks, q, &t) > 0;
+    }
+    return FALSE;
+}
+
+/* Is there an empty line in text between from and to? */
+static gboolean
+blank_line_between (const char *text, gsize from, gsize to)
+{
+    gsize p, q;
+
+    for (p = from; p < to; p++) {
+	if (text[p] != '\n')
+	    continue;
+	for (q = p + 1; q < to && strchr (" \t>", text[q]); q++)
+	    ;
+	if (q < to && text[q] == '\n')
+	    return TRUE;
+    }
+    return FALSE;
+}
+
+/* A time of a one-day schedule listed under its day, one line each:
+ * the entry ends where the next one starts; the last lasts as long as
+ * the one before it. */
+static void
+list_entry (struct nmf_when **prev, gboolean *prev_open, struct nmf_when *w,
+	    gboolean open)
+{
+    if (! w)
+	return;
+    if (*prev && w->start > (*prev)->start) {
+	if (*prev_open)
+	    (*prev)->end = w->start;
+	if (open)
+	    w->end = w->start + (w->start - (*prev)->start);
+    }
+    *prev = w;
+    *prev_open = open;
+}
+
+static GPtrArray *
+scan_in (const char *text, gint64 ref, int ref_offset, const char *zone)
 {
     GPtrArray *out = g_ptr_array_new_with_free_func (when_free_cb);
     g_autoptr (GArray) toks = NULL;
     struct ref r;
     struct pdate last;
     gboolean have_last = FALSE;
+    struct nmf_when *list_prev = NULL;
+    gboolean list_open = FALSE;
+    struct pdate pending;       /* a day named without a time */
+    guint pending_end = 0;      /* the token after it */
+    gboolean have_pending = FALSE;
     guint i;
 
     memset (&last, 0, sizeof (last));
+    memset (&pending, 0, sizeof (pending));
 
     if (! text || ! *text)
 	return out;
     ref_init (&r, ref, ref_offset);
+    r.zone = zone;
     toks = tokenize (text);
     for (i = 0; i < toks->len;) {
 	struct pdate d;
 	struct ptime t;
+	struct nmf_when *w;
 	guint n, k, m;
 
 	/* Date, then time: "Tuesday, Nov 24 at 2:30 PM PT". */
@@ -773,17 +935,32 @@ nmf_dates_scan (const char *text, gint64 ref, int ref_offset)
 	if (n) {
 	    last = d;
 	    have_last = TRUE;
+	    list_prev = NULL;
+	    pending = d;
+	    pending_end = i + n;
+	    have_pending = TRUE;
 	    k = i + n;
 	    while (k < i + n + 5 && filler (toks, k) && ! is_word (toks, k, "at")
 		   && ! is_word (toks, k, "from"))
 		k++;
 	    m = parse_time (toks, k, &t);
 	    if (m) {
-		/* The day came with its time: no itinerary hangs on it
-		 * (its lines may be in another zone, "Time (CST)"). */
-		have_last = FALSE;
-		add_when (out, &r, &d, &t, TOK (i)->start,
-			  TOK (k + m - 1)->end);
+		/* A day on its own line with a schedule under it
+		 * ("Friday, April 28th:" then "1:00 PM  Name" lines) is a
+		 * heading; otherwise the day came with its time and no
+		 * itinerary hangs on it (its lines may be in another
+		 * zone, "Time (CST)"). */
+		gboolean heading = line_start (text, TOK (k)->start)
+		    && TOK (k)->type == T_TIME
+		    && memchr (text + TOK (i + n - 1)->end, '\n',
+			       TOK (k)->start - TOK (i + n - 1)->end) != NULL;
+
+		have_last = heading;
+		have_pending = FALSE;
+		w = add_when (out, &r, &d, &t, TOK (i)->start,
+			      TOK (k + m - 1)->end);
+		if (heading)
+		    list_entry (&list_prev, &list_open, w, ! t.has_end);
 		i = k + m;
 		continue;
 	    }
@@ -799,16 +976,36 @@ nmf_dates_scan (const char *text, gint64 ref, int ref_offset)
 	    if (n) {
 		add_when (out, &r, &d, &t, TOK (i)->start,
 			  TOK (k + n - 1)->end);
+		list_prev = NULL;
 		i = k + n;
 		continue;
 	    }
 	}
 	/* An itinerary line under its day: "10:00 - 10:45 AM  James
 	 * Whitaker" after "on Tuesday, December 8": a range at the start
-	 * of a line takes the date last named. */
-	if (m && t.has_end && have_last && line_start (text, TOK (i)->start)) {
-	    add_when (out, &r, &last, &t, TOK (i)->start,
+	 * of a line takes the date last named; so does a single time at
+	 * the start of a line that names who or what ("9:00 AM  Vince
+	 * Kaminski") in a list of such lines. */
+	if (m && have_last && line_start (text, TOK (i)->start)
+	    && (t.has_end
+		|| (TOK (i)->type == T_TIME && word_follows (text, toks, i + m)
+		    && (list_prev || next_line_time (text, toks, i + m))))) {
+	    w = add_when (out, &r, &last, &t, TOK (i)->start,
+			  TOK (i + m - 1)->end);
+	    list_entry (&list_prev, &list_open, w, ! t.has_end);
+	    i += m;
+	    continue;
+	}
+	/* "Vince can talk to you on Thursday.  He will call you at 10:30
+	 * AM ET": a time after "at" takes the day named a little before
+	 * it in the same paragraph, if that day has no time of its own. */
+	if (m && have_pending && (is_word (toks, i, "at") || is_punct (toks, i, '@'))
+	    && i - pending_end <= 30 && i >= pending_end
+	    && ! blank_line_between (text, TOK (pending_end - 1)->end,
+				     TOK (i)->start)) {
+	    add_when (out, &r, &pending, &t, TOK (i)->start,
 		      TOK (i + m - 1)->end);
+	    have_pending = FALSE;
 	    i += m;
 	    continue;
 	}
@@ -816,6 +1013,12 @@ nmf_dates_scan (const char *text, gint64 ref, int ref_offset)
     }
     ref_release (&r);
     return out;
+}
+
+GPtrArray *
+nmf_dates_scan (const char *text, gint64 ref, int ref_offset)
+{
+    return scan_in (text, ref, ref_offset, NULL);
 }
 
 /* "a 45-minute call", "one hour", "90 minutes", "half an hour". */
@@ -951,15 +1154,157 @@ explicit_of (GPtrArray *ahead, const struct nmf_when *vague)
     return vague_seen ? e : NULL;
 }
 
+/* The line of lower that starts at ls, without quote marks, bullets
+ * and blanks in front: where it starts and its length. */
+static const char *
+line_at (const char *lower, gsize ls, gsize *len)
+{
+    const char *p = lower + ls;
+    const char *e = strchr (p, '\n');
+
+    if (! e)
+	e = p + strlen (p);
+    while (p < e && strchr (" \t>*", *p))
+	p++;
+    *len = (gsize) (e - p);
+    return p;
+}
+
+static gboolean
+starts_header (const char *line, gsize len, const char *const *keys)
+{
+    size_t k;
+
+    for (k = 0; keys[k]; k++) {
+	if (len >= strlen (keys[k])
+	    && strncmp (line, keys[k], strlen (keys[k])) == 0)
+	    return TRUE;
+    }
+    return FALSE;
+}
+
+/* Start of the line after (dir 1) or before (dir -1) the line at ls,
+ * skipping blank ones; (gsize) -1 when there is none within two. */
+static gsize
+line_near (const char *lower, gsize ls, int dir)
+{
+    int tries;
+
+    for (tries = 0; tries < 3; tries++) {
+	gsize len;
+
+	if (dir > 0) {
+	    const char *e = strchr (lower + ls, '\n');
+
+	    if (! e)
+		return (gsize) -1;
+	    ls = (gsize) (e + 1 - lower);
+	} else {
+	    if (ls == 0)
+		return (gsize) -1;
+	    ls--;
+	    while (ls > 0 && lower[ls - 1] != '\n')
+		ls--;
+	}
+	line_at (lower, ls, &len);
+	if (len)
+	    return ls;
+    }
+    return (gsize) -1;
+}
+
+/* Is the line at ls the header of an earlier message, quoted or
+ * forwarded: "Sent: Monday, ...", "Date: ..." among From:/To: lines,
+ * Lotus Notes' "Name <addr> on 11/29/2000 09:52:02 AM" over "To:",
+ * "----- Forwarded by ... on <date>", "On <date>, X wrote:"?  Its date
+ * is when that message was written, never an interview time. */
+static gboolean
+header_line (const char *lower, gsize ls)
+{
+    static const char *const dated[] = { "sent:", "date:", "sent :",
+					 "date :", NULL };
+    static const char *const others[] = { "from:", "to:", "cc:",
+					  "subject:", "sent:", "date:", NULL };
+    static const char *const below[] = { "to:", "cc:", "subject:", NULL };
+    gsize len, n;
+    const char *line = line_at (lower, ls, &len);
+    g_autofree char *copy = g_strndup (line, len);
+    int dir;
+
+    if (strstr (copy, "forwarded by") || strstr (copy, "original message")
+	|| strstr (copy, "forwarded message") || strstr (copy, ">>>")
+	|| (g_str_has_suffix (copy, "wrote:") && len < 300))
+	return TRUE;
+    if (starts_header (line, len, dated)) {
+	for (dir = -1; dir <= 1; dir += 2) {
+	    n = line_near (lower, ls, dir);
+	    if (n != (gsize) -1) {
+		const char *o = line_at (lower, n, &len);
+
+		if (starts_header (o, len, others))
+		    return TRUE;
+	    }
+	}
+	return FALSE;
+    }
+    /* A line that carries a date and stands over "To:"/"cc:". */
+    n = line_near (lower, ls, 1);
+    if (n != (gsize) -1 && strpbrk (copy, "0123456789")) {
+	const char *o = line_at (lower, n, &len);
+
+	if (starts_header (o, len, below))
+	    return TRUE;
+    }
+    return FALSE;
+}
+
+static gsize
+line_of (const char *text, gsize offset)
+{
+    while (offset > 0 && text[offset - 1] != '\n')
+	offset--;
+    return offset;
+}
+
+/* Where the first header of an earlier message starts in lower (its
+ * length when there is none).  Text below it was written before. */
+static gsize
+earlier_message_at (const char *lower)
+{
+    gsize ls = 0;
+
+    for (;;) {
+	const char *e;
+	gsize len;
+
+	line_at (lower, ls, &len);
+	if (len && header_line (lower, ls))
+	    return ls;
+	e = strchr (lower + ls, '\n');
+	if (! e)
+	    return strlen (lower);
+	ls = (gsize) (e + 1 - lower);
+    }
+}
+
 gboolean
 nmf_dates_interview (const char *text, gint64 ref, int ref_offset,
 		     struct nmf_when *out, char **why)
+{
+    return nmf_dates_interview_in (text, ref, ref_offset, NULL, out, why);
+}
+
+gboolean
+nmf_dates_interview_in (const char *text, gint64 ref, int ref_offset,
+			const char *zone, struct nmf_when *out, char **why)
 {
     g_autoptr (GPtrArray) all = NULL;
     g_autoptr (GPtrArray) ahead = g_ptr_array_new ();
     g_autofree char *lower = NULL;
     g_autofree char *folded = NULL;
     struct nmf_when *pick = NULL;
+    gsize earlier;
+    gboolean new_text = FALSE;
     guint i;
 
     memset (out, 0, sizeof (*out));
@@ -969,7 +1314,16 @@ nmf_dates_interview (const char *text, gint64 ref, int ref_offset,
 	return FALSE;
     /* Offsets of the scan refer to text; a lowercase copy keeps them. */
     lower = g_ascii_strdown (text, -1);
-    all = nmf_dates_scan (text, ref, ref_offset);
+    all = scan_in (text, ref, ref_offset, zone);
+    earlier = earlier_message_at (lower);
+    /* Times in the new text come first: an earlier message below a
+     * reply or forward header counts only when the new text has none. */
+    for (i = 0; i < all->len; i++) {
+	const struct nmf_when *w = all->pdata[i];
+
+	if (w->offset < earlier && ! (ref && w->start < ref - 2 * 3600))
+	    new_text = TRUE;
+    }
     for (i = 0; i < all->len; i++) {
 	struct nmf_when *w = all->pdata[i];
 	guint k;
@@ -977,6 +1331,10 @@ nmf_dates_interview (const char *text, gint64 ref, int ref_offset,
 
 	/* A time before the message was written is not the interview. */
 	if (ref && w->start < ref - 2 * 3600)
+	    continue;
+	if (new_text && w->offset >= earlier)
+	    continue;
+	if (header_line (lower, line_of (lower, w->offset)))
 	    continue;
 	for (k = 0; k < ahead->len; k++) {
 	    if (((struct nmf_when *) ahead->pdata[k])->start == w->start)
@@ -987,6 +1345,10 @@ nmf_dates_interview (const char *text, gint64 ref, int ref_offset,
     }
     if (! ahead->len)
 	return FALSE;
+    /* The words of an earlier message ("which of these times would you
+     * prefer?") say nothing about the times of the new text. */
+    if (new_text)
+	lower[earlier] = '\0';
     if (ahead->len == 1) {
 	pick = ahead->pdata[0];
     } else {
@@ -1053,6 +1415,110 @@ nmf_dates_interview (const char *text, gint64 ref, int ref_offset,
     if (why)
 	*why = g_strndup (text + pick->offset, MIN (pick->length, 80));
     return TRUE;
+}
+
+/* ---- the sender's zone --------------------------------------------- */
+
+static const char *
+area_code_zone (const char *code)
+{
+    size_t z;
+
+    for (z = 0; z < G_N_ELEMENTS (nanp_zones); z++) {
+	const char *p = nanp_zones[z].codes;
+
+	for (; *p; p += p[3] ? 4 : 3) {
+	    if (strncmp (p, code, 3) == 0)
+		return nanp_zones[z].iana;
+	    if (! p[3])
+		break;
+	}
+    }
+    return NULL;
+}
+
+/* The zone of the first North American number in line: "713-853-5290",
+ * "(713) 853-5290", "713/853-5290", "+1 713 853 5290". */
+static const char *
+phone_zone (const char *line)
+{
+    static const char pattern[]
+	= "(?<![\\d-])(?:\\+?1[-. ]?)?\\(?([2-9]\\d\\d)\\)?[-. /]?\\s?"
+	  "[2-9]\\d\\d[-. ]\\d{4}(?!\\d)";
+    g_autoptr (GRegex) re = nmf_regex_new (pattern, 0, 0, NULL);
+    g_autoptr (GMatchInfo) mi = NULL;
+
+    if (! re || ! g_regex_match (re, line, 0, &mi))
+	return NULL;
+    for (; g_match_info_matches (mi); g_match_info_next (mi, NULL)) {
+	g_autofree char *code = g_match_info_fetch (mi, 1);
+	const char *z = area_code_zone (code);
+
+	if (z)
+	    return z;
+    }
+    return NULL;
+}
+
+/* "shirley.crenshaw@x" -> "shirley crenshaw"; a display name as it is.
+ * NULL unless two words or more (a bare "jobs" names nobody). */
+static char *
+sender_words (const char *sender)
+{
+    const char *at = strchr (sender, '@');
+    char *name = at ? g_strndup (sender, (gsize) (at - sender))
+		    : g_strdup (sender);
+    char *p;
+
+    for (p = name; *p; p++) {
+	if (*p == '.' || *p == '_' || *p == '"')
+	    *p = ' ';
+    }
+    g_strstrip (name);
+    if (! strchr (name, ' ') || strlen (name) < 5) {
+	g_free (name);
+	return NULL;
+    }
+    p = g_ascii_strdown (name, -1);
+    g_free (name);
+    return p;
+}
+
+const char *
+nmf_dates_sender_zone (const char *const *parts, const char *sender)
+{
+    g_autofree char *name = NULL;
+    size_t k;
+
+    if (! parts || ! sender || ! (name = sender_words (sender)))
+	return NULL;
+    for (k = 0; parts[k]; k++) {
+	g_auto (GStrv) lines = g_strsplit (parts[k], "\n", -1);
+	guint i, j;
+
+	for (i = 0; lines[i]; i++) {
+	    g_autofree char *low = NULL;
+
+	    if (strlen (lines[i]) > 60)
+		continue;
+	    low = g_ascii_strdown (lines[i], -1);
+	    if (! strstr (low, name))
+		continue;
+	    /* The signature block under the name, up to a blank line. */
+	    for (j = i + 1; lines[j] && j <= i + 6; j++) {
+		const char *l = lines[j];
+		const char *z;
+
+		while (*l == '>' || *l == ' ' || *l == '\t')
+		    l++;
+		if (! *l || *l == '\r')
+		    break;
+		if ((z = phone_zone (l)))
+		    return z;
+	    }
+	}
+    }
+    return NULL;
 }
 
 /* ---- timelines ------------------------------------------------------ */

@@ -1881,10 +1881,20 @@ nmf_extract_message (const struct nmf_message *msg,
 	}
     }
     if (! x->interview_start && msg->date && ! from_user) {
+	const char *parts[] = { msg->body, msg->signature, msg->quoted, NULL };
+	const char *zone = NULL;
 	struct nmf_when w;
 
-	if (nmf_dates_interview (subject_body, msg->date, msg->date_offset, &w,
-				 &why)) {
+	/* A time that names no zone is in the sender's: the office of the
+	 * signature's telephone number when the Date header says North
+	 * America too (its offset can be a server's, not the office's). */
+	if (msg->date_offset <= -3 * 60 && msg->date_offset >= -10 * 60)
+	    zone = nmf_dates_sender_zone (
+		parts, msg->from ? (msg->from->name ? msg->from->name
+						    : msg->from->addr)
+				 : NULL);
+	if (nmf_dates_interview_in (subject_body, msg->date, msg->date_offset,
+				    zone, &w, &why)) {
 	    x->interview_start = w.start;
 	    x->interview_end = w.end;
 	    x->interview_tz = w.zone ? g_strdup (w.zone) : NULL;

@@ -67,6 +67,58 @@ static const struct icase icases[] = {
     { "itinerary", "9:30 AM - 10:15 AM on Thursday, Dec 3: coding\n"
       "10:30 AM - 11:30 AM on Thursday, Dec 3: design\n", 1796319000,
       1796326200 },
+    /* A city names its zone with "time". */
+    { "a city's time", "Wednesday, December 2 - 1:00 PM Houston time.",
+      1796238000, 0 },
+    { "a city without 'time' is no zone",
+      "Wednesday, December 2 - 1:00 PM Houston office.", 1796238000 + 7200,
+      0 },
+    /* The headers of earlier messages carry when those were written. */
+    { "a Lotus Notes reply header is no time",
+      "See you then.\n\nJane Roe <jane@example.org> on 11/12/2026 "
+      "04:52:02 PM\nTo: hr@example.com\nSubject: Re: call\n\nThanks", 0,
+      0 },
+    { "an Outlook Sent: line is no time",
+      "Thanks.\n\n-----Original Message-----\nFrom: Ann\nSent: Friday, "
+      "November 13, 2026 9:47 AM\nTo: Bob\n\nHello", 0, 0 },
+    { "a forwarding line is no time",
+      "FYI\n---- Forwarded by Ann Lee on 11/13/2026 09:03 AM ----\n", 0, 0 },
+    { "the new text's time beats the earlier message's offers",
+      "I have scheduled the call for 2:00 PM on Monday, November 16.\n\n"
+      "Jane <jane@example.org> on 11/12/2026 05:40 PM\nTo: hr@example.com\n"
+      "\nI would prefer 9am to 10am on Tuesday or Wednesday.", 1794866400,
+      0 },
+    { "an earlier message counts when the new text has no time",
+      "See below.\n\n-----Original Message-----\nFrom: Ann\nTo: Bob\n"
+      "\nYour interview is on Monday, November 16 at 2:00 PM.", 1794866400,
+      0 },
+    /* A day's schedule, one time a line under the day. */
+    { "single times listed under a day named before",
+      "Please come in on Tuesday, November 17.\n\n9:00 AM  Ann Lee\n"
+      "9:30 AM  Bob Ray\n", 1794934800, 1794938400 },
+    { "a day as a heading, afternoon times without am/pm",
+      "Friday, November 20th:\n\n1:00 PM  Ann Lee\n1:30 PM  Bob Ray\n"
+      "2:00  Cy Dow\n", 1795208400, 1795213800 },
+    /* Office hours: h:mm without am or pm is after noon up to 6. */
+    { "h:mm without am/pm after 'at'", "Could you do Friday at 2:30?",
+      1794609000, 0 },
+    { "a range without am/pm", "Thursday, Nov 19 from 1:00 to 2:30",
+      1795122000, 1795127400 },
+    { "a part of the day between day and time",
+      "We will call you tomorrow morning at 10:00.", 1794592800, 0 },
+    /* A day of the month alone. */
+    { "the ordinal day of this month", "Let's talk on the 18th at 3 pm.",
+      1795042800, 0 },
+    { "weekday and a day already past: next month",
+      "Wednesday, the 2nd at 11am", 1796238000, 0 },
+    /* A day named a little before "at <time>". */
+    { "the day in the sentence before",
+      "Vince can talk to you on Monday. He will call you at 10:30 AM ET.",
+      1794843000, 0 },
+    { "not across a paragraph", "See you Monday.\n\nOur office opens at "
+      "9:00 AM.", 0, 0 },
+    { "one time at a line start is no list",
+      "Monday, November 16 works.\n9:00 AM is early for me.", 0, 0 },
 };
 
 static void
@@ -94,6 +146,74 @@ test_interview (void **state)
 	nmf_when_release (&w);
 	g_free (why);
     }
+}
+
+/* The sender's zone: a telephone number under the sender's name. */
+static void
+test_sender_zone (void **state)
+{
+    static const struct {
+	const char *why;
+	const char *part1, *part2;
+	const char *sender;
+	const char *zone;
+    } cases[] = {
+	{ "no text", "", NULL, "jane.roe@example.com", NULL },
+	{ "signature under the name from the address",
+	  "Regards,\n\nJane Roe\nRecruiting\n713-555-0100\n", NULL,
+	  "jane.roe@example.com", "America/Chicago" },
+	{ "display name, parenthesised area code",
+	  "Jane Roe\n(415) 555-0100", NULL, "Jane Roe", "America/Los_Angeles" },
+	{ "a one-word sender names nobody", "Jobs\n212-555-0100", NULL,
+	  "jobs@example.com", NULL },
+	{ "a number not under the name", "Call me at 212-555-0100.\n\nJane Roe",
+	  NULL, "Jane Roe", NULL },
+	{ "the block ends at a blank line", "Jane Roe\n\n212-555-0100", NULL,
+	  "Jane Roe", NULL },
+	{ "a toll-free number has no zone", "Jane Roe\n800-555-0100", NULL,
+	  "Jane Roe", NULL },
+	{ "the sender's signature quoted in an earlier message", "Jane Roe",
+	  "> Jane Roe\n> Recruiter\n> 212/555-0100", "Jane Roe",
+	  "America/New_York" },
+    };
+    size_t i;
+
+    (void) state;
+    assert_null (nmf_dates_sender_zone (NULL, "Jane Roe"));
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+	const char *parts[] = { cases[i].part1, cases[i].part2, NULL };
+	const char *z = nmf_dates_sender_zone (parts, cases[i].sender);
+
+	if ((z == NULL) != (cases[i].zone == NULL)
+	    || (z && strcmp (z, cases[i].zone) != 0))
+	    print_error ("case '%s': %s\n", cases[i].why, z ? z : "(null)");
+	if (cases[i].zone)
+	    assert_string_equal (z, cases[i].zone);
+	else
+	    assert_null (z);
+    }
+}
+
+/* A time that names no zone is in the zone given, not at the offset. */
+static void
+test_interview_in_zone (void **state)
+{
+    struct nmf_when w;
+
+    (void) state;
+    assert_true (nmf_dates_interview_in ("Your interview is on Friday, "
+					 "November 20 at 1:00 PM.",
+					 REF, OFF, "America/Chicago", &w,
+					 NULL));
+    assert_int_equal (w.start, 1795201200);
+    assert_string_equal (w.zone, "America/Chicago");
+    nmf_when_release (&w);
+    /* A zone the text names still wins. */
+    assert_true (nmf_dates_interview_in ("Friday, November 20 at 1:00 PM PT",
+					 REF, OFF, "America/Chicago", &w,
+					 NULL));
+    assert_int_equal (w.start, 1795208400);
+    nmf_when_release (&w);
 }
 
 struct tcase {
@@ -281,6 +401,8 @@ main (void)
 {
     const struct CMUnitTest tests[] = {
 	cmocka_unit_test (test_interview),
+	cmocka_unit_test (test_sender_zone),
+	cmocka_unit_test (test_interview_in_zone),
 	cmocka_unit_test (test_timeline),
 	cmocka_unit_test (test_scan_and_zones),
 	cmocka_unit_test (test_hostile_text),
