@@ -606,13 +606,95 @@ attends (const struct nmf_event *ev, const char *addr)
     return FALSE;
 }
 
+/* A person's name as their mailbox spells it: "dana.ortiz@x" gives
+ * "Dana Ortiz" ("dana.j.ortiz" too).  NULL unless the mailbox is a first
+ * and a last name of letters; a function's mailbox ("careers.team") is
+ * no name.  Mail without display names (older and corporate systems)
+ * still says so who its people are.  g_free the result. */
+static char *
+name_from_addr (const char *addr)
+{
+    static const char *const function_words[] = {
+	"team", "jobs", "job", "careers", "career", "recruiting",
+	"recruitment", "recruiter", "talent", "hr", "info", "no", "noreply",
+	"reply", "do", "not", "support", "hiring", "people", "admin",
+	"office", "mail", "notifications", "notification", "contact",
+	"service", "services", "help", "sales", "news", "the", "and",
+	"interview", "interviews", "schedule", "scheduling", "calendar",
+	"staffing", "resumes", "resume", "apply", "applications", NULL,
+    };
+    const char *at = addr ? strchr (addr, '@') : NULL;
+    g_autofree char *local = NULL;
+    g_auto (GStrv) parts = NULL;
+    GString *name;
+    guint n, i;
+
+    if (! at || nmf_address_is_robot (addr))
+	return NULL;
+    local = g_ascii_strdown (addr, at - addr);
+    parts = g_strsplit_set (local, "._", -1);
+    n = g_strv_length (parts);
+    if (n < 2 || n > 3)
+	return NULL;
+    for (i = 0; i < n; i++) {
+	const char *c;
+	int k;
+
+	/* A middle initial may stand between; the names need two
+	 * letters. */
+	if (strlen (parts[i]) < (n == 3 && i == 1 ? 1u : 2u))
+	    return NULL;
+	for (c = parts[i]; *c; c++) {
+	    if (! g_ascii_isalpha (*c) && ! (*c == '-' && c != parts[i]))
+		return NULL;
+	}
+	for (k = 0; function_words[k]; k++) {
+	    if (strcmp (parts[i], function_words[k]) == 0)
+		return NULL;
+	}
+    }
+    if (n == 3 && strlen (parts[1]) != 1)
+	return NULL;
+    name = g_string_new (NULL);
+    for (i = 0; i < n; i += (n == 3 ? 2 : 1)) {
+	const char *c;
+
+	if (name->len)
+	    g_string_append_c (name, ' ');
+	for (c = parts[i]; *c; c++) {
+	    gboolean first = c == parts[i] || c[-1] == '-';
+
+	    g_string_append_c (name, first ? g_ascii_toupper (*c) : *c);
+	}
+    }
+    return g_string_free (name, FALSE);
+}
+
+/* A copy of a with a name, the mailbox's when the header gave none;
+ * NULL for NULL.  Free with nmf_address_free(). */
+static struct nmf_address *
+named_copy (const struct nmf_address *a)
+{
+    struct nmf_address *c = nmf_address_copy (a);
+
+    if (c && (! c->name || ! *c->name)) {
+	g_free (c->name);
+	c->name = name_from_addr (c->addr);
+    }
+    return c;
+}
+
 static void
 add_person (struct nmf_extract *x, const char *name, const char *addr,
 	    const char *const *user_emails)
 {
+    g_autofree char *spelled = NULL;
+
     if (! addr || nmf_address_in (addr, user_emails)
 	|| nmf_address_is_robot (addr) || has_person (x->people, addr))
 	return;
+    if (! name || ! *name)
+	name = spelled = name_from_addr (addr);
     g_ptr_array_add (x->people, nmf_person_new (name, addr, NULL));
 }
 
@@ -703,7 +785,16 @@ not_a_name (const char *w)
 	"Chief", "HR", "People", "Data", "Design", "Sales", "Our", "Please",
 	"Thanks", "Thank", "Best", "Regards", "Cheers", "Hi", "Hello", "Dear",
 	"Phone", "Video", "Onsite", "Interview", "Call", "Round", "Panel",
-	"Technical", "Final", "First", "Second", "Third", NULL,
+	"Technical", "Final", "First", "Second", "Third",
+	/* Titles written after a name in a column ("Ana Ruiz  Vice
+	 * President"), and the zone after a time ("9:00 AM Pacific
+	 * Time"). */
+	"Vice", "President", "Managing", "Associate", "Analyst",
+	"Coordinator", "Assistant", "Administrative", "Executive",
+	"Officer", "Specialist", "Consultant", "Recruiter", "Professor",
+	"Research", "Economist", "Scientist", "Developer", "Designer",
+	"Architect", "Intern", "Pacific", "Eastern", "Central", "Mountain",
+	"Atlantic", "Standard", "Daylight", "Time", NULL,
     };
     int i;
 
@@ -714,8 +805,31 @@ not_a_name (const char *w)
     return FALSE;
 }
 
-/* Up to three capitalised words at p: "Priya Shah", "Dana Wu".  Returns
- * the name (g_free) and sets *end; NULL when none. */
+/* A courtesy title before a name ("Dr. ", "Ms "): its length, or 0. */
+static gsize
+honorific_at (const char *p)
+{
+    static const char *const titles[] = {
+	"Dr", "Mr", "Ms", "Mrs", "Miss", "Prof", "Professor", NULL,
+    };
+    int i;
+
+    for (i = 0; titles[i]; i++) {
+	gsize n = strlen (titles[i]);
+
+	if (strncmp (p, titles[i], n) != 0)
+	    continue;
+	if (p[n] == '.' && p[n + 1] == ' ' && g_ascii_isupper (p[n + 2]))
+	    return n + 2;
+	if (p[n] == ' ' && g_ascii_isupper (p[n + 1]))
+	    return n + 1;
+    }
+    return 0;
+}
+
+/* Up to three capitalised words at p: "Priya Shah", "Dana Wu", after a
+ * courtesy title if any ("Dr. Dana Wu").  Returns the name (g_free) and
+ * sets *end; NULL when none. */
 static char *
 name_at (const char *p, const char **end)
 {
@@ -724,6 +838,7 @@ name_at (const char *p, const char **end)
 
     while (*p == ' ')
 	p++;
+    p += honorific_at (p);
     while (words < 3) {
 	const char *w = p;
 	g_autofree char *word = NULL;
@@ -1960,8 +2075,7 @@ nmf_extract_message (const struct nmf_message *msg,
 						 "address from the headers"));
 	/* "You'll meet Keiko and me": the writer is in the call too (an
 	 * ATS sends for the person in Reply-To). */
-	struct nmf_address *me = msg->from ? nmf_address_copy (msg->from)
-					   : NULL;
+	struct nmf_address *me = named_copy (msg->from);
 
 	if (me && nmf_address_is_robot (me->addr) && msg->reply_to->len) {
 	    const struct nmf_address *r = msg->reply_to->pdata[0];
@@ -1984,7 +2098,8 @@ nmf_extract_message (const struct nmf_message *msg,
 	nmf_address_free (me);
     }
     if (! x->people->len && from_addr && ! from_user) {
-	const struct nmf_address *who = msg->from;
+	struct nmf_address *sender = named_copy (msg->from);
+	const struct nmf_address *who = sender;
 	gboolean runs = sender_runs_call (folded);
 	guint k;
 
@@ -2011,6 +2126,7 @@ nmf_extract_message (const struct nmf_message *msg,
 					    : "people: the sender (nobody else "
 					      "named)"));
 	}
+	nmf_address_free (sender);
     }
 
     /* A phone number in the sender's signature belongs to the sender;

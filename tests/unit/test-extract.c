@@ -139,6 +139,16 @@ static const struct pcase people_rows[] = {
       "Would Thursday at 9am suit? It will be me and Ada Voss from the "
       "data team.",
       "Ada Voss <ada.voss@acme.example>; Liam Kerr <liam.kerr@acme.example>" },
+    /* The rows below are written by us for issue "people2" (shapes of
+     * real mail, no real message copied). */
+    { /* No display name: the mailbox first.last spells the name. */
+      "name from the mailbox", NULL, "jo.park@acme.example", NULL, NULL,
+      "Looking forward to speaking with you on Tuesday at 2pm.",
+      "Jo Park <jo.park@acme.example>" },
+    { /* A mailbox of one word spells no name to trust. */
+      "no name from a one-word mailbox", NULL, "jpark@acme.example", NULL,
+      NULL, "Looking forward to speaking with you on Tuesday at 2pm.",
+      " <jpark@acme.example>" },
 };
 
 static void
