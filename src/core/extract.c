@@ -898,6 +898,28 @@ add_named (GPtrArray *out, char *name, gboolean strong)
     g_ptr_array_add (out, n);
 }
 
+/* Does what follows a name on its line make the line a list item of a
+ * person: nothing, ", Title", "(...)", "<addr>", "- ...", a column (a tab
+ * or a run of spaces: "Ana Ruiz   Vice President", "Ana Ruiz   3:30 PM")
+ * or a title ("Ana Ruiz Director, Research")? */
+static gboolean
+rest_after_name (const char *end)
+{
+    const char *s = end;
+    g_autofree char *line = NULL;
+
+    if (*end == '\t' || g_str_has_prefix (end, "  "))
+	return TRUE;
+    while (*s == ' ' || *s == '\t')
+	s++;
+    if (*s == '\0' || *s == '\n' || *s == ',' || *s == '(' || *s == '<'
+	|| *s == '-' || *s == '|' || g_str_has_prefix (s, "–")
+	|| g_str_has_prefix (s, "—"))
+	return TRUE;
+    line = g_strndup (s, strcspn (s, "\n"));
+    return looks_like_title (line);
+}
+
 /* Does the line at q open with a full name followed by what a list item
  * of people carries (end of line, ", Title", "(...)", "<addr>", "- ...")?
  * "Ilse Brandt, Director of Detection Engineering (ilse@x)". */
@@ -909,11 +931,39 @@ line_opens_with_person (const char *q)
 
     if (! n || ! strchr (n, ' '))
 	return FALSE;
-    while (*end == ' ' || *end == '\t')
-	end++;
-    return *end == '\0' || *end == '\n' || *end == ',' || *end == '('
-	|| *end == '<' || *end == '-' || *end == '|'
-	|| g_str_has_prefix (end, "–") || g_str_has_prefix (end, "—");
+    return rest_after_name (end);
+}
+
+/* The next item of a list of people, one a line, after the line end at
+ * q: where its name starts, or NULL at the end of the list.  An item is
+ * indented or bulleted, or laid out like the line before (a full name,
+ * then a title, a column or an address).  An indented line without a
+ * name goes on with the item before ("  end of January)"). */
+static const char *
+next_list_item (const char *q)
+{
+    int goes_on = 0;
+
+    while (*q == '\n') {
+	const char *s = q + 1;
+	const char *t = s + strspn (s, " \t-*");
+	const char *end;
+	g_autofree char *n = NULL;
+
+	if (line_opens_with_person (s))
+	    return s;
+	if (t > s && *t != '\n' && *t) {
+	    n = name_at (t, &end);
+	    if (n)
+		return t;
+	    if ((*s == ' ' || *s == '\t') && goes_on++ < 2) {
+		q = t + strcspn (t, "\n");
+		continue;
+	    }
+	}
+	return NULL;
+    }
+    return NULL;
 }
 
 /* Names in a list starting at q: "Priya Shah (Engineering Manager) and
@@ -965,6 +1015,16 @@ name_list (const char *q, gboolean per_line, gboolean need_full,
 	    }
 	    break;
 	}
+	/* In a list of lines, a title in its own column ("Ana Ruiz
+	 * Vice President, Research") closes the item. */
+	if (per_line && *q && *q != '\n') {
+	    const char *s = q + strspn (q, " \t");
+
+	    if (*q == '\t' || g_str_has_prefix (q, "  ")
+		|| (*s != ',' && *s != ';' && ! g_str_has_prefix (s, "and ")
+		    && ! g_str_has_prefix (s, "& ") && rest_after_name (q)))
+		q += strcspn (q, "\n");
+	}
 	while (*q == ' ' || *q == '\t')
 	    q++;
 	if (*q == ',' || *q == ';')
@@ -976,15 +1036,9 @@ name_list (const char *q, gboolean per_line, gboolean need_full,
 	else if (g_str_has_prefix (q, "& "))
 	    q += 2;
 	else if (*q == '\n' && per_line) {
-	    /* The next line goes on with another name when it is indented
-	     * or bulleted like a list item, or when it is laid out like
-	     * the line before: a full name, then a title or an address. */
-	    q++;
-	    if (! (*q == ' ' || *q == '\t' || *q == '-' || *q == '*')
-		&& ! line_opens_with_person (q))
+	    q = next_list_item (q);
+	    if (! q)
 		return;
-	    while (*q == ' ' || *q == '\t' || *q == '-' || *q == '*')
-		q++;
 	} else if (! g_ascii_isupper (*q))
 	    return;
     }
@@ -1088,6 +1142,28 @@ itinerary_names (const char *body, GPtrArray *out)
     }
 }
 
+/* The first item of a list below its label, after the line end at q:
+ * blank lines and a bullet or indent skipped.  NULL when no line with a
+ * name follows within two blank lines. */
+static const char *
+list_below (const char *q)
+{
+    int blank = 0;
+
+    while (*q == '\n' && blank < 3) {
+	const char *s = q + 1;
+	const char *t = s + strspn (s, " \t-*");
+
+	if (*t == '\n') {
+	    blank++;
+	    q = t;
+	    continue;
+	}
+	return *t ? t : NULL;
+    }
+    return NULL;
+}
+
 /* Names that the text introduces as the people of the interview, as
  * struct named. */
 static GPtrArray *
@@ -1131,8 +1207,13 @@ names_in (const char *body)
 	{ "meet ", FALSE, FALSE },
 	{ "with ", FALSE, TRUE },
     };
+    static const char intro_re[]
+	= "(?m)^[^\\n]{0,100}?(?i:\\binterviewers?\\b|\\binterview(?:ing)? you|"
+	  "\\bmeet(?:ing)? with\\b|\\byou(?:'ll| will) (?:be )?meet|"
+	  "\\b(?:speak|talk)(?:ing)? with\\b)[^\\n:]{0,60}:[ \\t]*$";
     GPtrArray *out = g_ptr_array_new_with_free_func (named_free);
     g_autoptr (GRegex) re = nmf_regex_new (label_re, 0, 0, NULL);
+    g_autoptr (GRegex) intro = nmf_regex_new (intro_re, 0, 0, NULL);
     g_autoptr (GRegex) unwrap = nmf_regex_new ("(?<!\\n)\\n(?!\\n)", 0, 0,
 					       NULL);
     g_autofree char *flat = unwrap ? g_regex_replace_literal (unwrap, body, -1,
@@ -1150,12 +1231,25 @@ names_in (const char *body)
 	    g_match_info_fetch_pos (mi, 0, NULL, &end);
 	    q = body + end;
 	    /* "Interviewers:" alone on its line, the list below it. */
-	    if (*q == '\n') {
-		q++;
-		while (*q == ' ' || *q == '\t' || *q == '-' || *q == '*')
-		    q++;
-	    }
-	    name_list (q, TRUE, FALSE, TRUE, out);
+	    if (*q == '\n')
+		q = list_below (q);
+	    if (q)
+		name_list (q, TRUE, FALSE, TRUE, out);
+	    g_match_info_next (mi, NULL);
+	}
+    }
+    g_clear_pointer (&mi, g_match_info_free);
+    /* A sentence that announces the list below it: "The interviewers
+     * would be:", "The people who will be interviewing you are:". */
+    if (intro && g_regex_match (intro, body, 0, &mi)) {
+	while (g_match_info_matches (mi) && out->len < 12) {
+	    int end = 0;
+	    const char *q;
+
+	    g_match_info_fetch_pos (mi, 0, NULL, &end);
+	    q = list_below (body + end);
+	    if (q)
+		name_list (q, TRUE, FALSE, TRUE, out);
 	    g_match_info_next (mi, NULL);
 	}
     }
@@ -1325,7 +1419,12 @@ sender_runs_call (const char *folded_body)
 	"looking forward to speaking with you", "looking forward to our call",
 	"look forward to our call", "talk to you then", "speak then",
 	"i'll send you a calendar", "i will send you a calendar",
-	"be your interviewer", "be interviewing you", "one interviewing you",
+	/* First person only: "the people who will be interviewing you
+	 * are" is said by a coordinator. */
+	"i'll be your interviewer", "i will be your interviewer",
+	"i'll be interviewing you", "i will be interviewing you",
+	"i am interviewing you", "i'm interviewing you", "i'll interview you",
+	"i will interview you", "be the one interviewing you",
 	"join me", NULL,
     };
     int i;

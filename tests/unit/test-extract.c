@@ -149,6 +149,29 @@ static const struct pcase people_rows[] = {
       "no name from a one-word mailbox", NULL, "jpark@acme.example", NULL,
       NULL, "Looking forward to speaking with you on Tuesday at 2pm.",
       " <jpark@acme.example>" },
+    { /* A sentence announces the list below it, after a blank line; a
+       * title stands in its own column or after one space, and an
+       * indented line goes on with the item before.  The coordinator
+       * who writes is no interviewer. */
+      "announced list in columns", "Kim Shaw", "kim.shaw@acme.example", NULL,
+      NULL,
+      "We would like you to come in next week.\n\n"
+      "The people you will be meeting are:\n\n"
+      "Nora Lind   Vice President, Platform\n"
+      "Owen Price   Director\n"
+      "    (joins from the Oslo office)\n"
+      "Teo Ruiz Manager, Data\n\n"
+      "Please send me your availability.\n\n"
+      "Kim Shaw\nAdministrative Coordinator",
+      "Nora Lind <>; Owen Price <>; Teo Ruiz <>" },
+    { /* "The persons who will be interviewing you are:" is said of
+       * others: the writer is not in the call; the Cc gives one
+       * address. */
+      "interviewing you, said of others", "Kim Shaw",
+      "kim.shaw@acme.example", NULL, "|nora.lind@acme.example",
+      "The persons who will be interviewing you are:\n"
+      "Nora Lind\nOwen Price\n\nThanks,\nKim",
+      "Nora Lind <nora.lind@acme.example>; Owen Price <>" },
 };
 
 static void
