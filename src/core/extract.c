@@ -590,7 +590,7 @@ only_arranges (const struct nmf_message *msg, const struct nmf_address *who)
     return scheduler_by (msg, who, words);
 }
 
-static gboolean sender_runs_call (const char *folded_body);
+static gboolean sender_runs_call (const char *folded_body, const char *text);
 
 static gboolean
 attends (const struct nmf_event *ev, const char *addr)
@@ -700,7 +700,8 @@ add_person (struct nmf_extract *x, const char *name, const char *addr,
 
 static void
 people_from_events (const struct nmf_message *msg, const char *folded,
-		    const char *const *user_emails, struct nmf_extract *x)
+		    const char *text, const char *const *user_emails,
+		    struct nmf_extract *x)
 {
     guint i, j;
 
@@ -751,7 +752,8 @@ people_from_events (const struct nmf_message *msg, const char *folded,
 	    && ((attends (ev, org->addr) && ! is_scheduler (msg, org))
 		|| (msg->from
 		    && g_ascii_strcasecmp (msg->from->addr, org->addr) == 0
-		    && sender_runs_call (folded) && ! only_arranges (msg, org))))
+		    && sender_runs_call (folded, text)
+		    && ! only_arranges (msg, org))))
 	    add_person (x, org->name, org->addr, user_emails);
     }
     if (x->people->len)
@@ -1068,18 +1070,50 @@ session_word (const char *w)
     return FALSE;
 }
 
-/* The person on one itinerary line after its times: "James Whitaker,
- * Head of Data (hiring manager)", "Code review   Kwame Asante <k@x>",
- * "Lunch with Maya Chen".  The rest is cut into columns (tabs, runs of
- * spaces, " - ", " | "); the last column that opens with a full name
- * which is not a session's title gives it.  NULL when none. */
+/* A full name at p that is no session's title, with what follows it on
+ * its line fit for a person (end, ", Title", "(...)", "<addr>", "- ...",
+ * " and ..."); NULL otherwise.  Sets *end. */
 static char *
-itinerary_person (const char *rest)
+slot_name_at (const char *p, const char **end)
+{
+    char *n = name_at (p, end);
+    g_auto (GStrv) words = NULL;
+    const char *e;
+    guint w;
+
+    if (! n)
+	return NULL;
+    words = g_strsplit (n, " ", -1);
+    for (w = 0; words[w]; w++) {
+	if (session_word (words[w]))
+	    break;
+    }
+    e = *end;
+    while (*e == ' ')
+	e++;
+    if (! strchr (n, ' ') || words[w]
+	|| ! (*e == '\0' || *e == ',' || *e == '(' || *e == '<' || *e == '-'
+	      || *e == '&' || g_str_has_prefix (e, "and "))) {
+	g_free (n);
+	return NULL;
+    }
+    return n;
+}
+
+/* The people on one itinerary line besides its times: "James Whitaker,
+ * Head of Data (hiring manager)", "Code review   Kwame Asante <k@x>",
+ * "Lunch with Maya Chen", "Ana Ruiz and Sam Patel".  The rest is cut
+ * into columns (tabs, runs of spaces, " - ", " | "); the last column
+ * that opens with a full name which is not a session's title gives
+ * them: that name and the ones joined to it by "and", "&" or a comma. */
+static void
+itinerary_people (const char *rest, GPtrArray *out)
 {
     g_autoptr (GRegex) cols = nmf_regex_new ("\\t+| {2,}| [-–—|·•] ", 0, 0,
 					     NULL);
     g_auto (GStrv) parts = cols ? g_regex_split (cols, rest, 0) : NULL;
-    char *best = NULL;
+    const char *best = NULL;
+    const char *end;
     guint i;
 
     for (i = 0; parts && parts[i]; i++) {
@@ -1090,55 +1124,74 @@ itinerary_person (const char *rest)
 	if (with)
 	    starts[1] = with + 6;
 	for (k = 0; k < 2; k++) {
-	    const char *end;
-	    char *n = starts[k] ? name_at (starts[k], &end) : NULL;
-	    g_auto (GStrv) words = NULL;
-	    gboolean session = FALSE;
-	    guint w;
+	    g_autofree char *n = starts[k] ? slot_name_at (starts[k], &end)
+					   : NULL;
 
-	    if (! n)
-		continue;
-	    words = g_strsplit (n, " ", -1);
-	    for (w = 0; words[w]; w++)
-		session = session || session_word (words[w]);
-	    while (*end == ' ')
-		end++;
-	    if (! strchr (n, ' ') || session
-		|| ! (*end == '\0' || *end == ',' || *end == '(' || *end == '<'
-		      || *end == '-')) {
-		g_free (n);
-		continue;
-	    }
-	    g_free (best);
-	    best = n;
+	    if (n)
+		best = starts[k];
 	}
     }
-    return best;
+    while (best && out->len < 12) {
+	char *n = slot_name_at (best, &end);
+
+	if (! n)
+	    break;
+	add_named (out, n, TRUE);
+	/* Past ", Title" and "(...)" to a joiner. */
+	best = NULL;
+	while (*end && ! best) {
+	    if (g_str_has_prefix (end, " and "))
+		best = end + 5;
+	    else if (g_str_has_prefix (end, " & "))
+		best = end + 3;
+	    else if (*end == ',' && end[1] == ' ')
+		best = end + 2;
+	    else if (*end == '(') {
+		const char *close = strchr (end, ')');
+
+		end = close ? close + 1 : end + strlen (end);
+	    } else
+		end++;
+	}
+    }
 }
 
-/* Itinerary lines: a time range at the start of a line ("10:00 - 10:45
- * AM  James Whitaker, Head of Data (hiring manager)", "1:00pm–1:45pm |
- * Pairing | Ana Ruiz"), each giving the person of that session. */
+/* Itinerary lines: a time or a time range at the start of a line
+ * ("10:00 - 10:45 AM  James Whitaker, Head of Data (hiring manager)",
+ * "1:00pm–1:45pm | Pairing | Ana Ruiz", "9:00 AM  Ana Ruiz and Sam
+ * Patel"), or after the name ("Ana Ruiz    3:30 PM"), each giving the
+ * people of that session.  A single time needs its minutes or am/pm,
+ * so that a numbered list is no itinerary. */
 static void
 itinerary_names (const char *body, GPtrArray *out)
 {
-    static const char line_re[]
-	= "(?m)^[ \\t>*•-]*\\d{1,2}(?:[:.]\\d{2})?[ \\t]*(?i:[ap]\\.?m\\.?)?"
-	  "[ \\t]*(?:-|–|—|to)[ \\t]*\\d{1,2}(?:[:.]\\d{2})?[ \\t]*"
-	  "(?i:[ap]\\.?m\\.?)?(?:[ \\t]+[A-Z]{2,4}\\b)?[ \\t]*[:|-]?[ \\t]*"
-	  "([^\\n]*)$";
-    g_autoptr (GRegex) re = nmf_regex_new (line_re, 0, 0, NULL);
-    g_autoptr (GMatchInfo) mi = NULL;
+#define T_ANY "\\d{1,2}(?:[:.]\\d{2})?[ \\t]*(?i:[ap]\\.?m\\.?)?"
+#define T_ONE "\\d{1,2}(?:[:.]\\d{2}[ \\t]*(?i:[ap]\\.?m\\.?)?|[ \\t]*(?i:[ap]\\.?m\\.?))"
+#define T_SLOT "(?:" T_ANY "[ \\t]*(?:-|–|—|to)[ \\t]*" T_ANY "|" T_ONE ")" \
+	"(?:[ \\t]+[A-Z]{2,4}\\b)?"
+    static const char *const line_res[] = {
+	"(?m)^[ \\t>*•-]*" T_SLOT "[ \\t]*[:|-]?[ \\t]*([^\\n]*)$",
+	"(?m)^[ \\t>*•-]*([A-Z][^\\n]{2,80}?)[ \\t]*[,:|-]?[ \\t]+" T_SLOT
+	"[ \\t]*$",
+    };
+#undef T_ANY
+#undef T_ONE
+#undef T_SLOT
+    gsize r;
 
-    if (! re || ! g_regex_match (re, body, 0, &mi))
-	return;
-    while (g_match_info_matches (mi) && out->len < 12) {
-	g_autofree char *rest = g_match_info_fetch (mi, 1);
-	char *n = rest ? itinerary_person (rest) : NULL;
+    for (r = 0; r < G_N_ELEMENTS (line_res); r++) {
+	g_autoptr (GRegex) re = nmf_regex_new (line_res[r], 0, 0, NULL);
+	g_autoptr (GMatchInfo) mi = NULL;
 
-	if (n)
-	    add_named (out, n, TRUE);
-	g_match_info_next (mi, NULL);
+	if (! re || ! g_regex_match (re, body, 0, &mi))
+	    continue;
+	while (g_match_info_matches (mi) && out->len < 12) {
+	    g_autofree char *rest = g_match_info_fetch (mi, 1);
+
+	    if (rest)
+		itinerary_people (rest, out);
+	    g_match_info_next (mi, NULL);
+	}
     }
 }
 
@@ -1404,12 +1457,15 @@ name_is_organisation (const char *name, const char *domain_lbl)
     return FALSE;
 }
 
-/* The sender speaks of the interview as their own call. */
+/* The sender speaks of the interview as their own call.  folded_body
+ * is the new text folded; text the same as written, for "me and Ada",
+ * which needs a name after "me" ("ask for me and I will meet you" is no
+ * call of the sender's). */
 static gboolean
-sender_runs_call (const char *folded_body)
+sender_runs_call (const char *folded_body, const char *text)
 {
     static const char *const cues[] = {
-	"and me", "with me", "me and", "just me", "together", "i'll join",
+	"and me", "with me", "just me", "together", "i'll join",
 	"i will join", "joining me", "i'll be joining", "i will be joining",
 	"speak with me", "talk with me", "chat with me", "meet with me",
 	"call with me", "i'll call you", "i will call you", "i'll give you a "
@@ -1427,13 +1483,15 @@ sender_runs_call (const char *folded_body)
 	"i will interview you", "be the one interviewing you",
 	"join me", NULL,
     };
+    g_autoptr (GRegex) me_and = nmf_regex_new (
+	"\\b[Mm]e and (?!I\\b)[A-Z][a-z]", 0, 0, NULL);
     int i;
 
     for (i = 0; cues[i]; i++) {
 	if (strstr (folded_body, cues[i]))
 	    return TRUE;
     }
-    return FALSE;
+    return text && me_and && g_regex_match (me_and, text, 0, NULL);
 }
 
 /* ---- company and role in text ---------------------------------------- */
@@ -2034,6 +2092,47 @@ is_person_name (const struct nmf_message *msg, const struct nmf_extract *x,
     return FALSE;
 }
 
+/* How much of body is the sender's own text: it ends where an earlier
+ * message that the splitter did not see starts, as older and corporate
+ * clients (Lotus Notes) write them: "----- Forwarded by ... -----", or a
+ * line with a date and a time ("Ann Lee <ann@x> on 11/28/2000 12:59:55
+ * PM", "Ann Lee\n04/27/2000 09:41 AM") within two lines before a "To:"
+ * line. */
+static gsize
+own_text_length (const char *body)
+{
+    g_autoptr (GRegex) fwd = nmf_regex_new (
+	"(?m)^[ \\t]*-{3,}[ \\t]*Forwarded by\\b", 0, 0, NULL);
+    g_autoptr (GRegex) stamp = nmf_regex_new (
+	"(?m)^([^\\n]{0,160}\\d{1,2}/\\d{1,2}/\\d{2,4}[ \\t]+\\d{1,2}:\\d{2}"
+	"(?::\\d{2})?[ \\t]*(?:[AaPp][Mm])?[ \\t]*)\\n(?:[^\\n]*\\n)?"
+	"[ \\t]*To:", 0, 0, NULL);
+    g_autoptr (GMatchInfo) mi = NULL;
+    gsize cut = strlen (body);
+    int at = 0;
+
+    if (fwd && g_regex_match (fwd, body, 0, &mi)) {
+	g_match_info_fetch_pos (mi, 0, &at, NULL);
+	cut = MIN (cut, (gsize) at);
+    }
+    g_clear_pointer (&mi, g_match_info_free);
+    if (stamp && g_regex_match (stamp, body, 0, &mi)) {
+	g_match_info_fetch_pos (mi, 0, &at, NULL);
+	/* The name may stand on the line before the date ("Ann Lee\n
+	 * 04/27/2000 09:41 AM"). */
+	if (at > 1 && body[at - 1] == '\n' && body[at - 2] != '\n') {
+	    int b = at - 2;
+
+	    while (b > 0 && body[b - 1] != '\n')
+		b--;
+	    if (at - b < 80)
+		at = b;
+	}
+	cut = MIN (cut, (gsize) at);
+    }
+    return cut;
+}
+
 /* Is addr the ORGANIZER of a calendar event of msg without being one of
  * its attendees?  Then they only sent the invitation (DESIGN §5). */
 static gboolean
@@ -2061,6 +2160,7 @@ nmf_extract_message (const struct nmf_message *msg,
     g_autofree char *phone = NULL;
     g_autoptr (GPtrArray) mine = NULL;
     g_autofree char *folded = NULL;
+    g_autofree char *head = NULL;
     g_autofree char *why = NULL;
     g_autofree char *subject_body = NULL;
     const char *from_addr;
@@ -2076,7 +2176,8 @@ nmf_extract_message (const struct nmf_message *msg,
 	user_emails = none;
     from_addr = msg->from ? msg->from->addr : NULL;
     from_user = from_addr && nmf_address_in (from_addr, user_emails);
-    folded = nmf_text_fold (msg->body);
+    head = g_strndup (msg->body, own_text_length (msg->body));
+    folded = nmf_text_fold (head);
     subject_body = g_strconcat (msg->subject, "\n", msg->body, NULL);
 
     /* Interview time: the calendar part is authoritative; else the words
@@ -2132,7 +2233,7 @@ nmf_extract_message (const struct nmf_message *msg,
 	    g_ptr_array_add (x->evidence,
 			     g_strdup ("people: the user writes to them"));
     }
-    people_from_events (msg, folded, user_emails, x);
+    people_from_events (msg, folded, head, user_emails, x);
     if (! x->people->len && ! from_user) {
 	g_autoptr (GPtrArray) names = names_in (msg->body);
 	g_autoptr (GPtrArray) text_addrs = addresses_in (msg->body);
@@ -2187,7 +2288,7 @@ nmf_extract_message (const struct nmf_message *msg,
 		me->name = g_strdup (r->name);
 	    }
 	}
-	if (x->people->len && me && sender_runs_call (folded)
+	if (x->people->len && me && sender_runs_call (folded, head)
 	    && ! only_arranges (msg, me) && ! role_mailbox (me->addr)
 	    && ! organises_only (msg, me->addr)) {
 	    add_person (x, me->name, me->addr, user_emails);
@@ -2199,7 +2300,7 @@ nmf_extract_message (const struct nmf_message *msg,
     if (! x->people->len && from_addr && ! from_user) {
 	struct nmf_address *sender = named_copy (msg->from);
 	const struct nmf_address *who = sender;
-	gboolean runs = sender_runs_call (folded);
+	gboolean runs = sender_runs_call (folded, head);
 	guint k;
 
 	/* A robot sender with a person in Reply-To: that person only when

@@ -172,6 +172,37 @@ static const struct pcase people_rows[] = {
       "The persons who will be interviewing you are:\n"
       "Nora Lind\nOwen Price\n\nThanks,\nKim",
       "Nora Lind <nora.lind@acme.example>; Owen Price <>" },
+    { /* A schedule with one time a slot, two people in one slot; a
+       * break is nobody, and "ask for me and I will meet you" is no
+       * call of the coordinator's. */
+      "single times, two in a slot", "Kim Shaw", "kim.shaw@acme.example",
+      NULL, NULL,
+      "I have scheduled the following for Thursday:\n\n"
+      "9:00 AM  Nora Lind and Owen Price\n"
+      "9:30 AM  Teo Ruiz, Director\n"
+      "10:00 AM  Lunch Break\n\n"
+      "At the front desk ask for me and I will meet you in the lobby.\n\n"
+      "Kim Shaw",
+      "Nora Lind <>; Owen Price <>; Teo Ruiz <>" },
+    { /* The times after the names. */
+      "times after the names", "Kim Shaw", "kim.shaw@acme.example", NULL,
+      NULL,
+      "3:30pm tomorrow is fine, the schedule changes a little:\n\n"
+      "Owen Price     3:30 PM\n"
+      "Nora Lind      4:00 PM\n\n"
+      "Kim",
+      "Owen Price <>; Nora Lind <>" },
+    { /* An earlier message quoted the Lotus Notes way (a name, a date
+       * and a time, then "To:") is not the sender's: "fine with me" in
+       * it says nothing of the sender's call. */
+      "Notes-style quote is not the sender's", "Kim Shaw",
+      "kim.shaw@acme.example", NULL, "|nora.lind@acme.example",
+      "I have scheduled your interview with Nora Lind for Thursday at "
+      "2 PM.\n\nKim Shaw\n\n\n"
+      "Alex Morgan <alex@example.net> on 11/12/2026 12:59:55 PM\n"
+      "To: kim.shaw@acme.example\ncc:\nSubject: Re: Interview\n\n"
+      "Thursday afternoon is fine with me.\n",
+      "Nora Lind <nora.lind@acme.example>" },
 };
 
 static void
