@@ -1218,9 +1218,10 @@ list_below (const char *q)
 }
 
 /* Names that the text introduces as the people of the interview, as
- * struct named. */
+ * struct named.  prose: also the ones a sentence names ("you'll meet
+ * with ..."); else only labelled and announced lists and itineraries. */
 static GPtrArray *
-names_in (const char *body)
+names_in (const char *body, gboolean prose)
 {
     /* Labels at the start of a line, as ATS notices and itineraries
      * write them.  A label may run into its value when an HTML table
@@ -1308,7 +1309,7 @@ names_in (const char *body)
     }
     itinerary_names (body, out);
     /* Prose wraps: "with\nTom Castellano" is "with Tom Castellano". */
-    for (t = 0; t < G_N_ELEMENTS (triggers); t++) {
+    for (t = 0; prose && t < G_N_ELEMENTS (triggers); t++) {
 	const char *p = flat;
 
 	while ((p = strstr (p, triggers[t].words)) && out->len < 12) {
@@ -2133,6 +2134,33 @@ own_text_length (const char *body)
     return cut;
 }
 
+/* The earlier messages a message carries: the part of the body after
+ * the sender's own text, then the quoted text without its "> " marks.
+ * g_free the result. */
+static char *
+earlier_text (const char *rest, const char *quoted)
+{
+    GString *out = g_string_new (rest);
+    const char *p = quoted ? quoted : "";
+
+    g_string_append_c (out, '\n');
+    while (*p) {
+	gsize n = strcspn (p, "\n");
+	const char *l = p;
+
+	while (*l == '>' && l < p + n)
+	    l++;
+	if (l > p && *l == ' ')
+	    l++;
+	g_string_append_len (out, l, n - (l - p));
+	g_string_append_c (out, '\n');
+	p += n;
+	if (*p)
+	    p++;
+    }
+    return g_string_free (out, FALSE);
+}
+
 /* Is addr the ORGANIZER of a calendar event of msg without being one of
  * its attendees?  Then they only sent the invitation (DESIGN §5). */
 static gboolean
@@ -2235,11 +2263,23 @@ nmf_extract_message (const struct nmf_message *msg,
     }
     people_from_events (msg, folded, head, user_emails, x);
     if (! x->people->len && ! from_user) {
-	g_autoptr (GPtrArray) names = names_in (msg->body);
+	g_autoptr (GPtrArray) names = names_in (head, TRUE);
 	g_autoptr (GPtrArray) text_addrs = addresses_in (msg->body);
 	g_autofree char *lbl = from_addr ? domain_label (from_addr) : NULL;
 	gboolean no_addr = FALSE;
 	int pass;
+
+	/* The sender's own text names nobody ("I have scheduled the
+	 * following interview"): the list of the earlier message it
+	 * answers or forwards ("The interviewers would be: ...") names
+	 * them.  Lists only: a sentence of the quote may be the user's. */
+	if (! names->len) {
+	    g_autofree char *earlier = earlier_text (msg->body + strlen (head),
+						     msg->quoted);
+
+	    g_ptr_array_unref (names);
+	    names = names_in (earlier, FALSE);
+	}
 
 	/* Names with an address from the headers first, so that a name
 	 * given twice keeps its address; then the ones the text names as

@@ -205,6 +205,52 @@ static const struct pcase people_rows[] = {
       "Nora Lind <nora.lind@acme.example>" },
 };
 
+/* The sender's own text names nobody; the earlier message it answers
+ * lists the interviewers (written by us). */
+static void
+test_people_from_quote (void **state)
+{
+    static const struct {
+	const char *why;
+	const char *quoted;
+	const char *want;
+    } rows[] = {
+	{ "a list in the quote",
+	  "On Mon, Nov 16, 2026, Kim Shaw <kim.shaw@acme.example> wrote:\n"
+	  "> The interviewers would be:\n>\n"
+	  "> Nora Lind      Vice President\n"
+	  "> Owen Price     Director\n>\n> Kim\n",
+	  "Nora Lind <>; Owen Price <>" },
+	{ /* A sentence of the quote is no list: it may be the user's. */
+	  "prose in the quote",
+	  "On Mon, Nov 16, 2026, Alex Morgan <alex@example.net> wrote:\n"
+	  "> I would be glad to meet with Nora Lind.\n",
+	  "" },
+    };
+    gsize i;
+
+    (void) state;
+    for (i = 0; i < G_N_ELEMENTS (rows); i++) {
+	struct nmf_message *m = msg ("Kim Shaw", "kim.shaw@acme.example",
+				     "Re: Interview",
+				     "I have scheduled the interview for "
+				     "Wednesday at 1:00 PM.\n\nKim Shaw\n"
+				     "Administrative Coordinator");
+	struct nmf_extract x;
+	g_autofree char *got = NULL;
+
+	g_free (m->quoted);
+	m->quoted = g_strdup (rows[i].quoted);
+	nmf_extract_message (m, me, &x);
+	got = people_of (&x);
+	if (strcmp (got, rows[i].want) != 0)
+	    fail_msg ("%s: want '%s', got '%s'", rows[i].why, rows[i].want,
+		      got);
+	nmf_extract_release (&x);
+	nmf_message_free (&m);
+    }
+}
+
 static void
 test_people (void **state)
 {
@@ -418,6 +464,7 @@ main (void)
 {
     const struct CMUnitTest tests[] = {
 	cmocka_unit_test (test_people),
+	cmocka_unit_test (test_people_from_quote),
 	cmocka_unit_test (test_organiser),
 	cmocka_unit_test (test_phone),
 	cmocka_unit_test (test_timeline_precision),
