@@ -796,7 +796,13 @@ not_a_name (const char *w)
 	"Officer", "Specialist", "Consultant", "Recruiter", "Professor",
 	"Research", "Economist", "Scientist", "Developer", "Designer",
 	"Architect", "Intern", "Pacific", "Eastern", "Central", "Mountain",
-	"Atlantic", "Standard", "Daylight", "Time", NULL,
+	"Atlantic", "Standard", "Daylight", "Time",
+	/* Words that open a sentence before its subject. */
+	"Then", "Tomorrow", "Today", "Also", "Next", "Both", "Finally",
+	"Additionally", "Later", "Afterwards", "If", "When", "After",
+	"Before", "So", "And", "But", "Or", "Unfortunately", "Hopefully",
+	"They", "He", "She", "It", "This", "That", "These", "Those",
+	"Someone", "Somebody", "Everyone", "Each", "All", NULL,
     };
     int i;
 
@@ -1195,6 +1201,110 @@ itinerary_names (const char *body, GPtrArray *out)
     }
 }
 
+/* The names of a list that ends right at stop, read from q: "Dr. Lind,
+ * Owen Price and Teo Ruiz", "Jo Park, our recruiter,".  Added to out
+ * (full names strong) when the whole span is such a list. */
+static gboolean
+list_ends_at (const char *q, const char *stop, gboolean strong,
+	      GPtrArray *out)
+{
+    g_autoptr (GPtrArray) got = g_ptr_array_new_with_free_func (named_free);
+
+    while (q < stop && got->len < 12) {
+	const char *end;
+	char *n = name_at (q, &end);
+
+	if (! n || end > stop) {
+	    g_free (n);
+	    return FALSE;
+	}
+	add_named (got, n, strong && strchr (n, ' ') != NULL);
+	q = end;
+	/* "(Director)" and ", our recruiter," after a name. */
+	for (;;) {
+	    while (*q == ' ')
+		q++;
+	    if (*q == '(') {
+		const char *close = strchr (q, ')');
+
+		if (! close || close >= stop)
+		    return FALSE;
+		q = close + 1;
+		continue;
+	    }
+	    if (*q == ',' && q[1] == ' ') {
+		const char *r = q + 2;
+		g_autofree char *maybe = NULL;
+
+		while (r < stop && *r != ',' && *r != '(')
+		    r++;
+		maybe = g_strndup (q + 2, r - (q + 2));
+		if (looks_like_title (maybe) && ! strstr (maybe, " and ")) {
+		    q = *r == ',' ? r + 1 : r;
+		    continue;
+		}
+	    }
+	    break;
+	}
+	while (*q == ' ')
+	    q++;
+	if (q >= stop)
+	    break;
+	if (*q == ',')
+	    q++;
+	while (*q == ' ')
+	    q++;
+	if (g_str_has_prefix (q, "and "))
+	    q += 4;
+	else if (g_str_has_prefix (q, "& "))
+	    q += 2;
+	else if (! g_ascii_isupper (*q))
+	    return FALSE;
+    }
+    if (! got->len)
+	return FALSE;
+    while (got->len) {
+	struct named *n = g_ptr_array_steal_index (got, 0);
+
+	g_ptr_array_add (out, n);
+    }
+    return TRUE;
+}
+
+/* The names that are the subject of the sentence whose verb starts at
+ * act in text: the longest list ending there, from a word of the same
+ * sentence. */
+static void
+subject_names (const char *text, const char *act, gboolean strong,
+	       GPtrArray *out)
+{
+    const char *start = act;
+    const char *q;
+
+    /* Back to the sentence's start; "Dr. " ends none. */
+    while (start > text) {
+	const char *c = start - 1;
+
+	if (*c == '\n' && c > text && c[-1] == '\n')
+	    break;
+	if ((*c == ' ' || *c == '\n') && c > text
+	    && strchr (".!?:;", c[-1])) {
+	    const char *w = c - 1;
+
+	    while (w > text && g_ascii_isalpha (w[-1]))
+		w--;
+	    if (! honorific_at (w))
+		break;
+	}
+	start = c;
+    }
+    for (q = start; q < act; q++) {
+	if ((q == start || q[-1] == ' ' || q[-1] == '\n')
+	    && g_ascii_isupper (*q) && list_ends_at (q, act, strong, out))
+	    return;
+    }
+}
+
 /* The first item of a list below its label, after the line end at q:
  * blank lines and a bullet or indent skipped.  NULL when no line with a
  * name follows within two blank lines. */
@@ -1261,6 +1371,29 @@ names_in (const char *body, gboolean prose)
 	{ "meet ", FALSE, FALSE },
 	{ "with ", FALSE, TRUE },
     };
+    /* What the people of the interview do to the reader, said after
+     * their names.  A company does the last ones too ("Acme would like
+     * to interview you"): a name there counts only with an address. */
+    static const struct {
+	const char *words;
+	gboolean strong;
+    } acts[] = {
+	{ " will interview you", TRUE },
+	{ " will be interviewing you", TRUE },
+	{ " will call you", TRUE },
+	{ " will be calling you", TRUE },
+	{ " will give you a call", TRUE },
+	{ " will meet with you", TRUE },
+	{ " will be meeting with you", TRUE },
+	{ " will speak with you", TRUE },
+	{ " will talk with you", TRUE },
+	{ " will be your interviewer", TRUE },
+	{ " would like to interview you", FALSE },
+	{ " would like to meet you", FALSE },
+	{ " would like to meet with you", FALSE },
+	{ " will conduct the interview", FALSE },
+	{ " will be conducting the interview", FALSE },
+    };
     static const char intro_re[]
 	= "(?m)^[^\\n]{0,100}?(?i:\\binterviewers?\\b|\\binterview(?:ing)? you|"
 	  "\\bmeet(?:ing)? with\\b|\\byou(?:'ll| will) (?:be )?meet|"
@@ -1316,6 +1449,17 @@ names_in (const char *body, gboolean prose)
 	    p += strlen (triggers[t].words);
 	    name_list (p, FALSE, triggers[t].need_full, triggers[t].strong,
 		       out);
+	}
+    }
+    /* The people as the subject of the sentence: "Dr. Lind, Owen Price
+     * and Teo Ruiz will interview you", "Jo Park, our recruiter, will
+     * call you". */
+    for (t = 0; prose && t < G_N_ELEMENTS (acts); t++) {
+	const char *p = flat;
+
+	while ((p = strstr (p, acts[t].words)) && out->len < 12) {
+	    subject_names (flat, p, acts[t].strong, out);
+	    p += strlen (acts[t].words);
 	}
     }
     return out;
@@ -1384,6 +1528,17 @@ addr_for_name (const struct nmf_message *msg, GPtrArray *text_addrs,
 		return a;
 	    if (! last && strcmp (local, first) == 0)
 		return a;
+	    /* One name, first or last, of a first.last mailbox ("Dr.
+	     * Lind" and nora.lind@). */
+	    if (! last && strlen (first) >= 2) {
+		g_auto (GStrv) bits = g_strsplit_set (local, "._", -1);
+		guint nb = g_strv_length (bits);
+
+		if (nb >= 2 && nb <= 3
+		    && (strcmp (bits[0], first) == 0
+			|| strcmp (bits[nb - 1], first) == 0))
+		    return a;
+	    }
 	}
     }
     return NULL;
@@ -2263,47 +2418,55 @@ nmf_extract_message (const struct nmf_message *msg,
     }
     people_from_events (msg, folded, head, user_emails, x);
     if (! x->people->len && ! from_user) {
-	g_autoptr (GPtrArray) names = names_in (head, TRUE);
 	g_autoptr (GPtrArray) text_addrs = addresses_in (msg->body);
 	g_autofree char *lbl = from_addr ? domain_label (from_addr) : NULL;
 	gboolean no_addr = FALSE;
-	int pass;
+	int src, pass;
 
-	/* The sender's own text names nobody ("I have scheduled the
-	 * following interview"): the list of the earlier message it
-	 * answers or forwards ("The interviewers would be: ...") names
-	 * them.  Lists only: a sentence of the quote may be the user's. */
-	if (! names->len) {
-	    g_autofree char *earlier = earlier_text (msg->body + strlen (head),
-						     msg->quoted);
+	/* First the sender's own text.  When it names nobody ("I have
+	 * scheduled the following interview"), the list of the earlier
+	 * message it answers or forwards ("The interviewers would be:
+	 * ...") names them; lists only, as a sentence of the quote may be
+	 * the user's. */
+	for (src = 0; src < 2 && ! x->people->len; src++) {
+	    g_autofree char *earlier
+		= src ? earlier_text (msg->body + strlen (head), msg->quoted)
+		      : NULL;
+	    g_autoptr (GPtrArray) names
+		= src ? names_in (earlier, FALSE) : names_in (head, TRUE);
 
-	    g_ptr_array_unref (names);
-	    names = names_in (earlier, FALSE);
-	}
+	    /* Names with an address from the headers first, so that a
+	     * name given twice keeps its address; then the ones the text
+	     * names as people of the interview without one (DESIGN §5:
+	     * they are named in `show` and in the other interviewers'
+	     * drafts, but no draft can go to them). */
+	    for (pass = 0; pass < 2; pass++) {
+		for (i = 0; i < names->len; i++) {
+		    const struct named *n = names->pdata[i];
+		    const struct nmf_address *a
+			= addr_for_name (msg, text_addrs, n->name);
 
-	/* Names with an address from the headers first, so that a name
-	 * given twice keeps its address; then the ones the text names as
-	 * people of the interview without one (DESIGN §5: they are named
-	 * in `show` and in the other interviewers' drafts, but no draft
-	 * can go to them). */
-	for (pass = 0; pass < 2; pass++) {
-	    for (i = 0; i < names->len; i++) {
-		const struct named *n = names->pdata[i];
-		const struct nmf_address *a
-		    = addr_for_name (msg, text_addrs, n->name);
+		    if (name_only_arranges (msg->body, n->name))
+			continue;
+		    if (pass == 0 && a) {
+			g_autofree char *spelled = name_from_addr (a->addr);
 
-		if (name_only_arranges (msg->body, n->name))
-		    continue;
-		if (pass == 0 && a) {
-		    add_person (x, a->name ? a->name : n->name, a->addr,
-				user_emails);
-		} else if (pass == 1 && ! a && n->strong
-			   && strchr (n->name, ' ')
-			   && ! name_is_organisation (n->name, lbl)
-			   && ! has_name (x->people, n->name)) {
-		    g_ptr_array_add (x->people,
-				     nmf_person_new (n->name, NULL, NULL));
-		    no_addr = TRUE;
+			/* "Dr. Lind" is better named as the mailbox
+			 * spells her. */
+			add_person (x,
+				    a->name ? a->name
+				    : (spelled && ! strchr (n->name, ' '))
+					? spelled
+					: n->name,
+				    a->addr, user_emails);
+		    } else if (pass == 1 && ! a && n->strong
+			       && strchr (n->name, ' ')
+			       && ! name_is_organisation (n->name, lbl)
+			       && ! has_name (x->people, n->name)) {
+			g_ptr_array_add (x->people,
+					 nmf_person_new (n->name, NULL, NULL));
+			no_addr = TRUE;
+		    }
 		}
 	    }
 	}

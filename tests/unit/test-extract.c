@@ -203,6 +203,25 @@ static const struct pcase people_rows[] = {
       "To: kim.shaw@acme.example\ncc:\nSubject: Re: Interview\n\n"
       "Thursday afternoon is fine with me.\n",
       "Nora Lind <nora.lind@acme.example>" },
+    { /* The people as the subject of "will interview you"; "Dr. Lind"
+       * is named as her mailbox spells her. */
+      "subject of 'will interview you'", "Kim Shaw",
+      "kim.shaw@acme.example", NULL, "|nora.lind@acme.example",
+      "Dr. Lind, Owen Price and Teo Ruiz will interview you in one "
+      "call on Friday at 1:00 PM.\n\nKim Shaw\nAdministrative Coordinator",
+      "Nora Lind <nora.lind@acme.example>; Owen Price <>; Teo Ruiz <>" },
+    { /* The recruiter who will call runs the call. */
+      "the recruiter who will call you", "Kim Shaw", "kim.shaw@acme.example",
+      NULL, NULL,
+      "Thanks for your reply. Jo Park, our recruiter, will call you on "
+      "Tuesday at 2pm.\n\nKim Shaw\nScheduling Coordinator",
+      "Jo Park <>" },
+    { /* A company would like to interview you: no person. */
+      "a company as the subject", "Acme Careers",
+      "no-reply@greenhouse-mail.example", NULL, NULL,
+      "Acme Robotics would like to interview you for the Data Engineer "
+      "role.",
+      "" },
 };
 
 /* The sender's own text names nobody; the earlier message it answers
