@@ -2289,6 +2289,52 @@ own_text_length (const char *body)
     return cut;
 }
 
+/* The sender says that others run the call: "they will call you". */
+static gboolean
+others_call (const char *folded)
+{
+    static const char *const cues[] = {
+	"they will call you", "they'll call you", "they will be calling you",
+	"they will give you a call", "they will contact you",
+	"they will interview you", "they will be interviewing you", NULL,
+    };
+    int i;
+
+    for (i = 0; cues[i]; i++) {
+	if (strstr (folded, cues[i]))
+	    return TRUE;
+    }
+    return FALSE;
+}
+
+/* "They will call you", from someone who names nobody but copies
+ * colleagues: those colleagues (Cc, the sender's own domain, persons
+ * only) are the ones who will call. */
+static void
+colleagues_in_cc (const struct nmf_message *msg,
+		  const char *const *user_emails, struct nmf_extract *x)
+{
+    const char *dom = msg->from ? strchr (msg->from->addr, '@') : NULL;
+    guint i;
+
+    if (! dom)
+	return;
+    for (i = 0; i < msg->cc->len; i++) {
+	const struct nmf_address *a = msg->cc->pdata[i];
+	const char *d = strchr (a->addr, '@');
+
+	if (! d || g_ascii_strcasecmp (d, dom) != 0
+	    || g_ascii_strcasecmp (a->addr, msg->from->addr) == 0
+	    || role_mailbox (a->addr) || is_resource (a->addr))
+	    continue;
+	add_person (x, a->name, a->addr, user_emails);
+    }
+    if (x->people->len)
+	g_ptr_array_add (x->evidence,
+			 g_strdup ("people: the sender's colleagues in Cc, "
+				   "who 'will call you'"));
+}
+
 /* The earlier messages a message carries: the part of the body after
  * the sender's own text, then the quoted text without its "> " marks.
  * g_free the result. */
@@ -2476,6 +2522,8 @@ nmf_extract_message (const struct nmf_message *msg,
 						 "(some without an address)"
 					       : "people: named in the text, "
 						 "address from the headers"));
+	else if (others_call (folded))
+	    colleagues_in_cc (msg, user_emails, x);
 	/* "You'll meet Keiko and me": the writer is in the call too (an
 	 * ATS sends for the person in Reply-To). */
 	struct nmf_address *me = named_copy (msg->from);

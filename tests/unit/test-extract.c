@@ -216,6 +216,21 @@ static const struct pcase people_rows[] = {
       "Thanks for your reply. Jo Park, our recruiter, will call you on "
       "Tuesday at 2pm.\n\nKim Shaw\nScheduling Coordinator",
       "Jo Park <>" },
+    { /* "They will call you" from a coordinator who names nobody but
+       * copies a colleague: the colleague will call. */
+      "they will call you, colleague in Cc", "Kim Shaw",
+      "kim.shaw@acme.example", NULL, "|nora.lind@acme.example",
+      "I have scheduled the telephone interview for Friday at 1:00 PM. "
+      "They will call you at the number you gave me.\n\n"
+      "Kim Shaw\nAdministrative Coordinator",
+      "Nora Lind <nora.lind@acme.example>" },
+    { /* Someone of another domain in Cc is no colleague. */
+      "they will call you, Cc elsewhere", "Kim Shaw",
+      "kim.shaw@acme.example", NULL, "|nora.lind@agency.example",
+      "I have scheduled the telephone interview for Friday at 1:00 PM. "
+      "They will call you at the number you gave me.\n\n"
+      "Kim Shaw\nAdministrative Coordinator",
+      "" },
     { /* A company would like to interview you: no person. */
       "a company as the subject", "Acme Careers",
       "no-reply@greenhouse-mail.example", NULL, NULL,
