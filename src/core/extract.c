@@ -1013,7 +1013,8 @@ name_list (const char *q, gboolean per_line, gboolean need_full,
 		g_autofree char *maybe = NULL;
 
 		while (*r && *r != '\n' && *r != '(' && *r != ','
-		       && *r != ';' && ! g_str_has_prefix (r, " and "))
+		       && *r != ';' && ! g_str_has_prefix (r, " and ")
+		       && ! g_str_has_prefix (r, " or "))
 		    r++;
 		maybe = g_strndup (q + 2, r - (q + 2));
 		if (looks_like_title (maybe)) {
@@ -1041,6 +1042,8 @@ name_list (const char *q, gboolean per_line, gboolean need_full,
 	    q++;
 	if (g_str_has_prefix (q, "and "))
 	    q += 4;
+	else if (g_str_has_prefix (q, "or "))
+	    q += 3;
 	else if (g_str_has_prefix (q, "& "))
 	    q += 2;
 	else if (*q == '\n' && per_line) {
@@ -1368,6 +1371,8 @@ names_in (const char *body, gboolean prose)
 	{ "interviewing with ", FALSE, FALSE },
 	{ "call with ", FALSE, FALSE },
 	{ "conversation with ", FALSE, FALSE },
+	{ "talk to ", FALSE, FALSE },
+	{ "speak to ", FALSE, FALSE },
 	{ "meet ", FALSE, FALSE },
 	{ "with ", FALSE, TRUE },
     };
@@ -1524,6 +1529,17 @@ addr_for_name (const struct nmf_message *msg, GPtrArray *text_addrs,
 	    local = g_strndup (a->addr, at - a->addr);
 	    if (last && strstr (local, first) && strstr (local, last))
 		return a;
+	    /* A double surname, of which the mailbox keeps one
+	     * ("Raymond-Lee" and ann.raymond@). */
+	    if (last && strchr (last, '-') && strstr (local, first)) {
+		g_auto (GStrv) halves = g_strsplit (last, "-", -1);
+		guint h;
+
+		for (h = 0; halves[h]; h++) {
+		    if (strlen (halves[h]) >= 3 && strstr (local, halves[h]))
+			return a;
+		}
+	    }
 	    if (last && local[0] == first[0] && strcmp (local + 1, last) == 0)
 		return a;
 	    if (! last && strcmp (local, first) == 0)
@@ -1750,7 +1766,8 @@ looks_like_title (const char *role)
 	"head", "vp", "president", "accountant", "recruiter", "counsel",
 	"strategist", "technician", "advocate", "representative", "owner",
 	"principal", "staff", "marketing", "sales", "support", "devops",
-	"qa", "tester", "editor", "nurse", "teacher", "operations", NULL,
+	"qa", "tester", "editor", "nurse", "teacher", "operations", "chief",
+	"economist", "professor", "partner", NULL,
     };
     g_autofree char *lower = g_ascii_strdown (role, -1);
     int i;
