@@ -670,18 +670,47 @@ name_from_addr (const char *addr)
     return g_string_free (name, FALSE);
 }
 
-/* A copy of a with a name, the mailbox's when the header gave none;
- * NULL for NULL.  Free with nmf_address_free(). */
+static char *turned_name (const char *name);
+
+/* A copy of a with a name in reading order: the mailbox's when the
+ * header gave none, "Nora Lind" for "Lind, Nora"; NULL for NULL.  Free
+ * with nmf_address_free(). */
 static struct nmf_address *
 named_copy (const struct nmf_address *a)
 {
     struct nmf_address *c = nmf_address_copy (a);
 
+    char *turned = c ? turned_name (c->name) : NULL;
+
     if (c && (! c->name || ! *c->name)) {
 	g_free (c->name);
 	c->name = name_from_addr (c->addr);
+    } else if (turned) {
+	g_free (c->name);
+	c->name = g_steal_pointer (&turned);
     }
+    g_free (turned);
     return c;
+}
+
+/* A display name in directory order, "Lind, Nora" or "Lind, Nora J.",
+ * turned round: "Nora Lind".  NULL when name is not of that shape.
+ * g_free the result. */
+static char *
+turned_name (const char *name)
+{
+    g_autoptr (GRegex) re = nmf_regex_new (
+	"^\\s*([A-Z][A-Za-z'-]+),\\s*([A-Z][a-z][A-Za-z'-]*)"
+	"(?:\\s+[A-Z]\\.?)?\\s*$", 0, 0, NULL);
+    g_autoptr (GMatchInfo) mi = NULL;
+    g_autofree char *last = NULL;
+    g_autofree char *first = NULL;
+
+    if (! re || ! name || ! g_regex_match (re, name, 0, &mi))
+	return NULL;
+    last = g_match_info_fetch (mi, 1);
+    first = g_match_info_fetch (mi, 2);
+    return g_strdup_printf ("%s %s", first, last);
 }
 
 static void
@@ -695,6 +724,8 @@ add_person (struct nmf_extract *x, const char *name, const char *addr,
 	return;
     if (! name || ! *name)
 	name = spelled = name_from_addr (addr);
+    else if ((spelled = turned_name (name)))
+	name = spelled;
     g_ptr_array_add (x->people, nmf_person_new (name, addr, NULL));
 }
 
@@ -867,6 +898,14 @@ name_at (const char *p, const char **end)
 	words++;
 	if (*p != ' ' || ! g_ascii_isupper (p[1]))
 	    break;
+	/* A middle initial ("Nora J. Lind", "Nora J Lind") is left out,
+	 * as the mailbox leaves it out. */
+	if (words == 1 && (p[2] == ' ' || (p[2] == '.' && p[3] == ' '))) {
+	    const char *after = p + (p[2] == '.' ? 4 : 3);
+
+	    if (g_ascii_isupper (after[0]) && g_ascii_islower (after[1]))
+		p = after - 1;
+	}
 	p++;
     }
     *end = p;

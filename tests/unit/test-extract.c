@@ -231,6 +231,14 @@ static const struct pcase people_rows[] = {
       "They will call you at the number you gave me.\n\n"
       "Kim Shaw\nAdministrative Coordinator",
       "" },
+    { /* A display name in directory order is turned round. */
+      "directory-order display name", "Park, Jo", "jpark@acme.example", NULL,
+      NULL, "Looking forward to speaking with you on Tuesday at 2pm.",
+      "Jo Park <jpark@acme.example>" },
+    { /* A middle initial is left out, as mailboxes leave it out. */
+      "middle initial", "Acme Careers", "no-reply@greenhouse-mail.example",
+      NULL, NULL, "Interviewer: Nora J. Lind, Director of Data\n",
+      "Nora Lind <>" },
     { /* A company would like to interview you: no person. */
       "a company as the subject", "Acme Careers",
       "no-reply@greenhouse-mail.example", NULL, NULL,
