@@ -820,7 +820,7 @@ not_a_name (const char *w)
 	"Phone", "Video", "Onsite", "Interview", "Call", "Round", "Panel",
 	"Technical", "Final", "First", "Second", "Third",
 	/* Titles written after a name in a column ("Ana Ruiz  Vice
-	 * President"), and the zone after a time ("9:00 AM Pacific
+	 * President"), and the zone after an hour ("9:00 AM Pacific
 	 * Time"). */
 	"Vice", "President", "Managing", "Associate", "Analyst",
 	"Coordinator", "Assistant", "Administrative", "Executive",
@@ -2307,7 +2307,7 @@ is_person_name (const struct nmf_message *msg, const struct nmf_extract *x,
 /* How much of body is the sender's own text: it ends where an earlier
  * message that the splitter did not see starts, as older and corporate
  * clients (Lotus Notes) write them: "----- Forwarded by ... -----", or a
- * line with a date and a time ("Ann Lee <ann@x> on 11/28/2000 12:59:55
+ * line with a date and an hour ("Ann Lee <ann@x> on 11/28/2000 12:59:55
  * PM", "Ann Lee\n04/27/2000 09:41 AM") within two lines before a "To:"
  * line. */
 static gsize
