@@ -1215,16 +1215,22 @@ itinerary_names (const char *body, GPtrArray *out)
 {
 #define T_ANY "\\d{1,2}(?:[:.]\\d{2})?[ \\t]*(?i:[ap]\\.?m\\.?)?"
 #define T_ONE "\\d{1,2}(?:[:.]\\d{2}[ \\t]*(?i:[ap]\\.?m\\.?)?|[ \\t]*(?i:[ap]\\.?m\\.?))"
+/* A day before the time, as a multi-day schedule writes it: "Monday",
+ * "Tue, May 4", "Thursday, May 4th,". */
+#define T_DAY "(?:(?:Mon|Tue|Tues|Wed|Wednes|Thu|Thur|Thurs|Fri|Sat|Satur|Sun)" \
+	"(?:day)?\\.?,?[ \\t]+(?:[A-Z][a-z]{2,8}\\.?[ \\t]+\\d{1,2}" \
+	"(?:st|nd|rd|th)?,?[ \\t]+)?(?:at[ \\t]+)?)?"
 #define T_SLOT "(?:" T_ANY "[ \\t]*(?:-|–|—|to)[ \\t]*" T_ANY "|" T_ONE ")" \
 	"(?:[ \\t]+[A-Z]{2,4}\\b)?"
     static const char *const line_res[] = {
-	"(?m)^[ \\t>*•-]*" T_SLOT "[ \\t]*[:|-]?[ \\t]*([^\\n]*)$",
+	"(?m)^[ \\t>*•-]*" T_DAY T_SLOT "[ \\t]*[:|-]?[ \\t]*([^\\n]*)$",
 	"(?m)^[ \\t>*•-]*([A-Z][^\\n]{2,80}?)[ \\t]*[,:|-]?[ \\t]+" T_SLOT
 	"[ \\t]*$",
     };
 #undef T_ANY
 #undef T_ONE
 #undef T_SLOT
+#undef T_DAY
     gsize r;
 
     for (r = 0; r < G_N_ELEMENTS (line_res); r++) {
@@ -1440,6 +1446,8 @@ names_in (const char *body, gboolean prose)
     };
     static const char intro_re[]
 	= "(?m)^[^\\n]{0,100}?(?i:\\binterviewers?\\b|\\binterview(?:ing)? you|"
+	  "\\binterview(?:ing|s)? with\\b|\\bto meet\\b|"
+	  "\\bthe following (?:people|persons|individuals|members)\\b|"
 	  "\\bmeet(?:ing)? with\\b|\\byou(?:'ll| will) (?:be )?meet|"
 	  "\\b(?:speak|talk)(?:ing)? with\\b)[^\\n:]{0,60}:[ \\t]*$";
     GPtrArray *out = g_ptr_array_new_with_free_func (named_free);

@@ -239,6 +239,20 @@ static const struct pcase people_rows[] = {
       "middle initial", "Acme Careers", "no-reply@greenhouse-mail.example",
       NULL, NULL, "Interviewer: Nora J. Lind, Director of Data\n",
       "Nora Lind <>" },
+    { /* "You will be interviewing with:" announces the list. */
+      "interviewing with, list below", "Kim Shaw", "kim.shaw@acme.example",
+      NULL, NULL,
+      "On Thursday you will be interviewing with:\n"
+      "- Nora Lind, Director\n- Owen Price, Staff Engineer\n\nKim Shaw\n"
+      "Recruiting Coordinator",
+      "Nora Lind <>; Owen Price <>" },
+    { /* A schedule over two days writes the day before the time. */
+      "day before the time", "Kim Shaw", "kim.shaw@acme.example", NULL,
+      NULL,
+      "Here is the schedule:\n\n"
+      "Monday, May 3  9:00 AM  Nora Lind\n"
+      "Tuesday, May 4  1:00 PM  Owen Price\n\nKim",
+      "Nora Lind <>; Owen Price <>" },
     { /* A company would like to interview you: no person. */
       "a company as the subject", "Acme Careers",
       "no-reply@greenhouse-mail.example", NULL, NULL,
