@@ -590,7 +590,7 @@ only_arranges (const struct nmf_message *msg, const struct nmf_address *who)
     return scheduler_by (msg, who, words);
 }
 
-static gboolean sender_runs_call (const char *folded_body);
+static gboolean sender_runs_call (const char *folded_body, const char *text);
 
 static gboolean
 attends (const struct nmf_event *ev, const char *addr)
@@ -606,19 +606,133 @@ attends (const struct nmf_event *ev, const char *addr)
     return FALSE;
 }
 
+/* A person's name as their mailbox spells it: "dana.ortiz@x" gives
+ * "Dana Ortiz" ("dana.j.ortiz" too).  NULL unless the mailbox is a first
+ * and a last name of letters; a function's mailbox ("careers.team") is
+ * no name.  Mail without display names (older and corporate systems)
+ * still says so who its people are.  g_free the result. */
+static char *
+name_from_addr (const char *addr)
+{
+    static const char *const function_words[] = {
+	"team", "jobs", "job", "careers", "career", "recruiting",
+	"recruitment", "recruiter", "talent", "hr", "info", "no", "noreply",
+	"reply", "do", "not", "support", "hiring", "people", "admin",
+	"office", "mail", "notifications", "notification", "contact",
+	"service", "services", "help", "sales", "news", "the", "and",
+	"interview", "interviews", "schedule", "scheduling", "calendar",
+	"staffing", "resumes", "resume", "apply", "applications", NULL,
+    };
+    const char *at = addr ? strchr (addr, '@') : NULL;
+    g_autofree char *local = NULL;
+    g_auto (GStrv) parts = NULL;
+    GString *name;
+    guint n, i;
+
+    if (! at || nmf_address_is_robot (addr))
+	return NULL;
+    local = g_ascii_strdown (addr, at - addr);
+    parts = g_strsplit_set (local, "._", -1);
+    n = g_strv_length (parts);
+    if (n < 2 || n > 3)
+	return NULL;
+    for (i = 0; i < n; i++) {
+	const char *c;
+	int k;
+
+	/* A middle initial may stand between; the names need two
+	 * letters. */
+	if (strlen (parts[i]) < (n == 3 && i == 1 ? 1u : 2u))
+	    return NULL;
+	for (c = parts[i]; *c; c++) {
+	    if (! g_ascii_isalpha (*c) && ! (*c == '-' && c != parts[i]))
+		return NULL;
+	}
+	for (k = 0; function_words[k]; k++) {
+	    if (strcmp (parts[i], function_words[k]) == 0)
+		return NULL;
+	}
+    }
+    if (n == 3 && strlen (parts[1]) != 1)
+	return NULL;
+    name = g_string_new (NULL);
+    for (i = 0; i < n; i += (n == 3 ? 2 : 1)) {
+	const char *c;
+
+	if (name->len)
+	    g_string_append_c (name, ' ');
+	for (c = parts[i]; *c; c++) {
+	    gboolean first = c == parts[i] || c[-1] == '-';
+
+	    g_string_append_c (name, first ? g_ascii_toupper (*c) : *c);
+	}
+    }
+    return g_string_free (name, FALSE);
+}
+
+static char *turned_name (const char *name);
+
+/* A copy of a with a name in reading order: the mailbox's when the
+ * header gave none, "Nora Lind" for "Lind, Nora"; NULL for NULL.  Free
+ * with nmf_address_free(). */
+static struct nmf_address *
+named_copy (const struct nmf_address *a)
+{
+    struct nmf_address *c = nmf_address_copy (a);
+
+    char *turned = c ? turned_name (c->name) : NULL;
+
+    if (c && (! c->name || ! *c->name)) {
+	g_free (c->name);
+	c->name = name_from_addr (c->addr);
+    } else if (turned) {
+	g_free (c->name);
+	c->name = g_steal_pointer (&turned);
+    }
+    g_free (turned);
+    return c;
+}
+
+/* A display name in directory order, "Lind, Nora" or "Lind, Nora J.",
+ * turned round: "Nora Lind".  NULL when name is not of that shape.
+ * g_free the result. */
+static char *
+turned_name (const char *name)
+{
+    g_autoptr (GRegex) re = nmf_regex_new (
+	"^\\s*([A-Z][A-Za-z'-]+),\\s*([A-Z][a-z][A-Za-z'-]*)"
+	"(?:\\s+[A-Z]\\.?)?\\s*$", 0, 0, NULL);
+    g_autoptr (GMatchInfo) mi = NULL;
+    g_autofree char *last = NULL;
+    g_autofree char *first = NULL;
+
+    if (! re || ! name || ! g_regex_match (re, name, 0, &mi))
+	return NULL;
+    last = g_match_info_fetch (mi, 1);
+    first = g_match_info_fetch (mi, 2);
+    return g_strdup_printf ("%s %s", first, last);
+}
+
 static void
 add_person (struct nmf_extract *x, const char *name, const char *addr,
 	    const char *const *user_emails)
 {
+    g_autofree char *spelled = NULL;
+
     if (! addr || nmf_address_in (addr, user_emails)
 	|| nmf_address_is_robot (addr) || has_person (x->people, addr))
 	return;
+    if (! name || ! *name)
+	name = spelled = name_from_addr (addr);
+    else if ((spelled = turned_name (name)))
+	name = spelled;
     g_ptr_array_add (x->people, nmf_person_new (name, addr, NULL));
 }
 
 static void
 people_from_events (const struct nmf_message *msg, const char *folded,
-		    const char *const *user_emails, struct nmf_extract *x)
+		    const char *text, const char *const *user_emails,
+		    struct nmf_extract *x)
 {
     guint i, j;
 
@@ -669,7 +783,8 @@ people_from_events (const struct nmf_message *msg, const char *folded,
 	    && ((attends (ev, org->addr) && ! is_scheduler (msg, org))
 		|| (msg->from
 		    && g_ascii_strcasecmp (msg->from->addr, org->addr) == 0
-		    && sender_runs_call (folded) && ! only_arranges (msg, org))))
+		    && sender_runs_call (folded, text)
+		    && ! only_arranges (msg, org))))
 	    add_person (x, org->name, org->addr, user_emails);
     }
     if (x->people->len)
@@ -703,7 +818,22 @@ not_a_name (const char *w)
 	"Chief", "HR", "People", "Data", "Design", "Sales", "Our", "Please",
 	"Thanks", "Thank", "Best", "Regards", "Cheers", "Hi", "Hello", "Dear",
 	"Phone", "Video", "Onsite", "Interview", "Call", "Round", "Panel",
-	"Technical", "Final", "First", "Second", "Third", NULL,
+	"Technical", "Final", "First", "Second", "Third",
+	/* Titles written after a name in a column ("Ana Ruiz  Vice
+	 * President"), and the zone after an hour ("9:00 AM Pacific
+	 * Time"). */
+	"Vice", "President", "Managing", "Associate", "Analyst",
+	"Coordinator", "Assistant", "Administrative", "Executive",
+	"Officer", "Specialist", "Consultant", "Recruiter", "Professor",
+	"Research", "Economist", "Scientist", "Developer", "Designer",
+	"Architect", "Intern", "Pacific", "Eastern", "Central", "Mountain",
+	"Atlantic", "Standard", "Daylight", "Time",
+	/* Words that open a sentence before its subject. */
+	"Then", "Tomorrow", "Today", "Also", "Next", "Both", "Finally",
+	"Additionally", "Later", "Afterwards", "If", "When", "After",
+	"Before", "So", "And", "But", "Or", "Unfortunately", "Hopefully",
+	"They", "He", "She", "It", "This", "That", "These", "Those",
+	"Someone", "Somebody", "Everyone", "Each", "All", NULL,
     };
     int i;
 
@@ -714,8 +844,31 @@ not_a_name (const char *w)
     return FALSE;
 }
 
-/* Up to three capitalised words at p: "Priya Shah", "Dana Wu".  Returns
- * the name (g_free) and sets *end; NULL when none. */
+/* A courtesy title before a name ("Dr. ", "Ms "): its length, or 0. */
+static gsize
+honorific_at (const char *p)
+{
+    static const char *const titles[] = {
+	"Dr", "Mr", "Ms", "Mrs", "Miss", "Prof", "Professor", NULL,
+    };
+    int i;
+
+    for (i = 0; titles[i]; i++) {
+	gsize n = strlen (titles[i]);
+
+	if (strncmp (p, titles[i], n) != 0)
+	    continue;
+	if (p[n] == '.' && p[n + 1] == ' ' && g_ascii_isupper (p[n + 2]))
+	    return n + 2;
+	if (p[n] == ' ' && g_ascii_isupper (p[n + 1]))
+	    return n + 1;
+    }
+    return 0;
+}
+
+/* Up to three capitalised words at p: "Priya Shah", "Dana Wu", after a
+ * courtesy title if any ("Dr. Dana Wu").  Returns the name (g_free) and
+ * sets *end; NULL when none. */
 static char *
 name_at (const char *p, const char **end)
 {
@@ -724,6 +877,7 @@ name_at (const char *p, const char **end)
 
     while (*p == ' ')
 	p++;
+    p += honorific_at (p);
     while (words < 3) {
 	const char *w = p;
 	g_autofree char *word = NULL;
@@ -744,6 +898,14 @@ name_at (const char *p, const char **end)
 	words++;
 	if (*p != ' ' || ! g_ascii_isupper (p[1]))
 	    break;
+	/* A middle initial ("Nora J. Lind", "Nora J Lind") is left out,
+	 * as the mailbox leaves it out. */
+	if (words == 1 && (p[2] == ' ' || (p[2] == '.' && p[3] == ' '))) {
+	    const char *after = p + (p[2] == '.' ? 4 : 3);
+
+	    if (g_ascii_isupper (after[0]) && g_ascii_islower (after[1]))
+		p = after - 1;
+	}
 	p++;
     }
     *end = p;
@@ -783,6 +945,28 @@ add_named (GPtrArray *out, char *name, gboolean strong)
     g_ptr_array_add (out, n);
 }
 
+/* Does what follows a name on its line make the line a list item of a
+ * person: nothing, ", Title", "(...)", "<addr>", "- ...", a column (a tab
+ * or a run of spaces: "Ana Ruiz   Vice President", "Ana Ruiz   3:30 PM")
+ * or a title ("Ana Ruiz Director, Research")? */
+static gboolean
+rest_after_name (const char *end)
+{
+    const char *s = end;
+    g_autofree char *line = NULL;
+
+    if (*end == '\t' || g_str_has_prefix (end, "  "))
+	return TRUE;
+    while (*s == ' ' || *s == '\t')
+	s++;
+    if (*s == '\0' || *s == '\n' || *s == ',' || *s == '(' || *s == '<'
+	|| *s == '-' || *s == '|' || g_str_has_prefix (s, "–")
+	|| g_str_has_prefix (s, "—"))
+	return TRUE;
+    line = g_strndup (s, strcspn (s, "\n"));
+    return looks_like_title (line);
+}
+
 /* Does the line at q open with a full name followed by what a list item
  * of people carries (end of line, ", Title", "(...)", "<addr>", "- ...")?
  * "Ilse Brandt, Director of Detection Engineering (ilse@x)". */
@@ -794,11 +978,39 @@ line_opens_with_person (const char *q)
 
     if (! n || ! strchr (n, ' '))
 	return FALSE;
-    while (*end == ' ' || *end == '\t')
-	end++;
-    return *end == '\0' || *end == '\n' || *end == ',' || *end == '('
-	|| *end == '<' || *end == '-' || *end == '|'
-	|| g_str_has_prefix (end, "–") || g_str_has_prefix (end, "—");
+    return rest_after_name (end);
+}
+
+/* The next item of a list of people, one a line, after the line end at
+ * q: where its name starts, or NULL at the end of the list.  An item is
+ * indented or bulleted, or laid out like the line before (a full name,
+ * then a title, a column or an address).  An indented line without a
+ * name goes on with the item before ("  end of January)"). */
+static const char *
+next_list_item (const char *q)
+{
+    int goes_on = 0;
+
+    while (*q == '\n') {
+	const char *s = q + 1;
+	const char *t = s + strspn (s, " \t-*");
+	const char *end;
+	g_autofree char *n = NULL;
+
+	if (line_opens_with_person (s))
+	    return s;
+	if (t > s && *t != '\n' && *t) {
+	    n = name_at (t, &end);
+	    if (n)
+		return t;
+	    if ((*s == ' ' || *s == '\t') && goes_on++ < 2) {
+		q = t + strcspn (t, "\n");
+		continue;
+	    }
+	}
+	return NULL;
+    }
+    return NULL;
 }
 
 /* Names in a list starting at q: "Priya Shah (Engineering Manager) and
@@ -840,7 +1052,8 @@ name_list (const char *q, gboolean per_line, gboolean need_full,
 		g_autofree char *maybe = NULL;
 
 		while (*r && *r != '\n' && *r != '(' && *r != ','
-		       && *r != ';' && ! g_str_has_prefix (r, " and "))
+		       && *r != ';' && ! g_str_has_prefix (r, " and ")
+		       && ! g_str_has_prefix (r, " or "))
 		    r++;
 		maybe = g_strndup (q + 2, r - (q + 2));
 		if (looks_like_title (maybe)) {
@@ -850,6 +1063,16 @@ name_list (const char *q, gboolean per_line, gboolean need_full,
 	    }
 	    break;
 	}
+	/* In a list of lines, a title in its own column ("Ana Ruiz
+	 * Vice President, Research") closes the item. */
+	if (per_line && *q && *q != '\n') {
+	    const char *s = q + strspn (q, " \t");
+
+	    if (*q == '\t' || g_str_has_prefix (q, "  ")
+		|| (*s != ',' && *s != ';' && ! g_str_has_prefix (s, "and ")
+		    && ! g_str_has_prefix (s, "& ") && rest_after_name (q)))
+		q += strcspn (q, "\n");
+	}
 	while (*q == ' ' || *q == '\t')
 	    q++;
 	if (*q == ',' || *q == ';')
@@ -858,18 +1081,14 @@ name_list (const char *q, gboolean per_line, gboolean need_full,
 	    q++;
 	if (g_str_has_prefix (q, "and "))
 	    q += 4;
+	else if (g_str_has_prefix (q, "or "))
+	    q += 3;
 	else if (g_str_has_prefix (q, "& "))
 	    q += 2;
 	else if (*q == '\n' && per_line) {
-	    /* The next line goes on with another name when it is indented
-	     * or bulleted like a list item, or when it is laid out like
-	     * the line before: a full name, then a title or an address. */
-	    q++;
-	    if (! (*q == ' ' || *q == '\t' || *q == '-' || *q == '*')
-		&& ! line_opens_with_person (q))
+	    q = next_list_item (q);
+	    if (! q)
 		return;
-	    while (*q == ' ' || *q == '\t' || *q == '-' || *q == '*')
-		q++;
 	} else if (! g_ascii_isupper (*q))
 	    return;
     }
@@ -899,18 +1118,50 @@ session_word (const char *w)
     return FALSE;
 }
 
-/* The person on one itinerary line after its times: "James Whitaker,
- * Head of Data (hiring manager)", "Code review   Kwame Asante <k@x>",
- * "Lunch with Maya Chen".  The rest is cut into columns (tabs, runs of
- * spaces, " - ", " | "); the last column that opens with a full name
- * which is not a session's title gives it.  NULL when none. */
+/* A full name at p that is no session's title, with what follows it on
+ * its line fit for a person (end, ", Title", "(...)", "<addr>", "- ...",
+ * " and ..."); NULL otherwise.  Sets *end. */
 static char *
-itinerary_person (const char *rest)
+slot_name_at (const char *p, const char **end)
+{
+    char *n = name_at (p, end);
+    g_auto (GStrv) words = NULL;
+    const char *e;
+    guint w;
+
+    if (! n)
+	return NULL;
+    words = g_strsplit (n, " ", -1);
+    for (w = 0; words[w]; w++) {
+	if (session_word (words[w]))
+	    break;
+    }
+    e = *end;
+    while (*e == ' ')
+	e++;
+    if (! strchr (n, ' ') || words[w]
+	|| ! (*e == '\0' || *e == ',' || *e == '(' || *e == '<' || *e == '-'
+	      || *e == '&' || g_str_has_prefix (e, "and "))) {
+	g_free (n);
+	return NULL;
+    }
+    return n;
+}
+
+/* The people on one itinerary line besides its times: "James Whitaker,
+ * Head of Data (hiring manager)", "Code review   Kwame Asante <k@x>",
+ * "Lunch with Maya Chen", "Ana Ruiz and Sam Patel".  The rest is cut
+ * into columns (tabs, runs of spaces, " - ", " | "); the last column
+ * that opens with a full name which is not a session's title gives
+ * them: that name and the ones joined to it by "and", "&" or a comma. */
+static void
+itinerary_people (const char *rest, GPtrArray *out)
 {
     g_autoptr (GRegex) cols = nmf_regex_new ("\\t+| {2,}| [-–—|·•] ", 0, 0,
 					     NULL);
     g_auto (GStrv) parts = cols ? g_regex_split (cols, rest, 0) : NULL;
-    char *best = NULL;
+    const char *best = NULL;
+    const char *end;
     guint i;
 
     for (i = 0; parts && parts[i]; i++) {
@@ -921,62 +1172,214 @@ itinerary_person (const char *rest)
 	if (with)
 	    starts[1] = with + 6;
 	for (k = 0; k < 2; k++) {
-	    const char *end;
-	    char *n = starts[k] ? name_at (starts[k], &end) : NULL;
-	    g_auto (GStrv) words = NULL;
-	    gboolean session = FALSE;
-	    guint w;
+	    g_autofree char *n = starts[k] ? slot_name_at (starts[k], &end)
+					   : NULL;
 
-	    if (! n)
-		continue;
-	    words = g_strsplit (n, " ", -1);
-	    for (w = 0; words[w]; w++)
-		session = session || session_word (words[w]);
-	    while (*end == ' ')
-		end++;
-	    if (! strchr (n, ' ') || session
-		|| ! (*end == '\0' || *end == ',' || *end == '(' || *end == '<'
-		      || *end == '-')) {
-		g_free (n);
-		continue;
-	    }
-	    g_free (best);
-	    best = n;
+	    if (n)
+		best = starts[k];
 	}
     }
-    return best;
+    while (best && out->len < 12) {
+	char *n = slot_name_at (best, &end);
+
+	if (! n)
+	    break;
+	add_named (out, n, TRUE);
+	/* Past ", Title" and "(...)" to a joiner. */
+	best = NULL;
+	while (*end && ! best) {
+	    if (g_str_has_prefix (end, " and "))
+		best = end + 5;
+	    else if (g_str_has_prefix (end, " & "))
+		best = end + 3;
+	    else if (*end == ',' && end[1] == ' ')
+		best = end + 2;
+	    else if (*end == '(') {
+		const char *close = strchr (end, ')');
+
+		end = close ? close + 1 : end + strlen (end);
+	    } else
+		end++;
+	}
+    }
 }
 
-/* Itinerary lines: a time range at the start of a line ("10:00 - 10:45
- * AM  James Whitaker, Head of Data (hiring manager)", "1:00pm–1:45pm |
- * Pairing | Ana Ruiz"), each giving the person of that session. */
+/* Itinerary lines: a time or a time range at the start of a line
+ * ("10:00 - 10:45 AM  James Whitaker, Head of Data (hiring manager)",
+ * "1:00pm–1:45pm | Pairing | Ana Ruiz", "9:00 AM  Ana Ruiz and Sam
+ * Patel"), or after the name ("Ana Ruiz    3:30 PM"), each giving the
+ * people of that session.  A single time needs its minutes or am/pm,
+ * so that a numbered list is no itinerary. */
 static void
 itinerary_names (const char *body, GPtrArray *out)
 {
-    static const char line_re[]
-	= "(?m)^[ \\t>*•-]*\\d{1,2}(?:[:.]\\d{2})?[ \\t]*(?i:[ap]\\.?m\\.?)?"
-	  "[ \\t]*(?:-|–|—|to)[ \\t]*\\d{1,2}(?:[:.]\\d{2})?[ \\t]*"
-	  "(?i:[ap]\\.?m\\.?)?(?:[ \\t]+[A-Z]{2,4}\\b)?[ \\t]*[:|-]?[ \\t]*"
-	  "([^\\n]*)$";
-    g_autoptr (GRegex) re = nmf_regex_new (line_re, 0, 0, NULL);
-    g_autoptr (GMatchInfo) mi = NULL;
+#define T_ANY "\\d{1,2}(?:[:.]\\d{2})?[ \\t]*(?i:[ap]\\.?m\\.?)?"
+#define T_ONE "\\d{1,2}(?:[:.]\\d{2}[ \\t]*(?i:[ap]\\.?m\\.?)?|[ \\t]*(?i:[ap]\\.?m\\.?))"
+/* A day before the time, as a multi-day schedule writes it: "Monday",
+ * "Tue, May 4", "Thursday, May 4th,". */
+#define T_DAY "(?:(?:Mon|Tue|Tues|Wed|Wednes|Thu|Thur|Thurs|Fri|Sat|Satur|Sun)" \
+	"(?:day)?\\.?,?[ \\t]+(?:[A-Z][a-z]{2,8}\\.?[ \\t]+\\d{1,2}" \
+	"(?:st|nd|rd|th)?,?[ \\t]+)?(?:at[ \\t]+)?)?"
+#define T_SLOT "(?:" T_ANY "[ \\t]*(?:-|–|—|to)[ \\t]*" T_ANY "|" T_ONE ")" \
+	"(?:[ \\t]+[A-Z]{2,4}\\b)?"
+    static const char *const line_res[] = {
+	"(?m)^[ \\t>*•-]*" T_DAY T_SLOT "[ \\t]*[:|-]?[ \\t]*([^\\n]*)$",
+	"(?m)^[ \\t>*•-]*([A-Z][^\\n]{2,80}?)[ \\t]*[,:|-]?[ \\t]+" T_SLOT
+	"[ \\t]*$",
+    };
+#undef T_ANY
+#undef T_ONE
+#undef T_SLOT
+#undef T_DAY
+    gsize r;
 
-    if (! re || ! g_regex_match (re, body, 0, &mi))
-	return;
-    while (g_match_info_matches (mi) && out->len < 12) {
-	g_autofree char *rest = g_match_info_fetch (mi, 1);
-	char *n = rest ? itinerary_person (rest) : NULL;
+    for (r = 0; r < G_N_ELEMENTS (line_res); r++) {
+	g_autoptr (GRegex) re = nmf_regex_new (line_res[r], 0, 0, NULL);
+	g_autoptr (GMatchInfo) mi = NULL;
 
-	if (n)
-	    add_named (out, n, TRUE);
-	g_match_info_next (mi, NULL);
+	if (! re || ! g_regex_match (re, body, 0, &mi))
+	    continue;
+	while (g_match_info_matches (mi) && out->len < 12) {
+	    g_autofree char *rest = g_match_info_fetch (mi, 1);
+
+	    if (rest)
+		itinerary_people (rest, out);
+	    g_match_info_next (mi, NULL);
+	}
     }
 }
 
+/* The names of a list that ends right at stop, read from q: "Dr. Lind,
+ * Owen Price and Teo Ruiz", "Jo Park, our recruiter,".  Added to out
+ * (full names strong) when the whole span is such a list. */
+static gboolean
+list_ends_at (const char *q, const char *stop, gboolean strong,
+	      GPtrArray *out)
+{
+    g_autoptr (GPtrArray) got = g_ptr_array_new_with_free_func (named_free);
+
+    while (q < stop && got->len < 12) {
+	const char *end;
+	char *n = name_at (q, &end);
+
+	if (! n || end > stop) {
+	    g_free (n);
+	    return FALSE;
+	}
+	add_named (got, n, strong && strchr (n, ' ') != NULL);
+	q = end;
+	/* "(Director)" and ", our recruiter," after a name. */
+	for (;;) {
+	    while (*q == ' ')
+		q++;
+	    if (*q == '(') {
+		const char *close = strchr (q, ')');
+
+		if (! close || close >= stop)
+		    return FALSE;
+		q = close + 1;
+		continue;
+	    }
+	    if (*q == ',' && q[1] == ' ') {
+		const char *r = q + 2;
+		g_autofree char *maybe = NULL;
+
+		while (r < stop && *r != ',' && *r != '(')
+		    r++;
+		maybe = g_strndup (q + 2, r - (q + 2));
+		if (looks_like_title (maybe) && ! strstr (maybe, " and ")) {
+		    q = *r == ',' ? r + 1 : r;
+		    continue;
+		}
+	    }
+	    break;
+	}
+	while (*q == ' ')
+	    q++;
+	if (q >= stop)
+	    break;
+	if (*q == ',')
+	    q++;
+	while (*q == ' ')
+	    q++;
+	if (g_str_has_prefix (q, "and "))
+	    q += 4;
+	else if (g_str_has_prefix (q, "& "))
+	    q += 2;
+	else if (! g_ascii_isupper (*q))
+	    return FALSE;
+    }
+    if (! got->len)
+	return FALSE;
+    while (got->len) {
+	struct named *n = g_ptr_array_steal_index (got, 0);
+
+	g_ptr_array_add (out, n);
+    }
+    return TRUE;
+}
+
+/* The names that are the subject of the sentence whose verb starts at
+ * act in text: the longest list ending there, from a word of the same
+ * sentence. */
+static void
+subject_names (const char *text, const char *act, gboolean strong,
+	       GPtrArray *out)
+{
+    const char *start = act;
+    const char *q;
+
+    /* Back to the sentence's start; "Dr. " ends none. */
+    while (start > text) {
+	const char *c = start - 1;
+
+	if (*c == '\n' && c > text && c[-1] == '\n')
+	    break;
+	if ((*c == ' ' || *c == '\n') && c > text
+	    && strchr (".!?:;", c[-1])) {
+	    const char *w = c - 1;
+
+	    while (w > text && g_ascii_isalpha (w[-1]))
+		w--;
+	    if (! honorific_at (w))
+		break;
+	}
+	start = c;
+    }
+    for (q = start; q < act; q++) {
+	if ((q == start || q[-1] == ' ' || q[-1] == '\n')
+	    && g_ascii_isupper (*q) && list_ends_at (q, act, strong, out))
+	    return;
+    }
+}
+
+/* The first item of a list below its label, after the line end at q:
+ * blank lines and a bullet or indent skipped.  NULL when no line with a
+ * name follows within two blank lines. */
+static const char *
+list_below (const char *q)
+{
+    int blank = 0;
+
+    while (*q == '\n' && blank < 3) {
+	const char *s = q + 1;
+	const char *t = s + strspn (s, " \t-*");
+
+	if (*t == '\n') {
+	    blank++;
+	    q = t;
+	    continue;
+	}
+	return *t ? t : NULL;
+    }
+    return NULL;
+}
+
 /* Names that the text introduces as the people of the interview, as
- * struct named. */
+ * struct named.  prose: also the ones a sentence names ("you'll meet
+ * with ..."); else only labelled and announced lists and itineraries. */
 static GPtrArray *
-names_in (const char *body)
+names_in (const char *body, gboolean prose)
 {
     /* Labels at the start of a line, as ATS notices and itineraries
      * write them.  A label may run into its value when an HTML table
@@ -1013,11 +1416,43 @@ names_in (const char *body)
 	{ "interviewing with ", FALSE, FALSE },
 	{ "call with ", FALSE, FALSE },
 	{ "conversation with ", FALSE, FALSE },
+	{ "talk to ", FALSE, FALSE },
+	{ "speak to ", FALSE, FALSE },
 	{ "meet ", FALSE, FALSE },
 	{ "with ", FALSE, TRUE },
     };
+    /* What the people of the interview do to the reader, said after
+     * their names.  A company does the last ones too ("Acme would like
+     * to interview you"): a name there counts only with an address. */
+    static const struct {
+	const char *words;
+	gboolean strong;
+    } acts[] = {
+	{ " will interview you", TRUE },
+	{ " will be interviewing you", TRUE },
+	{ " will call you", TRUE },
+	{ " will be calling you", TRUE },
+	{ " will give you a call", TRUE },
+	{ " will meet with you", TRUE },
+	{ " will be meeting with you", TRUE },
+	{ " will speak with you", TRUE },
+	{ " will talk with you", TRUE },
+	{ " will be your interviewer", TRUE },
+	{ " would like to interview you", FALSE },
+	{ " would like to meet you", FALSE },
+	{ " would like to meet with you", FALSE },
+	{ " will conduct the interview", FALSE },
+	{ " will be conducting the interview", FALSE },
+    };
+    static const char intro_re[]
+	= "(?m)^[^\\n]{0,100}?(?i:\\binterviewers?\\b|\\binterview(?:ing)? you|"
+	  "\\binterview(?:ing|s)? with\\b|\\bto meet\\b|"
+	  "\\bthe following (?:people|persons|individuals|members)\\b|"
+	  "\\bmeet(?:ing)? with\\b|\\byou(?:'ll| will) (?:be )?meet|"
+	  "\\b(?:speak|talk)(?:ing)? with\\b)[^\\n:]{0,60}:[ \\t]*$";
     GPtrArray *out = g_ptr_array_new_with_free_func (named_free);
     g_autoptr (GRegex) re = nmf_regex_new (label_re, 0, 0, NULL);
+    g_autoptr (GRegex) intro = nmf_regex_new (intro_re, 0, 0, NULL);
     g_autoptr (GRegex) unwrap = nmf_regex_new ("(?<!\\n)\\n(?!\\n)", 0, 0,
 					       NULL);
     g_autofree char *flat = unwrap ? g_regex_replace_literal (unwrap, body, -1,
@@ -1035,24 +1470,48 @@ names_in (const char *body)
 	    g_match_info_fetch_pos (mi, 0, NULL, &end);
 	    q = body + end;
 	    /* "Interviewers:" alone on its line, the list below it. */
-	    if (*q == '\n') {
-		q++;
-		while (*q == ' ' || *q == '\t' || *q == '-' || *q == '*')
-		    q++;
-	    }
-	    name_list (q, TRUE, FALSE, TRUE, out);
+	    if (*q == '\n')
+		q = list_below (q);
+	    if (q)
+		name_list (q, TRUE, FALSE, TRUE, out);
+	    g_match_info_next (mi, NULL);
+	}
+    }
+    g_clear_pointer (&mi, g_match_info_free);
+    /* A sentence that announces the list below it: "The interviewers
+     * would be:", "The people who will be interviewing you are:". */
+    if (intro && g_regex_match (intro, body, 0, &mi)) {
+	while (g_match_info_matches (mi) && out->len < 12) {
+	    int end = 0;
+	    const char *q;
+
+	    g_match_info_fetch_pos (mi, 0, NULL, &end);
+	    q = list_below (body + end);
+	    if (q)
+		name_list (q, TRUE, FALSE, TRUE, out);
 	    g_match_info_next (mi, NULL);
 	}
     }
     itinerary_names (body, out);
     /* Prose wraps: "with\nTom Castellano" is "with Tom Castellano". */
-    for (t = 0; t < G_N_ELEMENTS (triggers); t++) {
+    for (t = 0; prose && t < G_N_ELEMENTS (triggers); t++) {
 	const char *p = flat;
 
 	while ((p = strstr (p, triggers[t].words)) && out->len < 12) {
 	    p += strlen (triggers[t].words);
 	    name_list (p, FALSE, triggers[t].need_full, triggers[t].strong,
 		       out);
+	}
+    }
+    /* The people as the subject of the sentence: "Dr. Lind, Owen Price
+     * and Teo Ruiz will interview you", "Jo Park, our recruiter, will
+     * call you". */
+    for (t = 0; prose && t < G_N_ELEMENTS (acts); t++) {
+	const char *p = flat;
+
+	while ((p = strstr (p, acts[t].words)) && out->len < 12) {
+	    subject_names (flat, p, acts[t].strong, out);
+	    p += strlen (acts[t].words);
 	}
     }
     return out;
@@ -1117,10 +1576,32 @@ addr_for_name (const struct nmf_message *msg, GPtrArray *text_addrs,
 	    local = g_strndup (a->addr, at - a->addr);
 	    if (last && strstr (local, first) && strstr (local, last))
 		return a;
+	    /* A double surname, of which the mailbox keeps one
+	     * ("Raymond-Lee" and ann.raymond@). */
+	    if (last && strchr (last, '-') && strstr (local, first)) {
+		g_auto (GStrv) halves = g_strsplit (last, "-", -1);
+		guint h;
+
+		for (h = 0; halves[h]; h++) {
+		    if (strlen (halves[h]) >= 3 && strstr (local, halves[h]))
+			return a;
+		}
+	    }
 	    if (last && local[0] == first[0] && strcmp (local + 1, last) == 0)
 		return a;
 	    if (! last && strcmp (local, first) == 0)
 		return a;
+	    /* One name, first or last, of a first.last mailbox ("Dr.
+	     * Lind" and nora.lind@). */
+	    if (! last && strlen (first) >= 2) {
+		g_auto (GStrv) bits = g_strsplit_set (local, "._", -1);
+		guint nb = g_strv_length (bits);
+
+		if (nb >= 2 && nb <= 3
+		    && (strcmp (bits[0], first) == 0
+			|| strcmp (bits[nb - 1], first) == 0))
+		    return a;
+	    }
 	}
     }
     return NULL;
@@ -1195,12 +1676,15 @@ name_is_organisation (const char *name, const char *domain_lbl)
     return FALSE;
 }
 
-/* The sender speaks of the interview as their own call. */
+/* The sender speaks of the interview as their own call.  folded_body
+ * is the new text folded; text the same as written, for "me and Ada",
+ * which needs a name after "me" ("ask for me and I will meet you" is no
+ * call of the sender's). */
 static gboolean
-sender_runs_call (const char *folded_body)
+sender_runs_call (const char *folded_body, const char *text)
 {
     static const char *const cues[] = {
-	"and me", "with me", "me and", "just me", "together", "i'll join",
+	"and me", "with me", "just me", "together", "i'll join",
 	"i will join", "joining me", "i'll be joining", "i will be joining",
 	"speak with me", "talk with me", "chat with me", "meet with me",
 	"call with me", "i'll call you", "i will call you", "i'll give you a "
@@ -1210,16 +1694,23 @@ sender_runs_call (const char *folded_body)
 	"looking forward to speaking with you", "looking forward to our call",
 	"look forward to our call", "talk to you then", "speak then",
 	"i'll send you a calendar", "i will send you a calendar",
-	"be your interviewer", "be interviewing you", "one interviewing you",
+	/* First person only: "the people who will be interviewing you
+	 * are" is said by a coordinator. */
+	"i'll be your interviewer", "i will be your interviewer",
+	"i'll be interviewing you", "i will be interviewing you",
+	"i am interviewing you", "i'm interviewing you", "i'll interview you",
+	"i will interview you", "be the one interviewing you",
 	"join me", NULL,
     };
+    g_autoptr (GRegex) me_and = nmf_regex_new (
+	"\\b[Mm]e and (?!I\\b)[A-Z][a-z]", 0, 0, NULL);
     int i;
 
     for (i = 0; cues[i]; i++) {
 	if (strstr (folded_body, cues[i]))
 	    return TRUE;
     }
-    return FALSE;
+    return text && me_and && g_regex_match (me_and, text, 0, NULL);
 }
 
 /* ---- company and role in text ---------------------------------------- */
@@ -1322,7 +1813,8 @@ looks_like_title (const char *role)
 	"head", "vp", "president", "accountant", "recruiter", "counsel",
 	"strategist", "technician", "advocate", "representative", "owner",
 	"principal", "staff", "marketing", "sales", "support", "devops",
-	"qa", "tester", "editor", "nurse", "teacher", "operations", NULL,
+	"qa", "tester", "editor", "nurse", "teacher", "operations", "chief",
+	"economist", "professor", "partner", NULL,
     };
     g_autofree char *lower = g_ascii_strdown (role, -1);
     int i;
@@ -1820,6 +2312,120 @@ is_person_name (const struct nmf_message *msg, const struct nmf_extract *x,
     return FALSE;
 }
 
+/* How much of body is the sender's own text: it ends where an earlier
+ * message that the splitter did not see starts, as older and corporate
+ * clients (Lotus Notes) write them: "----- Forwarded by ... -----", or a
+ * line with a date and an hour ("Ann Lee <ann@x> on 11/28/2000 12:59:55
+ * PM", "Ann Lee\n04/27/2000 09:41 AM") within two lines before a "To:"
+ * line. */
+static gsize
+own_text_length (const char *body)
+{
+    g_autoptr (GRegex) fwd = nmf_regex_new (
+	"(?m)^[ \\t]*-{3,}[ \\t]*Forwarded by\\b", 0, 0, NULL);
+    g_autoptr (GRegex) stamp = nmf_regex_new (
+	"(?m)^([^\\n]{0,160}\\d{1,2}/\\d{1,2}/\\d{2,4}[ \\t]+\\d{1,2}:\\d{2}"
+	"(?::\\d{2})?[ \\t]*(?:[AaPp][Mm])?[ \\t]*)\\n(?:[^\\n]*\\n)?"
+	"[ \\t]*To:", 0, 0, NULL);
+    g_autoptr (GMatchInfo) mi = NULL;
+    gsize cut = strlen (body);
+    int at = 0;
+
+    if (fwd && g_regex_match (fwd, body, 0, &mi)) {
+	g_match_info_fetch_pos (mi, 0, &at, NULL);
+	cut = MIN (cut, (gsize) at);
+    }
+    g_clear_pointer (&mi, g_match_info_free);
+    if (stamp && g_regex_match (stamp, body, 0, &mi)) {
+	g_match_info_fetch_pos (mi, 0, &at, NULL);
+	/* The name may stand on the line before the date ("Ann Lee\n
+	 * 04/27/2000 09:41 AM"). */
+	if (at > 1 && body[at - 1] == '\n' && body[at - 2] != '\n') {
+	    int b = at - 2;
+
+	    while (b > 0 && body[b - 1] != '\n')
+		b--;
+	    if (at - b < 80)
+		at = b;
+	}
+	cut = MIN (cut, (gsize) at);
+    }
+    return cut;
+}
+
+/* The sender says that others run the call: "they will call you". */
+static gboolean
+others_call (const char *folded)
+{
+    static const char *const cues[] = {
+	"they will call you", "they'll call you", "they will be calling you",
+	"they will give you a call", "they will contact you",
+	"they will interview you", "they will be interviewing you", NULL,
+    };
+    int i;
+
+    for (i = 0; cues[i]; i++) {
+	if (strstr (folded, cues[i]))
+	    return TRUE;
+    }
+    return FALSE;
+}
+
+/* "They will call you", from someone who names nobody but copies
+ * colleagues: those colleagues (Cc, the sender's own domain, persons
+ * only) are the ones who will call. */
+static void
+colleagues_in_cc (const struct nmf_message *msg,
+		  const char *const *user_emails, struct nmf_extract *x)
+{
+    const char *dom = msg->from ? strchr (msg->from->addr, '@') : NULL;
+    guint i;
+
+    if (! dom)
+	return;
+    for (i = 0; i < msg->cc->len; i++) {
+	const struct nmf_address *a = msg->cc->pdata[i];
+	const char *d = strchr (a->addr, '@');
+
+	if (! d || g_ascii_strcasecmp (d, dom) != 0
+	    || g_ascii_strcasecmp (a->addr, msg->from->addr) == 0
+	    || role_mailbox (a->addr) || is_resource (a->addr))
+	    continue;
+	add_person (x, a->name, a->addr, user_emails);
+    }
+    if (x->people->len)
+	g_ptr_array_add (x->evidence,
+			 g_strdup ("people: the sender's colleagues in Cc, "
+				   "who 'will call you'"));
+}
+
+/* The earlier messages a message carries: the part of the body after
+ * the sender's own text, then the quoted text without its "> " marks.
+ * g_free the result. */
+static char *
+earlier_text (const char *rest, const char *quoted)
+{
+    GString *out = g_string_new (rest);
+    const char *p = quoted ? quoted : "";
+
+    g_string_append_c (out, '\n');
+    while (*p) {
+	gsize n = strcspn (p, "\n");
+	const char *l = p;
+
+	while (*l == '>' && l < p + n)
+	    l++;
+	if (l > p && *l == ' ')
+	    l++;
+	g_string_append_len (out, l, n - (l - p));
+	g_string_append_c (out, '\n');
+	p += n;
+	if (*p)
+	    p++;
+    }
+    return g_string_free (out, FALSE);
+}
+
 /* Is addr the ORGANIZER of a calendar event of msg without being one of
  * its attendees?  Then they only sent the invitation (DESIGN §5). */
 static gboolean
@@ -1847,6 +2453,7 @@ nmf_extract_message (const struct nmf_message *msg,
     g_autofree char *phone = NULL;
     g_autoptr (GPtrArray) mine = NULL;
     g_autofree char *folded = NULL;
+    g_autofree char *head = NULL;
     g_autofree char *why = NULL;
     g_autofree char *subject_body = NULL;
     const char *from_addr;
@@ -1862,7 +2469,8 @@ nmf_extract_message (const struct nmf_message *msg,
 	user_emails = none;
     from_addr = msg->from ? msg->from->addr : NULL;
     from_user = from_addr && nmf_address_in (from_addr, user_emails);
-    folded = nmf_text_fold (msg->body);
+    head = g_strndup (msg->body, own_text_length (msg->body));
+    folded = nmf_text_fold (head);
     subject_body = g_strconcat (msg->subject, "\n", msg->body, NULL);
 
     /* Interview time: the calendar part is authoritative; else the words
@@ -1928,37 +2536,57 @@ nmf_extract_message (const struct nmf_message *msg,
 	    g_ptr_array_add (x->evidence,
 			     g_strdup ("people: the user writes to them"));
     }
-    people_from_events (msg, folded, user_emails, x);
+    people_from_events (msg, folded, head, user_emails, x);
     if (! x->people->len && ! from_user) {
-	g_autoptr (GPtrArray) names = names_in (msg->body);
 	g_autoptr (GPtrArray) text_addrs = addresses_in (msg->body);
 	g_autofree char *lbl = from_addr ? domain_label (from_addr) : NULL;
 	gboolean no_addr = FALSE;
-	int pass;
+	int src, pass;
 
-	/* Names with an address from the headers first, so that a name
-	 * given twice keeps its address; then the ones the text names as
-	 * people of the interview without one (DESIGN §5: they are named
-	 * in `show` and in the other interviewers' drafts, but no draft
-	 * can go to them). */
-	for (pass = 0; pass < 2; pass++) {
-	    for (i = 0; i < names->len; i++) {
-		const struct named *n = names->pdata[i];
-		const struct nmf_address *a
-		    = addr_for_name (msg, text_addrs, n->name);
+	/* First the sender's own text.  When it names nobody ("I have
+	 * scheduled the following interview"), the list of the earlier
+	 * message it answers or forwards ("The interviewers would be:
+	 * ...") names them; lists only, as a sentence of the quote may be
+	 * the user's. */
+	for (src = 0; src < 2 && ! x->people->len; src++) {
+	    g_autofree char *earlier
+		= src ? earlier_text (msg->body + strlen (head), msg->quoted)
+		      : NULL;
+	    g_autoptr (GPtrArray) names
+		= src ? names_in (earlier, FALSE) : names_in (head, TRUE);
 
-		if (name_only_arranges (msg->body, n->name))
-		    continue;
-		if (pass == 0 && a) {
-		    add_person (x, a->name ? a->name : n->name, a->addr,
-				user_emails);
-		} else if (pass == 1 && ! a && n->strong
-			   && strchr (n->name, ' ')
-			   && ! name_is_organisation (n->name, lbl)
-			   && ! has_name (x->people, n->name)) {
-		    g_ptr_array_add (x->people,
-				     nmf_person_new (n->name, NULL, NULL));
-		    no_addr = TRUE;
+	    /* Names with an address from the headers first, so that a
+	     * name given twice keeps its address; then the ones the text
+	     * names as people of the interview without one (DESIGN §5:
+	     * they are named in `show` and in the other interviewers'
+	     * drafts, but no draft can go to them). */
+	    for (pass = 0; pass < 2; pass++) {
+		for (i = 0; i < names->len; i++) {
+		    const struct named *n = names->pdata[i];
+		    const struct nmf_address *a
+			= addr_for_name (msg, text_addrs, n->name);
+
+		    if (name_only_arranges (msg->body, n->name))
+			continue;
+		    if (pass == 0 && a) {
+			g_autofree char *spelled = name_from_addr (a->addr);
+
+			/* "Dr. Lind" is better named as the mailbox
+			 * spells her. */
+			add_person (x,
+				    a->name ? a->name
+				    : (spelled && ! strchr (n->name, ' '))
+					? spelled
+					: n->name,
+				    a->addr, user_emails);
+		    } else if (pass == 1 && ! a && n->strong
+			       && strchr (n->name, ' ')
+			       && ! name_is_organisation (n->name, lbl)
+			       && ! has_name (x->people, n->name)) {
+			g_ptr_array_add (x->people,
+					 nmf_person_new (n->name, NULL, NULL));
+			no_addr = TRUE;
+		    }
 		}
 	    }
 	}
@@ -1968,10 +2596,11 @@ nmf_extract_message (const struct nmf_message *msg,
 						 "(some without an address)"
 					       : "people: named in the text, "
 						 "address from the headers"));
+	else if (others_call (folded))
+	    colleagues_in_cc (msg, user_emails, x);
 	/* "You'll meet Keiko and me": the writer is in the call too (an
 	 * ATS sends for the person in Reply-To). */
-	struct nmf_address *me = msg->from ? nmf_address_copy (msg->from)
-					   : NULL;
+	struct nmf_address *me = named_copy (msg->from);
 
 	if (me && nmf_address_is_robot (me->addr) && msg->reply_to->len) {
 	    const struct nmf_address *r = msg->reply_to->pdata[0];
@@ -1984,7 +2613,7 @@ nmf_extract_message (const struct nmf_message *msg,
 		me->name = g_strdup (r->name);
 	    }
 	}
-	if (x->people->len && me && sender_runs_call (folded)
+	if (x->people->len && me && sender_runs_call (folded, head)
 	    && ! only_arranges (msg, me) && ! role_mailbox (me->addr)
 	    && ! organises_only (msg, me->addr)) {
 	    add_person (x, me->name, me->addr, user_emails);
@@ -1994,8 +2623,9 @@ nmf_extract_message (const struct nmf_message *msg,
 	nmf_address_free (me);
     }
     if (! x->people->len && from_addr && ! from_user) {
-	const struct nmf_address *who = msg->from;
-	gboolean runs = sender_runs_call (folded);
+	struct nmf_address *sender = named_copy (msg->from);
+	const struct nmf_address *who = sender;
+	gboolean runs = sender_runs_call (folded, head);
 	guint k;
 
 	/* A robot sender with a person in Reply-To: that person only when
@@ -2021,6 +2651,7 @@ nmf_extract_message (const struct nmf_message *msg,
 					    : "people: the sender (nobody else "
 					      "named)"));
 	}
+	nmf_address_free (sender);
     }
 
     /* A phone number in the sender's signature belongs to the sender;

@@ -139,7 +139,173 @@ static const struct pcase people_rows[] = {
       "Would Thursday at 9am suit? It will be me and Ada Voss from the "
       "data team.",
       "Ada Voss <ada.voss@acme.example>; Liam Kerr <liam.kerr@acme.example>" },
+    /* The rows below are written by us for issue "people2" (shapes of
+     * real mail, no real message copied). */
+    { /* No display name: the mailbox first.last spells the name. */
+      "name from the mailbox", NULL, "jo.park@acme.example", NULL, NULL,
+      "Looking forward to speaking with you on Tuesday at 2pm.",
+      "Jo Park <jo.park@acme.example>" },
+    { /* A mailbox of one word spells no name to trust. */
+      "no name from a one-word mailbox", NULL, "jpark@acme.example", NULL,
+      NULL, "Looking forward to speaking with you on Tuesday at 2pm.",
+      " <jpark@acme.example>" },
+    { /* A sentence announces the list below it, after a blank line; a
+       * title stands in its own column or after one space, and an
+       * indented line goes on with the item before.  The coordinator
+       * who writes is no interviewer. */
+      "announced list in columns", "Kim Shaw", "kim.shaw@acme.example", NULL,
+      NULL,
+      "We would like you to come in next week.\n\n"
+      "The people you will be meeting are:\n\n"
+      "Nora Lind   Vice President, Platform\n"
+      "Owen Price   Director\n"
+      "    (joins from the Oslo office)\n"
+      "Teo Ruiz Manager, Data\n\n"
+      "Please send me your availability.\n\n"
+      "Kim Shaw\nAdministrative Coordinator",
+      "Nora Lind <>; Owen Price <>; Teo Ruiz <>" },
+    { /* "The persons who will be interviewing you are:" is said of
+       * others: the writer is not in the call; the Cc gives one
+       * address. */
+      "interviewing you, said of others", "Kim Shaw",
+      "kim.shaw@acme.example", NULL, "|nora.lind@acme.example",
+      "The persons who will be interviewing you are:\n"
+      "Nora Lind\nOwen Price\n\nThanks,\nKim",
+      "Nora Lind <nora.lind@acme.example>; Owen Price <>" },
+    { /* A schedule with one time a slot, two people in one slot; a
+       * break is nobody, and "ask for me and I will meet you" is no
+       * call of the coordinator's. */
+      "single times, two in a slot", "Kim Shaw", "kim.shaw@acme.example",
+      NULL, NULL,
+      "I have scheduled the following for Thursday:\n\n"
+      "9:00 AM  Nora Lind and Owen Price\n"
+      "9:30 AM  Teo Ruiz, Director\n"
+      "10:00 AM  Lunch Break\n\n"
+      "At the front desk ask for me and I will meet you in the lobby.\n\n"
+      "Kim Shaw",
+      "Nora Lind <>; Owen Price <>; Teo Ruiz <>" },
+    { /* The times after the names. */
+      "times after the names", "Kim Shaw", "kim.shaw@acme.example", NULL,
+      NULL,
+      "3:30pm tomorrow is fine, the schedule changes a little:\n\n"
+      "Owen Price     3:30 PM\n"
+      "Nora Lind      4:00 PM\n\n"
+      "Kim",
+      "Owen Price <>; Nora Lind <>" },
+    { /* An earlier message quoted the Lotus Notes way (a name, a date
+       * and a time, then "To:") is not the sender's: "fine with me" in
+       * it says nothing of the sender's call. */
+      "Notes-style quote is not the sender's", "Kim Shaw",
+      "kim.shaw@acme.example", NULL, "|nora.lind@acme.example",
+      "I have scheduled your interview with Nora Lind for Thursday at "
+      "2 PM.\n\nKim Shaw\n\n\n"
+      "Alex Morgan <alex@example.net> on 11/12/2026 12:59:55 PM\n"
+      "To: kim.shaw@acme.example\ncc:\nSubject: Re: Interview\n\n"
+      "Thursday afternoon is fine with me.\n",
+      "Nora Lind <nora.lind@acme.example>" },
+    { /* The people as the subject of "will interview you"; "Dr. Lind"
+       * is named as her mailbox spells her. */
+      "subject of 'will interview you'", "Kim Shaw",
+      "kim.shaw@acme.example", NULL, "|nora.lind@acme.example",
+      "Dr. Lind, Owen Price and Teo Ruiz will interview you in one "
+      "call on Friday at 1:00 PM.\n\nKim Shaw\nAdministrative Coordinator",
+      "Nora Lind <nora.lind@acme.example>; Owen Price <>; Teo Ruiz <>" },
+    { /* The recruiter who will call runs the call. */
+      "the recruiter who will call you", "Kim Shaw", "kim.shaw@acme.example",
+      NULL, NULL,
+      "Thanks for your reply. Jo Park, our recruiter, will call you on "
+      "Tuesday at 2pm.\n\nKim Shaw\nScheduling Coordinator",
+      "Jo Park <>" },
+    { /* "They will call you" from a coordinator who names nobody but
+       * copies a colleague: the colleague will call. */
+      "they will call you, colleague in Cc", "Kim Shaw",
+      "kim.shaw@acme.example", NULL, "|nora.lind@acme.example",
+      "I have scheduled the telephone interview for Friday at 1:00 PM. "
+      "They will call you at the number you gave me.\n\n"
+      "Kim Shaw\nAdministrative Coordinator",
+      "Nora Lind <nora.lind@acme.example>" },
+    { /* Someone of another domain in Cc is no colleague. */
+      "they will call you, Cc elsewhere", "Kim Shaw",
+      "kim.shaw@acme.example", NULL, "|nora.lind@agency.example",
+      "I have scheduled the telephone interview for Friday at 1:00 PM. "
+      "They will call you at the number you gave me.\n\n"
+      "Kim Shaw\nAdministrative Coordinator",
+      "" },
+    { /* A display name in directory order is turned round. */
+      "directory-order display name", "Park, Jo", "jpark@acme.example", NULL,
+      NULL, "Looking forward to speaking with you on Tuesday at 2pm.",
+      "Jo Park <jpark@acme.example>" },
+    { /* A middle initial is left out, as mailboxes leave it out. */
+      "middle initial", "Acme Careers", "no-reply@greenhouse-mail.example",
+      NULL, NULL, "Interviewer: Nora J. Lind, Director of Data\n",
+      "Nora Lind <>" },
+    { /* "You will be interviewing with:" announces the list. */
+      "interviewing with, list below", "Kim Shaw", "kim.shaw@acme.example",
+      NULL, NULL,
+      "On Thursday you will be interviewing with:\n"
+      "- Nora Lind, Director\n- Owen Price, Staff Engineer\n\nKim Shaw\n"
+      "Recruiting Coordinator",
+      "Nora Lind <>; Owen Price <>" },
+    { /* A schedule over two days writes the day before the time. */
+      "day before the time", "Kim Shaw", "kim.shaw@acme.example", NULL,
+      NULL,
+      "Here is the schedule:\n\n"
+      "Monday, May 3  9:00 AM  Nora Lind\n"
+      "Tuesday, May 4  1:00 PM  Owen Price\n\nKim",
+      "Nora Lind <>; Owen Price <>" },
+    { /* A company would like to interview you: no person. */
+      "a company as the subject", "Acme Careers",
+      "no-reply@greenhouse-mail.example", NULL, NULL,
+      "Acme Robotics would like to interview you for the Data Engineer "
+      "role.",
+      "" },
 };
+
+/* The sender's own text names nobody; the earlier message it answers
+ * lists the interviewers (written by us). */
+static void
+test_people_from_quote (void **state)
+{
+    static const struct {
+	const char *why;
+	const char *quoted;
+	const char *want;
+    } rows[] = {
+	{ "a list in the quote",
+	  "On Mon, Nov 16, 2026, Kim Shaw <kim.shaw@acme.example> wrote:\n"
+	  "> The interviewers would be:\n>\n"
+	  "> Nora Lind      Vice President\n"
+	  "> Owen Price     Director\n>\n> Kim\n",
+	  "Nora Lind <>; Owen Price <>" },
+	{ /* A sentence of the quote is no list: it may be the user's. */
+	  "prose in the quote",
+	  "On Mon, Nov 16, 2026, Alex Morgan <alex@example.net> wrote:\n"
+	  "> I would be glad to meet with Nora Lind.\n",
+	  "" },
+    };
+    gsize i;
+
+    (void) state;
+    for (i = 0; i < G_N_ELEMENTS (rows); i++) {
+	struct nmf_message *m = msg ("Kim Shaw", "kim.shaw@acme.example",
+				     "Re: Interview",
+				     "I have scheduled the interview for "
+				     "Wednesday at 1:00 PM.\n\nKim Shaw\n"
+				     "Administrative Coordinator");
+	struct nmf_extract x;
+	g_autofree char *got = NULL;
+
+	g_free (m->quoted);
+	m->quoted = g_strdup (rows[i].quoted);
+	nmf_extract_message (m, me, &x);
+	got = people_of (&x);
+	if (strcmp (got, rows[i].want) != 0)
+	    fail_msg ("%s: want '%s', got '%s'", rows[i].why, rows[i].want,
+		      got);
+	nmf_extract_release (&x);
+	nmf_message_free (&m);
+    }
+}
 
 static void
 test_people (void **state)
@@ -354,6 +520,7 @@ main (void)
 {
     const struct CMUnitTest tests[] = {
 	cmocka_unit_test (test_people),
+	cmocka_unit_test (test_people_from_quote),
 	cmocka_unit_test (test_organiser),
 	cmocka_unit_test (test_phone),
 	cmocka_unit_test (test_timeline_precision),
