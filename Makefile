@@ -88,7 +88,7 @@ else
 PROG := $(BUILD)/notmuch-followup
 endif
 
-.PHONY: all clean check check-unit check-e2e check-asan check-layering \
+.PHONY: all clean check check-unit check-e2e check-eval check-asan check-layering \
         check-valgrind \
         deps demo install uninstall lint-man bench fuzz eval train
 
@@ -138,7 +138,26 @@ check: deps
 	@$(MAKE) --no-print-directory lint-man
 	@$(MAKE) --no-print-directory all
 	@$(MAKE) --no-print-directory check-unit
+	@$(MAKE) --no-print-directory check-eval
 	@$(MAKE) --no-print-directory check-e2e
+
+# The held-out figures on the labelled real mail (make eval) must not fall
+# below the floors of tests/eval-floors.json (the README has the figures).
+# Without the real mail beside the project, there is nothing to measure.
+JOBS_CORPUS ?= $(or $(NMF_JOBS_CORPUS),../shared/corpus/jobs)
+check-eval: $(PROG)
+	@if [ -f $(JOBS_CORPUS)/labels.tsv ]; then \
+	    /usr/bin/python3 tools/train.py --bin $(abspath $(PROG)) \
+	        --jobs $(JOBS_CORPUS) --cv $(BUILD)/heldout.jsonl || exit 1; \
+	    /usr/bin/python3 tools/eval.py --bin $(abspath $(PROG)) \
+	        --jobs $(JOBS_CORPUS) --predictions $(BUILD)/heldout.jsonl \
+	        --floors tests/eval-floors.json >$(BUILD)/eval.txt; rc=$$?; \
+	    sed -n '/^== all real mail (held out)/,/^  invitations/p;/^eval:/p' \
+	        $(BUILD)/eval.txt; \
+	    exit $$rc; \
+	else \
+	    echo "eval: skipped: no labelled real mail at $(JOBS_CORPUS)"; \
+	fi
 
 check-layering:
 	@sh tools/check-layering.sh

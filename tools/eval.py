@@ -195,17 +195,33 @@ def main():
             pred = {}
             for line in f:
                 o = json.loads(line)
-                pred[o["file"]] = o
+                pred[os.path.realpath(o["file"])] = o
+        missing = 0
         for c in jobs:
-            if c.got and c.path in pred:
-                c.got["kind"] = pred[c.path]["kind"]
-                c.got["confidence"] = pred[c.path]["confidence"]
-                c.got["act"] = pred[c.path]["act"]
+            p = pred.get(os.path.realpath(c.path))
+            if not c.got:
+                continue
+            if not p:
+                missing += 1
+                continue
+            c.got["kind"] = p["kind"]
+            c.got["confidence"] = p["confidence"]
+            c.got["act"] = p["act"]
+        if missing:
+            sys.stderr.write("eval: %s has no prediction for %d of the real "
+                             "messages\n" % (a.predictions, missing))
+            return 2
     out = sys.stdout
-    out.write("The project's rules were written from tests/corpus: its "
-              "figures are no evidence.\nThe real mail in %s was not used to "
-              "write or fit them: its figures are held out.\n"
-              % os.path.normpath(a.jobs))
+    out.write("The project's rules were written from tests/corpus and the "
+              "weights are fitted on it: its figures are no evidence.\n")
+    if a.predictions:
+        out.write("The kinds of the real mail in %s are held out: each fold "
+                  "(one person's mail) is classified with weights fitted "
+                  "without it.\n" % os.path.normpath(a.jobs))
+    else:
+        out.write("The weights are fitted on the real mail in %s too: "
+                  "without --predictions (make eval gives them) its kind "
+                  "figures are no evidence.\n" % os.path.normpath(a.jobs))
     res = {}
     res["project"] = report("tests/corpus (written by us; not held out)",
                             project, out)
@@ -213,10 +229,12 @@ def main():
     for c in jobs:
         by_source[c.source].append(c)
     for s in sorted(by_source):
-        res[s] = report(s + " (held out)", by_source[s], out)
+        res[s] = report(s + (" (held out)" if a.predictions else ""),
+                        by_source[s], out)
     if jobs:
-        res["jobs"] = report("all real mail (held out)", jobs, out)
-        res["jobs-sure"] = report("all real mail, sure labels only (held out)",
+        tag = " (held out)" if a.predictions else ""
+        res["jobs"] = report("all real mail" + tag, jobs, out)
+        res["jobs-sure"] = report("all real mail, sure labels only" + tag,
                                   [c for c in jobs if c.sure], out)
     if a.json:
         with open(a.json, "w", encoding="utf-8") as f:

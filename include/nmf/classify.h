@@ -1,8 +1,9 @@
 /* classify.h — what kind of message this is, and why (pure, no I/O).
  *
  * DESIGN §4.  Precision first: a message that would start a process and
- * lead to drafts must be convincing; when unsure the classifier says so
- * with a low confidence, and the caller does not act on it.
+ * lead to drafts must be convincing.  The confidence is the probability
+ * the fitted weights give the kind (nmf/weights.h); below the acting
+ * confidence (nmf_config_act_confidence) the caller does not act on it.
  */
 #ifndef NMF_CLASSIFY_H
 #define NMF_CLASSIFY_H

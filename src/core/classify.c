@@ -1,11 +1,13 @@
-/* classify.c — rules that decide a message's kind (see nmf/classify.h).
+/* classify.c — what a message's kind is, and why (see nmf/classify.h).
  *
- * Each rule is a phrase list matched on the folded subject and new text
+ * Rules turn a message into evidence (nmf_classify_features): phrase
+ * lists and sentence patterns matched on the folded subject and new text
  * (quotes and signatures excluded, so a reply does not inherit what it
- * quotes).  Rules add evidence; the decision weighs groups of evidence
- * rather than single words, and hard negatives (press, podcast,
- * user-research interviews, newsletters, the user as interviewer) veto
- * an interview process.  Pure: no I/O.
+ * quotes), headers and calendar parts.  A fitted weight table
+ * (nmf/weights.h, make train) says what each piece is worth for each
+ * kind; the guards of DESIGN §4 (direction, automated mail, the user's
+ * own organisation, the user as interviewer, no interview phrase) decide
+ * beforehand which kinds the weights may choose from.  Pure: no I/O.
  */
 #include <math.h>
 #include <stdlib.h>
