@@ -255,8 +255,13 @@ test_weights_parse (void **state)
 	    assert_non_null (strstr (why, rows[i].why));
 	}
     }
-    assert_false (nmf_weights_parse ("act 0.5\n", &(struct nmf_weights) { 0 },
-				     &(char *) { NULL }));
+    {
+	struct nmf_weights w;
+	g_autofree char *why = NULL;
+
+	assert_false (nmf_weights_parse ("act 0.5\n", &w, &why));
+	assert_non_null (strstr (why, "no 'kinds' line"));
+    }
 }
 
 /* The guards decide before the weights: with a table that favours an
