@@ -11,7 +11,7 @@ _notmuch_followup_options ()
     show) echo "--format= --now= --help" ;;
     noreply) echo "--awaiting= --older-than= --format= --now= --help" ;;
     agenda) echo "--output= --now= --help" ;;
-    classify) echo "--format= --user= --help" ;;
+    classify) echo "--format= --user= --features --weights= --help" ;;
     note) echo "--to= --decision-by= --interview-at= --interviewer= --keep-in-touch= --now= --help" ;;
     ignore) echo "--help" ;;
     close) echo "--now= --help" ;;
