@@ -10,9 +10,16 @@
  * The three results are newly allocated (g_free) and never NULL.
  *
  * Quoted: lines starting with '>', and everything from an attribution
- * line ("On ... wrote:"), an "-----Original Message-----" or a
- * forwarded-message marker on.  Signature: from a "-- " line on, up to
- * the quoted tail. */
+ * line ("On ... wrote:"), an "-----Original Message-----", an Outlook
+ * header block, a Lotus Notes reply header ("Name <addr> on 11/29/2000
+ * 10:52 PM" above a "To:" line), a GroupWise ">>> ... >>>" line or a
+ * forwarded-message marker (also Notes' "--- Forwarded by ... ---") on.
+ * Signature: from a "-- " line on, up to the quoted tail. */
+/* Whether the quoted part nmf_text_split gave starts with a forwarded
+ * message (which is what the sender passes on, not an earlier reply). */
+gboolean
+nmf_text_is_forward (const char *quoted);
+
 void
 nmf_text_split (const char *text, char **body, char **quoted,
 		char **signature);

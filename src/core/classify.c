@@ -408,8 +408,7 @@ ctx_init (struct ctx *c, const struct nmf_message *msg)
     guint i;
 
     c->subject = nmf_text_fold (msg->subject);
-    if (g_str_has_prefix (msg->quoted, "---------- Forwarded message")
-	|| g_str_has_prefix (msg->quoted, "Begin forwarded message")) {
+    if (nmf_text_is_forward (msg->quoted)) {
 	g_autofree char *both = g_strconcat (msg->body, "\n", msg->quoted,
 					     NULL);
 
@@ -1035,10 +1034,7 @@ features_incoming (const struct nmf_message *msg,
 		     || g_str_has_prefix (c->subject, "re:");
     v[NMF_F_FORWARD] = g_str_has_prefix (c->subject, "fw:")
 		       || g_str_has_prefix (c->subject, "fwd:")
-		       || g_str_has_prefix (msg->quoted,
-					    "---------- Forwarded message")
-		       || g_str_has_prefix (msg->quoted,
-					    "Begin forwarded message");
+		       || nmf_text_is_forward (msg->quoted);
     seen_regex (c, v, NMF_F_YOU_INTERVIEW, you_interview_patterns);
     seen_regex (c, v, NMF_F_THIRD_PERSON, third_person_patterns);
     seen (c, v, NMF_F_RESUME, resume_terms, FALSE);
@@ -1083,6 +1079,17 @@ drafting (enum nmf_kind k)
 	   || k == NMF_KIND_REJECTION || k == NMF_KIND_OFFER;
 }
 
+/* DESIGN §4's hard negatives: an interview of the press, of research,
+ * of life outside work (visa, tenant, admissions), a course or a mock
+ * interview, a talk or a meetup is no step of a job search. */
+static gboolean
+hard_negative (const double *v)
+{
+    return v[NMF_F_NEGATIVE_PRESS] || v[NMF_F_NEGATIVE_RESEARCH]
+	   || v[NMF_F_NEGATIVE_LIFE] || v[NMF_F_NEGATIVE_LEARNING]
+	   || v[NMF_F_NEGATIVE_EVENT];
+}
+
 /* The guards: rules outside the weights (DESIGN §4).  Says which kinds
  * the message may have, and why the others are out. */
 static void
@@ -1113,11 +1120,13 @@ guards (const struct ctx *c, const double *v, gboolean *allowed,
 	return;
     }
     if (v[NMF_F_INTERNAL] || v[NMF_F_USER_ORGANISES]
-	|| v[NMF_F_AS_INTERVIEWER] || ! c->could_act) {
+	|| v[NMF_F_AS_INTERVIEWER] || hard_negative (v) || ! c->could_act) {
 	const char *why
 	    = v[NMF_F_INTERNAL] ? "from the user's own organisation"
 	      : v[NMF_F_USER_ORGANISES] ? "the user organises the event"
 	      : v[NMF_F_AS_INTERVIEWER] ? "the user is on the hiring side"
+	      : hard_negative (v) ? "a press, research, life, learning or "
+				    "event interview"
 	      : "no job context with an interview, meeting, rejection or "
 		"offer phrase";
 

@@ -65,6 +65,35 @@ is_header_block (char **lines, int i)
     return date && other;
 }
 
+/* Lotus Notes' reply header: "Name <addr> on 11/29/2000 10:52:35 PM"
+ * (the date may be wrapped onto the next line), then a "To:" line
+ * within three lines. */
+static gboolean
+is_notes_header (char **lines, int i)
+{
+    static const char re[]
+	= "\\bon \\d{1,2}/\\d{1,2}/\\d{2,4}(?: \\d{1,2}:\\d{2}(?::\\d{2})?"
+	  " ?(?:[AaPp][Mm])?)?\\s*$";
+    int k;
+
+    if (! nmf_regex_match_jit (re, lines[i], NULL)) {
+	/* "Name <addr> on" / "11/29/2000 10:52 AM" */
+	g_autofree char *t = g_strstrip (g_strdup (lines[i]));
+
+	if (! lines[i + 1] || ! g_str_has_suffix (t, " on")
+	    || ! g_regex_match_simple ("^\\s*\\d{1,2}/\\d{1,2}/\\d{2,4}\\b",
+				       lines[i + 1], 0, 0))
+	    return FALSE;
+    }
+    for (k = i + 1; k <= i + 3 && lines[k]; k++) {
+	g_autofree char *l = g_strstrip (g_strdup (lines[k]));
+
+	if (starts_with_ci (l, "To:"))
+	    return TRUE;
+    }
+    return FALSE;
+}
+
 static gboolean
 is_quote_separator (const char *line)
 {
@@ -75,6 +104,12 @@ is_quote_separator (const char *line)
     if (g_str_has_prefix (t, "---------- Forwarded message"))
 	return TRUE;
     if (g_str_has_prefix (t, "Begin forwarded message:"))
+	return TRUE;
+    /* Lotus Notes' forward: "------ Forwarded by Name on DATE -------" */
+    if (t[0] == '-' && strstr (t, "- Forwarded by "))
+	return TRUE;
+    /* GroupWise's quote: ">>> Name <addr> 11/29/00 10:52 AM >>>" */
+    if (g_str_has_prefix (t, ">>> ") && g_str_has_suffix (t, " >>>"))
 	return TRUE;
     /* Outlook's reply separator: a line of underscores then a header
      * block. */
@@ -88,6 +123,22 @@ is_sig_delimiter (const char *line)
 {
     return strcmp (line, "-- ") == 0 || strcmp (line, "--") == 0
 	|| strcmp (line, "-- \r") == 0;
+}
+
+gboolean
+nmf_text_is_forward (const char *quoted)
+{
+    g_autofree char *t = NULL;
+    const char *nl;
+
+    if (! quoted)
+	return FALSE;
+    nl = strchr (quoted, '\n');
+    t = g_strstrip (g_strndup (quoted, nl ? (gsize) (nl - quoted)
+					  : strlen (quoted)));
+    return g_str_has_prefix (t, "---------- Forwarded message")
+	   || g_str_has_prefix (t, "Begin forwarded message")
+	   || (t[0] == '-' && strstr (t, "- Forwarded by ") != NULL);
 }
 
 void
@@ -132,7 +183,8 @@ nmf_text_split (const char *text, char **body, char **quoted,
 	    continue;
 	}
 	att = attribution_lines (line, lines[i + 1]);
-	if (att || is_quote_separator (line) || is_header_block (lines, i)) {
+	if (att || is_quote_separator (line) || is_header_block (lines, i)
+	    || is_notes_header (lines, i)) {
 	    state = IN_TAIL;
 	    g_string_append (q, line);
 	    g_string_append_c (q, '\n');

@@ -57,10 +57,44 @@ static const struct split_case split_cases[] = {
     /* "wrote:" in prose without a date or address is new text. */
     { "prose wrote", "Here is what she wrote:\nhello\n",
       "Here is what she wrote:\nhello", "", "" },
+    /* Lotus Notes' reply header, the date on the same line or the next
+     * (written by us after the shape of Notes mail of 2000). */
+    { "notes header", "Friday works.\n\nJo Lee <jo@x.example> on "
+      "11/29/2000 10:52:35 PM\nTo: Alex Morgan/HOU/ECT@ECT\ncc:\nold\n",
+      "Friday works.", "Jo Lee <jo@x.example> on 11/29/2000 10:52:35 PM\n"
+      "To: Alex Morgan/HOU/ECT@ECT\ncc:\nold", "" },
+    { "notes header wrapped", "Fine.\nJo Lee <jo@x.example> on\n"
+      "11/29/2000 10:52 AM\n\nTo: Alex\nold\n", "Fine.",
+      "Jo Lee <jo@x.example> on\n11/29/2000 10:52 AM\n\nTo: Alex\nold",
+      "" },
+    /* A date "on 11/29/2000" in prose, with no "To:" below, is text. */
+    { "notes date in prose", "We met on 11/29/2000\nand talked.\n",
+      "We met on 11/29/2000\nand talked.", "", "" },
+    { "notes forward", "FYI\n---------------------- Forwarded by Jo Lee/HOU "
+      "on 11/29/2000 10:52 AM ---------------------------\nold\n", "FYI",
+      "---------------------- Forwarded by Jo Lee/HOU on 11/29/2000 10:52 AM"
+      " ---------------------------\nold", "" },
+    { "groupwise", "Yes.\n>>> Jo Lee <jo@x.example> 11/29/00 10:52AM >>>\n"
+      "old\n", "Yes.", ">>> Jo Lee <jo@x.example> 11/29/00 10:52AM >>>\nold",
+      "" },
     /* A signature followed by a quote: the quote is not signature. */
     { "sig then quote", "Ok\n-- \nJo\nOn Mon, A wrote:\n> q\n", "Ok",
       "On Mon, A wrote:\n> q", "Jo" },
 };
+
+static void
+test_is_forward (void **state)
+{
+    (void) state;
+    assert_true (nmf_text_is_forward ("---------- Forwarded message ---------\n"
+				      "From: y"));
+    assert_true (nmf_text_is_forward ("Begin forwarded message:\n"));
+    assert_true (nmf_text_is_forward ("------ Forwarded by Jo Lee/HOU on "
+				      "11/29/2000 10:52 AM ------\nold"));
+    assert_false (nmf_text_is_forward ("On Mon, Jo wrote:\n> Forwarded by"));
+    assert_false (nmf_text_is_forward (""));
+    assert_false (nmf_text_is_forward (NULL));
+}
 
 static void
 test_split (void **state)
@@ -180,6 +214,7 @@ main (void)
 {
     const struct CMUnitTest tests[] = {
 	cmocka_unit_test (test_split),
+	cmocka_unit_test (test_is_forward),
 	cmocka_unit_test (test_fold_and_phrase),
 	cmocka_unit_test (test_one_line),
 	cmocka_unit_test (test_regex_jit),
