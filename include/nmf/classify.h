@@ -103,6 +103,8 @@ enum nmf_feature {
     NMF_F_HE_SHE,           /* someone talked about: "she has" */
     NMF_F_FEEDBACK,         /* the reader is asked to judge someone */
     NMF_F_TO_USER_ALONE,    /* to the user and nobody else */
+    NMF_F_USER_STATUS,      /* user: asks where things stand */
+    NMF_F_USER_GRATITUDE,   /* user: thanks in other words */
     NMF_F_COUNT
 };
 

@@ -703,6 +703,8 @@ static const char *const feature_names[NMF_F_COUNT] = {
     [NMF_F_HE_SHE] = "he-or-she",
     [NMF_F_FEEDBACK] = "asks-feedback",
     [NMF_F_TO_USER_ALONE] = "to-the-user-alone",
+    [NMF_F_USER_STATUS] = "user:asks-status",
+    [NMF_F_USER_GRATITUDE] = "user:gratitude",
 };
 
 const char *
@@ -858,6 +860,21 @@ static const char *const availability_terms[] = {
     "would that work", "works for you", NULL,
 };
 
+/* The user asks where things stand. */
+static const char *const user_status_terms[] = {
+    "status", "decision", "any news", "an update", "heard back",
+    "hear back", "next steps", "timeline", "still considering",
+    "still interested", "where things stand", "look forward to hearing",
+    "hearing from you", NULL,
+};
+/* The user's gratitude in other words than thank_you_terms. */
+static const char *const user_gratitude_terms[] = {
+    "thank you for the opportunity", "thanks for the opportunity",
+    "thank you for your consideration", "my gratitude", "grateful",
+    "thank you very much for", "thank you again", "thanks again",
+    "many thanks", "i appreciate", "i really appreciate", NULL,
+};
+
 static void
 features_from_user (struct ctx *c, double *v)
 {
@@ -880,6 +897,8 @@ features_from_user (struct ctx *c, double *v)
     seen (c, v, NMF_F_AVAILABILITY, availability_terms, FALSE);
     seen_regex (c, v, NMF_F_HE_SHE, he_she_patterns);
     seen (c, v, NMF_F_FEEDBACK, feedback_terms, FALSE);
+    seen (c, v, NMF_F_USER_STATUS, user_status_terms, FALSE);
+    seen (c, v, NMF_F_USER_GRATITUDE, user_gratitude_terms, FALSE);
 }
 
 /* Lines of an itinerary: "10:00 - 10:45 AM  Name, Title" (two or more
