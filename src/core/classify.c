@@ -81,7 +81,9 @@ static const char *const meeting_terms[] = {
     "coffee chat", "video call", "phone call", "a quick call", "a call",
     "quick call", "minute call", "call tomorrow", "minute chat",
     "minute conversation", "want to talk", "a conversation about",
-    "minute slot", "you're confirmed", "you are confirmed", NULL,
+    "minute slot", "you're confirmed", "you are confirmed", "call you",
+    "will call", "give you a call", "hop on a call", "jump on a call",
+    "get on a call", NULL,
 };
 
 static const char *const schedule_terms[] = {

@@ -122,6 +122,19 @@ static const struct kcase cases[] = {
     { "a friend mentions an interview", "sam@friends.example",
       "Dinner?", "How did the interview go? Dinner on Friday?", 0, FALSE,
       NULL, NMF_KIND_UNRELATED, FALSE },
+    /* Issue 15's two shapes: a recruiter's phone screen that never says
+     * "interview", and a cold "quick call" that is no process. */
+    { "a phone screen in other words", "dana.ruiz@brightpath.example",
+      "Re: Data Engineer opportunity",
+      "Perfect, let's do Thursday, November 19 at 10:30 AM ET. I'll call "
+      "you at the number on your resume. We'll go over your background and "
+      "the role with the client.", 0, FALSE, NULL,
+      NMF_KIND_INTERVIEW_INVITE, TRUE },
+    { "a cold quick call", "sam@talentreach.example", "Quick call?",
+      "Hi Alex, I came across your profile and I'm working with several "
+      "fast-growing startups hiring senior engineers. Would you be open to "
+      "a quick 15-minute call this week to hear about them?", 0, FALSE,
+      NULL, NMF_KIND_RECRUITER_OTHER, TRUE },
 };
 
 /* Every row's kind must come out, and a row that says scan must not act
