@@ -1300,6 +1300,10 @@ list_ends_at (const char *q, const char *stop, gboolean strong,
 	    break;
 	if (*q == ',')
 	    q++;
+	/* "Andrés Salinas (in copy), would like to meet you": the comma
+	 * closes the list. */
+	if (q >= stop)
+	    break;
 	while (*q == ' ')
 	    q++;
 	if (g_str_has_prefix (q, "and "))

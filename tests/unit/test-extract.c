@@ -56,7 +56,8 @@ struct pcase {
     const char *why;
     const char *from_name, *from;
     const char *reply_to;   /* "Name|addr" or NULL */
-    const char *cc;         /* "Name|addr" or NULL */
+    const char *cc;         /* "Name|addr", several joined by ";", or
+			     * NULL */
     const char *body;
     const char *want;       /* people_of() */
 };
@@ -259,6 +260,15 @@ static const struct pcase people_rows[] = {
       "Acme Robotics would like to interview you for the Data Engineer "
       "role.",
       "" },
+    /* The rows below are written by us for issue "people3". */
+    { /* A comma after the parenthesis closes the subject: the CTO in
+       * copy will meet the reader, the recruiter who writes only
+       * arranges. */
+      "subject closed by a comma", "Kim Shaw", "kim.shaw@acme.example",
+      NULL, "Dana Ortiz|dana.ortiz@acme.example",
+      "Thanks for applying. Our CTO, Dana Ortiz (in copy), would like to "
+      "meet you on Thursday at 9:00 AM.\n\nKim Shaw\nTalent Partner",
+      "Dana Ortiz <dana.ortiz@acme.example>" },
 };
 
 /* The sender's own text names nobody; the earlier message it answers
@@ -326,9 +336,14 @@ test_people (void **state)
 	    g_ptr_array_add (m->reply_to, nmf_address_new (nv[0], nv[1]));
 	}
 	if (c->cc) {
-	    g_auto (GStrv) nv = g_strsplit (c->cc, "|", 2);
+	    g_auto (GStrv) each = g_strsplit (c->cc, ";", -1);
+	    guint k;
 
-	    g_ptr_array_add (m->cc, nmf_address_new (nv[0], nv[1]));
+	    for (k = 0; each[k]; k++) {
+		g_auto (GStrv) nv = g_strsplit (each[k], "|", 2);
+
+		g_ptr_array_add (m->cc, nmf_address_new (nv[0], nv[1]));
+	    }
 	}
 	nmf_extract_message (m, me, &x);
 	got = people_of (&x);
