@@ -109,6 +109,72 @@ static const struct pcase people_rows[] = {
       "Hi Alex, you will be speaking with Dana Ortiz, our Director of "
       "Product, on Thursday.",
       "Dana Ortiz <dana.ortiz@acme.example>" },
+    { /* A terse phone mail: "me and our CTO Ruth (cc'd)"; the role
+       * before the first name is no name, the Cc gives her address and
+       * the writer is in the call. */
+      "me and our CTO, first name only", "Aaron Feld",
+      "aaron@acme.example", NULL, "Ruth Okonjo|ruth@acme.example",
+      "Can you do a quick call tomorrow 8:30am with me and our CTO Ruth "
+      "(cc'd)? 30 min.\n\nAaron\n\nSent from my iPhone",
+      "Ruth Okonjo <ruth@acme.example>; Aaron Feld <aaron@acme.example>" },
+    { /* "You'd be meeting" two people, both in Cc; the recruiter who
+       * writes is not named. */
+      "you'd be meeting", "Gil Ferris", "gil.ferris@acme.example", NULL,
+      "Marcus Lee|marcus.lee@acme.example;Jun Park|jun.park@acme.example",
+      "Great news: the team would like to move you forward. You'd be "
+      "meeting Marcus Lee (Staff SRE) and Jun Park (SRE Manager) - both "
+      "cc'd here.\n\nGil",
+      "Marcus Lee <marcus.lee@acme.example>; "
+      "Jun Park <jun.park@acme.example>" },
+    { /* "Our interviewer, Dr. Amelia Hart," names who runs the call;
+       * the recruiter rescheduling it is not one. */
+      "our interviewer, name", "Owen Gale", "owen.gale@acme.example", NULL,
+      "Amelia Hart|amelia.hart@acme.example",
+      "Our interviewer, Dr. Amelia Hart, is unwell this week. Could we "
+      "move your interview to Friday at 11am?\n\nOwen Gale\nRecruiter",
+      "Amelia Hart <amelia.hart@acme.example>" },
+    { /* "The panel will be me, ... and ...": the writer and two
+       * colleagues, named with titles in parentheses. */
+      "the panel will be me and two", "Lucia Marr", "lucia.marr@acme.example",
+      NULL,
+      "Owen Mbeki|owen.mbeki@acme.example;Sunita Iyer|sunita.iyer@acme.example",
+      "The panel will be me, Owen Mbeki (Associate Director) and Sunita "
+      "Iyer (Principal Scientist). I have copied both of them.\n\nLucia",
+      "Owen Mbeki <owen.mbeki@acme.example>; "
+      "Sunita Iyer <sunita.iyer@acme.example>; "
+      "Lucia Marr <lucia.marr@acme.example>" },
+    { /* "X from the platform team and I will talk with you": the
+       * colleague and the writer. */
+      "colleague and I will talk with you", "Pieter Jansen",
+      "pieter.jansen@acme.example", NULL,
+      "Sanne Bakker|sanne.bakker@acme.example",
+      "Here is the invitation for your interview. Sanne Bakker from the "
+      "platform team and I will talk with you about streaming "
+      "pipelines.\n\nPieter",
+      "Sanne Bakker <sanne.bakker@acme.example>; "
+      "Pieter Jansen <pieter.jansen@acme.example>" },
+    { /* "My colleague X (cc) and I would like to invite you to an
+       * interview", wrapped over lines. */
+      "my colleague (cc) and I invite you", "Haruto Sato",
+      "haruto.sato@acme.example", NULL, "Yuki Mori|yuki.mori@acme.example",
+      "Thank you for applying. My colleague Yuki Mori (cc) and\nI would "
+      "like to invite you to an interview for the SRE position.\n\n"
+      "Haruto Sato\nSRE Manager",
+      "Yuki Mori <yuki.mori@acme.example>; "
+      "Haruto Sato <haruto.sato@acme.example>" },
+    { /* "and I will arrange the telephone interview" is no call of the
+       * coordinator's own, and the person before "and I" here is no
+       * subject of a meeting. */
+      "and I will arrange", "Kim Shaw", "kim.shaw@acme.example", NULL, NULL,
+      "Please let me know a time and the telephone number and I will "
+      "arrange the telephone interview.\n\nKim Shaw\n"
+      "Administrative Coordinator",
+      "" },
+    { /* A place before "and I" is no colleague: only the writer. */
+      "a place before and I", "Sam Lee", "sam.lee@acme.example", NULL, NULL,
+      "Great to meet you at PyCon Berlin and I look forward to talking "
+      "more on Tuesday at 2pm.",
+      "Sam Lee <sam.lee@acme.example>" },
     { /* A plain "interview with Acme Robotics" names the company, not a
        * person: no address, so nobody from the text; the sender writes
        * as the one who runs the call. */
