@@ -2604,6 +2604,66 @@ earlier_text (const char *rest, const char *quoted)
     return g_string_free (out, FALSE);
 }
 
+/* A forward whose own text names nobody ("Forwarding Jordan's note
+ * below - you're confirmed for Monday"): when the forwarded message's
+ * writer speaks of the call as theirs ("I'll do 45 mins, just me"),
+ * they run it, and the one who forwards only passes it on. */
+static void
+forwarded_runner (const struct nmf_message *msg,
+		  const char *const *user_emails, struct nmf_extract *x)
+{
+    g_autoptr (GRegex) from_re = nmf_regex_new (
+	"(?m)^[ \\t]*From:[ \\t]*\"?([^\"<\\[\\n]*?)\"?[ \\t]*"
+	"(?:[<\\[](?:mailto:)?)?([A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,24})"
+	"[>\\]]?[ \\t]*$", 0, 0, NULL);
+    g_autoptr (GRegex) next_re = nmf_regex_new (
+	"(?m)^(?:[ \\t]*From:|On [^\\n]{0,200}wrote:|-- ?$|--$)", 0, 0, NULL);
+    g_autoptr (GMatchInfo) mi = NULL;
+    g_autofree char *text = NULL;
+    g_autofree char *name = NULL;
+    g_autofree char *addr = NULL;
+    g_autofree char *part = NULL;
+    g_autofree char *folded = NULL;
+    const char *start;
+    char *c;
+    int at = 0;
+
+    if (! from_re || ! next_re || ! nmf_text_is_forward (msg->quoted))
+	return;
+    text = earlier_text ("", msg->quoted);
+    if (! g_regex_match (from_re, text, 0, &mi))
+	return;
+    name = g_match_info_fetch (mi, 1);
+    addr = g_match_info_fetch (mi, 2);
+    if (! name || ! addr)
+	return;
+    g_strstrip (name);
+    for (c = addr; *c; c++)
+	*c = g_ascii_tolower (*c);
+    g_match_info_fetch_pos (mi, 0, NULL, &at);
+    g_clear_pointer (&mi, g_match_info_free);
+    /* The forwarded text starts after its header block. */
+    start = strstr (text + at, "\n\n");
+    if (! start)
+	return;
+    part = g_strdup (start);
+    if (g_regex_match (next_re, part, 0, &mi)) {
+	int cut = 0;
+
+	g_match_info_fetch_pos (mi, 0, &cut, NULL);
+	part[cut] = '\0';
+    }
+    folded = nmf_text_fold (part);
+    if (! sender_runs_call (folded, part) || role_mailbox (addr)
+	|| (msg->from && g_ascii_strcasecmp (msg->from->addr, addr) == 0))
+	return;
+    add_person (x, *name ? name : NULL, addr, user_emails);
+    if (x->people->len)
+	g_ptr_array_add (x->evidence,
+			 g_strdup ("people: the writer of the forwarded "
+				   "message runs the call"));
+}
+
 /* Is addr the ORGANIZER of a calendar event of msg without being one of
  * its attendees?  Then they only sent the invitation (DESIGN §5). */
 static gboolean
@@ -2776,6 +2836,8 @@ nmf_extract_message (const struct nmf_message *msg,
 						 "address from the headers"));
 	else if (others_call (folded))
 	    colleagues_in_cc (msg, user_emails, x);
+	if (! x->people->len)
+	    forwarded_runner (msg, user_emails, x);
 	/* "You'll meet Keiko and me": the writer is in the call too (an
 	 * ATS sends for the person in Reply-To). */
 	struct nmf_address *me = named_copy (msg->from);

@@ -353,6 +353,30 @@ test_people_from_quote (void **state)
 	  "> Nora Lind      Vice President\n"
 	  "> Owen Price     Director\n>\n> Kim\n",
 	  "Nora Lind <>; Owen Price <>" },
+	{ /* A forward of the interviewer's own note: "just me" says they
+	   * run the call (written by us for issue "people3"). */
+	  "forwarded note of the one who runs it",
+	  "---------- Forwarded message ---------\n"
+	  "From: Jordan Baird <jordan.baird@acme.example>\n"
+	  "Date: Wed, 25 Nov 2026 at 10:12\nSubject: Re: Interview\n"
+	  "To: Kim Shaw <kim.shaw@acme.example>\n\n\n"
+	  "Kim, Wednesday at 1pm works for me for Alex. I'll do 45 mins, "
+	  "just me.\n\nJordan\n\n--\nJordan Baird\nHead of Trading\n",
+	  "Jordan Baird <jordan.baird@acme.example>" },
+	{ /* A forwarded note that only agrees to a time says nothing of
+	   * who runs the call. */
+	  "forwarded note that only agrees",
+	  "---------- Forwarded message ---------\n"
+	  "From: Jordan Baird <jordan.baird@acme.example>\n"
+	  "Subject: Re: Interview\n\n"
+	  "Wednesday at 1pm is fine, please send the invitation.\n",
+	  "" },
+	{ /* The same words in the quote of a reply may be of an earlier
+	   * round: only a forward passes its writer on. */
+	  "reply quote, not a forward",
+	  "On Wed, Nov 25, 2026, Jordan Baird <jordan.baird@acme.example> "
+	  "wrote:\n> I'll do 45 mins, just me.\n",
+	  "" },
 	{ /* A sentence of the quote is no list: it may be the user's. */
 	  "prose in the quote",
 	  "On Mon, Nov 16, 2026, Alex Morgan <alex@example.net> wrote:\n"
