@@ -170,6 +170,33 @@ static const struct pcase people_rows[] = {
       "arrange the telephone interview.\n\nKim Shaw\n"
       "Administrative Coordinator",
       "" },
+    { /* Lever's "Interviewer(s):" line with two names. */
+      "Lever interviewer(s) line", "Acme via Lever",
+      "no-reply@hire.lever.example", NULL, NULL,
+      "Your interview has been scheduled.\n\nWhen: Tuesday, Nov 24, "
+      "10:00 AM PST\nInterviewer(s): Jane Doe, John Smith\nWhere: Zoom\n",
+      "Jane Doe <>; John Smith <>" },
+    { /* Greenhouse: "You'll be meeting with Name, Title." */
+      "you'll be meeting with, title", "Acme Recruiting",
+      "no-reply@greenhouse-mail.example", NULL, NULL,
+      "Your interview for Data Engineer is confirmed for Tuesday, "
+      "November 24 at 10:00 AM.\n\nYou'll be meeting with Rachel Green, "
+      "Analytics Manager.\n",
+      "Rachel Green <>" },
+    { /* A scheduling tool's table, rendered to columns; the header row
+       * is no person. */
+      "schedule table in columns", "Acme Recruiting",
+      "no-reply@goodtime.example", NULL, NULL,
+      "Your interview schedule:\n\nTime\tInterviewer\tTitle\n"
+      "10:00 AM - 10:45 AM PST\tJane Doe\tEngineering Manager\n"
+      "11:00 AM - 11:45 AM PST\tOmar Haddad\tStaff Engineer\n",
+      "Jane Doe <>; Omar Haddad <>" },
+    { /* The recruiter who will call runs the phone screen. */
+      "recruiter: I'll call you", "Jo Park", "jo.park@acme.example", NULL,
+      NULL,
+      "Thanks Alex, Tuesday at 2pm PT works. I'll call you at the number "
+      "on your resume.\n\nJo Park\nTechnical Recruiter",
+      "Jo Park <jo.park@acme.example>" },
     { /* A place before "and I" is no colleague: only the writer. */
       "a place before and I", "Sam Lee", "sam.lee@acme.example", NULL, NULL,
       "Great to meet you at PyCon Berlin and I look forward to talking "
