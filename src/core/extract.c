@@ -1666,6 +1666,7 @@ names_in (const char *body, gboolean prose)
     /* The writer and a colleague: "My colleague Timo Krause (Staff
      * Engineer, cc) and I will talk with you", "Sanne Bakker from the
      * platform team and I will interview you". */
+    g_clear_pointer (&mi, g_match_info_free);
     if (prose && we && g_regex_match (we, flat, 0, &mi)) {
 	while (g_match_info_matches (mi) && out->len < 12) {
 	    int at = 0;
