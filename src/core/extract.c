@@ -1013,6 +1013,53 @@ next_list_item (const char *q)
     return NULL;
 }
 
+/* Past a possessive and a lower-case role before a name: "our CTO
+ * Ruth", "my colleague Yuki Mori", "our recruiter, Jo Park".  q itself
+ * when no name follows such words. */
+static const char *
+past_possessive (const char *q)
+{
+    static const char *const owners[] = { "our ", "my ", "Our ", "My ",
+					  NULL };
+    const char *p = NULL;
+    int k, words;
+
+    for (k = 0; owners[k] && ! p; k++) {
+	if (g_str_has_prefix (q, owners[k]))
+	    p = q + strlen (owners[k]);
+    }
+    if (! p)
+	return q;
+    /* Up to three words of the role: lower case ("hiring manager") or
+     * an acronym ("CTO", "VP"). */
+    for (words = 0; words < 3; words++) {
+	const char *w = p;
+	gboolean lower = g_ascii_islower (*p);
+	gboolean acronym = g_ascii_isupper (*p) && g_ascii_isupper (p[1]);
+
+	if (! lower && ! acronym)
+	    break;
+	while (g_ascii_isalpha (*p) || *p == '-')
+	    p++;
+	if (acronym) {
+	    const char *c;
+
+	    for (c = w; c < p; c++) {
+		if (! g_ascii_isupper (*c))
+		    return q;
+	    }
+	}
+	if (*p == ',' && p[1] == ' ')
+	    p++;
+	if (*p != ' ')
+	    return q;
+	p++;
+	if (is_capitalised (p))
+	    return p;
+    }
+    return q;
+}
+
 /* Names in a list starting at q: "Priya Shah (Engineering Manager) and
  * Sam Patel", "Ravi Menon, VP Engineering (ravi@x)\n  Ilse Brandt, ...".
  * per_line: the list may go on over the following lines (after a label
@@ -1021,9 +1068,24 @@ static void
 name_list (const char *q, gboolean per_line, gboolean need_full,
 	   gboolean strong, GPtrArray *out)
 {
+    /* "The panel will be me, Owen Mbeki and ...": the writer is no name
+     * of the list (sender_runs_call hears them). */
+    static const char *const self[] = { "me, ", "me and ", "myself, ",
+					"myself and ", NULL };
+    int k;
+
+    for (k = 0; self[k]; k++) {
+	if (g_str_has_prefix (q, self[k])) {
+	    q += strlen (self[k]);
+	    break;
+	}
+    }
     while (out->len < 12) {
 	const char *end;
-	char *n = name_at (q, &end);
+	char *n;
+
+	q = past_possessive (q);
+	n = name_at (q, &end);
 
 	if (! n)
 	    return;
@@ -1300,6 +1362,10 @@ list_ends_at (const char *q, const char *stop, gboolean strong,
 	    break;
 	if (*q == ',')
 	    q++;
+	/* "Andrés Salinas (in copy), would like to meet you": the comma
+	 * closes the list. */
+	if (q >= stop)
+	    break;
 	while (*q == ' ')
 	    q++;
 	if (g_str_has_prefix (q, "and "))
@@ -1322,14 +1388,13 @@ list_ends_at (const char *q, const char *stop, gboolean strong,
 /* The names that are the subject of the sentence whose verb starts at
  * act in text: the longest list ending there, from a word of the same
  * sentence. */
-static void
-subject_names (const char *text, const char *act, gboolean strong,
-	       GPtrArray *out)
+/* Where the sentence that act is in starts in text. */
+static const char *
+sentence_start (const char *text, const char *act)
 {
     const char *start = act;
-    const char *q;
 
-    /* Back to the sentence's start; "Dr. " ends none. */
+    /* "Dr. " ends no sentence. */
     while (start > text) {
 	const char *c = start - 1;
 
@@ -1346,10 +1411,67 @@ subject_names (const char *text, const char *act, gboolean strong,
 	}
 	start = c;
     }
+    return start;
+}
+
+static void
+subject_names (const char *text, const char *act, gboolean strong,
+	       GPtrArray *out)
+{
+    const char *start = sentence_start (text, act);
+    const char *q;
+
     for (q = start; q < act; q++) {
 	if ((q == start || q[-1] == ' ' || q[-1] == '\n')
 	    && g_ascii_isupper (*q) && list_ends_at (q, act, strong, out))
 	    return;
+    }
+}
+
+/* The people the writer names beside themselves in "X and I will talk
+ * with you": the subject of the sentence, ending at act (" and I"), at
+ * its start or after a possessive role ("My colleague ..."): a list
+ * ("Owen Price, Teo Ruiz and I"), or one name with what may follow a
+ * name there ("(Staff Engineer, cc)", "from the platform team").  A name
+ * further into the sentence ("great to meet you at PyCon Berlin and I
+ * ...") is no subject. */
+static void
+co_interviewer_names (const char *text, const char *act, GPtrArray *out)
+{
+    const char *starts[2];
+    int k;
+
+    starts[0] = sentence_start (text, act);
+    starts[1] = past_possessive (starts[0]);
+    for (k = 0; k < 2; k++) {
+	if (list_ends_at (starts[k], act, TRUE, out))
+	    return;
+    }
+    for (k = 0; k < 2; k++) {
+	const char *end;
+	const char *r;
+	char *n = name_at (starts[k], &end);
+
+	if (! n || end > act) {
+	    g_free (n);
+	    continue;
+	}
+	r = end;
+	while (r < act && *r == ' ')
+	    r++;
+	if (*r == '(') {
+	    const char *close = strchr (r, ')');
+
+	    r = close && close < act ? close + 1 : act + 1;
+	}
+	/* Only lower-case words up to " and I". */
+	while (r < act && (g_ascii_islower (*r) || *r == ' ' || *r == '-'))
+	    r++;
+	if (r == act) {
+	    add_named (out, n, TRUE);
+	    return;
+	}
+	g_free (n);
     }
 }
 
@@ -1374,6 +1496,18 @@ list_below (const char *q)
     }
     return NULL;
 }
+
+/* " and I will talk with you", " and I would like to invite you to an
+ * interview", " and I look forward to meeting you": the writer meets the
+ * reader with someone.  The verb is the writer's own ("and I will
+ * arrange the telephone interview" is no meeting of theirs). */
+#define WE_MEET_RE \
+    " and\\s+I(?:(?:\\s+(?:will|would|shall)|'ll|'d|’ll|’d)" \
+    "(?:\\s+(?:also|both))?(?:\\s+(?:be|like\\s+to|love\\s+to))?" \
+    "\\s+(?:(?:talk|speak|meet|chat|interview|call)\\w*\\b" \
+    "|invite\\s+you\\s+to\\s+an?\\s+(?:\\w+\\s+)?interview)" \
+    "|\\s+(?:look|am\\s+looking)\\s+forward\\s+to\\s+" \
+    "(?:talking|speaking|meeting|chatting))"
 
 /* Names that the text introduces as the people of the interview, as
  * struct named.  prose: also the ones a sentence names ("you'll meet
@@ -1406,6 +1540,20 @@ names_in (const char *body, gboolean prose)
 	{ "you will meet ", TRUE, FALSE },
 	{ "you'll be meeting ", TRUE, FALSE },
 	{ "you will be meeting ", TRUE, FALSE },
+	/* "You'd be meeting Marcus Lee", "you would be meeting ...". */
+	{ "be meeting ", TRUE, FALSE },
+	/* Who the interviewers are, said of them: "Our interviewer, Dr.
+	 * Amelia Hart, is unwell", "The panel will be me, Owen Mbeki and
+	 * Sunita Iyer". */
+	{ "interviewer, ", TRUE, FALSE },
+	{ "interviewer is ", TRUE, FALSE },
+	{ "interviewer will be ", TRUE, FALSE },
+	{ "interviewers are ", TRUE, FALSE },
+	{ "interviewers will be ", TRUE, FALSE },
+	{ "panel will be ", TRUE, FALSE },
+	{ "panel is ", TRUE, FALSE },
+	{ "panel includes ", TRUE, FALSE },
+	{ "panel will include ", TRUE, FALSE },
 	{ "be joined by ", TRUE, FALSE },
 	{ "joined by ", TRUE, FALSE },
 	{ "it will be me and ", TRUE, FALSE },
@@ -1453,6 +1601,7 @@ names_in (const char *body, gboolean prose)
     GPtrArray *out = g_ptr_array_new_with_free_func (named_free);
     g_autoptr (GRegex) re = nmf_regex_new (label_re, 0, 0, NULL);
     g_autoptr (GRegex) intro = nmf_regex_new (intro_re, 0, 0, NULL);
+    g_autoptr (GRegex) we = nmf_regex_new (WE_MEET_RE, 0, 0, NULL);
     g_autoptr (GRegex) unwrap = nmf_regex_new ("(?<!\\n)\\n(?!\\n)", 0, 0,
 					       NULL);
     g_autofree char *flat = unwrap ? g_regex_replace_literal (unwrap, body, -1,
@@ -1514,6 +1663,20 @@ names_in (const char *body, gboolean prose)
 	    p += strlen (acts[t].words);
 	}
     }
+    /* The writer and a colleague: "My colleague Timo Krause (Staff
+     * Engineer, cc) and I will talk with you", "Sanne Bakker from the
+     * platform team and I will interview you". */
+    g_clear_pointer (&mi, g_match_info_free);
+    if (prose && we && g_regex_match (we, flat, 0, &mi)) {
+	while (g_match_info_matches (mi) && out->len < 12) {
+	    int at = 0;
+
+	    g_match_info_fetch_pos (mi, 0, &at, NULL);
+	    co_interviewer_names (flat, flat + at, out);
+	    g_match_info_next (mi, NULL);
+	}
+    }
+    g_clear_pointer (&mi, g_match_info_free);
     return out;
 }
 
@@ -1704,13 +1867,29 @@ sender_runs_call (const char *folded_body, const char *text)
     };
     g_autoptr (GRegex) me_and = nmf_regex_new (
 	"\\b[Mm]e and (?!I\\b)[A-Z][a-z]", 0, 0, NULL);
+    /* "Timo Krause and I will talk with you" (not "ask for me and I
+     * will meet you"); "The panel will be me, Owen Mbeki and ...". */
+    g_autoptr (GRegex) we = nmf_regex_new (
+	"(?:\\b(?![Mm]e\\b)[A-Za-z]+|\\))" WE_MEET_RE, 0, 0, NULL);
+    g_autoptr (GRegex) panel_me = nmf_regex_new (
+	"\\b(?:panel|interviewers?)\\s+(?:will\\s+be|is|are|includes?|"
+	"will\\s+include)\\s+(?:me|myself)\\b", G_REGEX_CASELESS, 0, NULL);
+    g_autoptr (GRegex) unwrap = nmf_regex_new ("\\s+", 0, 0, NULL);
+    g_autofree char *flat = text && unwrap
+				? g_regex_replace_literal (unwrap, text, -1,
+							   0, " ", 0, NULL)
+				: NULL;
     int i;
 
     for (i = 0; cues[i]; i++) {
 	if (strstr (folded_body, cues[i]))
 	    return TRUE;
     }
-    return text && me_and && g_regex_match (me_and, text, 0, NULL);
+    if (! flat)
+	return FALSE;
+    return (me_and && g_regex_match (me_and, flat, 0, NULL))
+	|| (we && g_regex_match (we, flat, 0, NULL))
+	|| (panel_me && g_regex_match (panel_me, flat, 0, NULL));
 }
 
 /* ---- company and role in text ---------------------------------------- */
@@ -2426,6 +2605,66 @@ earlier_text (const char *rest, const char *quoted)
     return g_string_free (out, FALSE);
 }
 
+/* A forward whose own text names nobody ("Forwarding Jordan's note
+ * below - you're confirmed for Monday"): when the forwarded message's
+ * writer speaks of the call as theirs ("I'll do 45 mins, just me"),
+ * they run it, and the one who forwards only passes it on. */
+static void
+forwarded_runner (const struct nmf_message *msg,
+		  const char *const *user_emails, struct nmf_extract *x)
+{
+    g_autoptr (GRegex) from_re = nmf_regex_new (
+	"(?m)^[ \\t]*From:[ \\t]*\"?([^\"<\\[\\n]*?)\"?[ \\t]*"
+	"(?:[<\\[](?:mailto:)?)?([A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,24})"
+	"[>\\]]?[ \\t]*$", 0, 0, NULL);
+    g_autoptr (GRegex) next_re = nmf_regex_new (
+	"(?m)^(?:[ \\t]*From:|On [^\\n]{0,200}wrote:|-- ?$|--$)", 0, 0, NULL);
+    g_autoptr (GMatchInfo) mi = NULL;
+    g_autofree char *text = NULL;
+    g_autofree char *name = NULL;
+    g_autofree char *addr = NULL;
+    g_autofree char *part = NULL;
+    g_autofree char *folded = NULL;
+    const char *start;
+    char *c;
+    int at = 0;
+
+    if (! from_re || ! next_re || ! nmf_text_is_forward (msg->quoted))
+	return;
+    text = earlier_text ("", msg->quoted);
+    if (! g_regex_match (from_re, text, 0, &mi))
+	return;
+    name = g_match_info_fetch (mi, 1);
+    addr = g_match_info_fetch (mi, 2);
+    if (! name || ! addr)
+	return;
+    g_strstrip (name);
+    for (c = addr; *c; c++)
+	*c = g_ascii_tolower (*c);
+    g_match_info_fetch_pos (mi, 0, NULL, &at);
+    g_clear_pointer (&mi, g_match_info_free);
+    /* The forwarded text starts after its header block. */
+    start = strstr (text + at, "\n\n");
+    if (! start)
+	return;
+    part = g_strdup (start);
+    if (g_regex_match (next_re, part, 0, &mi)) {
+	int cut = 0;
+
+	g_match_info_fetch_pos (mi, 0, &cut, NULL);
+	part[cut] = '\0';
+    }
+    folded = nmf_text_fold (part);
+    if (! sender_runs_call (folded, part) || role_mailbox (addr)
+	|| (msg->from && g_ascii_strcasecmp (msg->from->addr, addr) == 0))
+	return;
+    add_person (x, *name ? name : NULL, addr, user_emails);
+    if (x->people->len)
+	g_ptr_array_add (x->evidence,
+			 g_strdup ("people: the writer of the forwarded "
+				   "message runs the call"));
+}
+
 /* Is addr the ORGANIZER of a calendar event of msg without being one of
  * its attendees?  Then they only sent the invitation (DESIGN §5). */
 static gboolean
@@ -2598,6 +2837,8 @@ nmf_extract_message (const struct nmf_message *msg,
 						 "address from the headers"));
 	else if (others_call (folded))
 	    colleagues_in_cc (msg, user_emails, x);
+	if (! x->people->len)
+	    forwarded_runner (msg, user_emails, x);
 	/* "You'll meet Keiko and me": the writer is in the call too (an
 	 * ATS sends for the person in Reply-To). */
 	struct nmf_address *me = named_copy (msg->from);

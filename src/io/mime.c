@@ -191,6 +191,19 @@ html_walk (xmlNode *node, GString *out, int quote, guint depth)
 		continue;
 	    if (g_ascii_strcasecmp (name, "blockquote") == 0)
 		q++;
+	    /* A table's cells stay columns of their row ("10:00 AM\tJane
+	     * Doe\tEngineering Manager"), as a schedule reads, rather than
+	     * running into one another. */
+	    if ((g_ascii_strcasecmp (name, "td") == 0
+		 || g_ascii_strcasecmp (name, "th") == 0)
+		&& out->len && out->str[out->len - 1] != '\n') {
+		while (out->len && out->str[out->len - 1] == ' ')
+		    g_string_truncate (out, out->len - 1);
+		if (out->len && out->str[out->len - 1] != '\t'
+		    && out->str[out->len - 1] != '\n'
+		    && out->str[out->len - 1] != ' ')
+		    g_string_append_c (out, '\t');
+	    }
 	    if (is_block (name))
 		html_newline (out, q);
 	    html_walk (n->children, out, q, depth + 1);

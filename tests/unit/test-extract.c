@@ -56,7 +56,8 @@ struct pcase {
     const char *why;
     const char *from_name, *from;
     const char *reply_to;   /* "Name|addr" or NULL */
-    const char *cc;         /* "Name|addr" or NULL */
+    const char *cc;         /* "Name|addr", several joined by ";", or
+			     * NULL */
     const char *body;
     const char *want;       /* people_of() */
 };
@@ -108,6 +109,99 @@ static const struct pcase people_rows[] = {
       "Hi Alex, you will be speaking with Dana Ortiz, our Director of "
       "Product, on Thursday.",
       "Dana Ortiz <dana.ortiz@acme.example>" },
+    { /* A terse phone mail: "me and our CTO Ruth (cc'd)"; the role
+       * before the first name is no name, the Cc gives her address and
+       * the writer is in the call. */
+      "me and our CTO, first name only", "Aaron Feld",
+      "aaron@acme.example", NULL, "Ruth Okonjo|ruth@acme.example",
+      "Can you do a quick call tomorrow 8:30am with me and our CTO Ruth "
+      "(cc'd)? 30 min.\n\nAaron\n\nSent from my iPhone",
+      "Ruth Okonjo <ruth@acme.example>; Aaron Feld <aaron@acme.example>" },
+    { /* "You'd be meeting" two people, both in Cc; the recruiter who
+       * writes is not named. */
+      "you'd be meeting", "Gil Ferris", "gil.ferris@acme.example", NULL,
+      "Marcus Lee|marcus.lee@acme.example;Jun Park|jun.park@acme.example",
+      "Great news: the team would like to move you forward. You'd be "
+      "meeting Marcus Lee (Staff SRE) and Jun Park (SRE Manager) - both "
+      "cc'd here.\n\nGil",
+      "Marcus Lee <marcus.lee@acme.example>; "
+      "Jun Park <jun.park@acme.example>" },
+    { /* "Our interviewer, Dr. Amelia Hart," names who runs the call;
+       * the recruiter rescheduling it is not one. */
+      "our interviewer, name", "Owen Gale", "owen.gale@acme.example", NULL,
+      "Amelia Hart|amelia.hart@acme.example",
+      "Our interviewer, Dr. Amelia Hart, is unwell this week. Could we "
+      "move your interview to Friday at 11am?\n\nOwen Gale\nRecruiter",
+      "Amelia Hart <amelia.hart@acme.example>" },
+    { /* "The panel will be me, ... and ...": the writer and two
+       * colleagues, named with titles in parentheses. */
+      "the panel will be me and two", "Lucia Marr", "lucia.marr@acme.example",
+      NULL,
+      "Owen Mbeki|owen.mbeki@acme.example;Sunita Iyer|sunita.iyer@acme.example",
+      "The panel will be me, Owen Mbeki (Associate Director) and Sunita "
+      "Iyer (Principal Scientist). I have copied both of them.\n\nLucia",
+      "Owen Mbeki <owen.mbeki@acme.example>; "
+      "Sunita Iyer <sunita.iyer@acme.example>; "
+      "Lucia Marr <lucia.marr@acme.example>" },
+    { /* "X from the platform team and I will talk with you": the
+       * colleague and the writer. */
+      "colleague and I will talk with you", "Pieter Jansen",
+      "pieter.jansen@acme.example", NULL,
+      "Sanne Bakker|sanne.bakker@acme.example",
+      "Here is the invitation for your interview. Sanne Bakker from the "
+      "platform team and I will talk with you about streaming "
+      "pipelines.\n\nPieter",
+      "Sanne Bakker <sanne.bakker@acme.example>; "
+      "Pieter Jansen <pieter.jansen@acme.example>" },
+    { /* "My colleague X (cc) and I would like to invite you to an
+       * interview", wrapped over lines. */
+      "my colleague (cc) and I invite you", "Haruto Sato",
+      "haruto.sato@acme.example", NULL, "Yuki Mori|yuki.mori@acme.example",
+      "Thank you for applying. My colleague Yuki Mori (cc) and\nI would "
+      "like to invite you to an interview for the SRE position.\n\n"
+      "Haruto Sato\nSRE Manager",
+      "Yuki Mori <yuki.mori@acme.example>; "
+      "Haruto Sato <haruto.sato@acme.example>" },
+    { /* "and I will arrange the telephone interview" is no call of the
+       * coordinator's own, and the person before "and I" here is no
+       * subject of a meeting. */
+      "and I will arrange", "Kim Shaw", "kim.shaw@acme.example", NULL, NULL,
+      "Please let me know a time and the telephone number and I will "
+      "arrange the telephone interview.\n\nKim Shaw\n"
+      "Administrative Coordinator",
+      "" },
+    { /* Lever's "Interviewer(s):" line with two names. */
+      "Lever interviewer(s) line", "Acme via Lever",
+      "no-reply@hire.lever.example", NULL, NULL,
+      "Your interview has been scheduled.\n\nWhen: Tuesday, Nov 24, "
+      "10:00 AM PST\nInterviewer(s): Jane Doe, John Smith\nWhere: Zoom\n",
+      "Jane Doe <>; John Smith <>" },
+    { /* Greenhouse: "You'll be meeting with Name, Title." */
+      "you'll be meeting with, title", "Acme Recruiting",
+      "no-reply@greenhouse-mail.example", NULL, NULL,
+      "Your interview for Data Engineer is confirmed for Tuesday, "
+      "November 24 at 10:00 AM.\n\nYou'll be meeting with Rachel Green, "
+      "Analytics Manager.\n",
+      "Rachel Green <>" },
+    { /* A scheduling tool's table, rendered to columns; the header row
+       * is no person. */
+      "schedule table in columns", "Acme Recruiting",
+      "no-reply@goodtime.example", NULL, NULL,
+      "Your interview schedule:\n\nTime\tInterviewer\tTitle\n"
+      "10:00 AM - 10:45 AM PST\tJane Doe\tEngineering Manager\n"
+      "11:00 AM - 11:45 AM PST\tOmar Haddad\tStaff Engineer\n",
+      "Jane Doe <>; Omar Haddad <>" },
+    { /* The recruiter who will call runs the phone screen. */
+      "recruiter: I'll call you", "Jo Park", "jo.park@acme.example", NULL,
+      NULL,
+      "Thanks Alex, Tuesday at 2pm PT works. I'll call you at the number "
+      "on your resume.\n\nJo Park\nTechnical Recruiter",
+      "Jo Park <jo.park@acme.example>" },
+    { /* A place before "and I" is no colleague: only the writer. */
+      "a place before and I", "Sam Lee", "sam.lee@acme.example", NULL, NULL,
+      "Great to meet you at PyCon Berlin and I look forward to talking "
+      "more on Tuesday at 2pm.",
+      "Sam Lee <sam.lee@acme.example>" },
     { /* A plain "interview with Acme Robotics" names the company, not a
        * person: no address, so nobody from the text; the sender writes
        * as the one who runs the call. */
@@ -259,6 +353,15 @@ static const struct pcase people_rows[] = {
       "Acme Robotics would like to interview you for the Data Engineer "
       "role.",
       "" },
+    /* The rows below are written by us for issue "people3". */
+    { /* A comma after the parenthesis closes the subject: the CTO in
+       * copy will meet the reader, the recruiter who writes only
+       * arranges. */
+      "subject closed by a comma", "Kim Shaw", "kim.shaw@acme.example",
+      NULL, "Dana Ortiz|dana.ortiz@acme.example",
+      "Thanks for applying. Our CTO, Dana Ortiz (in copy), would like to "
+      "meet you on Thursday at 9:00 AM.\n\nKim Shaw\nTalent Partner",
+      "Dana Ortiz <dana.ortiz@acme.example>" },
 };
 
 /* The sender's own text names nobody; the earlier message it answers
@@ -277,6 +380,30 @@ test_people_from_quote (void **state)
 	  "> Nora Lind      Vice President\n"
 	  "> Owen Price     Director\n>\n> Kim\n",
 	  "Nora Lind <>; Owen Price <>" },
+	{ /* A forward of the interviewer's own note: "just me" says they
+	   * run the call (written by us for issue "people3"). */
+	  "forwarded note of the one who runs it",
+	  "---------- Forwarded message ---------\n"
+	  "From: Jordan Baird <jordan.baird@acme.example>\n"
+	  "Date: Wed, 25 Nov 2026 at 10:12\nSubject: Re: Interview\n"
+	  "To: Kim Shaw <kim.shaw@acme.example>\n\n\n"
+	  "Kim, Wednesday at 1pm works for me for Alex. I'll do 45 mins, "
+	  "just me.\n\nJordan\n\n--\nJordan Baird\nHead of Trading\n",
+	  "Jordan Baird <jordan.baird@acme.example>" },
+	{ /* A forwarded note that only agrees to a time says nothing of
+	   * who runs the call. */
+	  "forwarded note that only agrees",
+	  "---------- Forwarded message ---------\n"
+	  "From: Jordan Baird <jordan.baird@acme.example>\n"
+	  "Subject: Re: Interview\n\n"
+	  "Wednesday at 1pm is fine, please send the invitation.\n",
+	  "" },
+	{ /* The same words in the quote of a reply may be of an earlier
+	   * round: only a forward passes its writer on. */
+	  "reply quote, not a forward",
+	  "On Wed, Nov 25, 2026, Jordan Baird <jordan.baird@acme.example> "
+	  "wrote:\n> I'll do 45 mins, just me.\n",
+	  "" },
 	{ /* A sentence of the quote is no list: it may be the user's. */
 	  "prose in the quote",
 	  "On Mon, Nov 16, 2026, Alex Morgan <alex@example.net> wrote:\n"
@@ -326,9 +453,14 @@ test_people (void **state)
 	    g_ptr_array_add (m->reply_to, nmf_address_new (nv[0], nv[1]));
 	}
 	if (c->cc) {
-	    g_auto (GStrv) nv = g_strsplit (c->cc, "|", 2);
+	    g_auto (GStrv) each = g_strsplit (c->cc, ";", -1);
+	    guint k;
 
-	    g_ptr_array_add (m->cc, nmf_address_new (nv[0], nv[1]));
+	    for (k = 0; each[k]; k++) {
+		g_auto (GStrv) nv = g_strsplit (each[k], "|", 2);
+
+		g_ptr_array_add (m->cc, nmf_address_new (nv[0], nv[1]));
+	    }
 	}
 	nmf_extract_message (m, me, &x);
 	got = people_of (&x);

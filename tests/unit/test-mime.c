@@ -121,6 +121,33 @@ test_html_only (void **state)
     nmf_message_free (&m);
 }
 
+/* A schedule table: each cell a column of its row, not run into the
+ * next ("Wrap-upRenata Solis"); a row is a line. */
+static void
+test_html_table (void **state)
+{
+    struct nmf_message *m = parse (
+	"From: jo@x.example\n"
+	"Subject: html\n"
+	"Content-Type: text/html; charset=utf-8\n"
+	"\n"
+	"<html><body><p>Your schedule:</p><table>"
+	"<tr><th>Time</th><th>Session</th><th>With</th></tr>"
+	"<tr><td>9:30 AM</td><td>Wrap-up</td><td>Renata Solis</td></tr>"
+	"<tr><td> 10:00 AM </td><td><b>Deep dive</b></td>"
+	"<td>Femi Adeyemi, Staff Engineer</td></tr>"
+	"</table></body></html>\n");
+
+    (void) state;
+    assert_non_null (m);
+    assert_non_null (strstr (m->body, "Time\tSession\tWith\n"));
+    assert_non_null (strstr (m->body, "9:30 AM\tWrap-up\tRenata Solis\n"));
+    assert_non_null (strstr (m->body,
+			     "10:00 AM\tDeep dive\tFemi Adeyemi, Staff "
+			     "Engineer"));
+    nmf_message_free (&m);
+}
+
 static void
 test_flags (void **state)
 {
@@ -282,6 +309,7 @@ main (void)
 	cmocka_unit_test (test_encoded_subject_and_qp),
 	cmocka_unit_test (test_quotes_and_signature),
 	cmocka_unit_test (test_html_only),
+	cmocka_unit_test (test_html_table),
 	cmocka_unit_test (test_flags),
 	cmocka_unit_test (test_hostile),
 	cmocka_unit_test (test_addresses),
