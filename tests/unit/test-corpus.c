@@ -33,7 +33,7 @@ static const struct {
     double floor;
 } field_floor[] = {
     { "company", 0.85 },         { "role", 0.80 },
-    { "people", 0.72 },          { "interview_start", 0.93 },
+    { "people", 0.90 },          { "interview_start", 0.93 },
     { "interview_end", 0.85 },   { "timeline", 0.70 },
 };
 
@@ -295,11 +295,11 @@ test_corpus (void **state)
 	 * figures are no evidence (make eval's held-out figures on real
 	 * mail are, and make check holds them to their floors): this only
 	 * catches a table or a rule that broke the shapes written here. */
-	gboolean bad = gated && (p < 0.97 || r < 0.7);
+	gboolean bad = gated && (p < 0.97 || r < 0.9);
 
 	printf ("  %-20s %5u %5u %5u %9.3f %7.3f%s\n", nmf_kind_to_string (k),
 		st.tp[k], st.fp[k], st.fn[k], p, r,
-		bad ? "  << below 0.97 / 0.70" : "");
+		bad ? "  << below 0.97 / 0.90" : "");
 	if (bad)
 	    ok = FALSE;
     }
