@@ -35,8 +35,8 @@ ROUNDS=32 LO=0.03 HI=0.85
 # Under valgrind a run takes half a minute: fewer kills, and later ones
 # (the drafts come last; the early moments are the plain run's job).
 case ${NMF_MAKE_ARGS-} in *VALGRIND=1*) ROUNDS=8 LO=0.40 HI=0.97 ;; esac
-# Under the sanitizers half as many (the plain run kills 32 times).
-case ${NMF_MAKE_ARGS-} in *SANITIZE=1*) ROUNDS=16 ;; esac
+# Under the sanitizers a third as many (the plain run kills 32 times).
+case ${NMF_MAKE_ARGS-} in *SANITIZE=1*) ROUNDS=11 ;; esac
 killed=0 finished=0
 i=0
 while [ $killed -lt $ROUNDS ] && [ $i -lt $((ROUNDS * 3)) ]; do

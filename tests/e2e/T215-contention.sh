@@ -1,5 +1,5 @@
 #!/bin/sh
-# T215: contention (issue 9, item 4).  For a minute, a `notmuch new` loop
+# T215: contention (issue 9, item 4).  For half a minute, a `notmuch new` loop
 # (new mail arriving) and a `notmuch tag` loop (the user tagging) run
 # against the database while `scan` runs again and again, as the hook
 # and by hand.  scan either succeeds or, when the write lock stays taken
@@ -13,9 +13,9 @@ GEN=$NMF_SRC/bench/genmail.py
 python3 "$GEN" "$MAILDIR" 400 --seed 41 2>/dev/null
 notmuch new --quiet
 notmuch config set followup.lock_timeout 2
-SECS=60
-# Under the sanitizers a shorter fight (the plain run has the minute).
-[ $NMF_SLOW = yes ] && SECS=25
+SECS=30
+# Under the sanitizers a shorter fight (the plain run has half a minute).
+[ $NMF_SLOW = yes ] && SECS=15
 NOW=2026-11-20T12:00:00Z
 STOP=$NMF_TMP/stop
 ids=$(notmuch search --output=messages --limit=40 '*' | sed 's/^id://')
