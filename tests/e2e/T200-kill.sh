@@ -11,7 +11,7 @@ nmf_setup
 nmf_add_all_fixtures
 # A smaller mailbox when every run is slow (sanitizers, valgrind).
 size=5000
-[ $NMF_SLOW = yes ] && size=1200
+[ $NMF_SLOW = yes ] && size=800
 python3 "$NMF_SRC/bench/genmail.py" "$MAILDIR" $size --seed 21 2>/dev/null
 notmuch new --quiet
 NOW=2026-11-27T09:00:00Z
