@@ -977,11 +977,11 @@ features_incoming (const struct nmf_message *msg,
 	c->detail[NMF_F_EVENT_INTERVIEW] = g_strdup_printf (
 	    "'%s' in calendar", find_any (c->calendar, interview_terms));
     }
-    v[NMF_F_JOB] = MIN (job, 3) / 3.0;
+    /* seen() names the first phrase; the value is how many (a third
+     * each, three at most), quoted text included. */
     if (job && ! seen (c, v, NMF_F_JOB, job_terms, TRUE))
 	detail (c, NMF_F_JOB, "in the quoted text");
     v[NMF_F_JOB] = MIN (job, 3) / 3.0;
-    v[NMF_F_JOB_WEAK] = MIN (weak, 3) / 3.0;
     if (weak && ! seen (c, v, NMF_F_JOB_WEAK, weak_job_terms, TRUE))
 	detail (c, NMF_F_JOB_WEAK, "in the quoted text");
     v[NMF_F_JOB_WEAK] = MIN (weak, 3) / 3.0;
