@@ -56,7 +56,6 @@ enum nmf_feature {
     NMF_F_MEETING,          /* a call, a chat, a meeting */
     NMF_F_SCHEDULING,       /* scheduling words */
     NMF_F_FUTURE_TIME,      /* a date and time ahead */
-    NMF_F_RECEIVED,         /* application received, recruiting words */
     NMF_F_CONDITIONAL,      /* "if there's a match, we'll contact you" */
     NMF_F_REJECTION_PHRASE,
     NMF_F_REJECTION_SENTENCE,
@@ -99,6 +98,7 @@ enum nmf_feature {
     NMF_F_JOB_ALERT,
     NMF_F_OUTREACH,         /* a recruiter's cold outreach */
     NMF_F_ASSESSMENT,       /* a test with no person to meet */
+    NMF_F_RECRUITING,       /* any of the four above */
     NMF_F_THANKS,           /* thanks for the time or the conversation */
     NMF_F_HE_SHE,           /* someone talked about: "she has" */
     NMF_F_FEEDBACK,         /* the reader is asked to judge someone */

@@ -265,24 +265,6 @@ static const char *const followup_terms[] = {
     "still interested", "timeline for", "decision timeline", NULL,
 };
 
-static const char *const received_terms[] = {
-    "thank you for applying", "thanks for applying",
-    "received your application", "we have received your application",
-    "application received", "application has been received",
-    "thank you for your application", "thank you for your interest",
-    "job alert", "jobs you may be interested in", "new jobs",
-    "recommended jobs", "came across your profile",
-    "i came across your", "would you be open to", "are you open to",
-    "assessment", "coding challenge", "take-home", "online test",
-    "referred", "referral", "status of your application",
-    "application status", "under review", "withdrawn your application",
-    "withdraw your application", "finish your application",
-    "complete your application", "jobs for you", "recommended for you",
-    "new jobs", "open to a chat", "open to a conversation",
-    "interested in hearing", "leading the search", "might be a fit",
-    "might be interested", "great fit", "your profile", NULL,
-};
-
 static const char *const auto_reply_subjects[] = {
     "out of office", "out of the office", "automatic reply", "auto reply",
     "autoreply", "auto-reply", "away from the office", "on vacation",
@@ -658,7 +640,6 @@ static const char *const feature_names[NMF_F_COUNT] = {
     [NMF_F_MEETING] = "meeting",
     [NMF_F_SCHEDULING] = "scheduling",
     [NMF_F_FUTURE_TIME] = "future-time",
-    [NMF_F_RECEIVED] = "recruiting",
     [NMF_F_CONDITIONAL] = "conditional",
     [NMF_F_REJECTION_PHRASE] = "rejection-phrase",
     [NMF_F_REJECTION_SENTENCE] = "rejection-sentence",
@@ -702,6 +683,7 @@ static const char *const feature_names[NMF_F_COUNT] = {
     [NMF_F_OUTREACH] = "outreach",
     [NMF_F_ASSESSMENT] = "assessment",
     [NMF_F_THANKS] = "thanks-for-time",
+    [NMF_F_RECRUITING] = "recruiting",
     [NMF_F_HE_SHE] = "he-or-she",
     [NMF_F_FEEDBACK] = "asks-feedback",
     [NMF_F_TO_USER_ALONE] = "to-the-user-alone",
@@ -766,6 +748,22 @@ seen_regex (struct ctx *c, double *v, enum nmf_feature f,
     return FALSE;
 }
 
+/* Whether a phrase of list is in text alone: v[f] set, the phrase kept
+ * as the detail with where ("" or " in subject"). */
+static gboolean
+seen_in (struct ctx *c, double *v, enum nmf_feature f, const char *text,
+	 const char *const *list, const char *where)
+{
+    const char *hit = find_any (text, list);
+
+    if (! hit)
+	return FALSE;
+    v[f] = 1;
+    if (! c->detail[f])
+	c->detail[f] = g_strdup_printf ("'%s'%s", hit, where);
+    return TRUE;
+}
+
 static void
 detail (struct ctx *c, enum nmf_feature f, const char *what)
 {
@@ -822,7 +820,9 @@ static const char *const application_terms[] = {
     "under review", "being reviewed", "reviewing your",
     "finish your application", "complete your application",
     "incomplete application", "started an application", "application status",
-    "status of your application", "application was viewed", NULL,
+    "status of your application", "application was viewed",
+    "withdrawn your application", "withdraw your application", "referred",
+    "referral", NULL,
 };
 static const char *const job_alert_terms[] = {
     "job alert", "job alerts", "jobs you may be interested in", "new jobs",
@@ -836,7 +836,8 @@ static const char *const outreach_terms[] = {
     "open to a conversation", "might be a fit", "might be interested",
     "great fit", "good fit", "leading the search", "send me your resume",
     "send your resume", "updated resume", "updated copy of your resume",
-    "contract role", "contract position", "w2", "c2c", "corp to corp",
+    "interested in hearing", "contract role", "contract position", "w2",
+    "c2c", "corp to corp",
     "hourly rate", "job description", "years of experience", NULL,
 };
 static const char *const assessment_terms[] = {
@@ -972,11 +973,8 @@ features_incoming (const struct nmf_message *msg,
 	if (ev->organizer && nmf_address_in (ev->organizer->addr, user_emails))
 	    v[NMF_F_USER_ORGANISES] = 1;
     }
-    if (find_any (c->calendar, interview_terms)) {
-	v[NMF_F_EVENT_INTERVIEW] = 1;
-	c->detail[NMF_F_EVENT_INTERVIEW] = g_strdup_printf (
-	    "'%s' in calendar", find_any (c->calendar, interview_terms));
-    }
+    seen_in (c, v, NMF_F_EVENT_INTERVIEW, c->calendar, interview_terms,
+	     " in calendar");
     /* seen() names the first phrase; the value is how many (a third
      * each, three at most), quoted text included. */
     if (job && ! seen (c, v, NMF_F_JOB, job_terms, TRUE))
@@ -985,28 +983,16 @@ features_incoming (const struct nmf_message *msg,
     if (weak && ! seen (c, v, NMF_F_JOB_WEAK, weak_job_terms, TRUE))
 	detail (c, NMF_F_JOB_WEAK, "in the quoted text");
     v[NMF_F_JOB_WEAK] = MIN (weak, 3) / 3.0;
-    if (find_any (c->subject, title_words)) {
-	v[NMF_F_TITLE_SUBJECT] = 1;
-	c->detail[NMF_F_TITLE_SUBJECT] = g_strdup_printf (
-	    "'%s' in subject", find_any (c->subject, title_words));
-    }
-    if (find_any (c->subject, interview_terms)) {
-	v[NMF_F_INTERVIEW_SUBJECT] = 1;
-	c->detail[NMF_F_INTERVIEW_SUBJECT] = g_strdup_printf (
-	    "'%s'", find_any (c->subject, interview_terms));
-    }
-    if (find_any (c->body, interview_terms)) {
-	v[NMF_F_INTERVIEW_BODY] = 1;
-	c->detail[NMF_F_INTERVIEW_BODY] = g_strdup_printf (
-	    "'%s'", find_any (c->body, interview_terms));
-    }
+    seen_in (c, v, NMF_F_TITLE_SUBJECT, c->subject, title_words,
+	     " in subject");
+    seen_in (c, v, NMF_F_INTERVIEW_SUBJECT, c->subject, interview_terms, "");
+    seen_in (c, v, NMF_F_INTERVIEW_BODY, c->body, interview_terms, "");
     v[NMF_F_INTERVIEW_QUOTED]
 	= c->quoted && find_any (c->quoted, interview_terms) != NULL;
     seen (c, v, NMF_F_MEETING, meeting_terms, FALSE);
     sched = seen (c, v, NMF_F_SCHEDULING, schedule_terms, FALSE);
     when = future_time_in (msg);
     v[NMF_F_FUTURE_TIME] = when;
-    seen (c, v, NMF_F_RECEIVED, received_terms, FALSE);
     seen (c, v, NMF_F_CONDITIONAL, conditional_terms, FALSE);
     seen (c, v, NMF_F_REJECTION_PHRASE, rejection_terms, FALSE);
     seen_regex (c, v, NMF_F_REJECTION_SENTENCE, rejection_patterns);
@@ -1063,6 +1049,10 @@ features_incoming (const struct nmf_message *msg,
     seen (c, v, NMF_F_JOB_ALERT, job_alert_terms, FALSE);
     seen (c, v, NMF_F_OUTREACH, outreach_terms, FALSE);
     seen (c, v, NMF_F_ASSESSMENT, assessment_terms, FALSE);
+    /* Any of the four: a step of recruiting that asks nothing of the
+     * user (the fit weighs the group and its parts). */
+    v[NMF_F_RECRUITING] = v[NMF_F_APPLICATION] || v[NMF_F_JOB_ALERT]
+			  || v[NMF_F_OUTREACH] || v[NMF_F_ASSESSMENT];
     seen (c, v, NMF_F_THANKS, thank_you_terms, FALSE);
     seen_regex (c, v, NMF_F_HE_SHE, he_she_patterns);
     seen (c, v, NMF_F_FEEDBACK, feedback_terms, FALSE);
