@@ -147,11 +147,9 @@ check: deps
 JOBS_CORPUS ?= $(or $(NMF_JOBS_CORPUS),../shared/corpus/jobs)
 check-eval: $(PROG)
 	@if [ -f $(JOBS_CORPUS)/labels.tsv ]; then \
-	    /usr/bin/python3 tools/train.py --bin $(abspath $(PROG)) \
-	        --jobs $(JOBS_CORPUS) --cv $(BUILD)/heldout.jsonl || exit 1; \
-	    /usr/bin/python3 tools/eval.py --bin $(abspath $(PROG)) \
-	        --jobs $(JOBS_CORPUS) --predictions $(BUILD)/heldout.jsonl \
-	        --floors tests/eval-floors.json >$(BUILD)/eval.txt; rc=$$?; \
+	    $(MAKE) --no-print-directory eval \
+	        EVAL_ARGS=--floors=tests/eval-floors.json >$(BUILD)/eval.txt; \
+	    rc=$$?; \
 	    sed -n '/^== all real mail (held out)/,/^  invitations/p;/^eval:/p' \
 	        $(BUILD)/eval.txt; \
 	    exit $$rc; \
@@ -263,9 +261,10 @@ COMPLETIONDIR ?= $(PREFIX)/share/bash-completion/completions
 # the program with weights fitted on the other folds (tools/train.py --cv).
 eval: deps $(PROG)
 	@/usr/bin/python3 tools/train.py --bin $(abspath $(PROG)) \
-	    --cv $(BUILD)/heldout.jsonl
+	    --jobs $(JOBS_CORPUS) --cv $(BUILD)/heldout.jsonl
 	@/usr/bin/python3 tools/eval.py --bin $(abspath $(PROG)) \
-	    --predictions $(BUILD)/heldout.jsonl $(EVAL_ARGS)
+	    --jobs $(JOBS_CORPUS) --predictions $(BUILD)/heldout.jsonl \
+	    $(EVAL_ARGS)
 
 # Fit the evidence weights on the labelled mail into src/core/weights.c
 # (generated, checked in).  When the features changed, the old table no
@@ -276,7 +275,7 @@ train: deps
 	    || { /usr/bin/python3 tools/train.py --zero --out src/core/weights.c \
 	         && $(MAKE) --no-print-directory $(PROG); }
 	@/usr/bin/python3 tools/train.py --bin $(abspath $(PROG)) \
-	    --out src/core/weights.c
+	    --jobs $(JOBS_CORPUS) --out src/core/weights.c
 	@$(MAKE) --no-print-directory $(PROG)
 
 install: $(PROG)
