@@ -105,6 +105,8 @@ enum nmf_feature {
     NMF_F_TO_USER_ALONE,    /* to the user and nobody else */
     NMF_F_USER_STATUS,      /* user: asks where things stand */
     NMF_F_USER_GRATITUDE,   /* user: thanks in other words */
+    NMF_F_NAMES_INTERVIEWERS, /* "the interviewers will be", "you will meet with" */
+    NMF_F_INVITES,          /* "we'd like to invite you", "bring you in" */
     NMF_F_COUNT
 };
 

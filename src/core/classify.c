@@ -59,11 +59,12 @@ nmf_kind_from_string (const char *name, enum nmf_kind *kind)
 /* Phrase lists.  All lowercase; matched as whole phrases on folded text. */
 
 static const char *const interview_terms[] = {
-    "interview", "interviews", "interviewing", "phone screen",
+    "interview", "interviews", "interviewing", "interviewed", "phone screen",
     "phone screening", "screening call", "technical screen", "tech screen",
     "onsite", "on-site", "virtual onsite", "hiring manager call",
     "recruiter call", "recruiter screen", "technical round", "final round",
-    "next round", "panel interview", "interview loop", "video interview",
+    "next round", "first round", "second round", "third round",
+    "panel interview", "interview loop", "video interview",
     "phone interview", "technical interview", "screening interview",
     "intro call", "introductory call", "discovery call",
     "technical discussion", "hiring manager interview", "take-home debrief",
@@ -83,7 +84,8 @@ static const char *const meeting_terms[] = {
     "minute conversation", "want to talk", "a conversation about",
     "minute slot", "you're confirmed", "you are confirmed", "call you",
     "will call", "give you a call", "hop on a call", "jump on a call",
-    "get on a call", NULL,
+    "get on a call", "bring you in", "informal conversation",
+    "a conversation", NULL,
 };
 
 static const char *const schedule_terms[] = {
@@ -209,7 +211,8 @@ static const char *const learning_terms[] = {
     "webinar", NULL,
 };
 static const char *const event_terms[] = {
-    "panel discussion", "speaker", "talk proposal", "meetup group",
+    "panel discussion", "guest speaker", "keynote speaker", "as a speaker",
+    "our speakers", "call for speakers", "talk proposal", "meetup group",
     "our meetup", "update your rsvp", "waitlist", "you're going",
     "hackathon", "judging", "judges", "rubric", NULL,
 };
@@ -230,7 +233,8 @@ static const char *const as_interviewer_terms[] = {
     "shadow interview", "debrief for candidate", "candidate debrief",
     "hiring debrief", "interview debrief", "hiring committee", "candidate:",
     "interview with candidate", "interviewing candidate",
-    "scheduled to interview", "you have an interview with",
+    "scheduled to interview candidate", "scheduled to interview the "
+    "candidate", "you have an interview with candidate",
     "your interview with candidate", "candidate packet", "feedback form",
     "interview panel for", "join the panel", "help interview",
     "thanks for interviewing", "thank you for interviewing",
@@ -689,6 +693,8 @@ static const char *const feature_names[NMF_F_COUNT] = {
     [NMF_F_TO_USER_ALONE] = "to-the-user-alone",
     [NMF_F_USER_STATUS] = "user:asks-status",
     [NMF_F_USER_GRATITUDE] = "user:gratitude",
+    [NMF_F_NAMES_INTERVIEWERS] = "names-interviewers",
+    [NMF_F_INVITES] = "invites-the-reader",
 };
 
 const char *
@@ -790,6 +796,45 @@ static const char *const third_person_patterns[] = {
     "application|visit|qualifications|skills|references)\\b",
     "\\b(?:the|this|that|our|your|a|strong|good|interesting) candidate(?:'s)?\\b",
     "\\bcandidates? (?:for|who|that|we)\\b",
+    /* A search firm's submissions: "Candidate's Name:", "my candidates". */
+    "\\bcandidate(?:'s)? name\\b",
+    "\\b(?:my|these|those|both|two|three) candidates\\b",
+    /* The reader asked to judge someone named: "feedback on him",
+     * "Joao Neves' resume". */
+    "\\b(?:feedback|thoughts|opinion|impressions) (?:on|of|about) "
+    "(?:him|her)\\b",
+    "\\b[a-z]+(?:'s|') (?:resume|cv|candidacy)\\b",
+    NULL,
+};
+/* The message says who the reader will meet: "The interviewers will
+ * be:", "you will be meeting with", a labelled "Interviewers:" line. */
+static const char *const names_interviewers_patterns[] = {
+    "\\b(?:interviewers?|interview panel|panel)\\s+(?:will|would|is|are|"
+    "include|includes|consists?)\\b",
+    "(?m)^[ \\t>*-]*interviewers?(?:\\(s\\))?\\s*:",
+    "\\byou(?:'ll| will| would)(?: also)? (?:be )?"
+    "(?:meet|meeting|speak|speaking|talk|talking|interview|interviewing) "
+    "with\\b",
+    "\\bwill (?:be )?(?:interview|interviewing) you\\b",
+    NULL,
+};
+/* A sentence that asks the reader to a conversation or moves them on:
+ * "we'd like to bring you in", "invite you to interview", "schedule a
+ * call with you", "the next step is". */
+static const char *const invites_patterns[] = {
+    "\\b(?:would|'d|wish|want|wanted) (?:like |love )?to (?:invite|bring|"
+    "have|schedule|set up|arrange|speak|talk|meet|chat|connect|move "
+    "forward) (?:with )?you\\b",
+    "\\b(?:invite|inviting|invited) you (?:to|for)\\b",
+    "\\bbring you (?:in|back|on ?site|to)\\b",
+    "\\b(?:schedule|set up|arrange|book|coordinate) (?:a|an|your|the|some)"
+    " (?:[a-z-]+ ){0,2}(?:interview|interviews|call|phone screen|"
+    "conversation|chat|meeting|time to talk|time to speak)\\b",
+    "\\bnext (?:step|round|stage)s? (?:is|are|would be|will be|in (?:the|our)"
+    " (?:process|interview))\\b",
+    "\\b(?:move|moving|advance|advancing) you (?:forward|on|to)\\b",
+    "\\b(?:pleased|happy|excited|delighted|glad) to (?:invite|move|"
+    "advance|let you know that you|inform you that you)\\b",
     NULL,
 };
 /* Someone talked about in the third person ("she has", "he would"). */
@@ -1030,6 +1075,8 @@ features_incoming (const struct nmf_message *msg,
     }
     seen (c, v, NMF_F_AVAILABILITY, availability_terms, FALSE);
     v[NMF_F_ITINERARY] = itinerary_in (msg->body);
+    seen_regex (c, v, NMF_F_NAMES_INTERVIEWERS, names_interviewers_patterns);
+    seen_regex (c, v, NMF_F_INVITES, invites_patterns);
     if (! seen (c, v, NMF_F_AS_INTERVIEWER, as_interviewer_terms, TRUE)
 	&& (nmf_text_has_phrase (c->subject, "candidate")
 	    || nmf_text_has_phrase (c->calendar, "candidate"))
@@ -1101,6 +1148,32 @@ hard_negative (const double *v)
 	   || v[NMF_F_NEGATIVE_EVENT];
 }
 
+/* Whether anything in the message speaks of a job search: a job, an
+ * interview, a recruiter's or an ATS's step, a candidate, a decision.
+ * Mail with none of it is no one's job-search mail, whatever its
+ * other evidence (a lunch, a laptop, a copier). */
+static gboolean
+job_evidence (const double *v)
+{
+    static const enum nmf_feature any[] = {
+	NMF_F_JOB, NMF_F_JOB_WEAK, NMF_F_TITLE_SUBJECT,
+	NMF_F_INTERVIEW_SUBJECT, NMF_F_INTERVIEW_BODY,
+	NMF_F_INTERVIEW_QUOTED, NMF_F_EVENT_INTERVIEW, NMF_F_ATS_SENDER,
+	NMF_F_SCHEDULING_TOOL, NMF_F_ITINERARY, NMF_F_NAMES_INTERVIEWERS,
+	NMF_F_REJECTION_PHRASE,
+	NMF_F_REJECTION_SENTENCE, NMF_F_OFFER, NMF_F_AS_INTERVIEWER,
+	NMF_F_THIRD_PERSON, NMF_F_RESUME, NMF_F_RECRUITING,
+	NMF_F_USER_FOLLOW_UP, NMF_F_USER_STRONG_FOLLOW_UP,
+	NMF_F_USER_STATUS, NMF_F_USER_CONTEXT,
+    };
+    size_t i;
+
+    for (i = 0; i < G_N_ELEMENTS (any); i++)
+	if (v[any[i]])
+	    return TRUE;
+    return FALSE;
+}
+
 /* The guards: rules outside the weights (DESIGN §4).  Says which kinds
  * the message may have, and why the others are out. */
 static void
@@ -1111,6 +1184,13 @@ guards (const struct ctx *c, const double *v, gboolean *allowed,
 
     for (k = 0; k < NMF_KIND_COUNT; k++)
 	allowed[k] = TRUE;
+    if (! job_evidence (v)) {
+	g_ptr_array_add (evidence, g_strdup (
+	    "guard: no word of a job, an interview or a candidate"));
+	for (k = 0; k < NMF_KIND_COUNT; k++)
+	    allowed[k] = k == NMF_KIND_UNRELATED;
+	return;
+    }
     if (v[NMF_F_FROM_USER]) {
 	/* The user writes: a thank-you, a follow-up, or other mail. */
 	g_ptr_array_add (evidence, g_strdup ("direction: from the user"));

@@ -800,6 +800,9 @@ static gboolean looks_like_title (const char *role);
 static gboolean
 is_capitalised (const char *w)
 {
+    /* "O'Neil", "D'Souza" as well as "Neil". */
+    if (g_ascii_isupper (w[0]) && w[1] == '\'' && g_ascii_isupper (w[2]))
+	return w[3] && g_ascii_islower (w[3]);
     return g_ascii_isupper (w[0]) && w[1] && g_ascii_islower (w[1]);
 }
 
@@ -869,6 +872,25 @@ honorific_at (const char *p)
 /* Up to three capitalised words at p: "Priya Shah", "Dana Wu", after a
  * courtesy title if any ("Dr. Dana Wu").  Returns the name (g_free) and
  * sets *end; NULL when none. */
+/* The length of a lower-case name particle and its space at p ("van ",
+ * "de ", "la "), 0 if none. */
+static gsize
+particle_at (const char *p)
+{
+    static const char *const particles[] = {
+	"van ", "von ", "der ", "den ", "de ", "da ", "del ", "della ", "di ",
+	"du ", "la ", "le ", "dos ", "das ", "bin ", "ibn ", "al ", "el ",
+	"ter ", "ten ", NULL,
+    };
+    int i;
+
+    for (i = 0; particles[i]; i++) {
+	if (g_str_has_prefix (p, particles[i]))
+	    return strlen (particles[i]);
+    }
+    return 0;
+}
+
 static char *
 name_at (const char *p, const char **end)
 {
@@ -896,6 +918,19 @@ name_at (const char *p, const char **end)
 	    g_string_append_c (name, ' ');
 	g_string_append (name, word);
 	words++;
+	/* A particle between names: "Ludwig van Beethoven", "Maria de la
+	 * Cruz". */
+	if (*p == ' ' && words < 3) {
+	    const char *r = p + 1;
+	    gsize n;
+
+	    while ((n = particle_at (r)) > 0)
+		r += n;
+	    if (r > p + 1 && g_ascii_isupper (*r)) {
+		g_string_append_len (name, p, r - p - 1);
+		p = r - 1;
+	    }
+	}
 	if (*p != ' ' || ! g_ascii_isupper (p[1]))
 	    break;
 	/* A middle initial ("Nora J. Lind", "Nora J Lind") is left out,
@@ -943,6 +978,18 @@ add_named (GPtrArray *out, char *name, gboolean strong)
     n->name = name;
     n->strong = strong;
     g_ptr_array_add (out, n);
+}
+
+/* The name just added has a job title beside it ("Robert Hayes (VP
+ * Engineering)", "Laura Kim, our Head of Design,"): a full name with a
+ * title is a person, not a company, whatever introduced it. */
+static void
+titled (GPtrArray *out)
+{
+    struct named *n = out->len ? out->pdata[out->len - 1] : NULL;
+
+    if (n && strchr (n->name, ' '))
+	n->strong = TRUE;
 }
 
 /* Does what follows a name on its line make the line a list item of a
@@ -1065,8 +1112,33 @@ past_possessive (const char *q)
  * per_line: the list may go on over the following lines (after a label
  * such as "Panel:"). */
 static void
+name_list_1 (const char *q, gboolean per_line, gboolean need_full,
+	     gboolean strong, GPtrArray *out);
+
+/* The names of a list at q, added to out (as name_list_1).  Two full
+ * names or more in a row are people even after a weak phrase
+ * ("interview with Dan Brooks, Amy Chen and Raj Patel"): a company is
+ * seldom listed with another. */
+static void
 name_list (const char *q, gboolean per_line, gboolean need_full,
 	   gboolean strong, GPtrArray *out)
+{
+    guint before = out->len, i;
+
+    name_list_1 (q, per_line, need_full, strong, out);
+    if (out->len - before < 2)
+	return;
+    for (i = before; i < out->len; i++) {
+	if (! strchr (((struct named *) out->pdata[i])->name, ' '))
+	    return;
+    }
+    for (i = before; i < out->len; i++)
+	((struct named *) out->pdata[i])->strong = TRUE;
+}
+
+static void
+name_list_1 (const char *q, gboolean per_line, gboolean need_full,
+	     gboolean strong, GPtrArray *out)
 {
     /* "The panel will be me, Owen Mbeki and ...": the writer is no name
      * of the list (sender_runs_call hears them). */
@@ -1103,9 +1175,13 @@ name_list (const char *q, gboolean per_line, gboolean need_full,
 		q++;
 	    if (*q == '(' || *q == '<') {
 		const char *close = strchr (q, *q == '(' ? ')' : '>');
+		g_autofree char *inside = NULL;
 
 		if (! close || close - q > 120)
 		    break;
+		inside = g_strndup (q + 1, close - q - 1);
+		if (*q == '(' && looks_like_title (inside))
+		    titled (out);
 		q = close + 1;
 		continue;
 	    }
@@ -1119,6 +1195,7 @@ name_list (const char *q, gboolean per_line, gboolean need_full,
 		    r++;
 		maybe = g_strndup (q + 2, r - (q + 2));
 		if (looks_like_title (maybe)) {
+		    titled (out);
 		    q = r;
 		    continue;
 		}
@@ -1203,7 +1280,7 @@ slot_name_at (const char *p, const char **end)
 	e++;
     if (! strchr (n, ' ') || words[w]
 	|| ! (*e == '\0' || *e == ',' || *e == '(' || *e == '<' || *e == '-'
-	      || *e == '&' || g_str_has_prefix (e, "and "))) {
+	      || *e == '&' || *e == '/' || g_str_has_prefix (e, "and "))) {
 	g_free (n);
 	return NULL;
     }
@@ -1275,8 +1352,10 @@ itinerary_people (const char *rest, GPtrArray *out)
 static void
 itinerary_names (const char *body, GPtrArray *out)
 {
-#define T_ANY "\\d{1,2}(?:[:.]\\d{2})?[ \\t]*(?i:[ap]\\.?m\\.?)?"
-#define T_ONE "\\d{1,2}(?:[:.]\\d{2}[ \\t]*(?i:[ap]\\.?m\\.?)?|[ \\t]*(?i:[ap]\\.?m\\.?))"
+/* "am" or "pm", never the start of a name ("1:30  Amy Chen"). */
+#define T_AMPM "(?i:[ap]\\.?m\\.?)(?![A-Za-z])"
+#define T_ANY "\\d{1,2}(?:[:.]\\d{2})?[ \\t]*(?:" T_AMPM ")?"
+#define T_ONE "\\d{1,2}(?:[:.]\\d{2}[ \\t]*(?:" T_AMPM ")?|[ \\t]*" T_AMPM ")"
 /* A day before the time, as a multi-day schedule writes it: "Monday",
  * "Tue, May 4", "Thursday, May 4th,". */
 #define T_DAY "(?:(?:Mon|Tue|Tues|Wed|Wednes|Thu|Thur|Thurs|Fri|Sat|Satur|Sun)" \
@@ -1289,6 +1368,7 @@ itinerary_names (const char *body, GPtrArray *out)
 	"(?m)^[ \\t>*•-]*([A-Z][^\\n]{2,80}?)[ \\t]*[,:|-]?[ \\t]+" T_SLOT
 	"[ \\t]*$",
     };
+#undef T_AMPM
 #undef T_ANY
 #undef T_ONE
 #undef T_SLOT
@@ -1336,9 +1416,13 @@ list_ends_at (const char *q, const char *stop, gboolean strong,
 		q++;
 	    if (*q == '(') {
 		const char *close = strchr (q, ')');
+		g_autofree char *inside = NULL;
 
 		if (! close || close >= stop)
 		    return FALSE;
+		inside = g_strndup (q + 1, close - q - 1);
+		if (looks_like_title (inside))
+		    titled (got);
 		q = close + 1;
 		continue;
 	    }
@@ -1350,6 +1434,7 @@ list_ends_at (const char *q, const char *stop, gboolean strong,
 		    r++;
 		maybe = g_strndup (q + 2, r - (q + 2));
 		if (looks_like_title (maybe) && ! strstr (maybe, " and ")) {
+		    titled (got);
 		    q = *r == ',' ? r + 1 : r;
 		    continue;
 		}
@@ -1559,6 +1644,9 @@ names_in (const char *body, gboolean prose)
 	{ "it will be me and ", TRUE, FALSE },
 	{ "with me and ", TRUE, FALSE },
 	{ "me and ", TRUE, FALSE },
+	{ "conducted by ", TRUE, FALSE },
+	{ "interviewed by ", TRUE, FALSE },
+	{ "will interview you", TRUE, FALSE },
 	{ "chat with ", FALSE, FALSE },
 	{ "interview with ", FALSE, FALSE },
 	{ "interviewing with ", FALSE, FALSE },
@@ -1587,6 +1675,11 @@ names_in (const char *body, gboolean prose)
 	{ " will talk with you", TRUE },
 	{ " will be your interviewer", TRUE },
 	{ " would like to interview you", FALSE },
+	{ " would like to chat with you", FALSE },
+	{ " would like to speak with you", FALSE },
+	{ " would like to talk with you", FALSE },
+	{ " would love to chat with you", FALSE },
+	{ " would love to meet you", FALSE },
 	{ " would like to meet you", FALSE },
 	{ " would like to meet with you", FALSE },
 	{ " will conduct the interview", FALSE },
@@ -1597,7 +1690,10 @@ names_in (const char *body, gboolean prose)
 	  "\\binterview(?:ing|s)? with\\b|\\bto meet\\b|"
 	  "\\bthe following (?:people|persons|individuals|members)\\b|"
 	  "\\bmeet(?:ing)? with\\b|\\byou(?:'ll| will) (?:be )?meet|"
-	  "\\b(?:speak|talk)(?:ing)? with\\b)[^\\n:]{0,60}:[ \\t]*$";
+	  "\\b(?:speak|talk)(?:ing)? with\\b)(?:[^\\n:]|:\\d){0,60}"
+	  /* The sentence may wrap once before its colon; a time's colon
+	   * ("from 1:00 to 3:00 PM:") is none. */
+	  "(?:\\n(?:[^\\n:]|:\\d){1,60})?:[ \\t]*$";
     GPtrArray *out = g_ptr_array_new_with_free_func (named_free);
     g_autoptr (GRegex) re = nmf_regex_new (label_re, 0, 0, NULL);
     g_autoptr (GRegex) intro = nmf_regex_new (intro_re, 0, 0, NULL);
@@ -1863,7 +1959,9 @@ sender_runs_call (const char *folded_body, const char *text)
 	"i'll be interviewing you", "i will be interviewing you",
 	"i am interviewing you", "i'm interviewing you", "i'll interview you",
 	"i will interview you", "be the one interviewing you",
-	"join me", NULL,
+	"join me", "and myself", "and i will be interviewing",
+	"i will be conducting", "i'll be conducting", "along with myself",
+	NULL,
     };
     g_autoptr (GRegex) me_and = nmf_regex_new (
 	"\\b[Mm]e and (?!I\\b)[A-Z][a-z]", 0, 0, NULL);
@@ -1993,7 +2091,8 @@ looks_like_title (const char *role)
 	"strategist", "technician", "advocate", "representative", "owner",
 	"principal", "staff", "marketing", "sales", "support", "devops",
 	"qa", "tester", "editor", "nurse", "teacher", "operations", "chief",
-	"economist", "professor", "partner", NULL,
+	"economist", "professor", "partner", "cto", "ceo", "cfo", "coo",
+	"cio", "founder", "co-founder", "cofounder", "hr", "talent", NULL,
     };
     g_autofree char *lower = g_ascii_strdown (role, -1);
     int i;

@@ -281,7 +281,8 @@ test_weights_parse (void **state)
  * invitation above all, mail from the user is still no invitation,
  * an auto-reply is unrelated, and neither mail about a candidate the
  * user interviews nor mail without an interview phrase (or job words
- * with a meeting phrase) is an invitation. */
+ * with a meeting phrase) is an invitation, and mail with no word of a
+ * job at all is unrelated. */
 static void
 test_guards (void **state)
 {
@@ -299,8 +300,12 @@ test_guards (void **state)
 	  "Tuesday at 2?", 0, NMF_KIND_CANDIDATE_THANK_YOU },
 	{ "an auto-reply", "jo@acme.example", "Out of office: Interview",
 	  "Back Monday.", NMF_MSG_AUTO_REPLY, NMF_KIND_UNRELATED },
-	{ "nothing of an interview", "jo@acme.example", "Lunch",
+	{ "nothing of an interview", "jo@acme.example", "Our job opening",
 	  "Tuesday at 2?", 0, NMF_KIND_RECRUITER_OTHER },
+	{ "nothing of a job", "jo@acme.example", "Lunch", "Tuesday at 2?", 0,
+	  NMF_KIND_UNRELATED },
+	{ "the user writes of nothing of a job", "alex@example.net", "Lunch",
+	  "Tuesday at 2?", 0, NMF_KIND_UNRELATED },
 	{ "the user interviews", "jo@acme.example",
 	  "Interview loop for candidate Sam Lee", "Tuesday at 2?", 0,
 	  NMF_KIND_RECRUITER_OTHER },

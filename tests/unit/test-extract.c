@@ -362,6 +362,33 @@ static const struct pcase people_rows[] = {
       "Thanks for applying. Our CTO, Dana Ortiz (in copy), would like to "
       "meet you on Thursday at 9:00 AM.\n\nKim Shaw\nTalent Partner",
       "Dana Ortiz <dana.ortiz@acme.example>" },
+    /* Written by us: a full name with a job title is a person, whatever
+     * weak phrase introduced it. */
+    { /* "interview with <Name> (<title>)" from a team mailbox. */
+      "a titled name after interview with", "Talent Team",
+      "talent@initech.example", NULL, NULL,
+      "We are excited to invite you to a 45-minute interview with Robert "
+      "Hayes (VP Engineering) on Wednesday, November 11 at 3pm EST.",
+      "Robert Hayes <>" },
+    { /* The person, not the recruiter who writes, would like to chat. */
+      "an appositive title before would like to chat", "Chris Wu",
+      "chris.wu@globex.example", NULL, NULL,
+      "Great news - Laura Kim, our Head of Design, would like to chat with "
+      "you. Does Friday at 10am work for a 30 minute video call?\n\nChris",
+      "Laura Kim <>" },
+    { /* "conducted by X, Title, and myself": both. */
+      "conducted by a colleague and myself", "Nina Roberts",
+      "nina.roberts@vandelay.example", NULL, NULL,
+      "We would like to invite you for an interview. The interview will "
+      "be conducted by Peter Novak, Analytics Lead, and myself.",
+      "Peter Novak <>; Nina Roberts <nina.roberts@vandelay.example>" },
+    { /* "Acme Robotics would like to chat with you": a company with no
+       * title stays out. */
+      "a company before would like to chat", "Acme Careers",
+      "no-reply@greenhouse-mail.example", NULL, NULL,
+      "Acme Robotics would like to chat with you about the Data Engineer "
+      "role.",
+      "" },
 };
 
 /* The sender's own text names nobody; the earlier message it answers
