@@ -865,6 +865,27 @@ next_line_time (const char *text, GArray *toks, guint i)
     return FALSE;
 }
 
+/* Does a line end right after offset (blanks aside)? */
+static gboolean
+line_end (const char *text, gsize offset)
+{
+    while (text[offset] == ' ' || text[offset] == '\t' || text[offset] == '\r')
+	offset++;
+    return text[offset] == '\n' || text[offset] == '\0';
+}
+
+/* Does the line after offset end with a clock time ("Zimin Lu    10:00
+ * - 10:30")? */
+static gboolean
+next_line_ends_in_time (const char *text, gsize offset)
+{
+    g_autoptr (GRegex) re = nmf_regex_new (
+	"^[^\\n]*\\n[ \\t]*[A-Za-z][^\\n]*?\\b\\d{1,2}(?::\\d{2})?[ \\t]*"
+	"(?:[AaPp]\\.?[Mm]\\.?)?[ \\t]*(?:\\n|$)", 0, 0, NULL);
+
+    return re && g_regex_match (re, text + offset, 0, NULL);
+}
+
 /* Is there an empty line in text between from and to? */
 static gboolean
 blank_line_between (const char *text, gsize from, gsize to)
@@ -990,6 +1011,20 @@ scan_in (const char *text, gint64 ref, int ref_offset, const char *zone)
 	    && (t.has_end
 		|| (TOK (i)->type == T_TIME && word_follows (text, toks, i + m)
 		    && (list_prev || next_line_time (text, toks, i + m))))) {
+	    w = add_when (out, &r, &last, &t, TOK (i)->start,
+			  TOK (i + m - 1)->end);
+	    list_entry (&list_prev, &list_open, w, ! t.has_end);
+	    i += m;
+	    continue;
+	}
+	/* The same with the time at the end of the line, after who:
+	 * "Vince Kaminski          9:00 - 9:30", "Zimin Lu, Director  -
+	 * 9:30 AM", in a list of such lines. */
+	if (m && have_last && TOK (i)->type == T_TIME
+	    && ! line_start (text, TOK (i)->start)
+	    && line_end (text, TOK (i + m - 1)->end)
+	    && (list_prev || next_line_ends_in_time (text,
+						     TOK (i + m - 1)->end))) {
 	    w = add_when (out, &r, &last, &t, TOK (i)->start,
 			  TOK (i + m - 1)->end);
 	    list_entry (&list_prev, &list_open, w, ! t.has_end);

@@ -119,6 +119,15 @@ static const struct icase icases[] = {
       "9:00 AM.", 0, 0 },
     { "one time at a line start is no list",
       "Monday, November 16 works.\n9:00 AM is early for me.", 0, 0 },
+    /* Who first, the time at the end of the line, under a day. */
+    { "itinerary with the times at the ends of the lines",
+      "Friday, November 20th:\n\nAnn Lee        9:00 - 9:30\n"
+      "Bob Ray        9:30 - 10:00\n", 1795194000, 1795197600 },
+    { "titles, a dash, then the time",
+      "Your schedule for Friday, November 20th:\n\nAnn Lee, Director  -  "
+      "9:00 AM\nBob Ray, VP  -  9:30 AM\n", 1795194000, 1795197600 },
+    { "one time at a line end is no list",
+      "Friday, November 20th works.\nMy train gets in by 9:00 AM\n", 0, 0 },
 };
 
 static void
