@@ -61,7 +61,7 @@ nmf_kind_from_string (const char *name, enum nmf_kind *kind)
 static const char *const interview_terms[] = {
     "interview", "interviews", "interviewing", "interviewed", "phone screen",
     "phone screening", "screening call", "technical screen", "tech screen",
-    "onsite", "on-site", "virtual onsite", "hiring manager call",
+    "virtual onsite", "hiring manager call",
     "recruiter call", "recruiter screen", "technical round", "final round",
     "next round", "first round", "second round", "third round",
     "panel interview", "interview loop", "video interview",
@@ -85,6 +85,8 @@ static const char *const meeting_terms[] = {
     "minute slot", "you're confirmed", "you are confirmed", "call you",
     "will call", "give you a call", "hop on a call", "jump on a call",
     "get on a call", "bring you in", "informal conversation",
+    /* An on-site visit may be a team's or a customer's. */
+    "onsite", "on-site",
     "a conversation", NULL,
 };
 
@@ -384,6 +386,8 @@ struct ctx {
     char *calendar;   /* folded summaries and descriptions of events */
     char *detail[NMF_F_COUNT]; /* what made a feature fire, or NULL */
     gboolean could_act; /* the index's prefilter would find it */
+    gboolean crowd;     /* more than ten people in To and Cc */
+    gboolean judges;    /* the reader is asked to judge a candidate */
 };
 
 /* The texts a message is read by: the subject, the new text (with a
@@ -837,6 +841,16 @@ static const char *const invites_patterns[] = {
     "advance|let you know that you|inform you that you)\\b",
     NULL,
 };
+/* The reader is asked to judge a candidate: the reader hires ("any
+ * feedback on him?", "your thoughts on Joao Neves' resume", "Candidate's
+ * Name:"). */
+static const char *const judges_patterns[] = {
+    "\\b(?:feedback|thoughts|opinion|impressions|comments) (?:on|of|about) "
+    "(?:him|her|them|the candidates?|these candidates|this candidate|"
+    "[a-z]+(?:'s|') (?:resume|cv|candidacy))\\b",
+    "\\bcandidate(?:'s)? name\\s*:",
+    NULL,
+};
 /* Someone talked about in the third person ("she has", "he would"). */
 static const char *const he_she_patterns[] = {
     "\\b(?:he|she)\\b (?:is|was|has|had|would|will|could|seems|did|does|"
@@ -1066,6 +1080,9 @@ features_incoming (const struct nmf_message *msg,
     v[NMF_F_USER_IN_CC] = ! user_among (msg->to, user_emails)
 			  && user_among (msg->cc, user_emails);
     v[NMF_F_MANY_RECIPIENTS] = msg->to->len + msg->cc->len > 3;
+    c->crowd = msg->to->len + msg->cc->len > 10;
+    for (i = 0; judges_patterns[i] && ! c->judges; i++)
+	c->judges = nmf_regex_match_jit (judges_patterns[i], c->body, NULL);
     v[NMF_F_INTERVIEW_PERSON] = v[NMF_F_INTERVIEW_SUBJECT]
 				&& v[NMF_F_PERSON_SENDER];
     if (! seen (c, v, NMF_F_SCHEDULING_TOOL, scheduling_tool_terms, TRUE)
@@ -1180,6 +1197,7 @@ static void
 guards (const struct ctx *c, const double *v, gboolean *allowed,
 	GPtrArray *evidence)
 {
+    gboolean judges;
     int k;
 
     for (k = 0; k < NMF_KIND_COUNT; k++)
@@ -1210,12 +1228,25 @@ guards (const struct ctx *c, const double *v, gboolean *allowed,
 	    allowed[k] = k == NMF_KIND_UNRELATED;
 	return;
     }
+    /* Asked to judge a candidate talked about in the third person: the
+     * user hires ("any feedback on him?", "Candidate's Name: ..."). */
+    judges = c->judges;
+    if (c->crowd) {
+	g_ptr_array_add (evidence, g_strdup (
+	    "guard: written to more than ten people: no invitation, "
+	    "rejection or offer of the user's"));
+	for (k = 0; k < NMF_KIND_COUNT; k++)
+	    if (drafting (k))
+		allowed[k] = FALSE;
+    }
     if (v[NMF_F_INTERNAL] || v[NMF_F_USER_ORGANISES]
-	|| v[NMF_F_AS_INTERVIEWER] || hard_negative (v) || ! c->could_act) {
+	|| v[NMF_F_AS_INTERVIEWER] || judges || hard_negative (v)
+	|| ! c->could_act) {
 	const char *why
 	    = v[NMF_F_INTERNAL] ? "from the user's own organisation"
 	      : v[NMF_F_USER_ORGANISES] ? "the user organises the event"
-	      : v[NMF_F_AS_INTERVIEWER] ? "the user is on the hiring side"
+	      : v[NMF_F_AS_INTERVIEWER] || judges
+		  ? "the user is on the hiring side"
 	      : hard_negative (v) ? "a press, research, life, learning or "
 				    "event interview"
 	      : "no job context with an interview, meeting, rejection or "
