@@ -476,12 +476,37 @@ static const char *const rejection_patterns[] = {
     "a candidate|candidates)",
     "\\b(?:extend(?:ed)?|made|make) (?:an|the) offer to (?:another|a "
     "different|someone)",
-    "\\b(?:cancel\\w*|clos\\w*|fill\\w*|put\\w* on hold|pause\\w*)\\b"
+    /* Done to the role, not hoped for ("anxious to fill this position"). */
+    "\\b(?:cancel+ed|cancel+ing|closed|closing|filled|put on hold|paused|"
+    "pausing)\\b"
     "[^.!?\\n]{0,40}\\b(?:role|position|requisition|opening|search)\\b",
     "\\b(?:role|position|requisition|opening)\\b[^.!?\\n]{0,40}\\b(?:"
     "cancel+ed|closed|been filled|be filled|on hold|no longer (?:open|"
     "available))",
     "\\bclosing (?:all open |your )?candidac",
+    /* Someone else was chosen: "we've selected other candidates",
+     * "another applicant ... has been selected", "candidates who more
+     * closely match". */
+    "\\b(?:not|n't) (?:been )?(?:select|selected|chosen|shortlisted|pick|"
+    "picked)\\b[^.!?\\n]{0,40}\\b(?:further|next|interview|move|proceed|"
+    "for (?:this|the))",
+    "\\b(?:selected|chosen|identified|hired|decided on|decided to (?:select|"
+    "hire|pursue|go with|choose|offer|interview))\\b[^.!?\\n]{0,15}"
+    "\\b(?:another|other|a different|more qualified|better qualified) "
+    "(?:candidate|applicant|person|individual)s?\\b",
+    "\\b(?:candidates|applicants|individuals) (?:who|whose)[^.!?\\n]{0,40}"
+    "\\bmore closely\\b",
+    "\\b(?:another|other|a different) (?:candidate|applicant|individual)s?"
+    "\\b[^.!?\\n]{0,60}\\b(?:has|have) been (?:selected|chosen|hired)",
+    /* No fit: "there is not a strong fit", "not a good match between
+     * our requirements and your skills", "we do not have an appropriate
+     * position for you". */
+    "\\bthere (?:is|was|'s) (?:not|no) (?:a |an )?(?:strong |good |close |"
+    "right )?(?:fit|match)\\b",
+    "\\b(?:do not|don't|does not|doesn't) have (?:an? )?(?:appropriate|"
+    "suitable|matching|open|available)? ?(?:position|role|opening)s? "
+    "(?:for you|that (?:match|fit))",
+    "\\bdid not select (?:it|you|your)\\b",
     NULL,
 };
 
@@ -927,7 +952,8 @@ static const char *const user_status_terms[] = {
     "status", "decision", "any news", "an update", "heard back",
     "hear back", "next steps", "timeline", "still considering",
     "still interested", "where things stand", "look forward to hearing",
-    "hearing from you", NULL,
+    "hearing from you", "any further information", "any further news",
+    "any updates", "any word on", NULL,
 };
 /* The user's gratitude in other words than thank_you_terms. */
 static const char *const user_gratitude_terms[] = {

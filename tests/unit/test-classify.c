@@ -351,6 +351,52 @@ test_guards (void **state)
     }
 }
 
+/* Ways of saying no, written by us after the shapes of real rejections
+ * (and sentences that only look like one). */
+static void
+test_rejection_sentences (void **state)
+{
+    static const struct {
+	const char *body;
+	gboolean no;
+    } rows[] = {
+	{ "Our hiring team did not select it for further consideration.",
+	  TRUE },
+	{ "At this time, we've selected other candidates to move forward "
+	  "with.", TRUE },
+	{ "After careful review of all candidates, another applicant who was "
+	  "determined to be best suited has been selected.", TRUE },
+	{ "We have identified candidates who more closely align with the "
+	  "requirements of this position.", TRUE },
+	{ "After careful review it has been decided that there is not a "
+	  "strong fit at the moment.", TRUE },
+	{ "We find that we do not have an appropriate position for you at "
+	  "this time.", TRUE },
+	{ "We have decided to select another candidate for the position.",
+	  TRUE },
+	{ "While we are anxious to fill this position, we understand "
+	  "scheduling conflicts.", FALSE },
+	{ "We have selected you for the next round of the position.", FALSE },
+	{ "Did we select the right time for the position's interview?",
+	  FALSE },
+    };
+    size_t i;
+
+    (void) state;
+    for (i = 0; i < G_N_ELEMENTS (rows); i++) {
+	struct nmf_message *m = msg ("jo@acme.example", "Your application",
+				     rows[i].body);
+	double v[NMF_F_COUNT];
+
+	nmf_classify_features (m, me, v, NULL);
+	if ((v[NMF_F_REJECTION_SENTENCE] != 0) != rows[i].no)
+	    print_error ("'%s': %s\n", rows[i].body,
+			 rows[i].no ? "no rejection seen" : "seen as one");
+	assert_int_equal (v[NMF_F_REJECTION_SENTENCE] != 0, rows[i].no);
+	nmf_message_free (&m);
+    }
+}
+
 /* Mail to more than ten people is nobody's own invitation, even with a
  * table that favours one; to ten it may be. */
 static void
@@ -656,6 +702,7 @@ main (void)
 	cmocka_unit_test (test_weights_parse),
 	cmocka_unit_test (test_guards),
 	cmocka_unit_test (test_crowd),
+	cmocka_unit_test (test_rejection_sentences),
 	cmocka_unit_test (test_null_and_empty),
 	cmocka_unit_test (test_kind_names),
 	cmocka_unit_test (test_robots),
