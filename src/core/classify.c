@@ -1448,7 +1448,9 @@ static const char *const rejection_pattern_words[] = {
     "move", "moving", "proceed", "proceeding", "progress", "progressing",
     "advance", "advancing", "continue", "continuing", "offer", "offering",
     "extend", "extending", "go", "role", "position", "requisition",
-    "opening", "search", "candidacy", "candidacies", NULL,
+    "opening", "search", "candidacy", "candidacies", "select", "selected",
+    "chosen", "shortlisted", "pick", "picked", "identified", "hired",
+    "decided", "closely", "fit", "match", NULL,
 };
 
 /* Little words that stand for no phrase: too common to narrow anything. */

@@ -13,6 +13,7 @@
 
 #include "nmf/classify.h"
 #include "nmf/extract.h"
+#include "nmf/text.h"
 #include "nmf/weights.h"
 
 static const char *const me[] = { "alex@example.net", NULL };
@@ -351,6 +352,37 @@ test_guards (void **state)
     }
 }
 
+/* Whether text has one of the words the prefilter query takes for a
+ * meeting, a rejection or an offer (its part between ") AND (" and
+ * ")) OR ("). */
+static gboolean
+has_act_word (const char *text)
+{
+    g_autofree char *q = nmf_classify_prefilter_query ();
+    g_autofree char *lower = g_ascii_strdown (text, -1);
+    const char *from = strstr (q, ") AND (");
+    const char *to = strstr (q, ")) OR (");
+    g_autofree char *part = NULL;
+    g_auto (GStrv) words = NULL;
+    gsize i;
+
+    assert_non_null (from);
+    assert_non_null (to);
+    part = g_strndup (from + 7, to - (from + 7));
+    words = g_strsplit (part, " OR ", -1);
+    for (i = 0; words[i]; i++) {
+	g_autofree char *w = g_strdup (g_strstrip (words[i]));
+
+	if (*w == '"')
+	    memmove (w, w + 1, strlen (w));
+	if (*w && w[strlen (w) - 1] == '"')
+	    w[strlen (w) - 1] = '\0';
+	if (*w && nmf_text_has_phrase (lower, w))
+	    return TRUE;
+    }
+    return FALSE;
+}
+
 /* Ways of saying no, written by us after the shapes of real rejections
  * (and sentences that only look like one). */
 static void
@@ -393,6 +425,10 @@ test_rejection_sentences (void **state)
 	    print_error ("'%s': %s\n", rows[i].body,
 			 rows[i].no ? "no rejection seen" : "seen as one");
 	assert_int_equal (v[NMF_F_REJECTION_SENTENCE] != 0, rows[i].no);
+	/* The index's prefilter must find every way of saying no: one
+	 * of its words for an act is in the sentence. */
+	if (rows[i].no)
+	    assert_true (has_act_word (rows[i].body));
 	nmf_message_free (&m);
     }
 }
