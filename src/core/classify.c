@@ -181,20 +181,26 @@ static const char *const commercial_offer_terms[] = {
 
 /* Hard negatives of DESIGN §4, by what the "interview" is about. */
 static const char *const press_terms[] = {
-    "podcast", "episode", "our show", "on the show", "journalist",
-    "reporter", "for an article", "for a story", "our readers",
-    "press inquiry", "media inquiry", "magazine", "newsletter",
-    "listeners", "recording studio", "recording session", "our audience",
-    "on air", "livestream", "live stream", "before the story",
-    "the story runs", "quote check", "for accuracy", "newsroom",
-    "newspaper", "for the article", NULL,
+    /* Phrases, not words a company's footer carries ("Newsroom",
+     * "subscribe to our newsletter"). */
+    "podcast", "this episode", "the episode", "our show", "on the show",
+    "journalist", "reporter", "for an article", "for a story",
+    "our readers", "press inquiry", "media inquiry", "our magazine",
+    "for our newsletter", "our listeners", "recording studio",
+    "recording session", "our audience", "on air", "livestream",
+    "live stream", "before the story", "the story runs", "quote check",
+    "for accuracy", "our newspaper", "student newspaper", "for the article",
+    "for listeners", "youtube channel", "subscribers", "on-camera",
+    "on camera", "long episode", "an episode", NULL,
 };
 static const char *const research_terms[] = {
     "user research", "research study", "research session", "usability",
     "user interview", "user interviews", "customer interview",
     "research programme", "research program", "research team", "voucher",
-    "honorarium", "participant", "participants", "gift card", "incentive",
-    "survey", NULL,
+    "honorarium", "study participant", "study participants",
+    "research participant", "participants will", "gift card",
+    "an incentive", "survey interview", "household survey",
+    "research survey", NULL,
 };
 static const char *const life_terms[] = {
     /* interviews of life outside work: visas, homes, schools, pets */
@@ -208,7 +214,8 @@ static const char *const life_terms[] = {
 };
 static const char *const learning_terms[] = {
     "informational interview", "mock interview", "practice interview",
-    "interview prep", "interview preparation", "course", "bootcamp",
+    "interview prep", "interview preparation", "online course",
+    "this course", "the course", "our course", "your course", "bootcamp",
     "masterclass", "interview tips", "tips for your next interview",
     "webinar", NULL,
 };
@@ -216,7 +223,9 @@ static const char *const event_terms[] = {
     "panel discussion", "guest speaker", "keynote speaker", "as a speaker",
     "our speakers", "call for speakers", "talk proposal", "meetup group",
     "our meetup", "update your rsvp", "waitlist", "you're going",
-    "hackathon", "judging", "judges", "rubric", NULL,
+    "hackathon", "judging", "judges", "rubric", "you registered for",
+    "talk you registered", "registered attendees", "the talk page",
+    "view talk", NULL,
 };
 static const char *const reference_terms[] = {
     "reference check", "as a reference", "be a reference",
@@ -724,6 +733,7 @@ static const char *const feature_names[NMF_F_COUNT] = {
     [NMF_F_USER_GRATITUDE] = "user:gratitude",
     [NMF_F_NAMES_INTERVIEWERS] = "names-interviewers",
     [NMF_F_INVITES] = "invites-the-reader",
+    [NMF_F_USER_NAMED] = "user-named",
 };
 
 const char *
@@ -1024,6 +1034,27 @@ user_among (const GPtrArray *list, const char *const *user_emails)
     return FALSE;
 }
 
+/* The user's own full name, as a To or Cc header of msg writes it
+ * ("Sam Lee <sam@example.org>"), folded; NULL when none gives one. */
+static char *
+user_name_of (const struct nmf_message *msg, const char *const *user_emails)
+{
+    const GPtrArray *lists[] = { msg->to, msg->cc };
+    gsize l;
+    guint i;
+
+    for (l = 0; l < G_N_ELEMENTS (lists); l++) {
+	for (i = 0; lists[l] && i < lists[l]->len; i++) {
+	    const struct nmf_address *a = lists[l]->pdata[i];
+
+	    if (a->name && strchr (a->name, ' ') && ! strchr (a->name, '@')
+		&& nmf_address_in (a->addr, user_emails))
+		return nmf_text_fold (a->name);
+	}
+    }
+    return NULL;
+}
+
 static void
 features_incoming (const struct nmf_message *msg,
 		   const char *const *user_emails, struct ctx *c, double *v)
@@ -1120,6 +1151,18 @@ features_incoming (const struct nmf_message *msg,
     v[NMF_F_ITINERARY] = itinerary_in (msg->body);
     seen_regex (c, v, NMF_F_NAMES_INTERVIEWERS, names_interviewers_patterns);
     seen_regex (c, v, NMF_F_INVITES, invites_patterns);
+    /* A call or an interview titled with the user's own name: "Backend
+     * Engineer Interview - Sam Lee", "Intro call with Jo & Sam Lee" (the
+     * hiring side's titles name the candidate, who is someone else). */
+    {
+	g_autofree char *me = user_name_of (msg, user_emails);
+
+	if (me && nmf_text_has_phrase (c->subject, me)
+	    && (v[NMF_F_INTERVIEW_SUBJECT] || v[NMF_F_MEETING])) {
+	    v[NMF_F_USER_NAMED] = 1;
+	    detail (c, NMF_F_USER_NAMED, me);
+	}
+    }
     if (! seen (c, v, NMF_F_AS_INTERVIEWER, as_interviewer_terms, TRUE)
 	&& (nmf_text_has_phrase (c->subject, "candidate")
 	    || nmf_text_has_phrase (c->calendar, "candidate"))
