@@ -864,7 +864,9 @@ static const char *const invites_patterns[] = {
     "\\b(?:would|'d|wish|want|wanted) (?:like |love )?to (?:invite|bring|"
     "have|schedule|set up|arrange|speak|talk|meet|chat|connect|move "
     "forward) (?:with )?you\\b",
-    "\\b(?:invite|inviting|invited) you (?:to|for)\\b",
+    "\\b(?:invite|inviting|invited) you (?:to|for) (?:an? |the |your |our )?"
+    "(?:[a-z-]+ ){0,2}(?:interview|call|meeting|conversation|chat|onsite|"
+    "on-site|visit|round|screen|discussion|session)",
     "\\bbring you (?:in|back|on ?site|to)\\b",
     "\\b(?:schedule|set up|arrange|book|coordinate) (?:a|an|your|the|some)"
     " (?:[a-z-]+ ){0,2}(?:interview|interviews|call|phone screen|"
