@@ -20,6 +20,11 @@
 gboolean
 nmf_text_is_forward (const char *quoted);
 
+/* The length in bytes of an invisible character at p (a zero-width
+ * space or joiner, a byte order mark, a soft hyphen), 0 if none. */
+gsize
+nmf_text_invisible_at (const char *p);
+
 void
 nmf_text_split (const char *text, char **body, char **quoted,
 		char **signature);

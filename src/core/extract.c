@@ -1706,6 +1706,10 @@ names_in (const char *body, gboolean prose)
     g_autoptr (GMatchInfo) mi = NULL;
     gsize t;
 
+    /* A regex refuses text that is no UTF-8: work on it as it is. */
+    if (! flat)
+	flat = g_strdup (body);
+
     if (re && g_regex_match (re, body, 0, &mi)) {
 	while (g_match_info_matches (mi) && out->len < 12) {
 	    int end = 0;
@@ -1803,12 +1807,12 @@ addresses_in (const char *text)
     return out;
 }
 
+/* The first address of the lists (GPtrArray of struct nmf_address) that
+ * is name's: by its display name, or a mailbox spelled from the name
+ * (ana.ruiz@, aruiz@, alexis.t@). */
 static const struct nmf_address *
-addr_for_name (const struct nmf_message *msg, GPtrArray *text_addrs,
-	       const char *name)
+addr_among (GPtrArray *const *lists, gsize n_lists, const char *name)
 {
-    g_autoptr (GPtrArray) from = g_ptr_array_new ();
-    GPtrArray *lists[] = { msg->cc, msg->to, msg->reply_to, from, text_addrs };
     g_autofree char *lower = g_ascii_strdown (name, -1);
     g_auto (GStrv) parts = g_strsplit (lower, " ", -1);
     const char *first = parts[0];
@@ -1817,12 +1821,9 @@ addr_for_name (const struct nmf_message *msg, GPtrArray *text_addrs,
     size_t l;
     guint i;
 
-    if (msg->from && msg->from->name
-	&& g_ascii_strcasecmp (msg->from->name, name) == 0)
-	return msg->from;
-    if (msg->from)
-	g_ptr_array_add (from, msg->from);
-    for (l = 0; l < G_N_ELEMENTS (lists); l++) {
+    if (! first)
+	return NULL;
+    for (l = 0; l < n_lists; l++) {
 	for (i = 0; i < lists[l]->len; i++) {
 	    const struct nmf_address *a = lists[l]->pdata[i];
 	    g_autofree char *local = NULL;
@@ -1848,6 +1849,15 @@ addr_for_name (const struct nmf_message *msg, GPtrArray *text_addrs,
 	    }
 	    if (last && local[0] == first[0] && strcmp (local + 1, last) == 0)
 		return a;
+	    /* First name and the last one's initial: alexis.t@, alexist@. */
+	    if (last && g_str_has_prefix (local, first)) {
+		const char *r = local + strlen (first);
+
+		if (*r == '.' || *r == '_')
+		    r++;
+		if (r[0] == last[0] && r[1] == '\0')
+		    return a;
+	    }
 	    if (! last && strcmp (local, first) == 0)
 		return a;
 	    /* One name, first or last, of a first.last mailbox ("Dr.
@@ -1864,6 +1874,21 @@ addr_for_name (const struct nmf_message *msg, GPtrArray *text_addrs,
 	}
     }
     return NULL;
+}
+
+static const struct nmf_address *
+addr_for_name (const struct nmf_message *msg, GPtrArray *text_addrs,
+	       const char *name)
+{
+    g_autoptr (GPtrArray) from = g_ptr_array_new ();
+    GPtrArray *lists[] = { msg->cc, msg->to, msg->reply_to, from, text_addrs };
+
+    if (msg->from && msg->from->name
+	&& g_ascii_strcasecmp (msg->from->name, name) == 0)
+	return msg->from;
+    if (msg->from)
+	g_ptr_array_add (from, msg->from);
+    return addr_among (lists, G_N_ELEMENTS (lists), name);
 }
 
 /* Is a person of this name among the people already (by name, or the
@@ -1889,6 +1914,27 @@ has_name (GPtrArray *people, const char *name)
     return FALSE;
 }
 
+/* Is someone among the people known by the first name of full only
+ * ("Alexis" before "Alexis Todero")?  Then they take the full name. */
+static gboolean
+take_full_name (GPtrArray *people, const char *full)
+{
+    gsize n = strcspn (full, " ");
+    guint i;
+
+    for (i = 0; i < people->len; i++) {
+	struct nmf_person *p = people->pdata[i];
+
+	if (p->name && ! strchr (p->name, ' ') && strlen (p->name) == n
+	    && g_ascii_strncasecmp (p->name, full, n) == 0) {
+	    g_free (p->name);
+	    p->name = g_strdup (full);
+	    return TRUE;
+	}
+    }
+    return FALSE;
+}
+
 /* The text says of this name that they arrange the interview: "Robin
  * Hale (coordinator)", "Sam Lee, who is scheduling". */
 static gboolean
@@ -1897,7 +1943,15 @@ name_only_arranges (const char *body, const char *name)
     const char *p = strstr (body, name);
 
     while (p) {
+	/* The rest of the sentence only ("Greg Raaberg, who oversees our
+	 * practice. To help us schedule ..." names no scheduler). */
 	gsize n = MIN (strcspn (p, "\n"), (gsize) 120);
+	const char *stop = p + strlen (name);
+
+	while (stop < p + n && ! (strchr (".!?", *stop)
+				  && (stop[1] == ' ' || stop[1] == '\0')))
+	    stop++;
+	n = stop - p;
 	g_autofree char *line = g_ascii_strdown (p, (gssize) n);
 
 	if (strstr (line, "coordinat") || strstr (line, "schedul"))
@@ -1960,6 +2014,7 @@ sender_runs_call (const char *folded_body, const char *text)
 	"i am interviewing you", "i'm interviewing you", "i'll interview you",
 	"i will interview you", "be the one interviewing you",
 	"join me", "and myself", "and i will be interviewing",
+	"i want to set up a", "i'd like to set up a", "i would like to set up a",
 	"i will be conducting", "i'll be conducting", "along with myself",
 	NULL,
     };
@@ -2132,6 +2187,9 @@ topic_in (const char *body)
 							       0, " ", 0, NULL)
 				   : g_strdup (body);
     int i;
+
+    if (! flat)
+	flat = g_strdup (body);
 
     for (i = 0; patterns[i]; i++) {
 	char *t = regex_group (patterns[i], flat, 1);
@@ -2919,6 +2977,11 @@ nmf_extract_message (const struct nmf_message *msg,
 				    a->addr, user_emails);
 		    } else if (pass == 1 && ! a && n->strong
 			       && strchr (n->name, ' ')
+			       && take_full_name (x->people, n->name)) {
+			/* "Alexis will call you" gave her address, "an
+			 * interview with Alexis Todero" her full name. */
+		    } else if (pass == 1 && ! a && n->strong
+			       && strchr (n->name, ' ')
 			       && ! name_is_organisation (n->name, lbl)
 			       && ! has_name (x->people, n->name)) {
 			g_ptr_array_add (x->people,
@@ -2978,6 +3041,20 @@ nmf_extract_message (const struct nmf_message *msg,
 
 	    if (! nmf_address_is_robot (r->addr))
 		who = r;
+	}
+	/* A robot sends in a person's name ("Alexis Todero via the ATS"):
+	 * that person when the text speaks as the one who runs the call and
+	 * gives an address of theirs (a signature). */
+	if (nmf_address_is_robot (who->addr) && runs && sender->name
+	    && strchr (sender->name, ' ')) {
+	    g_autoptr (GPtrArray) said = addresses_in (msg->body);
+	    const struct nmf_address *a = addr_among (&said, 1, sender->name);
+
+	    if (a && ! nmf_address_is_robot (a->addr)) {
+		g_free (sender->addr);
+		sender->addr = g_strdup (a->addr);
+		who = sender;
+	    }
 	}
 	/* The sender who writes about the interview runs it, unless the
 	 * message says they only arrange it, or they sent a calendar

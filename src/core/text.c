@@ -141,6 +141,26 @@ nmf_text_is_forward (const char *quoted)
 	   || (t[0] == '-' && strstr (t, "- Forwarded by ") != NULL);
 }
 
+gsize
+nmf_text_invisible_at (const char *p)
+{
+    const unsigned char *u = (const unsigned char *) p;
+
+    /* U+200B..U+200D zero widths, U+2060 word joiner, U+FEFF BOM, U+034F
+     * combining grapheme joiner, U+00AD soft hyphen. */
+    if (u[0] == 0xe2 && u[1] == 0x80 && u[2] >= 0x8b && u[2] <= 0x8d)
+	return 3;
+    if (u[0] == 0xe2 && u[1] == 0x81 && u[2] == 0xa0)
+	return 3;
+    if (u[0] == 0xef && u[1] == 0xbb && u[2] == 0xbf)
+	return 3;
+    if (u[0] == 0xcd && u[1] == 0x8f)
+	return 2;
+    if (u[0] == 0xc2 && u[1] == 0xad)
+	return 2;
+    return 0;
+}
+
 void
 nmf_text_split (const char *text, char **body, char **quoted,
 		char **signature)
@@ -155,21 +175,38 @@ nmf_text_split (const char *text, char **body, char **quoted,
 
     if (! text)
 	text = "";
-    /* Normalise CR LF and lone CR to LF. */
+    /* Normalise CR LF and lone CR to LF, Unicode spaces (no-break,
+     * narrow, thin: "with\u00a0Alexis", "11:30\u202fAM") to a space, and
+     * drop the invisible characters HTML mail pads with. */
     {
 	GString *n = g_string_sized_new (strlen (text));
 	const char *p;
+	gsize k;
 
 	for (p = text; *p; p++) {
+	    const unsigned char *u = (const unsigned char *) p;
+
 	    if (*p == '\r') {
 		g_string_append_c (n, '\n');
 		if (p[1] == '\n')
 		    p++;
+	    } else if ((k = nmf_text_invisible_at (p)) > 0) {
+		p += k - 1;
+	    } else if (u[0] == 0xc2 && u[1] == 0xa0) {
+		g_string_append_c (n, ' ');
+		p++;
+	    } else if (u[0] == 0xe2 && u[1] == 0x80
+		       && (u[2] <= 0x8a || u[2] == 0xaf)) {
+		g_string_append_c (n, ' ');
+		p += 2;
 	    } else {
 		g_string_append_c (n, *p);
 	    }
 	}
-	norm = g_string_free (n, FALSE);
+	/* Bytes that are no UTF-8 (a charset that lied) become U+FFFD:
+	 * every rule after this may take the text for UTF-8. */
+	norm = g_utf8_make_valid (n->str, (gssize) n->len);
+	g_string_free (n, TRUE);
     }
     lines = g_strsplit (norm, "\n", -1);
 

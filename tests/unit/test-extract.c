@@ -382,6 +382,30 @@ static const struct pcase people_rows[] = {
       "We would like to invite you for an interview. The interview will "
       "be conducted by Peter Novak, Analytics Lead, and myself.",
       "Peter Novak <>; Nina Roberts <nina.roberts@vandelay.example>" },
+    { /* An ATS sends in the recruiter's name from a robot address; she
+       * speaks as the one who runs the call and signs with her own
+       * address (first name and initial). */
+      "a robot in a person's name, her address in the signature",
+      "Alexis Todero", "notifications@acme.ats-notify.example", NULL, NULL,
+      "My name is Alexis and I am part of the hiring team. I want to set "
+      "up a brief phone call to learn about your background.\n\n"
+      "Alexis Todero\nSr Talent Partner\nalexis.t@acme.example",
+      "Alexis Todero <alexis.t@acme.example>" },
+    { /* "Alexis will call you" finds her address, "an interview with
+       * Alexis Todero" her full name: one person. */
+      "first name with an address, then the full name", "Acme Recruiting",
+      "scheduler@acme.ats-notify.example", NULL, NULL,
+      "You are scheduled for a phone interview with Alexis Todero "
+      "(Sr Talent Partner) on Monday. Alexis will call you. To "
+      "change the time, write to alexis.t@acme.example.",
+      "Alexis Todero <alexis.t@acme.example>" },
+    { /* The sentence after the name speaks of scheduling, not the name's
+       * own. */
+      "a scheduler in the next sentence only", "Mary Jo Finley",
+      "mary.finley@partnerforge.example", NULL, NULL,
+      "Excited to have you meet with Greg Raaberg, who oversees our cyber "
+      "practice. To help us schedule an interview, please pick a time.",
+      "Greg Raaberg <>" },
     { /* "Acme Robotics would like to chat with you": a company with no
        * title stays out. */
       "a company before would like to chat", "Acme Careers",

@@ -26,6 +26,14 @@ static const struct split_case split_cases[] = {
     { "plain", "Hello\nthere\n", "Hello\nthere", "", "" },
     /* CR LF is normalised. */
     { "crlf", "Hi\r\nyou\r\n", "Hi\nyou", "", "" },
+    /* HTML mail's no-break and narrow spaces are spaces; its invisible
+     * padding (zero-width, soft hyphen, joiner) goes; bytes that are no
+     * UTF-8 become U+FFFD. */
+    { "unicode spaces", "with\xc2\xa0" "Alexis at 11:30\xe2\x80\xaf" "AM\n",
+      "with Alexis at 11:30 AM", "", "" },
+    { "invisible padding", "Hi\xe2\x80\x8c\xcd\x8f Sam\xc2\xad\xef\xbb\xbf\n",
+      "Hi Sam", "", "" },
+    { "no UTF-8", "caf\xe9 time\n", "caf\xef\xbf\xbd time", "", "" },
     /* "-- " starts the signature. */
     { "sig", "Hi\n-- \nJo\n+1 555 0100\n", "Hi", "", "Jo\n+1 555 0100" },
     /* Inline '>' lines are quoted; the reply around them stays. */
