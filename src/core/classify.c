@@ -519,13 +519,22 @@ static const char *const rejection_patterns[] = {
     NULL,
 };
 
-/* The user thanks someone for a conversation that took place. */
+/* The user thanks someone for a conversation that took place ("thank
+ * you for giving me an opportunity to have an interview", "thank-you
+ * for the invitation to interview", "thank you all for inviting me to
+ * visit", "I enjoyed our discussion this morning"). */
 static const char thank_you_pattern[]
-    = "\\b(?:thank you|thanks|grateful|appreciated?)(?: so much| very much|"
-      " again)? for (?:the|your|our|taking|speaking|meeting|talking|"
-      "chatting|running|having|walking)\\b[^.!?\\n]{0,40}\\b(?:time|"
-      "conversation|chat|call|interview|session|meeting|discussion)\\b"
+    = "\\b(?:thank you|thank-you|thanks|grateful|appreciated?)(?: you)?"
+      "(?: all| so much| very much| again)? for (?:the|your|our|taking|"
+      "speaking|meeting|talking|chatting|running|having|walking|giving me|"
+      "inviting me|hosting me)\\b[^.!?\\n]{0,40}\\b(?:time|conversation|"
+      "chat|call|interview|session|meeting|discussion|visit|invitation)\\b"
       "(?! ?slots?)";
+static const char enjoyed_pattern[]
+    = "\\bi(?:'ve| have)? (?:really |truly |very much |thoroughly )?"
+      "enjoyed (?:our|the|my|meeting|speaking|talking|chatting|getting to "
+      "know|learning|visiting)\\b[^.!?\\n]{0,40}\\b(?:discussion|"
+      "conversation|chat|call|interview|visit|meeting|you|team|day)\\b";
 
 static const char *const freemail_domains[] = {
     "gmail.com", "googlemail.com", "yahoo.com", "outlook.com", "hotmail.com",
@@ -965,7 +974,10 @@ static const char *const user_status_terms[] = {
     "hear back", "next steps", "timeline", "still considering",
     "still interested", "where things stand", "look forward to hearing",
     "hearing from you", "any further information", "any further news",
-    "any updates", "any word on", NULL,
+    "any updates", "any word on", "heard anything", "have you heard",
+    "any feedback", "any response", "let me know details",
+    "let me know the details", "can move forward", "we can move forward",
+    NULL,
 };
 /* The user's gratitude in other words than thank_you_terms. */
 static const char *const user_gratitude_terms[] = {
@@ -978,7 +990,8 @@ static const char *const user_gratitude_terms[] = {
 static void
 features_from_user (struct ctx *c, double *v)
 {
-    static const char *const thank_re[] = { thank_you_pattern, NULL };
+    static const char *const thank_re[] = { thank_you_pattern,
+					    enjoyed_pattern, NULL };
     gboolean context = count_any (c, job_terms) || count_any (c, weak_job_terms)
 		       || count_any (c, interview_terms);
 

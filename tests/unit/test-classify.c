@@ -433,6 +433,42 @@ test_rejection_sentences (void **state)
     }
 }
 
+/* The user's thanks in the words candidates use (written by us after
+ * real shapes), and thanks that are no thank-you for an interview. */
+static void
+test_user_thanks (void **state)
+{
+    static const struct {
+	const char *body;
+	gboolean thanks;
+    } rows[] = {
+	{ "Thank you for giving me an opportunity to have an interview with "
+	  "your group.", TRUE },
+	{ "Thank-you for the invitation to interview with your team.", TRUE },
+	{ "Thank you for inviting me to your wedding.", FALSE },
+	{ "Thank you all for inviting me to visit last Friday.", TRUE },
+	{ "I enjoyed our discussion this morning.", TRUE },
+	{ "I've enjoyed chatting with you and the team.", TRUE },
+	{ "Thanks for the invoice.", FALSE },
+	{ "I enjoyed the movie.", FALSE },
+    };
+    size_t i;
+
+    (void) state;
+    for (i = 0; i < G_N_ELEMENTS (rows); i++) {
+	struct nmf_message *m = msg ("alex@example.net", "Re: Interview",
+				     rows[i].body);
+	double v[NMF_F_COUNT];
+
+	nmf_classify_features (m, me, v, NULL);
+	if ((v[NMF_F_USER_THANKS] != 0) != rows[i].thanks)
+	    print_error ("'%s': %s\n", rows[i].body,
+			 rows[i].thanks ? "no thanks seen" : "seen as thanks");
+	assert_int_equal (v[NMF_F_USER_THANKS] != 0, rows[i].thanks);
+	nmf_message_free (&m);
+    }
+}
+
 /* Mail to more than ten people is nobody's own invitation, even with a
  * table that favours one; to ten it may be. */
 static void
@@ -739,6 +775,7 @@ main (void)
 	cmocka_unit_test (test_guards),
 	cmocka_unit_test (test_crowd),
 	cmocka_unit_test (test_rejection_sentences),
+	cmocka_unit_test (test_user_thanks),
 	cmocka_unit_test (test_null_and_empty),
 	cmocka_unit_test (test_kind_names),
 	cmocka_unit_test (test_robots),
