@@ -127,8 +127,9 @@ static const char *const title_words[] = {
 
 static const char *const weak_job_terms[] = {
     "position", "role", "application", "candidacy", "candidate",
-    "candidates", "opening",
-    "job", "opportunity", "hiring", "your background", "your experience",
+    "candidates", "opening", "openings", "positions", "roles", "jobs",
+    "job", "opportunity", "opportunities", "internship", "internships",
+    "hiring", "your background", "your experience",
     "engineer", "developer", "designer", "analyst", "scientist", NULL,
 };
 

@@ -874,8 +874,8 @@ line_end (const char *text, gsize offset)
     return text[offset] == '\n' || text[offset] == '\0';
 }
 
-/* Does the line after offset end with a clock time ("Zimin Lu    10:00
- * - 10:30")? */
+/* Does the line after offset end with an hour of the clock: "Zimin Lu
+ * 10:00 - 10:30"? */
 static gboolean
 next_line_ends_in_time (const char *text, gsize offset)
 {
