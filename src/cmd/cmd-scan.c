@@ -16,6 +16,7 @@
 #include "engine.h"
 #include "nmf/classify.h"
 #include "nmf/drafter.h"
+#include "nmf/employer.h"
 #include "nmf/extract.h"
 #include "nmf/log.h"
 #include "nmf/maildir.h"
@@ -307,21 +308,6 @@ joins_process (enum nmf_kind k)
 	|| k == NMF_KIND_OFFER;
 }
 
-/* The sender's own organisation domain, when it is one (not an ATS, not
- * free mail).  g_free. */
-static char *
-employer_domain (const struct nmf_message *msg)
-{
-    const char *at;
-
-    if (! msg->from || nmf_address_is_robot (msg->from->addr))
-	return NULL;
-    at = strrchr (msg->from->addr, '@');
-    if (! at || nmf_domain_is_freemail (at + 1))
-	return NULL;
-    return g_ascii_strdown (at + 1, -1);
-}
-
 static struct nmf_fact *
 this_run_fact (struct scan *s, const char *thread)
 {
@@ -424,7 +410,7 @@ learn (struct scan *s, struct job *j)
 	}
     }
     nmf_extract_message (msg, nmf_config_user_emails (&s->e.cfg), &x);
-    domain = employer_domain (msg);
+    domain = nmf_employer_domain (msg);
     if (! pid && ! c.from_user && joins_process (kind))
 	pid = nmf_store_find_employer (s->e.db, x.company, domain, x.role,
 				       s->facts);

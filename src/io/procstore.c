@@ -7,6 +7,7 @@
 #include "nmf/extract.h"
 #include "nmf/maildir.h"
 #include "nmf/mime.h"
+#include "nmf/employer.h"
 #include "nmf/procstore.h"
 
 static void
@@ -273,62 +274,7 @@ nmf_store_all_processes (struct nmf_db *db)
     return co.out;
 }
 
-/* ---- employer identity ------------------------------------------------ */
-
-/* "Acme Robotics, Inc." and "acme robotics" compare equal. */
-static char *
-company_key (const char *company)
-{
-    static const char *const suffixes[] = { "inc", "llc", "ltd", "gmbh",
-					    "plc", "corp", "co", "ag", "sa",
-					    NULL };
-    g_autofree char *ascii = g_str_to_ascii (company ? company : "", "C");
-    g_autofree char *lower = g_ascii_strdown (ascii, -1);
-    g_auto (GStrv) words = g_regex_split_simple ("[^a-z0-9&]+", lower, 0, 0);
-    GString *out = g_string_new (NULL);
-    guint n = g_strv_length (words);
-    int i, k;
-
-    /* Drop legal suffixes at the end. */
-    while (n > 0) {
-	gboolean legal = ! *words[n - 1];
-
-	for (k = 0; suffixes[k] && ! legal; k++)
-	    legal = strcmp (words[n - 1], suffixes[k]) == 0;
-	if (! legal || n == 1)
-	    break;
-	n--;
-    }
-    for (i = 0; i < (int) n; i++)
-	g_string_append (out, words[i]);
-    return g_string_free (out, FALSE);
-}
-
-static gboolean
-same_employer (const char *company_a, const char *domain_a,
-	       const char *role_a, const char *company_b,
-	       const char *domain_b, const char *role_b)
-{
-    gboolean same = FALSE;
-
-    if (company_a && company_b) {
-	g_autofree char *ka = company_key (company_a);
-	g_autofree char *kb = company_key (company_b);
-
-	same = *ka && strcmp (ka, kb) == 0;
-    }
-    if (! same && domain_a && domain_b)
-	same = g_ascii_strcasecmp (domain_a, domain_b) == 0;
-    if (same && role_a && role_b) {
-	g_autofree char *ra = company_key (role_a);
-	g_autofree char *rb = company_key (role_b);
-
-	/* A different role at the same employer is another application. */
-	if (*ra && *rb && ! strstr (ra, rb) && ! strstr (rb, ra))
-	    same = FALSE;
-    }
-    return same;
-}
+/* ---- employer identity (the rule: src/core/employer.c) --------------- */
 
 struct employer_find {
     const char *company;
@@ -342,7 +288,7 @@ employer_cb (struct nmf_dbmsg *m, void *data)
 {
     struct employer_find *e = data;
 
-    if (same_employer (e->company, e->domain, e->role,
+    if (nmf_same_employer (e->company, e->domain, e->role,
 		       nmf_dbmsg_property (m, NMF_PROP_COMPANY),
 		       nmf_dbmsg_property (m, NMF_PROP_DOMAIN),
 		       nmf_dbmsg_property (m, NMF_PROP_ROLE))) {
@@ -366,7 +312,7 @@ nmf_store_find_employer (struct nmf_db *db, const char *company,
 	const struct nmf_fact *f = facts->pdata[i];
 
 	if (f->anchor && f->pid
-	    && same_employer (company, domain, role, f->company, f->domain,
+	    && nmf_same_employer (company, domain, role, f->company, f->domain,
 			      f->role))
 	    return g_strdup (f->pid);
     }
