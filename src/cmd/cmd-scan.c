@@ -18,6 +18,7 @@
 #include "nmf/drafter.h"
 #include "nmf/employer.h"
 #include "nmf/extract.h"
+#include "nmf/join.h"
 #include "nmf/log.h"
 #include "nmf/maildir.h"
 #include "nmf/mime.h"
@@ -295,19 +296,6 @@ collect_thread_mates (struct scan *s)
     return err;
 }
 
-static gboolean
-starts_process (enum nmf_kind k)
-{
-    return k == NMF_KIND_INTERVIEW_INVITE || k == NMF_KIND_INTERVIEW_CALENDAR;
-}
-
-static gboolean
-joins_process (enum nmf_kind k)
-{
-    return starts_process (k) || k == NMF_KIND_REJECTION
-	|| k == NMF_KIND_OFFER;
-}
-
 static struct nmf_fact *
 this_run_fact (struct scan *s, const char *thread)
 {
@@ -348,6 +336,8 @@ learn (struct scan *s, struct job *j)
     const char *thread = j->thread;
     g_autofree char *pid = g_steal_pointer (&j->pid);
     g_autofree char *domain = NULL;
+    g_autofree char *employer_pid = NULL;
+    struct nmf_join_in in = { 0 };
     gint64 date = j->date;
     enum nmf_kind kind;
     gboolean anchor = FALSE;
@@ -390,35 +380,48 @@ learn (struct scan *s, struct job *j)
 	if (o)
 	    pid = g_strdup (o->pid);
     }
-    /* Most candidates end here: no process, and nothing that could start
-     * or join one.  Extraction (the costly part) only for the rest. */
-    if (! pid && (c.from_user || ! joins_process (kind))) {
+    /* Which process it joins is the core's rule (src/core/join.c); scan
+     * gathers the inputs, the cheap ones first.  Most candidates end at
+     * the first question: extraction (the costly part) only for the
+     * rest. */
+    in.kind = kind;
+    in.from_user = c.from_user;
+    in.thread_pid = pid;
+    if (! nmf_join_may (&in)) {
 	nmf_classification_release (&c);
 	nmf_message_free (&msg);
 	return;
     }
     {
-	/* New mail in a thread the user ignored stays ignored. */
 	g_autofree char *q = g_strdup_printf (
 	    "thread:%s AND property:" NMF_PROP_IGNORE "=1", thread);
 	unsigned ignored = 0;
 
-	if (nmf_db_count (s->e.db, q, &ignored) == NMF_OK && ignored) {
-	    nmf_classification_release (&c);
-	    nmf_message_free (&msg);
-	    return;
-	}
+	in.thread_ignored = nmf_db_count (s->e.db, q, &ignored) == NMF_OK
+			    && ignored;
+    }
+    if (in.thread_ignored) {
+	nmf_classification_release (&c);
+	nmf_message_free (&msg);
+	return;
     }
     nmf_extract_message (msg, nmf_config_user_emails (&s->e.cfg), &x);
     domain = nmf_employer_domain (msg);
-    if (! pid && ! c.from_user && joins_process (kind))
-	pid = nmf_store_find_employer (s->e.db, x.company, domain, x.role,
-				       s->facts);
-    if (! pid && ! c.from_user && starts_process (kind)) {
+    if (nmf_join_needs_employer (&in))
+	employer_pid = nmf_store_find_employer (s->e.db, x.company, domain,
+						x.role, s->facts);
+    switch (nmf_join_decide (&in, employer_pid)) {
+    case NMF_JOIN_THREAD:
+	break;
+    case NMF_JOIN_EMPLOYER:
+	pid = g_steal_pointer (&employer_pid);
+	break;
+    case NMF_JOIN_START:
 	pid = nmf_process_id_for (id);
 	anchor = TRUE;
-    }
-    if (! pid) {
+	break;
+    case NMF_JOIN_NONE:
+    default:
 	nmf_extract_release (&x);
 	nmf_classification_release (&c);
 	nmf_message_free (&msg);
@@ -434,9 +437,9 @@ learn (struct scan *s, struct job *j)
      * §5); an outcome or invitation from one still is. */
     f->automated = c.automated
 	|| (msg->from && nmf_address_is_robot (msg->from->addr)
-	    && ! joins_process (kind));
+	    && ! nmf_join_moves (kind));
     f->timeline = c.from_user ? 0 : x.timeline;
-    if (starts_process (kind) && x.interview_start) {
+    if (nmf_join_starts (kind) && x.interview_start) {
 	f->start = x.interview_start;
 	f->end = x.interview_end;
 	for (i = 0; i < x.people->len; i++) {
@@ -455,7 +458,7 @@ learn (struct scan *s, struct job *j)
     if (! c.from_user) {
 	f->company = g_strdup (x.company);
 	f->role = g_strdup (x.role);
-	if (starts_process (kind))
+	if (nmf_join_starts (kind))
 	    f->topic = g_strdup (x.topic);
 	f->domain = g_steal_pointer (&domain);
     }
