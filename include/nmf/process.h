@@ -72,6 +72,20 @@ struct nmf_process {
     gint64 snoozed_until; /* no step before this instant, 0 */
 };
 
+/* What happens at an evaluation's next change without new mail. */
+enum nmf_next {
+    NMF_NEXT_NONE = 0,
+    NMF_NEXT_THANK_YOU,   /* a round ends: thank-yous fall due */
+    NMF_NEXT_CHECK_IN,
+    NMF_NEXT_FINAL,
+    NMF_NEXT_CLOSED,      /* the process closes by itself */
+    NMF_NEXT_SNOOZE_ENDS, /* the user's snooze ends */
+};
+
+/* "thank-you", "check-in", "final", "closed", "snooze"; NULL for none. */
+const char *
+nmf_next_to_string (enum nmf_next next);
+
 enum nmf_step {
     NMF_STEP_NONE = 0,
     NMF_STEP_THANK_YOU,
@@ -103,8 +117,7 @@ struct nmf_eval {
     GPtrArray *due;       /* of struct nmf_due * */
     gint64 next_change;   /* when the state may change without new mail;
                            * 0 when nothing is scheduled */
-    const char *next_step; /* what falls due then ("check-in", ...), or
-                            * NULL */
+    enum nmf_next next_step; /* what happens then */
 };
 
 struct nmf_process *
@@ -134,18 +147,14 @@ nmf_process_add_round (struct nmf_process *p, gint64 start, gint64 end,
 void
 nmf_process_sort (struct nmf_process *p);
 
-/* Evaluate p at now.  out is initialised here; release with
+/* Evaluate p at now: the one entry point every command uses.  Business
+ * days skip the weekend and cfg->holidays and are counted in tz (the
+ * user's zone; NULL: UTC).  out is initialised here; release with
  * nmf_eval_release(). */
 void
 nmf_process_evaluate (const struct nmf_process *p, gint64 now,
-		      const struct nmf_config *cfg, struct nmf_eval *out);
-
-/* The same with holidays and a zone for counting business days. */
-void
-nmf_process_evaluate_full (const struct nmf_process *p, gint64 now,
-			   const struct nmf_config *cfg,
-			   const GArray *holidays, GTimeZone *tz,
-			   struct nmf_eval *out);
+		      const struct nmf_config *cfg, GTimeZone *tz,
+		      struct nmf_eval *out);
 
 void
 nmf_eval_release (struct nmf_eval *e);

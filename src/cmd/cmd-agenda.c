@@ -96,7 +96,7 @@ nmf_cmd_agenda (int argc, char **argv)
 
 	if (! l)
 	    continue;
-	nmf_process_evaluate_full (l->proc, now, &cfg, cfg.holidays, tz, &e);
+	nmf_process_evaluate (l->proc, now, &cfg, tz, &e);
 	about = what (l->proc);
 	for (k = 0; k < e.due->len; k++) {
 	    const struct nmf_due *d = e.due->pdata[k];
@@ -114,14 +114,16 @@ nmf_cmd_agenda (int argc, char **argv)
 	    t->due = d->late_at ? d->late_at : d->since;
 	    g_ptr_array_add (todos, t);
 	}
-	if (! e.due->len && e.next_change && e.next_step
-	    && strcmp (e.next_step, "closed") != 0
-	    && strcmp (e.next_step, "snooze") != 0) {
+	if (! e.due->len && e.next_change
+	    && (e.next_step == NMF_NEXT_THANK_YOU
+		|| e.next_step == NMF_NEXT_CHECK_IN
+		|| e.next_step == NMF_NEXT_FINAL)) {
 	    struct nmf_todo *t = g_new0 (struct nmf_todo, 1);
-	    g_autofree char *step = label (e.next_step);
+	    const char *next = nmf_next_to_string (e.next_step);
+	    g_autofree char *step = label (next);
 
 	    t->uid = g_strdup_printf ("%s-%s-next@notmuch-followup",
-				      l->proc->id, e.next_step);
+				      l->proc->id, next);
 	    t->summary = g_strdup_printf ("%s (%s)", step, about);
 	    t->description = g_strdup (e.reason);
 	    t->due = e.next_change;

@@ -48,6 +48,8 @@ struct check {
     struct nmf_db *db;     /* NULL when there is no database */
     struct nmf_config cfg;
     gint64 now;
+    GTimeZone *tz;         /* business days are counted in it, as in
+                            * every command */
     GPtrArray *found;      /* of struct found * */
     unsigned errors;       /* drafts that could not be read */
 };
@@ -212,12 +214,11 @@ check_one (struct check *c, const char *file, const char *text, gsize len)
 	    ctx.is_follow_up = k.kind == NMF_KIND_CANDIDATE_FOLLOWUP;
 	    nmf_classification_release (&k);
 	}
-	nmf_process_evaluate (l->proc, c->now, &c->cfg, &e);
+	nmf_process_evaluate (l->proc, c->now, &c->cfg, c->tz, &e);
 	if (ctx.is_follow_up && e.state != NMF_STATE_CHECK_IN
 	    && e.state != NMF_STATE_FINAL && e.next_change
-	    && e.next_step
-	    && (strcmp (e.next_step, "check-in") == 0
-		|| strcmp (e.next_step, "final") == 0))
+	    && (e.next_step == NMF_NEXT_CHECK_IN
+		|| e.next_step == NMF_NEXT_FINAL))
 	    ctx.due = e.next_change;
 	nmf_eval_release (&e);
 	/* Follow-ups sent since the employer last wrote. */
@@ -355,6 +356,7 @@ nmf_cmd_check (int argc, char **argv)
     };
     g_autoptr (GPtrArray) args = NULL;
     struct check c = { 0 };
+    g_autoptr (GTimeZone) tz = g_time_zone_new_local ();
     guint i;
     int ret;
 
@@ -367,6 +369,7 @@ nmf_cmd_check (int argc, char **argv)
 		 usage);
 	return NMF_EXIT_ERROR;
     }
+    c.tz = tz;
     if (! nmf_now (opt_now, &c.now))
 	return NMF_EXIT_ERROR;
     c.found = g_ptr_array_new_with_free_func (found_free);

@@ -102,7 +102,7 @@ row_new (struct nmf_loaded *l, const struct nmf_eval *e)
     r->role = g_strdup (l->proc->role);
     r->state = e->state;
     r->next = e->next_change;
-    r->next_step = e->next_step;
+    r->next_step = nmf_next_to_string (e->next_step);
     r->reason = g_strdup (e->reason);
     return r;
 }
@@ -406,7 +406,7 @@ nmf_cmd_list (int argc, char **argv)
 
 	if (! l)
 	    continue;
-	nmf_process_evaluate_full (l->proc, now, &cfg, cfg.holidays, tz, &e);
+	nmf_process_evaluate (l->proc, now, &cfg, tz, &e);
 	if (e.due->len)
 	    drafts = nmf_store_live_drafts (db, &cfg, l->proc->id);
 	for (k = 0; k < e.due->len; k++) {

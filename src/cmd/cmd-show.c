@@ -120,10 +120,10 @@ print_text (const struct nmf_loaded *l, const struct nmf_eval *e,
 	    p->role ? " - " : "", p->role ? p->role : "", p->id);
     printf ("state:    %s\n", nmf_state_to_string (e->state));
     printf ("why:      %s\n", e->reason ? e->reason : "");
-    if (e->next_change && e->next_step) {
+    if (e->next_change && e->next_step != NMF_NEXT_NONE) {
 	g_autofree char *t = when (e->next_change, tz, "%a %Y-%m-%d %H:%M");
 
-	printf ("next:     %s on %s\n", e->next_step, t);
+	printf ("next:     %s on %s\n", nmf_next_to_string (e->next_step), t);
     }
     if (p->decision_by) {
 	g_autofree char *t = when (p->decision_by, tz, "%a %Y-%m-%d");
@@ -232,7 +232,7 @@ print_json (const struct nmf_loaded *l, const struct nmf_eval *e,
     nmf_printer_kv_string (o, "state", nmf_state_to_string (e->state));
     nmf_printer_kv_string (o, "reason", e->reason);
     nmf_printer_kv_time (o, "next_change", e->next_change);
-    nmf_printer_kv_string (o, "next_step", e->next_step);
+    nmf_printer_kv_string (o, "next_step", nmf_next_to_string (e->next_step));
     nmf_printer_kv_time (o, "decision_by", p->decision_by);
     o->map_key (o, "threads");
     o->begin_list (o);
@@ -363,7 +363,7 @@ nmf_cmd_show (int argc, char **argv)
 	ret = NMF_EXIT_ERROR;
 	goto out;
     }
-    nmf_process_evaluate_full (l->proc, now, &cfg, cfg.holidays, tz, &e);
+    nmf_process_evaluate (l->proc, now, &cfg, tz, &e);
     d.keys = g_ptr_array_new_with_free_func (g_free);
     d.files = g_ptr_array_new_with_free_func (g_free);
     {

@@ -348,8 +348,7 @@ nmf_engine_apply (struct nmf_engine *s, const char *pid)
 
     if (! l)
 	return NMF_STATE_CLOSED;
-    nmf_process_evaluate_full (l->proc, s->now, &s->cfg, s->cfg.holidays,
-			       s->tz, &e);
+    nmf_process_evaluate (l->proc, s->now, &s->cfg, s->tz, &e);
     /* Drafts first: they join the thread and get its tags below. */
     failed = draft_due (s, l, &e);
     if (e.due->len && ! s->dry_run) {
@@ -358,8 +357,7 @@ nmf_engine_apply (struct nmf_engine *s, const char *pid)
 	l = nmf_store_load (s->db, &s->cfg, pid, NULL);
 	if (! l)
 	    return NMF_STATE_CLOSED;
-	nmf_process_evaluate_full (l->proc, s->now, &s->cfg, s->cfg.holidays,
-				   s->tz, &e);
+	nmf_process_evaluate (l->proc, s->now, &s->cfg, s->tz, &e);
     }
     apply_tags (s, l, e.state);
     update_anchor (s, l, &e, failed > 0);

@@ -40,6 +40,26 @@ nmf_state_from_string (const char *name, enum nmf_state *st)
 }
 
 const char *
+nmf_next_to_string (enum nmf_next next)
+{
+    switch (next) {
+    case NMF_NEXT_THANK_YOU:
+	return "thank-you";
+    case NMF_NEXT_CHECK_IN:
+	return "check-in";
+    case NMF_NEXT_FINAL:
+	return "final";
+    case NMF_NEXT_CLOSED:
+	return "closed";
+    case NMF_NEXT_SNOOZE_ENDS:
+	return "snooze";
+    case NMF_NEXT_NONE:
+	break;
+    }
+    return NULL;
+}
+
+const char *
 nmf_step_to_string (enum nmf_step step)
 {
     switch (step) {
@@ -312,7 +332,7 @@ add_due (struct ctx *c, enum nmf_step step, int round,
 
 static void
 state (struct ctx *c, enum nmf_state st, gint64 next,
-       const char *next_step, char *reason)
+       enum nmf_next next_step, char *reason)
 {
     c->out->state = st;
     c->out->next_change = next;
@@ -396,19 +416,19 @@ after_rejection (struct ctx *c, const struct nmf_pmsg *rej)
 
 	if (m->from_user && ! m->is_draft && m->date > rej->date) {
 	    c->closed_at = m->date;
-	    state (c, NMF_STATE_CLOSED, 0, NULL,
+	    state (c, NMF_STATE_CLOSED, 0, NMF_NEXT_NONE,
 		   g_strdup_printf ("rejected on %s; you answered", when));
 	    return;
 	}
     }
     if (c->now >= close_at) {
 	c->closed_at = close_at;
-	state (c, NMF_STATE_CLOSED, 0, NULL,
+	state (c, NMF_STATE_CLOSED, 0, NMF_NEXT_NONE,
 	       g_strdup_printf ("rejected on %s; closed after %d business "
 				"days", when, c->cfg->closing_business_days));
 	return;
     }
-    state (c, NMF_STATE_REJECTED, close_at, "closed",
+    state (c, NMF_STATE_REJECTED, close_at, NMF_NEXT_CLOSED,
 	   g_strdup_printf ("rejected on %s; a gracious answer is due",
 			    when));
     if (rej->from && *rej->from && ! nmf_address_is_robot (rej->from))
@@ -495,7 +515,7 @@ cadence (struct ctx *c, const struct nmf_round *r, int round_no,
     }
     to = contact (p, c->now);
     if (! to) {
-	state (c, NMF_STATE_WAITING, 0, NULL,
+	state (c, NMF_STATE_WAITING, 0, NMF_NEXT_NONE,
 	       g_strdup ("waiting; nobody of the employer to write to"));
 	return;
     }
@@ -504,11 +524,11 @@ cadence (struct ctx *c, const struct nmf_round *r, int round_no,
 	if (c->now < due) {
 	    g_autofree char *d = day_text (c, due);
 
-	    state (c, NMF_STATE_WAITING, due, "check-in",
+	    state (c, NMF_STATE_WAITING, due, NMF_NEXT_CHECK_IN,
 		   g_strdup_printf ("waiting for the employer; a check-in "
 				    "falls due on %s", d));
 	} else {
-	    state (c, NMF_STATE_CHECK_IN, 0, NULL,
+	    state (c, NMF_STATE_CHECK_IN, 0, NMF_NEXT_NONE,
 		   g_strdup_printf ("no word from the employer: %s",
 				    why_due));
 	    add_due (c, NMF_STEP_CHECK_IN, cycle, to, due, 0,
@@ -523,13 +543,13 @@ cadence (struct ctx *c, const struct nmf_round *r, int round_no,
 	if (c->now < due) {
 	    g_autofree char *d = day_text (c, due);
 
-	    state (c, NMF_STATE_WAITING, due, "final",
+	    state (c, NMF_STATE_WAITING, due, NMF_NEXT_FINAL,
 		   g_strdup_printf ("check-in sent; the final follow-up falls "
 				    "due on %s", d));
 	} else {
 	    g_autofree char *d = day_text (c, t1);
 
-	    state (c, NMF_STATE_FINAL, 0, NULL,
+	    state (c, NMF_STATE_FINAL, 0, NMF_NEXT_NONE,
 		   g_strdup_printf ("no answer to the check-in of %s in %d "
 				    "business days",
 				    d, c->cfg->final_business_days));
@@ -548,7 +568,7 @@ cadence (struct ctx *c, const struct nmf_round *r, int round_no,
 	if (phone) {
 	    end = bizdays (c, t2, c->cfg->call_business_days);
 	    if (c->now < end) {
-		state (c, NMF_STATE_CALL, end, "closed",
+		state (c, NMF_STATE_CALL, end, NMF_NEXT_CLOSED,
 		       g_strdup_printf ("final follow-up sent without an "
 					"answer; a call to %s is worth a try",
 					phone));
@@ -561,7 +581,7 @@ cadence (struct ctx *c, const struct nmf_round *r, int round_no,
 	} else {
 	    end = bizdays (c, t2, c->cfg->closing_business_days);
 	    if (c->now < end) {
-		state (c, NMF_STATE_WAITING, end, "closed",
+		state (c, NMF_STATE_WAITING, end, NMF_NEXT_CLOSED,
 		       g_strdup ("final follow-up sent; no more mail, "
 				 "waiting before closing"));
 		nmf_person_free (to);
@@ -569,7 +589,7 @@ cadence (struct ctx *c, const struct nmf_round *r, int round_no,
 	    }
 	}
 	c->closed_at = end;
-	state (c, NMF_STATE_CLOSED, 0, NULL,
+	state (c, NMF_STATE_CLOSED, 0, NMF_NEXT_NONE,
 	       g_strdup ("no answer after the final follow-up; closed"));
     }
     (void) round_no;
@@ -608,12 +628,11 @@ keep_in_touch (struct ctx *c)
 }
 
 void
-nmf_process_evaluate_full (const struct nmf_process *p, gint64 now,
-			   const struct nmf_config *cfg,
-			   const GArray *holidays, GTimeZone *tz,
-			   struct nmf_eval *out)
+nmf_process_evaluate (const struct nmf_process *p, gint64 now,
+		      const struct nmf_config *cfg, GTimeZone *tz,
+		      struct nmf_eval *out)
 {
-    struct ctx c = { p, cfg, holidays, tz, now, out, 0 };
+    struct ctx c = { p, cfg, cfg->holidays, tz, now, out, 0 };
     const struct nmf_round *r = NULL;
     const struct nmf_pmsg *rejection = NULL, *offer = NULL;
     gint64 due_at, thanks_done = 0;
@@ -626,7 +645,7 @@ nmf_process_evaluate_full (const struct nmf_process *p, gint64 now,
 
     if (p->closed) {
 	c.closed_at = p->closed_at;
-	state (&c, NMF_STATE_CLOSED, 0, NULL,
+	state (&c, NMF_STATE_CLOSED, 0, NMF_NEXT_NONE,
 	       g_strdup ("you closed this process"));
 	keep_in_touch (&c);
 	return;
@@ -666,7 +685,7 @@ nmf_process_evaluate_full (const struct nmf_process *p, gint64 now,
     if (offer && ! (r && r->start > offer->date)) {
 	g_autofree char *d = day_text (&c, offer->date);
 
-	state (&c, NMF_STATE_OFFER, 0, NULL,
+	state (&c, NMF_STATE_OFFER, 0, NMF_NEXT_NONE,
 	       g_strdup_printf ("offer received on %s; close the process "
 				"when you have decided",
 				d));
@@ -678,10 +697,10 @@ nmf_process_evaluate_full (const struct nmf_process *p, gint64 now,
 	    const struct nmf_round *next = p->rounds->pdata[0];
 	    g_autofree char *d = day_text (&c, next->start);
 
-	    state (&c, NMF_STATE_WAITING, next->end, "thank-you",
+	    state (&c, NMF_STATE_WAITING, next->end, NMF_NEXT_THANK_YOU,
 		   g_strdup_printf ("interview on %s", d));
 	} else {
-	    state (&c, NMF_STATE_WAITING, 0, NULL,
+	    state (&c, NMF_STATE_WAITING, 0, NMF_NEXT_NONE,
 		   g_strdup ("no interview time known yet"));
 	}
 	return;
@@ -689,7 +708,7 @@ nmf_process_evaluate_full (const struct nmf_process *p, gint64 now,
 
     due_at = r->end + (gint64) cfg->thank_you_grace_hours * 3600;
     if (now < due_at) {
-	state (&c, NMF_STATE_WAITING, due_at, "thank-you",
+	state (&c, NMF_STATE_WAITING, due_at, NMF_NEXT_THANK_YOU,
 	       g_strdup ("interview in progress; the thank-you falls due "
 			 "when it ends"));
 	return;
@@ -714,7 +733,7 @@ nmf_process_evaluate_full (const struct nmf_process *p, gint64 now,
 		 r->end + (gint64) cfg->thank_you_late_hours * 3600, NULL);
     }
     if (out->due->len) {
-	state (&c, NMF_STATE_THANK_YOU, 0, NULL,
+	state (&c, NMF_STATE_THANK_YOU, 0, NMF_NEXT_NONE,
 	       g_strdup_printf ("round %d ended and %u interviewer%s had no "
 				"thank-you yet",
 				round_no, out->due->len,
@@ -730,16 +749,9 @@ snooze:
 	g_autofree char *d = day_text (&c, p->snoozed_until);
 
 	g_ptr_array_set_size (out->due, 0);
-	state (&c, NMF_STATE_WAITING, p->snoozed_until, "snooze",
+	state (&c, NMF_STATE_WAITING, p->snoozed_until, NMF_NEXT_SNOOZE_ENDS,
 	       g_strdup_printf ("snoozed until %s", d));
     }
-}
-
-void
-nmf_process_evaluate (const struct nmf_process *p, gint64 now,
-		      const struct nmf_config *cfg, struct nmf_eval *out)
-{
-    nmf_process_evaluate_full (p, now, cfg, NULL, NULL, out);
 }
 
 void

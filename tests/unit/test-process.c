@@ -120,7 +120,7 @@ test_table (void **state)
 	struct nmf_process *p = build (c);
 	struct nmf_eval e;
 
-	nmf_process_evaluate (p, c->now, &cfg, &e);
+	nmf_process_evaluate (p, c->now, &cfg, NULL, &e);
 	if (e.state != c->state || e.due->len != c->due)
 	    print_error ("case '%s': state %s, %u due (%s)\n", c->why,
 			 nmf_state_to_string (e.state), e.due->len, e.reason);
@@ -375,9 +375,9 @@ test_cadence (void **state)
 	p->snoozed_until = c->snooze ? at (c->snooze) : 0;
 	p->decision_by = c->decision_by ? noon (c->decision_by) : 0;
 
-	nmf_process_evaluate_full (p, at (c->now), &cfg,
-				   c->thanksgiving ? holidays : NULL, NULL,
-				   &e);
+	cfg.holidays = c->thanksgiving ? holidays : NULL;
+	nmf_process_evaluate (p, at (c->now), &cfg, NULL, &e);
+	cfg.holidays = NULL;
 	if (e.state != c->state
 	    || (c->step == NMF_STEP_NONE) != (e.due->len == 0)
 	    || (e.due->len
@@ -427,16 +427,18 @@ test_friday_interview (void **state)
     g_ptr_array_add (m->recipients, g_strdup ("priya@acme.example"));
     g_ptr_array_add (p->msgs, m);
     /* 7 business days: Mon 23 .. Tue 1 Dec. */
-    nmf_process_evaluate (p, at ("2026-11-30T17:00:00Z"), &cfg, &e);
+    nmf_process_evaluate (p, at ("2026-11-30T17:00:00Z"), &cfg, NULL, &e);
     assert_int_equal (e.state, NMF_STATE_WAITING);
     assert_int_equal (e.next_change, at ("2026-12-01T16:00:00Z"));
+    assert_int_equal (e.next_step, NMF_NEXT_CHECK_IN);
+    assert_string_equal (nmf_next_to_string (e.next_step), "check-in");
     nmf_eval_release (&e);
-    nmf_process_evaluate (p, at ("2026-12-01T16:00:00Z"), &cfg, &e);
+    nmf_process_evaluate (p, at ("2026-12-01T16:00:00Z"), &cfg, NULL, &e);
     assert_int_equal (e.state, NMF_STATE_CHECK_IN);
     nmf_eval_release (&e);
     /* A Friday-Saturday weekend moves it: Sun 22 .. Mon 30 Nov. */
     cfg.weekend_mask = (1u << 5) | (1u << 6);
-    nmf_process_evaluate (p, at ("2026-11-30T16:00:00Z"), &cfg, &e);
+    nmf_process_evaluate (p, at ("2026-11-30T16:00:00Z"), &cfg, NULL, &e);
     assert_int_equal (e.state, NMF_STATE_CHECK_IN);
     nmf_eval_release (&e);
     g_ptr_array_unref (who);
