@@ -70,6 +70,9 @@ nmf_config_init (struct nmf_config *cfg);
 void
 nmf_config_release (struct nmf_config *cfg);
 
+/* The notmuch config section of the program's settings, with its dot. */
+#define NMF_CONFIG_SECTION "followup."
+
 /* Set one followup.* key (the part after "followup.") from its string
  * value.  Unknown keys are ignored (NMF_OK) so that newer configs work
  * with older programs.  Returns NMF_ERR_CONFIG for a bad value and puts

@@ -81,6 +81,12 @@ nmf_db_revision (struct nmf_db *db, const char **uuid);
 char *
 nmf_db_get_state (struct nmf_db *db, const char *key);
 
+/* The keys of scan's bookkeeping in the database (no settings): the
+ * lastmod up to which mail was read, and the fingerprint of the settings
+ * the processes were last evaluated with. */
+#define NMF_DB_KEY_LASTMOD "followup.lastmod"
+#define NMF_DB_KEY_EVALUATED "followup.evaluated"
+
 enum nmf_status
 nmf_db_set_state (struct nmf_db *db, const char *key, const char *value);
 

@@ -27,6 +27,14 @@
  *   followup.closed=1, followup.snooze=T, followup.decision-by=T,
  *   followup.user-round=START END, followup.user-interviewer=ADDR NAME
  *                                 on the anchor: what the user said
+ *   followup.note=TEXT, followup.note-to=ADDR TEXT
+ *                                 on the anchor: a sentence the user gave
+ *                                 for the drafts (for one person)
+ *   followup.pushed=UIDVALIDITY UID (or "removed")
+ *                                 on a draft: where push uploaded it
+ *
+ * This module owns the keys: the commands and the other adapters read
+ * and write them through the functions below, never by name.
  */
 #ifndef NMF_PROCSTORE_H
 #define NMF_PROCSTORE_H
@@ -182,6 +190,25 @@ nmf_store_live_draft (struct nmf_dbmsg *m, const struct nmf_config *cfg);
  * a draft, sent or not; NULL otherwise. */
 const char *
 nmf_store_draft_key (struct nmf_dbmsg *m);
+
+/* The user's note for the drafts to addr on the process of anchor: the
+ * one given for addr, else the one for everybody; NULL when none
+ * (g_free). */
+char *
+nmf_store_note (struct nmf_dbmsg *anchor, const char *addr);
+
+/* Keep text as the note for the drafts to addr (NULL: to everybody). */
+enum nmf_status
+nmf_store_set_note (struct nmf_dbmsg *anchor, const char *addr,
+		    const char *text);
+
+/* Where push uploaded draft m ("UIDVALIDITY UID", or "removed" once taken
+ * off the server); NULL when never (borrowed). */
+const char *
+nmf_store_pushed (struct nmf_dbmsg *m);
+
+enum nmf_status
+nmf_store_set_pushed (struct nmf_dbmsg *m, const char *value);
 
 /* A draft we wrote that is still a live draft (nmf_store_live_draft). */
 struct nmf_live_draft {

@@ -13,7 +13,6 @@
 #include "nmf/imap.h"
 #include "nmf/log.h"
 
-#define PROP_PUSHED "followup.pushed"
 
 static const char usage[]
     = "usage: notmuch-followup push [--dry-run] [--quiet]\n"
@@ -53,7 +52,7 @@ static int
 collect_cb (struct nmf_dbmsg *m, void *data)
 {
     struct collect *c = data;
-    const char *pushed = nmf_dbmsg_property (m, PROP_PUSHED);
+    const char *pushed = nmf_store_pushed (m);
     /* Sent or deleted by the user, or no longer due: off the server. */
     gboolean obsolete = nmf_dbmsg_has_tag (m, c->obsolete_tag)
 	|| ! nmf_store_live_draft (m, c->cfg);
@@ -101,7 +100,7 @@ record (struct nmf_db *db, const char *id, const char *value)
      * if a later one fails or the run is killed. */
     st = nmf_db_begin_atomic (db);
     if (! st)
-	st = nmf_dbmsg_set_property (m, PROP_PUSHED, value, NULL);
+	st = nmf_store_set_pushed (m, value);
     if (! st)
 	st = nmf_db_end_atomic (db);
     nmf_dbmsg_release (&m);

@@ -40,10 +40,10 @@ static const char usage[]
       "  --now=WHEN   take WHEN (ISO 8601) as the current time\n"
       "  --quiet      print only errors\n";
 
-/* The key in the database where the last scan's position is kept. */
-#define STATE_KEY "followup.lastmod"
-/* ... and the settings and "now" of its evaluation (see evaluate_all). */
-#define EVAL_KEY "followup.evaluated"
+/* The keys in the database where the last scan's position is kept, and
+ * the settings and "now" of its evaluation (see evaluate_all). */
+#define STATE_KEY NMF_DB_KEY_LASTMOD
+#define EVAL_KEY NMF_DB_KEY_EVALUATED
 
 /* DESIGN §8: the index finds candidates; only they are parsed.
  *

@@ -407,14 +407,7 @@ nmf_cmd_note (int argc, char **argv)
     if (args->len == 2) {
 	g_autofree char *text = g_strstrip (g_strdup (args->pdata[1]));
 
-	if (to) {
-	    g_autofree char *lower = g_ascii_strdown (to, -1);
-	    g_autofree char *v = g_strdup_printf ("%s %s", lower, text);
-
-	    ret = nmf_dbmsg_add_property (a, "followup.note-to", v, NULL);
-	} else {
-	    ret = nmf_dbmsg_set_property (a, "followup.note", text, NULL);
-	}
+	ret = nmf_store_set_note (a, to, text);
     }
     if (! ret && by) {
 	g_autofree char *v = g_strdup_printf ("%" G_GINT64_FORMAT, by);

@@ -70,23 +70,14 @@ static char *
 note_for (struct nmf_db *db, const char *anchor_id, const char *addr)
 {
     struct nmf_dbmsg *a = nmf_db_find (db, anchor_id);
-    g_autoptr (GPtrArray) to = NULL;
+    g_autofree char *note = NULL;
     char *out = NULL;
-    guint i;
 
     if (! a)
 	return g_strdup ("");
-    to = nmf_dbmsg_properties (a, "followup.note-to");
-    for (i = 0; i < to->len && ! out; i++) {
-	const char *v = to->pdata[i];
-	gsize n = strcspn (v, " ");
-
-	if (n == strlen (addr) && g_ascii_strncasecmp (v, addr, n) == 0
-	    && v[n])
-	    out = nmf_text_one_line (v + n + 1, 300);
-    }
-    if (! out && nmf_dbmsg_property (a, "followup.note"))
-	out = nmf_text_one_line (nmf_dbmsg_property (a, "followup.note"), 300);
+    note = nmf_store_note (a, addr);
+    if (note)
+	out = nmf_text_one_line (note, 300);
     nmf_dbmsg_release (&a);
     if (! out || ! *out) {
 	g_free (out);

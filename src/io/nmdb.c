@@ -224,16 +224,17 @@ read_config (notmuch_database_t *nm, struct nmf_config *cfg, gboolean report)
     if (vals)
 	notmuch_config_values_destroy (vals);
 
-    for (pairs = notmuch_config_get_pairs (nm, "followup.");
+    for (pairs = notmuch_config_get_pairs (nm, NMF_CONFIG_SECTION);
 	 pairs && notmuch_config_pairs_valid (pairs);
 	 notmuch_config_pairs_move_to_next (pairs)) {
 	const char *key = notmuch_config_pairs_key (pairs);
 	const char *value = notmuch_config_pairs_value (pairs);
 	g_autofree char *why = NULL;
 
-	if (! g_str_has_prefix (key, "followup."))
+	if (! g_str_has_prefix (key, NMF_CONFIG_SECTION))
 	    continue;
-	if (nmf_config_set (cfg, key + strlen ("followup."), value, &why)) {
+	if (nmf_config_set (cfg, key + strlen (NMF_CONFIG_SECTION), value,
+			    &why)) {
 	    if (report)
 		nmf_error ("bad configuration: %s", why);
 	    ret = NMF_ERR_CONFIG;
@@ -247,7 +248,8 @@ read_config (notmuch_database_t *nm, struct nmf_config *cfg, gboolean report)
 char *
 nmf_db_config_fingerprint (struct nmf_db *db)
 {
-    static const char *const prefixes[] = { "followup.", "user.", NULL };
+    static const char *const prefixes[] = { NMF_CONFIG_SECTION, "user.",
+					    NULL };
     g_autoptr (GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
     guint i;
 
@@ -266,8 +268,8 @@ nmf_db_config_fingerprint (struct nmf_db *db)
 
 	    /* Our own bookkeeping in the database is no setting. */
 	    if (! g_str_has_prefix (key, prefixes[i])
-		|| strcmp (key, "followup.lastmod") == 0
-		|| strcmp (key, "followup.evaluated") == 0)
+		|| strcmp (key, NMF_DB_KEY_LASTMOD) == 0
+		|| strcmp (key, NMF_DB_KEY_EVALUATED) == 0)
 		continue;
 	    g_checksum_update (sum, (const guchar *) "\n", 1);
 	    g_checksum_update (sum, (const guchar *) key, -1);

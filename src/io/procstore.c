@@ -1019,3 +1019,52 @@ nmf_store_live_drafts (struct nmf_db *db, const struct nmf_config *cfg,
     nmf_db_each_message (db, q, live_cb, &c);
     return c.out;
 }
+
+/* ---- what the user said for the drafts, and push's record ------------ */
+
+#define PROP_NOTE "followup.note"
+#define PROP_NOTE_TO "followup.note-to"
+#define PROP_PUSHED "followup.pushed"
+
+char *
+nmf_store_note (struct nmf_dbmsg *anchor, const char *addr)
+{
+    g_autoptr (GPtrArray) to = nmf_dbmsg_properties (anchor, PROP_NOTE_TO);
+    gsize n = addr ? strlen (addr) : 0;
+    guint i;
+
+    /* "ADDR TEXT", one per person. */
+    for (i = 0; addr && to && i < to->len; i++) {
+	const char *v = to->pdata[i];
+
+	if (strcspn (v, " ") == n && g_ascii_strncasecmp (v, addr, n) == 0
+	    && v[n])
+	    return g_strdup (v + n + 1);
+    }
+    return g_strdup (nmf_dbmsg_property (anchor, PROP_NOTE));
+}
+
+enum nmf_status
+nmf_store_set_note (struct nmf_dbmsg *anchor, const char *addr,
+		    const char *text)
+{
+    if (addr) {
+	g_autofree char *lower = g_ascii_strdown (addr, -1);
+	g_autofree char *v = g_strdup_printf ("%s %s", lower, text);
+
+	return nmf_dbmsg_add_property (anchor, PROP_NOTE_TO, v, NULL);
+    }
+    return nmf_dbmsg_set_property (anchor, PROP_NOTE, text, NULL);
+}
+
+const char *
+nmf_store_pushed (struct nmf_dbmsg *m)
+{
+    return nmf_dbmsg_property (m, PROP_PUSHED);
+}
+
+enum nmf_status
+nmf_store_set_pushed (struct nmf_dbmsg *m, const char *value)
+{
+    return nmf_dbmsg_set_property (m, PROP_PUSHED, value, NULL);
+}
