@@ -45,6 +45,7 @@
 #include "nmf/config.h"
 #include "nmf/extract.h"
 #include "nmf/nmdb.h"
+#include "nmf/fact.h"
 #include "nmf/process.h"
 
 #define NMF_PROP_KIND "followup.kind"
@@ -77,32 +78,6 @@
 /* On the anchor, one per address: whom the user may write in a new
  * thread for that mail to join the process (lowercase). */
 #define NMF_PROP_CONTACT "followup.contact"
-
-/* What scan learned from one message that starts or feeds a process. */
-struct nmf_fact {
-    char *id;
-    char *thread;
-    gint64 date;         /* the message's date */
-    char *pid;           /* process it belongs to */
-    gboolean anchor;     /* it starts the process */
-    enum nmf_kind kind;
-    gint64 start;        /* interview time, 0 when unknown */
-    gint64 end;
-    GPtrArray *people;   /* of struct nmf_person *: interviewers */
-    char *company;
-    char *role;
-    char *domain;        /* employer's mail domain, may be NULL */
-    gint64 timeline;     /* stated decision date, 0 */
-    gboolean automated;
-    char *phone;         /* "ADDR PHONE" from the signature, may be NULL */
-    char *topic;         /* what the interview is about, may be NULL */
-};
-
-struct nmf_fact *
-nmf_fact_new (const char *id, const char *thread);
-
-void
-nmf_fact_free (struct nmf_fact *f);
 
 /* A process with what the commands need around it. */
 struct nmf_loaded {

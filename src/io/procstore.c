@@ -16,34 +16,6 @@ person_free_cb (gpointer p)
     nmf_person_free (p);
 }
 
-struct nmf_fact *
-nmf_fact_new (const char *id, const char *thread)
-{
-    struct nmf_fact *f = g_new0 (struct nmf_fact, 1);
-
-    f->id = g_strdup (id);
-    f->thread = g_strdup (thread);
-    f->people = g_ptr_array_new_with_free_func (person_free_cb);
-    return f;
-}
-
-void
-nmf_fact_free (struct nmf_fact *f)
-{
-    if (! f)
-	return;
-    g_free (f->id);
-    g_free (f->thread);
-    g_free (f->pid);
-    g_ptr_array_unref (f->people);
-    g_free (f->company);
-    g_free (f->role);
-    g_free (f->domain);
-    g_free (f->phone);
-    g_free (f->topic);
-    g_free (f);
-}
-
 void
 nmf_loaded_free (struct nmf_loaded **lp)
 {
@@ -688,34 +660,6 @@ reply_cb (struct nmf_dbmsg *m, void *data)
     return 1;
 }
 
-static struct nmf_fact *
-fact_copy (const struct nmf_fact *f)
-{
-    struct nmf_fact *copy = nmf_fact_new (f->id, f->thread);
-    guint k;
-
-    copy->pid = g_strdup (f->pid);
-    copy->date = f->date;
-    copy->anchor = f->anchor;
-    copy->kind = f->kind;
-    copy->start = f->start;
-    copy->end = f->end;
-    copy->company = g_strdup (f->company);
-    copy->role = g_strdup (f->role);
-    copy->domain = g_strdup (f->domain);
-    copy->timeline = f->timeline;
-    copy->automated = f->automated;
-    copy->phone = g_strdup (f->phone);
-    copy->topic = g_strdup (f->topic);
-    for (k = 0; k < f->people->len; k++) {
-	struct nmf_person *p = f->people->pdata[k];
-
-	g_ptr_array_add (copy->people,
-			 nmf_person_new (p->name, p->addr, p->phone));
-    }
-    return copy;
-}
-
 /* What the user told us, kept on the anchor (DESIGN §3 note, close,
  * snooze). */
 static void
@@ -779,7 +723,7 @@ nmf_store_load (struct nmf_db *db, const struct nmf_config *cfg,
     struct nmf_loaded *l = g_new0 (struct nmf_loaded, 1);
     struct load_ctx c = { 0 };
     g_autofree char *q = NULL;
-    struct nmf_fact *latest = NULL;
+    const struct nmf_fact *latest = NULL, *anchor;
     guint i;
 
     l->proc = nmf_process_new (pid);
@@ -797,7 +741,7 @@ nmf_store_load (struct nmf_db *db, const struct nmf_config *cfg,
 	struct nmf_fact *f = extra->pdata[i];
 
 	if (f->pid && strcmp (f->pid, pid) == 0)
-	    g_ptr_array_add (c.facts, fact_copy (f));
+	    g_ptr_array_add (c.facts, nmf_fact_copy (f));
     }
     if (! c.facts->len) {
 	g_ptr_array_unref (c.facts);
@@ -806,54 +750,12 @@ nmf_store_load (struct nmf_db *db, const struct nmf_config *cfg,
 	return NULL;
     }
 
-    /* A new time that arrives before an earlier one has come is a
-     * reschedule: the earlier round never took place. */
-    for (i = 0; i < c.facts->len; i++) {
-	struct nmf_fact *f = c.facts->pdata[i];
-	guint k;
-
-	for (k = 0; f->start && k < c.facts->len; k++) {
-	    struct nmf_fact *g = c.facts->pdata[k];
-
-	    if (g != f && g->start && g->date > f->date && g->date < f->start
-		&& g->start != f->start) {
-		f->start = f->end = 0;
-		break;
-	    }
-	}
-    }
-    for (i = 0; i < c.facts->len; i++) {
-	struct nmf_fact *f = c.facts->pdata[i];
-
-	add_unique (l->threads, f->thread);
-	if (f->anchor && ! l->anchor_id)
-	    l->anchor_id = g_strdup (f->id);
-	if (f->company && ! l->proc->company)
-	    l->proc->company = g_strdup (f->company);
-	if (f->role && ! l->proc->role)
-	    l->proc->role = g_strdup (f->role);
-	if (f->start) {
-	    guint k;
-
-	    /* A phone number from the invitation's signature belongs to
-	     * the interviewer who sent it. */
-	    for (k = 0; f->phone && k < f->people->len; k++) {
-		struct nmf_person *p = f->people->pdata[k];
-		gsize n = strcspn (f->phone, " ");
-
-		if (! p->phone && strncmp (f->phone, p->addr, n) == 0
-		    && strlen (p->addr) == n)
-		    p->phone = g_strdup (f->phone + n + 1);
-	    }
-	    nmf_process_add_round (l->proc, f->start, f->end, f->people);
-	    if (! latest || f->start >= latest->start)
-		latest = f;
-	}
-    }
-    if (! l->anchor_id)
-	l->anchor_id = g_strdup (((struct nmf_fact *) c.facts->pdata[0])->id);
-    if (! latest)
-	latest = c.facts->pdata[c.facts->len - 1];
+    /* Rounds, people, company and role: the core's rules
+     * (src/core/fact.c). */
+    for (i = 0; i < c.facts->len; i++)
+	add_unique (l->threads, ((struct nmf_fact *) c.facts->pdata[i])->thread);
+    anchor = nmf_facts_assemble (l->proc, c.facts, &latest);
+    l->anchor_id = g_strdup (anchor->id);
     l->reply_id = g_strdup (latest->id);
     l->topic = g_strdup (latest->topic);
 
@@ -888,16 +790,13 @@ nmf_store_load (struct nmf_db *db, const struct nmf_config *cfg,
     }
     nmf_process_sort (l->proc);
 
-    /* Where a draft should reply: the employer's last word (DESIGN §6),
-     * else the latest invitation. */
-    for (i = l->proc->msgs->len; i > 0; i--) {
-	const struct nmf_pmsg *m = l->proc->msgs->pdata[i - 1];
+    /* Where a draft should reply (src/core/fact.c). */
+    {
+	char *target = g_strdup (nmf_process_reply_target (l->proc,
+							   l->reply_id));
 
-	if (! m->from_user && ! m->automated && ! m->is_draft && *m->id) {
-	    g_free (l->reply_id);
-	    l->reply_id = g_strdup (m->id);
-	    break;
-	}
+	g_free (l->reply_id);
+	l->reply_id = target;
     }
     {
 	g_autofree char *idq = nmf_db_quote (l->reply_id);

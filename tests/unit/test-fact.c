@@ -1,0 +1,159 @@
+/* Unit tests of src/core/fact.c: the rounds, people, company and reply
+ * target the facts of a process make (doc/design.md, "Rounds, people
+ * and the reply target"). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "nmf/fact.h"
+
+#define H 3600
+#define D (24 * H)
+/* 2026-11-17 18:00 UTC. */
+#define T0 ((gint64) 1794938400)
+
+static struct nmf_fact *
+fact (const char *id, gint64 date, gint64 start, const char *who)
+{
+    struct nmf_fact *f = nmf_fact_new (id, id);
+
+    f->date = date;
+    f->start = start;
+    f->end = start ? start + H : 0;
+    if (who)
+	g_ptr_array_add (f->people, nmf_person_new (NULL, who, NULL));
+    return f;
+}
+
+static GPtrArray *
+facts_new (void)
+{
+    return g_ptr_array_new_with_free_func ((GDestroyNotify) (void (*) (void))
+					   nmf_fact_free);
+}
+
+/* A later message gives another time before the first came: one round,
+ * the new one.  A second round after the first took place stays. */
+static void
+test_reschedule (void **state)
+{
+    static const struct {
+	const char *why;
+	gint64 first_start, second_date, second_start;
+	guint rounds;
+	gint64 want_first;
+    } rows[] = {
+	{ "moved before it came", T0, T0 - 2 * D, T0 + D, 1, T0 + D },
+	{ "moved earlier", T0, T0 - 2 * D, T0 - D, 1, T0 - D },
+	{ "a next round after the first", T0, T0 + D, T0 + 7 * D, 2, T0 },
+	{ "the same time said again", T0, T0 - D, T0, 1, T0 },
+    };
+    size_t i;
+
+    (void) state;
+    for (i = 0; i < G_N_ELEMENTS (rows); i++) {
+	g_autoptr (GPtrArray) facts = facts_new ();
+	struct nmf_process *p = nmf_process_new ("p");
+	const struct nmf_fact *latest;
+	const struct nmf_round *r;
+
+	g_ptr_array_add (facts, fact ("a", T0 - 5 * D, rows[i].first_start,
+				      "ana@acme.example"));
+	g_ptr_array_add (facts, fact ("b", rows[i].second_date,
+				      rows[i].second_start,
+				      "ben@acme.example"));
+	((struct nmf_fact *) facts->pdata[0])->anchor = TRUE;
+	assert_ptr_equal (nmf_facts_assemble (p, facts, &latest),
+			  facts->pdata[0]);
+	if (p->rounds->len != rows[i].rounds)
+	    print_error ("case '%s': %u rounds\n", rows[i].why,
+			 p->rounds->len);
+	assert_int_equal (p->rounds->len, rows[i].rounds);
+	r = p->rounds->pdata[0];
+	assert_int_equal (r->start, rows[i].want_first);
+	/* The facts themselves are not changed. */
+	assert_int_equal (((struct nmf_fact *) facts->pdata[0])->start,
+			  rows[i].first_start);
+	nmf_process_free (&p);
+    }
+}
+
+static void
+test_phone_and_names (void **state)
+{
+    g_autoptr (GPtrArray) facts = facts_new ();
+    struct nmf_process *p = nmf_process_new ("p");
+    struct nmf_fact *f = fact ("a", T0 - 5 * D, T0, "ana@acme.example");
+    struct nmf_fact *g = fact ("b", T0 - 4 * D, 0, NULL);
+    const struct nmf_fact *latest;
+    const struct nmf_round *r;
+    const struct nmf_person *who;
+
+    (void) state;
+    g_ptr_array_add (f->people, nmf_person_new (NULL, "ben@acme.example",
+						NULL));
+    /* The signature's phone is Ana's, who sent the invitation. */
+    f->phone = g_strdup ("ana@acme.example +1 555 0100");
+    g->company = g_strdup ("Acme");
+    g->role = g_strdup ("Data Engineer");
+    g_ptr_array_add (facts, g);
+    g_ptr_array_add (facts, f);
+    /* No fact is an anchor: the first is. */
+    assert_ptr_equal (nmf_facts_assemble (p, facts, &latest), g);
+    assert_ptr_equal (latest, f);
+    assert_string_equal (p->company, "Acme");
+    assert_string_equal (p->role, "Data Engineer");
+    r = p->rounds->pdata[0];
+    assert_int_equal (r->interviewers->len, 2);
+    who = r->interviewers->pdata[0];
+    assert_string_equal (who->phone, "+1 555 0100");
+    who = r->interviewers->pdata[1];
+    assert_null (who->phone);
+    nmf_process_free (&p);
+    assert_null (nmf_facts_assemble (p = nmf_process_new ("q"), NULL,
+				     &latest));
+    assert_null (latest);
+    nmf_process_free (&p);
+}
+
+/* A draft answers the employer's last word: not the user's, not a
+ * robot's notice, not a draft; else the latest invitation. */
+static void
+test_reply_target (void **state)
+{
+    struct nmf_process *p = nmf_process_new ("p");
+    struct nmf_pmsg *m;
+
+    (void) state;
+    assert_string_equal (nmf_process_reply_target (p, "inv"), "inv");
+    m = nmf_pmsg_new ("employer", T0 - D, "ana@acme.example");
+    g_ptr_array_add (p->msgs, m);
+    m = nmf_pmsg_new ("robot", T0, "no-reply@ats.example");
+    m->automated = TRUE;
+    g_ptr_array_add (p->msgs, m);
+    m = nmf_pmsg_new ("mine", T0 + H, "alex@example.net");
+    m->from_user = TRUE;
+    g_ptr_array_add (p->msgs, m);
+    m = nmf_pmsg_new ("draft", T0 + 2 * H, "ana@acme.example");
+    m->is_draft = TRUE;
+    g_ptr_array_add (p->msgs, m);
+    nmf_process_sort (p);
+    assert_string_equal (nmf_process_reply_target (p, "inv"), "employer");
+    nmf_process_free (&p);
+}
+
+int
+main (void)
+{
+    const struct CMUnitTest tests[] = {
+	cmocka_unit_test (test_reschedule),
+	cmocka_unit_test (test_phone_and_names),
+	cmocka_unit_test (test_reply_target),
+    };
+
+    return cmocka_run_group_tests (tests, NULL, NULL);
+}
