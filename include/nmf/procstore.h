@@ -177,6 +177,10 @@ enum nmf_status
 nmf_store_set_note (struct nmf_dbmsg *anchor, const char *addr,
 		    const char *text);
 
+/* Whether m is the anchor of its process (the one check of it). */
+gboolean
+nmf_store_is_anchor (struct nmf_dbmsg *m);
+
 /* Where push uploaded draft m ("UIDVALIDITY UID", or "removed" once taken
  * off the server); NULL when never (borrowed). */
 const char *

@@ -311,10 +311,7 @@ anchor_cb (struct nmf_dbmsg *m, void *data)
 
     if (! f->oldest)
 	f->oldest = g_strdup (nmf_dbmsg_id (m));
-    if (! f->anchor
-	&& (nmf_dbmsg_property (m, NMF_PROP_OPEN)
-	    || nmf_dbmsg_property (m, NMF_PROP_STATE)
-	    || nmf_dbmsg_property (m, NMF_PROP_CLOSED)))
+    if (! f->anchor && nmf_store_is_anchor (m))
 	f->anchor = g_strdup (nmf_dbmsg_id (m));
     return 0;
 }

@@ -358,9 +358,7 @@ fact_from_msg (struct nmf_dbmsg *m)
     s = nmf_dbmsg_property (m, NMF_PROP_KIND);
     if (! s || ! nmf_kind_from_string (s, &f->kind))
 	f->kind = NMF_KIND_UNRELATED;
-    f->anchor = nmf_dbmsg_property (m, NMF_PROP_OPEN) != NULL
-	|| nmf_dbmsg_property (m, NMF_PROP_STATE) != NULL
-	|| nmf_dbmsg_property (m, NMF_PROP_CLOSED) != NULL;
+    f->anchor = nmf_store_is_anchor (m);
     s = nmf_dbmsg_property (m, NMF_PROP_ROUND);
     if (s)
 	parse_round (s, &f->start, &f->end);
@@ -966,4 +964,14 @@ enum nmf_status
 nmf_store_set_pushed (struct nmf_dbmsg *m, const char *value)
 {
     return nmf_dbmsg_set_property (m, PROP_PUSHED, value, NULL);
+}
+
+gboolean
+nmf_store_is_anchor (struct nmf_dbmsg *m)
+{
+    /* The anchor carries the process's own properties: open, its last
+     * state, or the user's closing. */
+    return nmf_dbmsg_property (m, NMF_PROP_OPEN) != NULL
+	   || nmf_dbmsg_property (m, NMF_PROP_STATE) != NULL
+	   || nmf_dbmsg_property (m, NMF_PROP_CLOSED) != NULL;
 }
