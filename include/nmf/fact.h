@@ -33,6 +33,28 @@ struct nmf_fact {
     char *topic;         /* what the interview is about, may be NULL */
 };
 
+/* The text fields of a fact, one table for storing, loading and
+ * copying them: the field's name (the store keeps it under
+ * "followup.NAME"), where it is, and when it is written. */
+enum nmf_fact_write {
+    NMF_FACT_WRITE_ALWAYS,    /* also when NULL: the stored one goes */
+    NMF_FACT_WRITE_IF_SET,    /* a message states it or not; never cleared */
+    NMF_FACT_WRITE_ON_ANCHOR, /* only the anchor keeps it */
+};
+
+struct nmf_fact_field {
+    const char *name;
+    gsize offset;             /* of a char * in struct nmf_fact */
+    enum nmf_fact_write when;
+};
+
+/* Ends with a field whose name is NULL. */
+extern const struct nmf_fact_field nmf_fact_text_fields[];
+
+/* The field of f that field says (a char *, owned by f). */
+char **
+nmf_fact_text (struct nmf_fact *f, const struct nmf_fact_field *field);
+
 struct nmf_fact *
 nmf_fact_new (const char *id, const char *thread);
 

@@ -1,8 +1,27 @@
 /* fact.c — facts of a process, and the rounds, people and reply target
  * they make (doc/design.md, "Rounds, people and the reply target"). */
+#include <stddef.h>
 #include <string.h>
 
 #include "nmf/fact.h"
+
+const struct nmf_fact_field nmf_fact_text_fields[] = {
+    /* A phone number the message no longer gives goes. */
+    { "phone", offsetof (struct nmf_fact, phone), NMF_FACT_WRITE_ALWAYS },
+    { "company", offsetof (struct nmf_fact, company),
+      NMF_FACT_WRITE_IF_SET },
+    { "role", offsetof (struct nmf_fact, role), NMF_FACT_WRITE_IF_SET },
+    { "topic", offsetof (struct nmf_fact, topic), NMF_FACT_WRITE_IF_SET },
+    { "domain", offsetof (struct nmf_fact, domain),
+      NMF_FACT_WRITE_ON_ANCHOR },
+    { NULL, 0, 0 },
+};
+
+char **
+nmf_fact_text (struct nmf_fact *f, const struct nmf_fact_field *field)
+{
+    return (char **) ((char *) f + field->offset);
+}
 
 static void
 person_free_cb (gpointer p)
@@ -25,6 +44,7 @@ struct nmf_fact *
 nmf_fact_copy (const struct nmf_fact *f)
 {
     struct nmf_fact *copy = nmf_fact_new (f->id, f->thread);
+    const struct nmf_fact_field *t;
     guint k;
 
     copy->pid = g_strdup (f->pid);
@@ -33,13 +53,11 @@ nmf_fact_copy (const struct nmf_fact *f)
     copy->kind = f->kind;
     copy->start = f->start;
     copy->end = f->end;
-    copy->company = g_strdup (f->company);
-    copy->role = g_strdup (f->role);
-    copy->domain = g_strdup (f->domain);
     copy->timeline = f->timeline;
     copy->automated = f->automated;
-    copy->phone = g_strdup (f->phone);
-    copy->topic = g_strdup (f->topic);
+    for (t = nmf_fact_text_fields; t->name; t++)
+	*nmf_fact_text (copy, t) = g_strdup (*nmf_fact_text (
+	    (struct nmf_fact *) f, t));
     for (k = 0; k < f->people->len; k++) {
 	struct nmf_person *p = f->people->pdata[k];
 
@@ -52,17 +70,16 @@ nmf_fact_copy (const struct nmf_fact *f)
 void
 nmf_fact_free (struct nmf_fact *f)
 {
+    const struct nmf_fact_field *t;
+
     if (! f)
 	return;
     g_free (f->id);
     g_free (f->thread);
     g_free (f->pid);
     g_ptr_array_unref (f->people);
-    g_free (f->company);
-    g_free (f->role);
-    g_free (f->domain);
-    g_free (f->phone);
-    g_free (f->topic);
+    for (t = nmf_fact_text_fields; t->name; t++)
+	g_free (*nmf_fact_text (f, t));
     g_free (f);
 }
 

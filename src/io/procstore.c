@@ -95,6 +95,14 @@ set_time_prop (struct nmf_dbmsg *m, const char *key, gint64 t)
     return nmf_dbmsg_set_property (m, key, v, NULL);
 }
 
+/* The key a text field of a fact is kept under: "followup.NAME". */
+static char *
+text_key (const struct nmf_fact_field *t)
+{
+    return g_strconcat ("followup.", t->name, NULL);
+}
+
+
 enum nmf_status
 nmf_store_fact (struct nmf_db *db, const struct nmf_fact *f)
 {
@@ -102,6 +110,7 @@ nmf_store_fact (struct nmf_db *db, const struct nmf_fact *f)
     enum nmf_status st = NMF_OK;
     g_autoptr (GPtrArray) want = NULL;
     g_autoptr (GPtrArray) have = NULL;
+    const struct nmf_fact_field *t;
     gboolean same = TRUE;
     guint i;
 
@@ -119,8 +128,15 @@ nmf_store_fact (struct nmf_db *db, const struct nmf_fact *f)
 				     f->automated ? "1" : NULL, NULL);
     if (! st)
 	st = set_time_prop (m, NMF_PROP_TIMELINE, f->timeline);
-    if (! st)
-	st = nmf_dbmsg_set_property (m, NMF_PROP_PHONE, f->phone, NULL);
+    for (t = nmf_fact_text_fields; ! st && t->name; t++) {
+	const char *v = *nmf_fact_text ((struct nmf_fact *) f, t);
+	g_autofree char *key = text_key (t);
+
+	if (t->when == NMF_FACT_WRITE_ALWAYS
+	    || (t->when == NMF_FACT_WRITE_IF_SET && v)
+	    || (t->when == NMF_FACT_WRITE_ON_ANCHOR && v && f->anchor))
+	    st = nmf_dbmsg_set_property (m, key, v, NULL);
+    }
     if (! st && f->pid) {
 	st = nmf_dbmsg_set_property (m, NMF_PROP_PROCESS, f->pid, NULL);
 	if (! st)
@@ -129,8 +145,6 @@ nmf_store_fact (struct nmf_db *db, const struct nmf_fact *f)
     if (! st && f->anchor && ! nmf_dbmsg_property (m, NMF_PROP_STATE)
 	&& ! nmf_dbmsg_property (m, NMF_PROP_CLOSED))
 	st = nmf_dbmsg_set_property (m, NMF_PROP_OPEN, "1", NULL);
-    if (! st && f->anchor && f->domain)
-	st = nmf_dbmsg_set_property (m, NMF_PROP_DOMAIN, f->domain, NULL);
     if (! st && f->start) {
 	g_autofree char *v = g_strdup_printf ("%" G_GINT64_FORMAT
 					      " %" G_GINT64_FORMAT,
@@ -138,12 +152,6 @@ nmf_store_fact (struct nmf_db *db, const struct nmf_fact *f)
 
 	st = nmf_dbmsg_set_property (m, NMF_PROP_ROUND, v, NULL);
     }
-    if (! st && f->company)
-	st = nmf_dbmsg_set_property (m, NMF_PROP_COMPANY, f->company, NULL);
-    if (! st && f->role)
-	st = nmf_dbmsg_set_property (m, NMF_PROP_ROLE, f->role, NULL);
-    if (! st && f->topic)
-	st = nmf_dbmsg_set_property (m, NMF_PROP_TOPIC, f->topic, NULL);
 
     /* Interviewers of a round: rewrite the list only when it differs. */
     if (! st && f->start) {
@@ -349,6 +357,7 @@ static struct nmf_fact *
 fact_from_msg (struct nmf_dbmsg *m)
 {
     struct nmf_fact *f = nmf_fact_new (nmf_dbmsg_id (m), nmf_dbmsg_thread (m));
+    const struct nmf_fact_field *t;
     const char *s;
     g_autoptr (GPtrArray) who = NULL;
     guint i;
@@ -362,17 +371,14 @@ fact_from_msg (struct nmf_dbmsg *m)
     s = nmf_dbmsg_property (m, NMF_PROP_ROUND);
     if (s)
 	parse_round (s, &f->start, &f->end);
-    s = nmf_dbmsg_property (m, NMF_PROP_COMPANY);
-    f->company = s ? g_strdup (s) : NULL;
-    s = nmf_dbmsg_property (m, NMF_PROP_ROLE);
-    f->role = s ? g_strdup (s) : NULL;
+    for (t = nmf_fact_text_fields; t->name; t++) {
+	g_autofree char *key = text_key (t);
+
+	*nmf_fact_text (f, t) = g_strdup (nmf_dbmsg_property (m, key));
+    }
     who = nmf_dbmsg_properties (m, NMF_PROP_INTERVIEWER);
     for (i = 0; i < who->len; i++)
 	g_ptr_array_add (f->people, parse_person (who->pdata[i]));
-    s = nmf_dbmsg_property (m, NMF_PROP_PHONE);
-    f->phone = s ? g_strdup (s) : NULL;
-    s = nmf_dbmsg_property (m, NMF_PROP_TOPIC);
-    f->topic = s ? g_strdup (s) : NULL;
     return f;
 }
 

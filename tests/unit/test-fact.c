@@ -10,6 +10,7 @@
 #include <cmocka.h>
 
 #include "nmf/fact.h"
+#include "nmf/procstore.h"
 
 #define H 3600
 #define D (24 * H)
@@ -146,6 +147,36 @@ test_reply_target (void **state)
     nmf_process_free (&p);
 }
 
+/* The table names each text field as the store's key for it. */
+static void
+test_text_fields (void **state)
+{
+    static const char *const keys[] = { NMF_PROP_PHONE, NMF_PROP_COMPANY,
+					NMF_PROP_ROLE, NMF_PROP_TOPIC,
+					NMF_PROP_DOMAIN, NULL };
+    struct nmf_fact *f = nmf_fact_new ("a", "t");
+    struct nmf_fact *c;
+    const struct nmf_fact_field *t;
+    int n = 0;
+
+    (void) state;
+    for (t = nmf_fact_text_fields; t->name; t++, n++) {
+	g_autofree char *key = g_strconcat ("followup.", t->name, NULL);
+
+	assert_non_null (keys[n]);
+	assert_string_equal (key, keys[n]);
+	*nmf_fact_text (f, t) = g_strdup (t->name);
+    }
+    assert_null (keys[n]);
+    /* A copy has every one of them. */
+    c = nmf_fact_copy (f);
+    for (t = nmf_fact_text_fields; t->name; t++)
+	assert_string_equal (*nmf_fact_text (c, t), t->name);
+    assert_string_equal (c->company, "company");
+    nmf_fact_free (c);
+    nmf_fact_free (f);
+}
+
 int
 main (void)
 {
@@ -153,6 +184,7 @@ main (void)
 	cmocka_unit_test (test_reschedule),
 	cmocka_unit_test (test_phone_and_names),
 	cmocka_unit_test (test_reply_target),
+	cmocka_unit_test (test_text_fields),
     };
 
     return cmocka_run_group_tests (tests, NULL, NULL);
