@@ -159,6 +159,14 @@ nmf_classification_acts (const struct nmf_classification *c, double act);
 void
 nmf_classification_release (struct nmf_classification *c);
 
+/* Whether msg is the user inviting someone to an interview (the user
+ * hires: "I'd like to invite you to a 45-minute interview", "thank you
+ * for applying"): a thread the user starts so is no process of theirs
+ * (doc/design.md, "Which process a message joins"). */
+gboolean
+nmf_classify_user_invites (const struct nmf_message *msg,
+			   const char *const *user_emails);
+
 /* True when addr looks like a robot: no-reply, notifications, an ATS
  * mailer.  Such an address never gets a draft. */
 gboolean

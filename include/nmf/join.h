@@ -20,6 +20,8 @@ struct nmf_join_in {
     const char *thread_pid;   /* the process of its thread (stored, or
                                * started earlier in this run), or NULL */
     gboolean thread_ignored;  /* the user ignores its thread */
+    gboolean user_hires;      /* the user started its thread inviting
+                               * someone to an interview */
 };
 
 enum nmf_join {
@@ -42,6 +44,12 @@ nmf_join_moves (enum nmf_kind kind);
  * extracts only then). */
 gboolean
 nmf_join_may (const struct nmf_join_in *in);
+
+/* Whether the decision needs to know who started the thread (the index
+ * and the thread's first message): only when the message would start a
+ * process or join its employer's from another thread. */
+gboolean
+nmf_join_needs_starter (const struct nmf_join_in *in);
 
 /* Whether the decision needs an open process of the same employer
  * (a lookup in the index). */

@@ -310,6 +310,43 @@ this_run_fact (struct scan *s, const char *thread)
     return NULL;
 }
 
+/* The first message of a thread, when it is not id: whether the user
+ * wrote it inviting someone to an interview (the user hires). */
+struct starter {
+    const char *id;
+    const char *const *user_emails;
+    gboolean hires;
+};
+
+static int
+starter_cb (struct nmf_dbmsg *m, void *data)
+{
+    struct starter *st = data;
+    struct nmf_address *from;
+    struct nmf_message *msg = NULL;
+    g_autofree char *why = NULL;
+
+    if (strcmp (nmf_dbmsg_id (m), st->id) == 0)
+	return 1;
+    from = nmf_mime_parse_address (nmf_dbmsg_header (m, "from"));
+    if (from && nmf_address_in (from->addr, st->user_emails)
+	&& ! nmf_mime_parse_file (nmf_dbmsg_filename (m), &msg, &why))
+	st->hires = nmf_classify_user_invites (msg, st->user_emails);
+    nmf_message_free (&msg);
+    nmf_address_free (from);
+    return 1;   /* the oldest message only */
+}
+
+static gboolean
+user_started_hiring (struct scan *s, const char *thread, const char *id)
+{
+    struct starter st = { id, nmf_config_user_emails (&s->e.cfg), FALSE };
+    g_autofree char *q = g_strdup_printf ("thread:%s", thread);
+
+    nmf_db_each_message (s->e.db, q, starter_cb, &st);
+    return st.hires;
+}
+
 /* Any thread: parse and classify (pure work on the job's own data). */
 static void
 job_read (struct job *j)
@@ -400,7 +437,9 @@ learn (struct scan *s, struct job *j)
 	in.thread_ignored = nmf_db_count (s->e.db, q, &ignored) == NMF_OK
 			    && ignored;
     }
-    if (in.thread_ignored) {
+    if (nmf_join_needs_starter (&in))
+	in.user_hires = user_started_hiring (s, thread, id);
+    if (in.thread_ignored || in.user_hires) {
 	nmf_classification_release (&c);
 	nmf_message_free (&msg);
 	return;

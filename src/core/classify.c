@@ -1607,3 +1607,35 @@ nmf_classify_prefilter_query (void)
     g_hash_table_unref (seen);
     return g_string_free (q, FALSE);
 }
+
+gboolean
+nmf_classify_user_invites (const struct nmf_message *msg,
+			   const char *const *user_emails)
+{
+    /* What a candidate never says to an employer. */
+    static const char *const hiring[] = {
+	"\\b(?:invite|inviting) you (?:to|for) (?:an? |the |your )?"
+	"(?:[a-z0-9-]+ ){0,3}interview",
+	"\\b(?:schedule|set up|arrange|book) (?:an? |the |your )?"
+	"(?:[a-z0-9-]+ ){0,3}interview with you\\b",
+	"\\b(?:interview|interviewing) you\\b",
+	"\\bthanks? (?:you )?for (?:your application|applying)\\b",
+	"\\byour (?:application|candidacy) for\\b",
+	NULL,
+    };
+    g_autofree char *body = NULL;
+    g_autofree char *subject = NULL;
+    gsize i;
+
+    if (! msg || ! msg->from || ! user_emails
+	|| ! nmf_address_in (msg->from->addr, user_emails))
+	return FALSE;
+    body = nmf_text_fold (msg->body);
+    subject = nmf_text_fold (msg->subject);
+    for (i = 0; hiring[i]; i++) {
+	if (nmf_regex_match_jit (hiring[i], body, NULL)
+	    || nmf_regex_match_jit (hiring[i], subject, NULL))
+	    return TRUE;
+    }
+    return FALSE;
+}

@@ -28,10 +28,16 @@ nmf_join_may (const struct nmf_join_in *in)
 }
 
 gboolean
-nmf_join_needs_employer (const struct nmf_join_in *in)
+nmf_join_needs_starter (const struct nmf_join_in *in)
 {
     return ! in->thread_ignored && ! in->thread_pid && ! in->from_user
 	   && nmf_join_moves (in->kind);
+}
+
+gboolean
+nmf_join_needs_employer (const struct nmf_join_in *in)
+{
+    return nmf_join_needs_starter (in) && ! in->user_hires;
 }
 
 enum nmf_join
@@ -42,6 +48,11 @@ nmf_join_decide (const struct nmf_join_in *in, const char *employer_pid)
 	return NMF_JOIN_NONE;
     if (in->thread_pid)
 	return NMF_JOIN_THREAD;
+    /* The user invited someone to an interview: the user hires, and the
+     * candidate's answer ("Thursday at 10 works for me") is no
+     * invitation of theirs. */
+    if (in->user_hires)
+	return NMF_JOIN_NONE;
     /* An invitation, outcome or next round in a new thread: the open
      * process of the same employer; else an invitation starts one. */
     if (employer_pid)

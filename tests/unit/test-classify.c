@@ -469,6 +469,45 @@ test_user_thanks (void **state)
     }
 }
 
+/* The user hiring, in their own words, and a candidate's words that
+ * look alike (written by us). */
+static void
+test_user_invites (void **state)
+{
+    static const struct {
+	const char *from, *subject, *body;
+	gboolean hires;
+    } rows[] = {
+	{ "alex@example.net", "Interview", "Hi Sam, I'd like to invite you to "
+	  "a 45-minute interview for the SRE role.", TRUE },
+	{ "alex@example.net", "Your application", "Thank you for applying! "
+	  "Could we set up an interview with you next week?", TRUE },
+	{ "alex@example.net", "Re: Backend Engineer",
+	  "I would be glad to interview you on Thursday.", TRUE },
+	{ "alex@example.net", "Application: Backend Engineer", "Hello, I'm "
+	  "applying for the Backend Engineer role; I'd love to talk with you "
+	  "about it.", FALSE },
+	{ "alex@example.net", "Re: Interview", "Thank you for the invitation "
+	  "to interview, Thursday at 10 works for me.", FALSE },
+	/* Only the user's own mail. */
+	{ "jo@acme.example", "Interview", "I'd like to invite you to an "
+	  "interview.", FALSE },
+    };
+    size_t i;
+
+    (void) state;
+    for (i = 0; i < G_N_ELEMENTS (rows); i++) {
+	struct nmf_message *m = msg (rows[i].from, rows[i].subject,
+				     rows[i].body);
+
+	if (nmf_classify_user_invites (m, me) != rows[i].hires)
+	    print_error ("'%s': %d\n", rows[i].body, ! rows[i].hires);
+	assert_int_equal (nmf_classify_user_invites (m, me), rows[i].hires);
+	nmf_message_free (&m);
+    }
+    assert_false (nmf_classify_user_invites (NULL, me));
+}
+
 /* Mail to more than ten people is nobody's own invitation, even with a
  * table that favours one; to ten it may be. */
 static void
@@ -774,6 +813,7 @@ main (void)
 	cmocka_unit_test (test_weights_parse),
 	cmocka_unit_test (test_guards),
 	cmocka_unit_test (test_crowd),
+	cmocka_unit_test (test_user_invites),
 	cmocka_unit_test (test_rejection_sentences),
 	cmocka_unit_test (test_user_thanks),
 	cmocka_unit_test (test_null_and_empty),

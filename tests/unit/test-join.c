@@ -80,6 +80,30 @@ test_decide (void **state)
     }
 }
 
+/* A thread the user started inviting someone to an interview: the
+ * candidate's answer starts nothing and joins no employer's process; a
+ * process already in the thread keeps its mail. */
+static void
+test_user_hires (void **state)
+{
+    struct nmf_join_in in = { INVITE, FALSE, NULL, FALSE, FALSE };
+
+    (void) state;
+    assert_true (nmf_join_needs_starter (&in));
+    in.user_hires = TRUE;
+    assert_false (nmf_join_needs_employer (&in));
+    assert_int_equal (nmf_join_decide (&in, NULL), NMF_JOIN_NONE);
+    assert_int_equal (nmf_join_decide (&in, "p1"), NMF_JOIN_NONE);
+    in.thread_pid = "p1";
+    assert_false (nmf_join_needs_starter (&in));
+    assert_int_equal (nmf_join_decide (&in, NULL), NMF_JOIN_THREAD);
+    /* The user's own mail never needs it. */
+    in.thread_pid = NULL;
+    in.user_hires = FALSE;
+    in.from_user = TRUE;
+    assert_false (nmf_join_needs_starter (&in));
+}
+
 static void
 test_kinds (void **state)
 {
@@ -98,6 +122,7 @@ main (void)
 {
     const struct CMUnitTest tests[] = {
 	cmocka_unit_test (test_decide),
+	cmocka_unit_test (test_user_hires),
 	cmocka_unit_test (test_kinds),
     };
 
