@@ -31,6 +31,10 @@ struct nmf_config {
                                   * after an interview's end the thank-you
                                   * falls due (default 0) */
     int thank_you_late_hours;    /* followup.thank_you_late_hours (24) */
+    int thankyou_lapse_days;     /* followup.thankyou_lapse_days (5): a
+                                  * thank-you not sent this many business
+                                  * days after the interview lapses (0 =
+                                  * never) */
     int checkin_business_days;   /* followup.checkin_business_days (7) */
     int decision_buffer_days;    /* followup.decision_buffer_business_days
                                   * (2) */

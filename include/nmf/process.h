@@ -80,9 +80,11 @@ enum nmf_next {
     NMF_NEXT_FINAL,
     NMF_NEXT_CLOSED,      /* the process closes by itself */
     NMF_NEXT_SNOOZE_ENDS, /* the user's snooze ends */
+    NMF_NEXT_LAPSE,       /* the thank-yous not sent lapse */
 };
 
-/* "thank-you", "check-in", "final", "closed", "snooze"; NULL for none. */
+/* "thank-you", "check-in", "final", "closed", "snooze", "lapse"; NULL
+ * for none. */
 const char *
 nmf_next_to_string (enum nmf_next next);
 

@@ -53,6 +53,8 @@ nmf_next_to_string (enum nmf_next next)
 	return "closed";
     case NMF_NEXT_SNOOZE_ENDS:
 	return "snooze";
+    case NMF_NEXT_LAPSE:
+	return "lapse";
     case NMF_NEXT_NONE:
 	break;
     }
@@ -635,8 +637,8 @@ nmf_process_evaluate (const struct nmf_process *p, gint64 now,
     struct ctx c = { p, cfg, cfg->holidays, tz, now, out, 0 };
     const struct nmf_round *r = NULL;
     const struct nmf_pmsg *rejection = NULL, *offer = NULL;
-    gint64 due_at, thanks_done = 0;
-    guint i;
+    gint64 due_at, lapse_at, thanks_done = 0;
+    guint i, lapsed = 0;
     int round_no = 0;
 
     memset (out, 0, sizeof (*out));
@@ -714,6 +716,12 @@ nmf_process_evaluate (const struct nmf_process *p, gint64 now,
 	return;
     }
 
+    /* A thank-you not sent lapses thankyou_lapse_days business days after
+     * the interview: a note two weeks late does more harm than none, and
+     * the process goes on to its check-in. */
+    lapse_at = cfg->thankyou_lapse_days
+		   ? bizdays (&c, r->end, cfg->thankyou_lapse_days) : 0;
+
     /* DESIGN §5: a thank-you to each interviewer of the round, written by
      * hand or from our draft. */
     for (i = 0; i < r->interviewers->len; i++) {
@@ -729,11 +737,16 @@ nmf_process_evaluate (const struct nmf_process *p, gint64 now,
 		thanks_done = sent->date;
 	    continue;
 	}
+	if (lapse_at && now >= lapse_at) {
+	    lapsed++;
+	    continue;
+	}
 	add_due (&c, NMF_STEP_THANK_YOU, round_no, who, due_at,
 		 r->end + (gint64) cfg->thank_you_late_hours * 3600, NULL);
     }
     if (out->due->len) {
-	state (&c, NMF_STATE_THANK_YOU, 0, NMF_NEXT_NONE,
+	state (&c, NMF_STATE_THANK_YOU, lapse_at,
+	       lapse_at ? NMF_NEXT_LAPSE : NMF_NEXT_NONE,
 	       g_strdup_printf ("round %d ended and %u interviewer%s had no "
 				"thank-you yet",
 				round_no, out->due->len,
@@ -741,6 +754,16 @@ nmf_process_evaluate (const struct nmf_process *p, gint64 now,
 	goto snooze;
     }
     cadence (&c, r, round_no, thanks_done);
+    if (lapsed) {
+	/* Say so: the thank-you was not forgotten by us. */
+	g_autofree char *d = day_text (&c, lapse_at);
+	char *why = g_strdup_printf ("%s (the thank-you%s not sent lapsed "
+				     "on %s)", out->reason,
+				     lapsed == 1 ? "" : "s", d);
+
+	g_free (out->reason);
+	out->reason = why;
+    }
     keep_in_touch (&c);
 
 snooze:

@@ -73,6 +73,16 @@ static const struct pcase cases[] = {
     { "round 1 thanked, round 2 ahead: waiting", 2, 1,
       { { T0 + 3 * H, "priya@acme.example", FALSE } }, T0 + 3 * 24 * H,
       NMF_STATE_WAITING, 0, FALSE },
+    /* A thank-you not sent lapses 5 business days after the interview
+     * (Tue 17 Nov 19:00 -> Tue 24 Nov 19:00): the process waits for its
+     * check-in instead of showing a thank-you weeks overdue. */
+    { "the fifth business day: still due", 1, 1, { { 0 } },
+      T0 + 7 * 24 * H - 2 * H, NMF_STATE_THANK_YOU, 1, TRUE },
+    { "after it: lapsed, waiting", 1, 1, { { 0 } }, T0 + 7 * 24 * H + 2 * H,
+      NMF_STATE_WAITING, 0, FALSE },
+    { "panel, one thanked, the other lapsed", 1, 2,
+      { { T0 + 3 * H, "priya@acme.example", FALSE } },
+      T0 + 7 * 24 * H + 2 * H, NMF_STATE_WAITING, 0, FALSE },
 };
 
 static struct nmf_process *
@@ -405,6 +415,37 @@ test_cadence (void **state)
 }
 
 /* A Friday interview: the weekend does not count towards the check-in. */
+/* The lapse is a setting (0: never), and the evaluation says when it
+ * comes. */
+static void
+test_lapse_setting (void **state)
+{
+    struct nmf_config cfg;
+    const struct pcase c = { "unthanked", 1, 1, { { 0 } }, 0,
+			     NMF_STATE_THANK_YOU, 1, FALSE };
+    struct nmf_process *p = build (&c);
+    struct nmf_eval e;
+
+    (void) state;
+    nmf_config_init (&cfg);
+    nmf_process_evaluate (p, T0 + 2 * H, &cfg, NULL, &e);
+    assert_int_equal (e.state, NMF_STATE_THANK_YOU);
+    assert_int_equal (e.next_step, NMF_NEXT_LAPSE);
+    assert_int_equal (e.next_change, T0 + 7 * 24 * H + H);
+    nmf_eval_release (&e);
+    nmf_process_evaluate (p, T0 + 30 * 24 * H, &cfg, NULL, &e);
+    assert_int_not_equal (e.state, NMF_STATE_THANK_YOU);
+    assert_non_null (strstr (e.reason, "lapsed"));
+    nmf_eval_release (&e);
+    cfg.thankyou_lapse_days = 0;
+    nmf_process_evaluate (p, T0 + 30 * 24 * H, &cfg, NULL, &e);
+    assert_int_equal (e.state, NMF_STATE_THANK_YOU);
+    assert_int_equal (e.next_step, NMF_NEXT_NONE);
+    nmf_eval_release (&e);
+    nmf_process_free (&p);
+    nmf_config_release (&cfg);
+}
+
 static void
 test_friday_interview (void **state)
 {
@@ -455,6 +496,7 @@ main (void)
 	cmocka_unit_test (test_state_names),
 	cmocka_unit_test (test_cadence),
 	cmocka_unit_test (test_friday_interview),
+	cmocka_unit_test (test_lapse_setting),
     };
 
     return cmocka_run_group_tests (tests, NULL, NULL);
