@@ -100,8 +100,13 @@ t_eq "acme: closed after 10 quiet business days" followup/closed \
     "$(state_of $ACME)"
 t_eq "globex: closed 10 business days after the rejection" followup/closed \
     "$(state_of $GLOBEX)"
-t_eq "initech: its interview passed, thank-you due" followup/thank-you \
+# Its interview was on 2 December: the thank-you never sent lapsed five
+# business days later, and the check-in of 11 December is due.
+t_eq "initech: the thank-you lapsed, the check-in is due" followup/check-in \
     "$(state_of a41c9e07-5d2b-4b8e-b6f3-0c2d8e19aa55@initech.example)"
+t_match "... and show says why" 'thank-yous? not sent lapsed' \
+    "$(nmf show --now=2026-12-28T12:00:00Z \
+        id:a41c9e07-5d2b-4b8e-b6f3-0c2d8e19aa55@initech.example)"
 t_count "hard negatives never tagged" 0 \
     'tag:interview and (subject:podcast or subject:tips or from:lindenmail)'
 t_eq "one state tag per message (28 Dec)" "" "$(one_state_each)"
@@ -117,7 +122,7 @@ t_ok "scan --all" nmf scan --all --quiet --now=2026-12-28T12:00:00Z
 t_eq "scan --all gives the same tags and properties" "$before" \
     "$(nmf_dump --include=tags --include=properties)"
 
-# The user steers.  Snooze the Initech thank-you, then close it.
+# The user steers.  Snooze the Initech check-in, then close it.
 INI=a41c9e07-5d2b-4b8e-b6f3-0c2d8e19aa55@initech.example
 t_ok "snooze" nmf snooze --until=2027-01-05 --now=2026-12-28T12:00:00Z "id:$INI"
 t_eq "snoozed: waiting" followup/waiting "$(state_of $INI)"

@@ -6,6 +6,9 @@
 # draft exits 0.
 . "$(dirname "$0")/lib.sh"
 nmf_setup
+# The drafts, not their timing, are what this test is about: the
+# thank-yous of 17 November must not lapse by the scan of 2 December.
+notmuch config set followup.thankyou_lapse_days 0
 nmf_add hostile-invite.eml >/dev/null
 nmf_add initech-invite.eml >/dev/null
 nmf_add acme-invite.eml >/dev/null

@@ -12,6 +12,9 @@ dovecot_start
 nmf_add acme-invite.eml >/dev/null
 nmf_add initech-invite.eml >/dev/null
 notmuch new --quiet
+# Pushing, not timing, is what this test is about: the thank-yous of 17
+# November must not lapse by the scan of 2 December.
+notmuch config set followup.thankyou_lapse_days 0
 notmuch config set followup.imap_url "imap://127.0.0.1:$DOVECOT_PORT/Drafts"
 notmuch config set followup.imap_user alex
 printf 'secret\nsecond line is ignored\n' >"$NMF_TMP/pw"
