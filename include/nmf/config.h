@@ -31,6 +31,10 @@ struct nmf_config {
                                   * after an interview's end the thank-you
                                   * falls due (default 0) */
     int thank_you_late_hours;    /* followup.thank_you_late_hours (24) */
+    int import_horizon_days;     /* followup.import_horizon_days (60): a
+                                  * process first seen with nothing newer
+                                  * than this many days starts closed (0 =
+                                  * never) */
     int thankyou_lapse_days;     /* followup.thankyou_lapse_days (5): a
                                   * thank-you not sent this many business
                                   * days after the interview lapses (0 =

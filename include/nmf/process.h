@@ -70,6 +70,7 @@ struct nmf_process {
     GPtrArray *keep_in_touch; /* of struct nmf_person *: people the user
                                * chose to stay in touch with */
     gint64 snoozed_until; /* no step before this instant, 0 */
+    gint64 first_seen;    /* when scan first evaluated it (0: now) */
 };
 
 /* What happens at an evaluation's next change without new mail. */

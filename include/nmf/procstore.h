@@ -72,6 +72,9 @@
 #define NMF_PROP_USER_INTERVIEWER "followup.user-interviewer"
 #define NMF_PROP_KEEP_IN_TOUCH "followup.keep-in-touch"
 #define NMF_PROP_KEEP "followup.keep"
+/* On the anchor: when scan first evaluated the process (seconds since
+ * the epoch; an earlier scan, walking back in time, lowers it). */
+#define NMF_PROP_FIRST_SEEN "followup.first-seen"
 /* On the anchor: when scan must evaluate the process again without news
  * (seconds since the epoch, or "never"). */
 #define NMF_PROP_RECHECK "followup.recheck"
@@ -176,6 +179,11 @@ nmf_store_note (struct nmf_dbmsg *anchor, const char *addr);
 enum nmf_status
 nmf_store_set_note (struct nmf_dbmsg *anchor, const char *addr,
 		    const char *text);
+
+/* Record on anchor that scan evaluated its process at now (the first
+ * time, or an earlier time than before). */
+enum nmf_status
+nmf_store_mark_seen (struct nmf_dbmsg *anchor, gint64 now);
 
 /* Whether m is the anchor of its process (the one check of it). */
 gboolean

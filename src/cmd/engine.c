@@ -118,6 +118,7 @@ update_anchor (struct nmf_engine *s, struct nmf_loaded *l,
     nmf_dbmsg_set_property (a, NMF_PROP_OPEN,
 			    e->state == NMF_STATE_CLOSED ? NULL : "1", NULL);
     nmf_dbmsg_set_property (a, NMF_PROP_RECHECK, when, NULL);
+    nmf_store_mark_seen (a, s->now);
     nmf_store_contacts (a, l);
     nmf_dbmsg_thaw (a);
     nmf_dbmsg_release (&a);

@@ -629,6 +629,30 @@ keep_in_touch (struct ctx *c)
     }
 }
 
+/* The last thing that happened by now: a message (not a draft) or the
+ * end of a round; 0 when nothing did. */
+static gint64
+last_activity (const struct nmf_process *p, gint64 now)
+{
+    gint64 last = 0;
+    guint i;
+
+    for (i = 0; i < p->msgs->len; i++) {
+	const struct nmf_pmsg *m = p->msgs->pdata[i];
+
+	if (! m->is_draft && m->date <= now && m->date > last)
+	    last = m->date;
+    }
+    for (i = 0; i < p->rounds->len; i++) {
+	const struct nmf_round *r = p->rounds->pdata[i];
+	gint64 end = r->end ? r->end : r->start;
+
+	if (end <= now && end > last)
+	    last = end;
+    }
+    return last;
+}
+
 void
 nmf_process_evaluate (const struct nmf_process *p, gint64 now,
 		      const struct nmf_config *cfg, GTimeZone *tz,
@@ -651,6 +675,26 @@ nmf_process_evaluate (const struct nmf_process *p, gint64 now,
 	       g_strdup ("you closed this process"));
 	keep_in_touch (&c);
 	return;
+    }
+    /* The first scan of an old archive: a process with nothing newer than
+     * the import horizon when scan first saw it starts closed, and stays
+     * so until new mail comes. */
+    {
+	gint64 seen = p->first_seen && p->first_seen < now ? p->first_seen
+							   : now;
+	gint64 last = last_activity (p, now);
+
+	if (cfg->import_horizon_days && last
+	    && last < seen - (gint64) cfg->import_horizon_days * 86400) {
+	    g_autofree char *d = day_text (&c, last);
+
+	    state (&c, NMF_STATE_CLOSED, 0, NMF_NEXT_NONE,
+		   g_strdup_printf ("an old process: nothing since %s, more "
+				    "than %d days before it was first "
+				    "scanned",
+				    d, cfg->import_horizon_days));
+	    return;
+	}
     }
 
     /* The latest round that has started by now; a later one is ahead. */

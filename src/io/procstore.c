@@ -694,6 +694,7 @@ load_overrides (struct nmf_db *db, struct nmf_loaded *l)
 			     parse_person (keep->pdata[i]));
     }
     l->proc->snoozed_until = time_prop (a, NMF_PROP_SNOOZE);
+    l->proc->first_seen = time_prop (a, NMF_PROP_FIRST_SEEN);
     l->proc->decision_by = time_prop (a, NMF_PROP_DECISION_BY);
     who = g_ptr_array_new_with_free_func (person_free_cb);
     {
@@ -980,4 +981,14 @@ nmf_store_is_anchor (struct nmf_dbmsg *m)
     return nmf_dbmsg_property (m, NMF_PROP_OPEN) != NULL
 	   || nmf_dbmsg_property (m, NMF_PROP_STATE) != NULL
 	   || nmf_dbmsg_property (m, NMF_PROP_CLOSED) != NULL;
+}
+
+enum nmf_status
+nmf_store_mark_seen (struct nmf_dbmsg *anchor, gint64 now)
+{
+    gint64 seen = time_prop (anchor, NMF_PROP_FIRST_SEEN);
+
+    if (seen && seen <= now)
+	return NMF_OK;
+    return set_time_prop (anchor, NMF_PROP_FIRST_SEEN, now);
 }

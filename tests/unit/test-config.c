@@ -19,6 +19,7 @@ struct cfg_case {
 static const struct cfg_case cases[] = {
     { "a number", "checkin_business_days", "5", NMF_OK },
     { "a lapse of 0: never", "thankyou_lapse_days", "0", NMF_OK },
+    { "an import horizon", "import_horizon_days", "90", NMF_OK },
     { "a lapse out of range", "thankyou_lapse_days", "61", NMF_ERR_CONFIG },
     { "not a number", "checkin_business_days", "five", NMF_ERR_CONFIG },
     { "trailing junk", "final_business_days", "10d", NMF_ERR_CONFIG },

@@ -446,6 +446,51 @@ test_lapse_setting (void **state)
     nmf_config_release (&cfg);
 }
 
+/* The first scan of an old archive: a process with nothing newer than
+ * the import horizon (60 days) when first seen starts closed; one seen
+ * while it was young does not; new mail opens it again. */
+static void
+test_import_horizon (void **state)
+{
+    struct nmf_config cfg;
+    const struct pcase c = { "old", 1, 1, { { 0 } }, 0,
+			     NMF_STATE_THANK_YOU, 1, FALSE };
+    struct nmf_process *p = build (&c);
+    struct nmf_eval e;
+    struct nmf_pmsg *m;
+    gint64 march = T0 + 104 * 24 * H;   /* 1 March 2027 */
+
+    (void) state;
+    nmf_config_init (&cfg);
+    nmf_process_evaluate (p, march, &cfg, NULL, &e);
+    assert_int_equal (e.state, NMF_STATE_CLOSED);
+    assert_int_equal (e.due->len, 0);
+    assert_non_null (strstr (e.reason, "first scanned"));
+    nmf_eval_release (&e);
+    /* Seen the day after the interview: a live process grown old. */
+    p->first_seen = T0 + 24 * H;
+    nmf_process_evaluate (p, march, &cfg, NULL, &e);
+    assert_int_not_equal (e.state, NMF_STATE_CLOSED);
+    nmf_eval_release (&e);
+    /* Off. */
+    p->first_seen = march;
+    cfg.import_horizon_days = 0;
+    nmf_process_evaluate (p, march, &cfg, NULL, &e);
+    assert_int_not_equal (e.state, NMF_STATE_CLOSED);
+    nmf_eval_release (&e);
+    /* The employer writes again in February. */
+    cfg.import_horizon_days = 60;
+    m = nmf_pmsg_new ("late", march - 20 * 24 * H, "priya@acme.example");
+    m->kind = NMF_KIND_RECRUITER_OTHER;
+    g_ptr_array_add (p->msgs, m);
+    nmf_process_sort (p);
+    nmf_process_evaluate (p, march, &cfg, NULL, &e);
+    assert_int_not_equal (e.state, NMF_STATE_CLOSED);
+    nmf_eval_release (&e);
+    nmf_process_free (&p);
+    nmf_config_release (&cfg);
+}
+
 static void
 test_friday_interview (void **state)
 {
@@ -497,6 +542,7 @@ main (void)
 	cmocka_unit_test (test_cadence),
 	cmocka_unit_test (test_friday_interview),
 	cmocka_unit_test (test_lapse_setting),
+	cmocka_unit_test (test_import_horizon),
     };
 
     return cmocka_run_group_tests (tests, NULL, NULL);
