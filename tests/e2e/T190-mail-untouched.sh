@@ -33,7 +33,9 @@ same() { # $1: after what
 }
 NOW=2026-11-20T12:00:00Z
 t_ok "scan --all" nmf scan --all --quiet --now=$NOW
-t_ok "it did its work: drafts written" test "$(nmf_drafts | wc -l)" -gt 3
+# (The processes of the generated mail older than sixty days start closed:
+# this is the first scan of the archive.)
+t_ok "it did its work: drafts written" test "$(nmf_drafts | wc -l)" -ge 2
 same "scan --all"
 THREAD=$(notmuch search --output=threads --limit=1 tag:interview)
 t_ok "a process to steer" test -n "$THREAD"
