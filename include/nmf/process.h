@@ -82,10 +82,11 @@ enum nmf_next {
     NMF_NEXT_CLOSED,      /* the process closes by itself */
     NMF_NEXT_SNOOZE_ENDS, /* the user's snooze ends */
     NMF_NEXT_LAPSE,       /* the thank-yous not sent lapse */
+    NMF_NEXT_DECIDE,      /* an offer's answer is due soon */
 };
 
-/* "thank-you", "check-in", "final", "closed", "snooze", "lapse"; NULL
- * for none. */
+/* "thank-you", "check-in", "final", "closed", "snooze", "lapse",
+ * "decide"; NULL for none. */
 const char *
 nmf_next_to_string (enum nmf_next next);
 
@@ -97,7 +98,13 @@ enum nmf_step {
     NMF_STEP_CALL,
     NMF_STEP_REJECTION_REPLY,
     NMF_STEP_KEEP_IN_TOUCH,
+    NMF_STEP_DECIDE,      /* answer an offer before its deadline: no
+                           * draft (the decision is the user's) */
 };
+
+/* Whether scan writes a draft for step (not for a decision). */
+gboolean
+nmf_step_has_draft (enum nmf_step step);
 
 /* "thank-you", ... */
 const char *

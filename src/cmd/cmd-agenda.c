@@ -106,10 +106,13 @@ nmf_cmd_agenda (int argc, char **argv)
 	    t->uid = g_strdup_printf ("%s-%s-%d-%s@notmuch-followup",
 				      l->proc->id, nmf_step_to_string (d->step),
 				      d->round, d->to->addr);
-	    t->summary = g_strdup_printf ("%s to %s (%s)", step,
-					  d->to->name ? d->to->name
-						      : d->to->addr,
-					  about);
+	    /* A decision is the user's own: on the offer, not to someone. */
+	    t->summary = d->step == NMF_STEP_DECIDE
+			     ? g_strdup_printf ("Decide on the offer (%s)", about)
+			     : g_strdup_printf ("%s to %s (%s)", step,
+						d->to->name ? d->to->name
+							    : d->to->addr,
+						about);
 	    t->description = g_strdup (e.reason);
 	    t->due = d->late_at ? d->late_at : d->since;
 	    g_ptr_array_add (todos, t);

@@ -192,6 +192,11 @@ print_text (const struct nmf_loaded *l, const struct nmf_eval *e,
 	    printf ("    call %s and say:\n", u->to->phone ? u->to->phone : "");
 	    for (k = 0; k < G_N_ELEMENTS (call_lines); k++)
 		printf ("      - %s\n", call_lines[k]);
+	} else if (u->step == NMF_STEP_DECIDE) {
+	    g_autofree char *by = when (u->late_at, tz, "%a %Y-%m-%d");
+
+	    printf ("    answer the offer by %s (no draft: the decision is "
+		    "yours)\n", by);
 	} else {
 	    printf ("    %s%s\n", file ? "draft: " : "no draft yet",
 		    file ? file : "");

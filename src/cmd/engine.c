@@ -138,7 +138,7 @@ draft_due (struct nmf_engine *s, struct nmf_loaded *l, const struct nmf_eval *e)
 	g_autofree char *path = NULL;
 	enum nmf_status st;
 	guint k;
-	gboolean done = FALSE;
+	gboolean done = ! nmf_step_has_draft (d->step);
 
 	/* DESIGN §6: one draft per step and person, ever; a deleted draft
 	 * is not recreated. */

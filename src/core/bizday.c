@@ -30,6 +30,12 @@ nmf_bizday_add_date (GDate *d, int n, unsigned weekend_mask,
 	if (nmf_bizday_is_business (d, weekend_mask, holidays))
 	    n--;
     }
+    /* Backwards: "one business day before the deadline". */
+    while (n < 0 && guard++ < 100000) {
+	g_date_subtract_days (d, 1);
+	if (nmf_bizday_is_business (d, weekend_mask, holidays))
+	    n++;
+    }
 }
 
 gint64

@@ -39,6 +39,12 @@ nmf_state_from_string (const char *name, enum nmf_state *st)
     return FALSE;
 }
 
+gboolean
+nmf_step_has_draft (enum nmf_step step)
+{
+    return step != NMF_STEP_NONE && step != NMF_STEP_DECIDE;
+}
+
 const char *
 nmf_next_to_string (enum nmf_next next)
 {
@@ -55,6 +61,8 @@ nmf_next_to_string (enum nmf_next next)
 	return "snooze";
     case NMF_NEXT_LAPSE:
 	return "lapse";
+    case NMF_NEXT_DECIDE:
+	return "decide";
     case NMF_NEXT_NONE:
 	break;
     }
@@ -77,6 +85,8 @@ nmf_step_to_string (enum nmf_step step)
 	return "rejection-reply";
     case NMF_STEP_KEEP_IN_TOUCH:
 	return "keep-in-touch";
+    case NMF_STEP_DECIDE:
+	return "decide";
     case NMF_STEP_NONE:
 	break;
     }
@@ -444,6 +454,31 @@ after_rejection (struct ctx *c, const struct nmf_pmsg *rej)
     nmf_person_free (to);
 }
 
+/* An offer with a stated answer deadline: a decide step (no draft) from
+ * one business day before it, due to the person who made the offer. */
+static void
+decide (struct ctx *c, const struct nmf_pmsg *offer)
+{
+    g_autofree char *d = NULL;
+    struct nmf_person *to;
+    gint64 from;
+
+    if (! offer->timeline || offer->timeline < offer->date)
+	return;
+    from = bizdays (c, offer->timeline, -1);
+    d = day_text (c, offer->timeline);
+    if (c->now < from) {
+	c->out->next_change = from;
+	c->out->next_step = NMF_NEXT_DECIDE;
+	return;
+    }
+    to = nmf_person_new (offer->from_name, offer->from, NULL);
+    add_due (c, NMF_STEP_DECIDE, 1, to, from, offer->timeline, offer->id);
+    nmf_person_free (to);
+    g_free (c->out->reason);
+    c->out->reason = g_strdup_printf ("offer to answer by %s", d);
+}
+
 /* The check-in, final follow-up and call after all thank-yous of the last
  * round were sent.  DESIGN §5. */
 static void
@@ -735,6 +770,7 @@ nmf_process_evaluate (const struct nmf_process *p, gint64 now,
 	       g_strdup_printf ("offer received on %s; close the process "
 				"when you have decided",
 				d));
+	decide (&c, offer);
 	return;
     }
 

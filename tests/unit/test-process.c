@@ -491,6 +491,56 @@ test_import_horizon (void **state)
     nmf_config_release (&cfg);
 }
 
+/* An offer with an answer deadline: a decide step, with no draft, from
+ * one business day before it (DESIGN §5). */
+static void
+test_offer_decide (void **state)
+{
+    struct nmf_config cfg;
+    const struct pcase c = { "offer", 1, 1,
+			     { { T0 + 3 * H, "priya@acme.example", FALSE } },
+			     0, NMF_STATE_OFFER, 0, FALSE };
+    struct nmf_process *p = build (&c);
+    struct nmf_pmsg *m;
+    struct nmf_eval e;
+    /* The offer on Fri 20 Nov; answer by Tue 1 Dec (noon UTC). */
+    gint64 offer_at = T0 + 3 * 24 * H;
+    gint64 deadline = T0 + 14 * 24 * H - 6 * H;
+    const struct nmf_due *d;
+
+    (void) state;
+    nmf_config_init (&cfg);
+    m = nmf_pmsg_new ("offer", offer_at, "priya@acme.example");
+    m->kind = NMF_KIND_OFFER;
+    m->timeline = deadline;
+    g_ptr_array_add (p->msgs, m);
+    nmf_process_sort (p);
+    nmf_process_evaluate (p, T0 + 5 * 24 * H, &cfg, NULL, &e);
+    assert_int_equal (e.state, NMF_STATE_OFFER);
+    assert_int_equal (e.due->len, 0);
+    assert_int_equal (e.next_step, NMF_NEXT_DECIDE);
+    /* Mon 30 Nov, one business day before Tue 1 Dec. */
+    assert_int_equal (e.next_change, deadline - 24 * H);
+    nmf_eval_release (&e);
+    nmf_process_evaluate (p, deadline - 20 * H, &cfg, NULL, &e);
+    assert_int_equal (e.state, NMF_STATE_OFFER);
+    assert_int_equal (e.due->len, 1);
+    d = e.due->pdata[0];
+    assert_int_equal (d->step, NMF_STEP_DECIDE);
+    assert_int_equal (d->late_at, deadline);
+    assert_false (nmf_step_has_draft (d->step));
+    assert_true (nmf_step_has_draft (NMF_STEP_THANK_YOU));
+    assert_string_equal (nmf_step_to_string (d->step), "decide");
+    nmf_eval_release (&e);
+    /* No deadline: no step. */
+    m->timeline = 0;
+    nmf_process_evaluate (p, deadline - 20 * H, &cfg, NULL, &e);
+    assert_int_equal (e.due->len, 0);
+    nmf_eval_release (&e);
+    nmf_process_free (&p);
+    nmf_config_release (&cfg);
+}
+
 static void
 test_friday_interview (void **state)
 {
@@ -543,6 +593,7 @@ main (void)
 	cmocka_unit_test (test_friday_interview),
 	cmocka_unit_test (test_lapse_setting),
 	cmocka_unit_test (test_import_horizon),
+	cmocka_unit_test (test_offer_decide),
     };
 
     return cmocka_run_group_tests (tests, NULL, NULL);
