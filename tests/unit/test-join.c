@@ -65,7 +65,7 @@ test_decide (void **state)
     (void) state;
     for (i = 0; i < G_N_ELEMENTS (rows); i++) {
 	struct nmf_join_in in = { rows[i].kind, rows[i].from_user,
-				  rows[i].thread_pid, rows[i].ignored };
+				  rows[i].thread_pid, rows[i].ignored, FALSE };
 	enum nmf_join got = nmf_join_decide (&in, rows[i].employer_pid);
 
 	if (got != rows[i].want || nmf_join_may (&in) != rows[i].may
