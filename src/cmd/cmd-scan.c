@@ -437,7 +437,9 @@ learn (struct scan *s, struct job *j)
 	in.thread_ignored = nmf_db_count (s->e.db, q, &ignored) == NMF_OK
 			    && ignored;
     }
-    if (nmf_join_needs_starter (&in))
+    /* Only a reply has an earlier message in its thread to look at. */
+    if (nmf_join_needs_starter (&in)
+	&& (msg->in_reply_to || (msg->references && msg->references->len)))
 	in.user_hires = user_started_hiring (s, thread, id);
     if (in.thread_ignored || in.user_hires) {
 	nmf_classification_release (&c);

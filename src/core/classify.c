@@ -1519,7 +1519,10 @@ static const char *const little_words[] = {
     "can't", "we", "you", "your", "our", "us", "this", "that", "it", "is",
     "are", "was", "have", "has", "had", "do", "does", "open", "about",
     "up", "let", "out", "into", "by", "as", "so", "all", "now", "want",
-    "take", "let's", "you're", "isn't", NULL,
+    "take", "let's", "you're", "isn't",
+    /* Words of order, too common to stand for "first round" or "next
+     * step": the other word does. */
+    "first", "second", "third", "next", "final", NULL,
 };
 
 static gboolean

@@ -352,6 +352,30 @@ test_guards (void **state)
     }
 }
 
+/* The prefilter stays selective: no word of everyday mail stands alone
+ * for a phrase ("first" for "first round" made every message with
+ * "first" a candidate, eight times as many on a generated mailbox). */
+static void
+test_prefilter_selective (void **state)
+{
+    static const char *const everyday[] = {
+	"first", "second", "third", "next", "final", "new", "time", "day",
+	"week", "good", "great", "thanks", "please", "team", "work", "today",
+	"get", "see", "know", NULL,
+    };
+    g_autofree char *q = nmf_classify_prefilter_query ();
+    int i;
+
+    (void) state;
+    for (i = 0; everyday[i]; i++) {
+	g_autofree char *term = g_strdup_printf ("\"%s\"", everyday[i]);
+
+	if (strstr (q, term))
+	    print_error ("the prefilter takes '%s' alone\n", everyday[i]);
+	assert_null (strstr (q, term));
+    }
+}
+
 /* Whether text has one of the words the prefilter query takes for a
  * meeting, a rejection or an offer (its part between ") AND (" and
  * ")) OR ("). */
@@ -815,6 +839,7 @@ main (void)
 	cmocka_unit_test (test_crowd),
 	cmocka_unit_test (test_user_invites),
 	cmocka_unit_test (test_rejection_sentences),
+	cmocka_unit_test (test_prefilter_selective),
 	cmocka_unit_test (test_user_thanks),
 	cmocka_unit_test (test_null_and_empty),
 	cmocka_unit_test (test_kind_names),
