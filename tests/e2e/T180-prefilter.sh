@@ -16,7 +16,7 @@ GEN=$NMF_SRC/bench/genmail.py
 # generated mailbox and no real-world corpus (the plain run checks the
 # equivalence at full size; T190 scans the real corpus under them).
 size=1500 more=400 real=$(nmf_real_corpus) files=600
-[ $NMF_SLOW = yes ] && size=500 more=150 real= files=200
+[ $NMF_SLOW = yes ] && size=300 more=100 real= files=150
 
 nmf_add_all_fixtures
 t_ok "generate $size messages" python3 "$GEN" "$MAILDIR" $size --seed 7
