@@ -40,10 +40,6 @@ static const char usage[]
       "  --now=WHEN   take WHEN (ISO 8601) as the current time\n"
       "  --quiet      print only errors\n";
 
-/* The keys in the database where the last scan's position is kept, and
- * the settings and "now" of its evaluation (see evaluate_all). */
-#define STATE_KEY NMF_DB_KEY_LASTMOD
-#define EVAL_KEY NMF_DB_KEY_EVALUATED
 
 /* DESIGN §8: the index finds candidates; only they are parsed.
  *
@@ -229,7 +225,7 @@ find_range (struct scan *s, int all)
 {
     const char *uuid = NULL;
     unsigned long rev = nmf_db_revision (s->e.db, &uuid);
-    g_autofree char *stored = nmf_db_get_state (s->e.db, STATE_KEY);
+    g_autofree char *stored = nmf_db_get_state (s->e.db, NMF_DB_KEY_LASTMOD);
     g_auto (GStrv) parts = NULL;
     unsigned long last;
 
@@ -729,7 +725,7 @@ static gboolean
 evaluations_stand (struct scan *s)
 {
     g_autofree char *fp = nmf_db_config_fingerprint (s->e.db);
-    g_autofree char *stored = nmf_db_get_state (s->e.db, EVAL_KEY);
+    g_autofree char *stored = nmf_db_get_state (s->e.db, NMF_DB_KEY_EVALUATED);
     g_autofree char *value = g_strdup_printf ("%s %" G_GINT64_FORMAT, fp,
 					      s->e.now);
     g_auto (GStrv) parts = stored ? g_strsplit (stored, " ", 2) : NULL;
@@ -737,7 +733,7 @@ evaluations_stand (struct scan *s)
 		     && g_ascii_strtoll (parts[1], NULL, 10) <= s->e.now;
 
     if (! s->e.dry_run && (! stored || strcmp (stored, value) != 0))
-	nmf_db_set_state (s->e.db, EVAL_KEY, value);
+	nmf_db_set_state (s->e.db, NMF_DB_KEY_EVALUATED, value);
     return stand;
 }
 
@@ -816,14 +812,14 @@ remember_position (struct scan *s)
 {
     const char *uuid = NULL;
     unsigned long rev = nmf_db_revision (s->e.db, &uuid);
-    g_autofree char *stored = nmf_db_get_state (s->e.db, STATE_KEY);
+    g_autofree char *stored = nmf_db_get_state (s->e.db, NMF_DB_KEY_LASTMOD);
     g_autofree char *value = g_strdup_printf ("%s %lu", uuid, rev);
 
     /* No write when nothing moved: a no-op run leaves the database as
      * it was. */
     if (stored && strcmp (stored, value) == 0)
 	return;
-    nmf_db_set_state (s->e.db, STATE_KEY, value);
+    nmf_db_set_state (s->e.db, NMF_DB_KEY_LASTMOD, value);
 }
 
 int

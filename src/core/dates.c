@@ -879,11 +879,10 @@ line_end (const char *text, gsize offset)
 static gboolean
 next_line_ends_in_time (const char *text, gsize offset)
 {
-    g_autoptr (GRegex) re = nmf_regex_new (
+    /* Compiled once (nmf_regex_match_jit keeps it). */
+    return nmf_regex_match_jit (
 	"^[^\\n]*\\n[ \\t]*[A-Za-z][^\\n]*?\\b\\d{1,2}(?::\\d{2})?[ \\t]*"
-	"(?:[AaPp]\\.?[Mm]\\.?)?[ \\t]*(?:\\n|$)", 0, 0, NULL);
-
-    return re && g_regex_match (re, text + offset, 0, NULL);
+	"(?:[AaPp]\\.?[Mm]\\.?)?[ \\t]*(?:\\n|$)", text + offset, NULL);
 }
 
 /* Is there an empty line in text between from and to? */
