@@ -7,7 +7,9 @@
  * message's own Date (ref, in UTC seconds) and the sender's zone offset
  * (ref_offset, minutes east of UTC), which is also the zone of a time
  * that names none.  Named zones ("PT", "CET", "London time") go through
- * GLib's zone database, so daylight saving time is right.
+ * GLib's zone database, so daylight saving time is right.  Text is
+ * UTF-8; invalid bytes are read as U+FFFD (offsets then count in the
+ * repaired text).
  */
 #ifndef NMF_DATES_H
 #define NMF_DATES_H

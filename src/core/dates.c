@@ -1049,10 +1049,26 @@ scan_in (const char *text, gint64 ref, int ref_offset, const char *zone)
     return out;
 }
 
+/* The text as valid UTF-8: itself, or a repaired copy kept in *copy (the
+ * regular expressions assume UTF-8, and compiled ones would read past an
+ * invalid sequence).  Mail text reaches us normalised, so the copy is
+ * rare; offsets then count in the repaired text. */
+static const char *
+valid_utf8 (const char *text, char **copy)
+{
+    *copy = NULL;
+    if (! text || g_utf8_validate (text, -1, NULL))
+	return text;
+    *copy = g_utf8_make_valid (text, -1);
+    return *copy;
+}
+
 GPtrArray *
 nmf_dates_scan (const char *text, gint64 ref, int ref_offset)
 {
-    return scan_in (text, ref, ref_offset, NULL);
+    g_autofree char *copy = NULL;
+
+    return scan_in (valid_utf8 (text, &copy), ref, ref_offset, NULL);
 }
 
 /* "a 45-minute call", "one hour", "90 minutes", "half an hour". */
@@ -1328,9 +1344,9 @@ nmf_dates_interview (const char *text, gint64 ref, int ref_offset,
     return nmf_dates_interview_in (text, ref, ref_offset, NULL, out, why);
 }
 
-gboolean
-nmf_dates_interview_in (const char *text, gint64 ref, int ref_offset,
-			const char *zone, struct nmf_when *out, char **why)
+static gboolean
+interview_in (const char *text, gint64 ref, int ref_offset, const char *zone,
+	      struct nmf_when *out, char **why)
 {
     g_autoptr (GPtrArray) all = NULL;
     g_autoptr (GPtrArray) ahead = g_ptr_array_new ();
@@ -1720,9 +1736,9 @@ timeline_at (GArray *toks, guint i, const struct ref *r, unsigned mask,
     return FALSE;
 }
 
-gboolean
-nmf_dates_timeline (const char *text, gint64 ref, int ref_offset,
-		    unsigned weekend_mask, gint64 *day, char **why)
+static gboolean
+timeline (const char *text, gint64 ref, int ref_offset, unsigned weekend_mask,
+	  gint64 *day, char **why)
 {
     g_autoptr (GArray) toks = NULL;
     g_autofree char *lower = NULL;
@@ -1810,4 +1826,24 @@ nmf_dates_timeline (const char *text, gint64 ref, int ref_offset,
     }
     ref_release (&r);
     return found;
+}
+
+gboolean
+nmf_dates_interview_in (const char *text, gint64 ref, int ref_offset,
+			const char *zone, struct nmf_when *out, char **why)
+{
+    g_autofree char *copy = NULL;
+
+    return interview_in (valid_utf8 (text, &copy), ref, ref_offset, zone, out,
+			 why);
+}
+
+gboolean
+nmf_dates_timeline (const char *text, gint64 ref, int ref_offset,
+		    unsigned weekend_mask, gint64 *day, char **why)
+{
+    g_autofree char *copy = NULL;
+
+    return timeline (valid_utf8 (text, &copy), ref, ref_offset, weekend_mask,
+		     day, why);
 }
