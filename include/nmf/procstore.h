@@ -93,6 +93,9 @@ struct nmf_loaded {
     char *subject;        /* of that message */
     char *user_addr;      /* the user's address the invitation went to */
     char *topic;          /* what the latest interview was about */
+    GPtrArray *joined;    /* of struct nmf_fact *: the user's mail in a new
+                           * thread that joined by its recipients and is
+                           * not stored as the process's yet */
 };
 
 void
@@ -111,6 +114,11 @@ nmf_store_thread_process (struct nmf_db *db, const char *thread);
 /* Write a fact's properties on its message (only what differs). */
 enum nmf_status
 nmf_store_fact (struct nmf_db *db, const struct nmf_fact *f);
+
+/* Store l->joined: their threads become the process's, so that an
+ * answer in them is learned as the process's when it comes. */
+enum nmf_status
+nmf_store_joined (struct nmf_db *db, const struct nmf_loaded *l);
 
 /* Ids of every process, open or closed (g_ptr_array_unref). */
 GPtrArray *

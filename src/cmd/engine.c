@@ -346,6 +346,10 @@ nmf_engine_apply (struct nmf_engine *s, const char *pid)
 
     if (! l)
 	return NMF_STATE_CLOSED;
+    /* The user's mail that joined from a new thread: its thread is the
+     * process's from now on. */
+    if (! s->dry_run)
+	nmf_store_joined (s->db, l);
     nmf_process_evaluate (l->proc, s->now, &s->cfg, s->tz, &e);
     /* Drafts first: they join the thread and get its tags below. */
     failed = draft_due (s, l, &e);

@@ -296,6 +296,83 @@ employer_word (const struct nmf_pmsg *m)
     return ! m->from_user && ! m->automated && ! m->is_draft;
 }
 
+static const char *
+domain_of (const char *addr)
+{
+    const char *at = addr ? strrchr (addr, '@') : NULL;
+
+    return at && at[1] ? at + 1 : NULL;
+}
+
+/* Is addr a person of the process: someone of the employer who wrote
+ * (or their Reply-To), an interviewer, someone the user keeps in touch
+ * with, or anyone at the own mail domain of an employer's person who
+ * wrote (not free mail, not a robot's)?  doc/design.md, "Steps count
+ * by position". */
+static gboolean
+process_person (const struct nmf_process *p, const char *addr)
+{
+    const char *dom = domain_of (addr);
+    guint i, j;
+
+    if (! addr || ! *addr)
+	return FALSE;
+    for (i = 0; i < p->msgs->len; i++) {
+	const struct nmf_pmsg *m = p->msgs->pdata[i];
+	const char *md;
+
+	if (m->from_user || m->is_draft)
+	    continue;
+	if ((m->from && g_ascii_strcasecmp (m->from, addr) == 0)
+	    || (m->reply_to && g_ascii_strcasecmp (m->reply_to, addr) == 0))
+	    return TRUE;
+	md = domain_of (m->from);
+	if (dom && md && ! m->automated && ! nmf_address_is_robot (m->from)
+	    && ! nmf_domain_is_freemail (md)
+	    && g_ascii_strcasecmp (md, dom) == 0)
+	    return TRUE;
+    }
+    for (i = 0; i < p->rounds->len; i++) {
+	const struct nmf_round *r = p->rounds->pdata[i];
+
+	for (j = 0; j < r->interviewers->len; j++) {
+	    const struct nmf_person *who = r->interviewers->pdata[j];
+
+	    if (g_ascii_strcasecmp (who->addr, addr) == 0)
+		return TRUE;
+	}
+    }
+    for (i = 0; i < p->keep_in_touch->len; i++) {
+	const struct nmf_person *who = p->keep_in_touch->pdata[i];
+
+	if (g_ascii_strcasecmp (who->addr, addr) == 0)
+	    return TRUE;
+    }
+    return FALSE;
+}
+
+/* Did the user send m (not a draft) to a person of the process?  A
+ * message whose recipients are not known counts. */
+static gboolean
+user_step_mail (const struct nmf_process *p, const struct nmf_pmsg *m)
+{
+    guint j;
+
+    if (! m->from_user || m->is_draft)
+	return FALSE;
+    if (! m->recipients->len)
+	return TRUE;
+    for (j = 0; j < m->recipients->len; j++) {
+	if (process_person (p, m->recipients->pdata[j]))
+	    return TRUE;
+    }
+    return FALSE;
+}
+
+/* A thank-you may leave this long before the interview's planned end
+ * (interviews end early). */
+#define THANKS_EARLY (30 * 60)
+
 /* The evaluation context: settings and the counting zone. */
 struct ctx {
     const struct nmf_process *p;
@@ -483,7 +560,7 @@ decide (struct ctx *c, const struct nmf_pmsg *offer)
  * round were sent.  DESIGN §5. */
 static void
 cadence (struct ctx *c, const struct nmf_round *r, int round_no,
-	 gint64 thanks_done)
+	 gint64 thanks_done, gint64 thanks_window)
 {
     const struct nmf_process *p = c->p;
     gint64 clock = r->end;
@@ -496,27 +573,17 @@ cadence (struct ctx *c, const struct nmf_round *r, int round_no,
     guint i;
 
     /* The clock starts at the interview's end and restarts at every word
-     * of the employer after it; the user's own follow-ups after the
-     * clock start are check-in and final. */
+     * of the employer after it. */
     for (i = 0; i < p->msgs->len; i++) {
 	const struct nmf_pmsg *m = p->msgs->pdata[i];
 
-	if (m->date > c->now || m->date <= r->end)
+	if (m->date > c->now || m->date <= r->end || ! employer_word (m))
 	    continue;
-	if (employer_word (m)) {
-	    clock = m->date;
-	    reply = m;
-	    t1 = t2 = 0;
-	    cycle++;
-	    if (m->timeline)
-		decision = m->timeline;
-	} else if (m->from_user && ! m->is_draft && m->date > thanks_done
-		   && m->kind != NMF_KIND_CANDIDATE_THANK_YOU) {
-	    if (! t1)
-		t1 = m->date;
-	    else if (! t2)
-		t2 = m->date;
-	}
+	clock = m->date;
+	reply = m;
+	cycle++;
+	if (m->timeline)
+	    decision = m->timeline;
     }
     /* A decision date stated before the interview (in the invitation) or
      * said in person counts too, unless a later reply replaced it. */
@@ -549,6 +616,25 @@ cadence (struct ctx *c, const struct nmf_round *r, int round_no,
 				   reply ? "the employer's last reply"
 					 : "the interview",
 				   d);
+    }
+    /* The user's own mail to a person of the process since the clock
+     * started counts by position, whatever its words (doc/design.md,
+     * "Steps count by position"): the first message is the check-in, one
+     * sent at least a business day later the final.  Mail inside the
+     * thank-you window belongs to the thank-you, unless it answers an
+     * employer's reply or the check-in was already due. */
+    for (i = 0; i < p->msgs->len; i++) {
+	const struct nmf_pmsg *m = p->msgs->pdata[i];
+
+	if (m->date > c->now || m->date <= clock || m->date <= thanks_done
+	    || ! user_step_mail (p, m))
+	    continue;
+	if (! reply && m->date < thanks_window && m->date < due)
+	    continue;
+	if (! t1)
+	    t1 = m->date;
+	else if (! t2 && m->date >= bizdays (c, t1, 1))
+	    t2 = m->date;
     }
     to = contact (p, c->now);
     if (! to) {
@@ -806,7 +892,10 @@ nmf_process_evaluate (const struct nmf_process *p, gint64 now,
      * hand or from our draft. */
     for (i = 0; i < r->interviewers->len; i++) {
 	const struct nmf_person *who = r->interviewers->pdata[i];
-	const struct nmf_pmsg *sent = user_mail_to (p, who->addr, r->start);
+	/* Any mail to them after their interview ended (an interview
+	 * that ends a little early too) is their thank-you. */
+	const struct nmf_pmsg *sent = user_mail_to (
+	    p, who->addr, MAX (r->start, r->end - THANKS_EARLY));
 
 	/* Named in the mail without an address: no draft can go to them,
 	 * and no sent mail can be told apart as theirs. */
@@ -833,7 +922,9 @@ nmf_process_evaluate (const struct nmf_process *p, gint64 now,
 				out->due->len == 1 ? " has" : "s have"));
 	goto snooze;
     }
-    cadence (&c, r, round_no, thanks_done);
+    cadence (&c, r, round_no, thanks_done,
+	     lapse_at ? lapse_at
+		      : r->end + (gint64) cfg->thank_you_late_hours * 3600);
     if (lapsed) {
 	/* Say so: the thank-you was not forgotten by us. */
 	g_autofree char *d = day_text (&c, lapse_at);

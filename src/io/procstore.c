@@ -33,6 +33,7 @@ nmf_loaded_free (struct nmf_loaded **lp)
     g_free (l->subject);
     g_free (l->user_addr);
     g_free (l->topic);
+    g_ptr_array_unref (l->joined);
     g_free (l);
     *lp = NULL;
 }
@@ -387,6 +388,7 @@ struct load_ctx {
     const struct nmf_config *cfg;
     GPtrArray *facts;   /* of struct nmf_fact * (owned) */
     GHashTable *seen;   /* message ids added to proc->msgs */
+    gboolean joining;   /* the walk over the user's mail to its people */
 };
 
 static int
@@ -482,6 +484,15 @@ load_msg_cb (struct nmf_dbmsg *m, void *data)
 	if (rt && ! nmf_address_is_robot (rt->addr))
 	    pm->reply_to = g_strdup (rt->addr);
 	nmf_address_free (rt);
+    }
+    if (c->joining && pm->from_user && ! pm->is_draft
+	&& ! nmf_dbmsg_property (m, NMF_PROP_MEMBER)) {
+	struct nmf_fact *f = nmf_fact_new (pm->id, nmf_dbmsg_thread (m));
+
+	f->pid = g_strdup (c->l->proc->id);
+	f->date = pm->date;
+	f->kind = pm->kind;
+	g_ptr_array_add (c->l->joined, f);
     }
     g_ptr_array_add (c->l->proc->msgs, pm);
     return 0;
@@ -735,6 +746,7 @@ nmf_store_load (struct nmf_db *db, const struct nmf_config *cfg,
     l->threads = g_ptr_array_new_with_free_func (g_free);
     l->drafted = g_ptr_array_new_with_free_func (g_free);
     l->reply_refs = g_ptr_array_new_with_free_func (g_free);
+    l->joined = g_ptr_array_new_with_free_func (fact_free_cb);
     c.l = l;
     c.cfg = cfg;
     c.facts = g_ptr_array_new_with_free_func (fact_free_cb);
@@ -790,7 +802,22 @@ nmf_store_load (struct nmf_db *db, const struct nmf_config *cfg,
 		"(%s) AND (%s) AND date:@%" G_GINT64_FORMAT "..", fq, tq,
 		first->start);
 
+	    guint walked = l->threads->len;
+
+	    c.joining = TRUE;
 	    nmf_db_each_message (db, uq, load_msg_cb, &c);
+	    c.joining = FALSE;
+	    /* An answer of the employer's inside such a thread (to the
+	     * user's thank-you, say) is the process's too. */
+	    if (l->threads->len > walked) {
+		g_autoptr (GPtrArray) more = g_ptr_array_new ();
+		g_autofree char *mq = NULL;
+
+		for (i = walked; i < l->threads->len; i++)
+		    g_ptr_array_add (more, l->threads->pdata[i]);
+		mq = or_query ("thread", more);
+		nmf_db_each_message (db, mq, load_msg_cb, &c);
+	    }
 	}
     }
     nmf_process_sort (l->proc);
@@ -815,6 +842,17 @@ nmf_store_load (struct nmf_db *db, const struct nmf_config *cfg,
     g_ptr_array_unref (c.facts);
     g_hash_table_unref (c.seen);
     return l;
+}
+
+enum nmf_status
+nmf_store_joined (struct nmf_db *db, const struct nmf_loaded *l)
+{
+    enum nmf_status st = NMF_OK;
+    guint i;
+
+    for (i = 0; ! st && i < l->joined->len; i++)
+	st = nmf_store_fact (db, l->joined->pdata[i]);
+    return st;
 }
 
 gboolean

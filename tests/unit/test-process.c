@@ -80,6 +80,15 @@ static const struct pcase cases[] = {
       T0 + 7 * 24 * H - 2 * H, NMF_STATE_THANK_YOU, 1, TRUE },
     { "after it: lapsed, waiting", 1, 1, { { 0 } }, T0 + 7 * 24 * H + 2 * H,
       NMF_STATE_WAITING, 0, FALSE },
+    /* By position: mail to the interviewer after the interview ended,
+     * or in its last half hour (interviews end early), is the
+     * thank-you; in the middle of it ("running late") it is not. */
+    { "mail during the interview: still due", 1, 1,
+      { { T0 + 10 * 60, "priya@acme.example", FALSE } }, T0 + 5 * H,
+      NMF_STATE_THANK_YOU, 1, FALSE },
+    { "sent as it ends a little early: thanked", 1, 1,
+      { { T0 + 40 * 60, "priya@acme.example", FALSE } }, T0 + 5 * H,
+      NMF_STATE_WAITING, 0, FALSE },
     { "panel, one thanked, the other lapsed", 1, 2,
       { { T0 + 3 * H, "priya@acme.example", FALSE } },
       T0 + 7 * 24 * H + 2 * H, NMF_STATE_WAITING, 0, FALSE },
@@ -199,7 +208,8 @@ at (const char *iso)
 }
 
 /* One event of a simulated process: 'i' the invitation (from Jo, the
- * recruiter), 'u' a mail of the user's to the address, 'e' an employer
+ * recruiter), 'u' a mail of the user's to the address ('k' one whose
+ * words read as a thank-you), 'e' an employer
  * reply, 'a' an auto-reply, 'r' a rejection, 'o' an offer, 'n' an
  * invitation to a second round on the given day (interview 2026-11-30
  * 18:00Z). */
@@ -269,6 +279,37 @@ static const struct ccase ccases[] = {
 	{ 'u', "2026-11-27T10:00:00Z", "jo@acme.example", NULL },
 	{ 'u', "2026-12-11T12:00:00Z", "jo@acme.example", NULL } },
       NULL, "2026-12-25T12:00:00Z", NMF_STATE_CLOSED, NMF_STEP_NONE },
+    /* Steps count by position, whatever the words (doc/design.md). */
+    { "a final in thank-you words is the final",
+      { INVITE, THANKED,
+	{ 'u', "2026-11-27T10:00:00Z", "jo@acme.example", NULL },
+	{ 'k', "2026-12-11T12:00:00Z", "jo@acme.example", NULL } },
+      NULL, "2026-12-14T12:00:00Z", NMF_STATE_WAITING, NMF_STEP_NONE },
+    { "a check-in in thank-you words is the check-in",
+      { INVITE, THANKED,
+	{ 'k', "2026-11-27T10:00:00Z", "jo@acme.example", NULL } },
+      NULL, "2026-12-01T12:00:00Z", NMF_STATE_WAITING, NMF_STEP_NONE },
+    { "mail to someone outside the process is no step",
+      { INVITE, THANKED,
+	{ 'u', "2026-11-27T10:00:00Z", "friend@example.org", NULL } },
+      NULL, "2026-11-27T12:00:00Z", NMF_STATE_CHECK_IN, NMF_STEP_CHECK_IN },
+    { "mail to another address at the employer's domain counts",
+      { INVITE, THANKED,
+	{ 'u', "2026-11-27T10:00:00Z", "talent@acme.example", NULL } },
+      NULL, "2026-12-01T12:00:00Z", NMF_STATE_WAITING, NMF_STEP_NONE },
+    { "a second note the same day is not the final",
+      { INVITE, THANKED,
+	{ 'u', "2026-11-27T10:00:00Z", "jo@acme.example", NULL },
+	{ 'u', "2026-11-27T11:00:00Z", "priya@acme.example", NULL } },
+      NULL, "2026-12-11T10:00:00Z", NMF_STATE_FINAL, NMF_STEP_FINAL },
+    { "a note in the thank-you window is not the check-in",
+      { INVITE, THANKED,
+	{ 'u', "2026-11-19T10:00:00Z", "jo@acme.example", NULL } },
+      NULL, "2026-11-26T19:00:00Z", NMF_STATE_CHECK_IN, NMF_STEP_CHECK_IN },
+    { "an early check-in after the window counts",
+      { INVITE, THANKED,
+	{ 'u', "2026-11-25T10:00:00Z", "jo@acme.example", NULL } },
+      NULL, "2026-11-27T12:00:00Z", NMF_STATE_WAITING, NMF_STEP_NONE },
     { "an employer reply restarts the clock",
       { INVITE, THANKED, { 'e', "2026-11-24T09:00:00Z", NULL, NULL } }, NULL,
       "2026-11-27T12:00:00Z", NMF_STATE_WAITING, NMF_STEP_NONE },
@@ -359,9 +400,11 @@ test_cadence (void **state)
 	    const struct ev *v = &c->evs[k];
 	    struct nmf_pmsg *m;
 
-	    if (v->what == 'u') {
+	    if (v->what == 'u' || v->what == 'k') {
 		m = nmf_pmsg_new ("u", at (v->when), "alex@example.net");
 		m->from_user = TRUE;
+		if (v->what == 'k')
+		    m->kind = NMF_KIND_CANDIDATE_THANK_YOU;
 		g_ptr_array_add (m->recipients, g_strdup (v->to));
 	    } else {
 		m = nmf_pmsg_new ("e", at (v->when), "jo@acme.example");
