@@ -94,8 +94,9 @@ struct nmf_loaded {
     char *user_addr;      /* the user's address the invitation went to */
     char *topic;          /* what the latest interview was about */
     GPtrArray *joined;    /* of struct nmf_fact *: the user's mail in a new
-                           * thread that joined by its recipients and is
-                           * not stored as the process's yet */
+                           * thread that joined by its recipients, and
+                           * the rest of that thread, not stored as the
+                           * process's yet */
 };
 
 void

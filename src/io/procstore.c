@@ -485,13 +485,15 @@ load_msg_cb (struct nmf_dbmsg *m, void *data)
 	    pm->reply_to = g_strdup (rt->addr);
 	nmf_address_free (rt);
     }
-    if (c->joining && pm->from_user && ! pm->is_draft
+    if (c->joining && ! pm->is_draft
 	&& ! nmf_dbmsg_property (m, NMF_PROP_MEMBER)) {
 	struct nmf_fact *f = nmf_fact_new (pm->id, nmf_dbmsg_thread (m));
 
 	f->pid = g_strdup (c->l->proc->id);
 	f->date = pm->date;
 	f->kind = pm->kind;
+	f->automated = pm->automated;
+	f->timeline = pm->timeline;
 	g_ptr_array_add (c->l->joined, f);
     }
     g_ptr_array_add (c->l->proc->msgs, pm);
@@ -816,7 +818,9 @@ nmf_store_load (struct nmf_db *db, const struct nmf_config *cfg,
 		for (i = walked; i < l->threads->len; i++)
 		    g_ptr_array_add (more, l->threads->pdata[i]);
 		mq = or_query ("thread", more);
+		c.joining = TRUE;
 		nmf_db_each_message (db, mq, load_msg_cb, &c);
+		c.joining = FALSE;
 	    }
 	}
     }
