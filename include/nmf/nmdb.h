@@ -195,6 +195,11 @@ enum nmf_status
 nmf_dbmsg_add_property (struct nmf_dbmsg *msg, const char *key,
 			const char *value, gboolean *changed);
 
+/* Remove value from key's values, if present. */
+enum nmf_status
+nmf_dbmsg_remove_property (struct nmf_dbmsg *msg, const char *key,
+			   const char *value);
+
 /* Add the tags in add and remove those in remove (NULL-terminated, either
  * may be NULL), writing only when something differs.  File names are never
  * changed (no Maildir flag sync): DESIGN §8, the user's files stay as they

@@ -153,6 +153,20 @@ void
 nmf_process_add_round (struct nmf_process *p, gint64 start, gint64 end,
 		       GPtrArray *interviewers);
 
+/* What the user corrected (note; doc/design.md, "Steering"): move the
+ * round that starts at from to start..end, keeping its interviewers;
+ * cancel the round that starts at start; take addr out of every round.
+ * FALSE (0) when there was nothing to change. */
+gboolean
+nmf_process_move_round (struct nmf_process *p, gint64 from, gint64 start,
+			gint64 end);
+
+gboolean
+nmf_process_cancel_round (struct nmf_process *p, gint64 start);
+
+guint
+nmf_process_drop_interviewer (struct nmf_process *p, const char *addr);
+
 /* Sort msgs by date (call after adding them). */
 void
 nmf_process_sort (struct nmf_process *p);

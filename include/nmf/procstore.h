@@ -189,6 +189,36 @@ enum nmf_status
 nmf_store_set_note (struct nmf_dbmsg *anchor, const char *addr,
 		    const char *text);
 
+/* What the user told us with note (doc/design.md, "Steering"), kept on
+ * the anchor and applied by nmf_store_load: a decision date (noon UTC);
+ * a round arranged outside mail; someone met (it undoes an earlier
+ * "not an interviewer" of addr) or someone who was none (it undoes an
+ * earlier "met"); a round moved from one start to another, or
+ * cancelled; people to stay in touch with. */
+enum nmf_status
+nmf_store_set_decision_by (struct nmf_dbmsg *anchor, gint64 day);
+
+enum nmf_status
+nmf_store_add_round (struct nmf_dbmsg *anchor, gint64 start, gint64 end);
+
+enum nmf_status
+nmf_store_add_interviewer (struct nmf_dbmsg *anchor, const char *addr,
+			   const char *name);
+
+enum nmf_status
+nmf_store_not_interviewer (struct nmf_dbmsg *anchor, const char *addr);
+
+enum nmf_status
+nmf_store_move_round (struct nmf_dbmsg *anchor, gint64 from, gint64 start,
+		      gint64 end);
+
+enum nmf_status
+nmf_store_cancel_round (struct nmf_dbmsg *anchor, gint64 start);
+
+enum nmf_status
+nmf_store_keep_in_touch (struct nmf_dbmsg *anchor, const char *addr,
+			 const char *name);
+
 /* Record on anchor that scan evaluated its process at now (the first
  * time, or an earlier time than before). */
 enum nmf_status

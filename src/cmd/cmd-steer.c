@@ -278,7 +278,8 @@ nmf_cmd_ignore (int argc, char **argv)
 
 static const char note_usage[]
     = "usage: notmuch-followup note [--to=ADDR] [--decision-by=DATE]\n"
-      "           [--interview-at=WHEN[/END]] [--interviewer='Name <addr>']...\n"
+      "           [--interview-at=WHEN[/END] [--round=N]] [--cancel-round=N]\n"
+      "           [--interviewer='Name <addr>']... [--not-interviewer=ADDR]...\n"
       "           [--keep-in-touch='Name <addr>']...\n"
       "           [--now=WHEN] THREAD [TEXT]\n"
       "\n"
@@ -290,9 +291,29 @@ static const char note_usage[]
       "  --interview-at=WHEN an interview arranged outside mail (ISO 8601;\n"
       "                     WHEN/END gives its end, else it lasts an hour);\n"
       "                     on a thread without a process this starts one\n"
+      "  --round=N          with --interview-at: move round N (as show\n"
+      "                     numbers them) to that time instead\n"
+      "  --cancel-round=N   round N did not happen\n"
       "  --interviewer='Name <addr>'  who you met (repeatable)\n"
+      "  --not-interviewer=ADDR  someone taken for an interviewer who was\n"
+      "                     none (repeatable): no thank-you goes to them\n"
       "  --keep-in-touch='Name <addr>'  stay in touch with them after the\n"
       "                     process closes (with followup.keep_in_touch_days)\n";
+
+/* "N", a round number from 1. */
+static gboolean
+parse_round_no (const char *opt, const char *v, int *n)
+{
+    char *end = NULL;
+    long x = strtol (v, &end, 10);
+
+    if (! *v || *end || x < 1 || x > 1000) {
+	nmf_error ("%s: '%s' is not a round number (1, 2, ...)", opt, v);
+	return FALSE;
+    }
+    *n = (int) x;
+    return TRUE;
+}
 
 int
 nmf_cmd_note (int argc, char **argv)
@@ -300,8 +321,13 @@ nmf_cmd_note (int argc, char **argv)
     const char *opt_now = NULL, *to = NULL, *decision = NULL, *at = NULL;
     g_autoptr (GPtrArray) who = g_ptr_array_new ();
     g_autoptr (GPtrArray) keep = g_ptr_array_new ();
+    g_autoptr (GPtrArray) nots = g_ptr_array_new ();
+    const char *opt_round = NULL, *opt_cancel = NULL;
     const struct nmf_opt opts[] = {
 	{ "keep-in-touch", NMF_OPT_STRINGS, keep, NULL },
+	{ "not-interviewer", NMF_OPT_STRINGS, nots, NULL },
+	{ "round", NMF_OPT_STRING, &opt_round, NULL },
+	{ "cancel-round", NMF_OPT_STRING, &opt_cancel, NULL },
 	{ "to", NMF_OPT_STRING, &to, NULL },
 	{ "decision-by", NMF_OPT_STRING, &decision, NULL },
 	{ "interview-at", NMF_OPT_STRING, &at, NULL },
@@ -312,12 +338,29 @@ nmf_cmd_note (int argc, char **argv)
     g_autoptr (GPtrArray) args = NULL;
     struct steer s;
     struct nmf_dbmsg *a = NULL;
-    gint64 start = 0, end = 0, by = 0;
+    gint64 start = 0, end = 0, by = 0, moved_from = 0, cancelled = 0;
+    int round_no = 0, cancel_no = 0;
     guint i;
     int ret = parse_args (argc, argv, opts, note_usage, &args, 1, 2);
 
     if (ret)
 	return ret < 0 ? NMF_EXIT_OK : ret;
+    if ((opt_round && ! parse_round_no ("--round", opt_round, &round_no))
+	|| (opt_cancel
+	    && ! parse_round_no ("--cancel-round", opt_cancel, &cancel_no)))
+	return NMF_EXIT_ERROR;
+    if (opt_round && ! at) {
+	nmf_error ("--round=N moves round N: give its new time with "
+		   "--interview-at");
+	return NMF_EXIT_ERROR;
+    }
+    for (i = 0; i < nots->len; i++) {
+	if (! strchr (nots->pdata[i], '@')) {
+	    nmf_error ("--not-interviewer: '%s' is not an address",
+		       (char *) nots->pdata[i]);
+	    return NMF_EXIT_ERROR;
+	}
+    }
     if (decision) {
 	g_autofree char *day = g_strndup (decision, 10);
 	g_autofree char *iso = g_strconcat (day, "T12:00:00Z", NULL);
@@ -353,7 +396,8 @@ nmf_cmd_note (int argc, char **argv)
 	}
 	nmf_address_free (p);
     }
-    if (args->len == 1 && ! decision && ! at && ! who->len && ! keep->len) {
+    if (args->len == 1 && ! decision && ! at && ! who->len && ! keep->len
+	&& ! nots->len && ! opt_cancel) {
 	fprintf (stderr, "notmuch-followup: note: nothing to note\n\n%s",
 		 note_usage);
 	return NMF_EXIT_ERROR;
@@ -399,6 +443,29 @@ nmf_cmd_note (int argc, char **argv)
 	s.r.pid = g_strdup (f->pid);
 	nmf_fact_free (f);
     }
+    /* Rounds are named as show numbers them: by the process as it
+     * stands now. */
+    if (round_no || cancel_no) {
+	struct nmf_loaded *l = nmf_store_load (s.e.db, &s.e.cfg, s.r.pid,
+					       NULL);
+	guint n = l ? l->proc->rounds->len : 0;
+	int bad = round_no > (int) n ? round_no
+		  : cancel_no > (int) n ? cancel_no : 0;
+
+	if (bad) {
+	    nmf_error ("process %s has no round %d (it has %u)", s.r.pid, bad,
+		       n);
+	    nmf_loaded_free (&l);
+	    return steer_close (&s, NMF_EXIT_ERROR);
+	}
+	if (round_no)
+	    moved_from = ((const struct nmf_round *)
+			      l->proc->rounds->pdata[round_no - 1])->start;
+	if (cancel_no)
+	    cancelled = ((const struct nmf_round *)
+			     l->proc->rounds->pdata[cancel_no - 1])->start;
+	nmf_loaded_free (&l);
+    }
     a = nmf_anchor_of (s.e.db, s.r.pid);
     if (! a) {
 	nmf_error ("cannot find the first message of process %s", s.r.pid);
@@ -409,34 +476,26 @@ nmf_cmd_note (int argc, char **argv)
 
 	ret = nmf_store_set_note (a, to, text);
     }
-    if (! ret && by) {
-	g_autofree char *v = g_strdup_printf ("%" G_GINT64_FORMAT, by);
-
-	ret = nmf_dbmsg_set_property (a, NMF_PROP_DECISION_BY, v, NULL);
-    }
-    if (! ret && start) {
-	g_autofree char *v = g_strdup_printf ("%" G_GINT64_FORMAT
-					      " %" G_GINT64_FORMAT,
-					      start, end);
-
-	ret = nmf_dbmsg_add_property (a, NMF_PROP_USER_ROUND, v, NULL);
-    }
+    if (! ret && by)
+	ret = nmf_store_set_decision_by (a, by);
+    if (! ret && start && moved_from)
+	ret = nmf_store_move_round (a, moved_from, start, end);
+    else if (! ret && start)
+	ret = nmf_store_add_round (a, start, end);
+    if (! ret && cancelled)
+	ret = nmf_store_cancel_round (a, cancelled);
     for (i = 0; ! ret && i < who->len; i++) {
 	struct nmf_address *p = nmf_mime_parse_address (who->pdata[i]);
-	g_autofree char *v = g_strdup_printf ("%s %s", p->addr,
-					      p->name ? p->name : "");
 
-	ret = nmf_dbmsg_add_property (a, NMF_PROP_USER_INTERVIEWER, v, NULL);
+	ret = nmf_store_add_interviewer (a, p->addr, p->name);
 	nmf_address_free (p);
     }
+    for (i = 0; ! ret && i < nots->len; i++)
+	ret = nmf_store_not_interviewer (a, nots->pdata[i]);
     for (i = 0; ! ret && i < keep->len; i++) {
 	struct nmf_address *p = nmf_mime_parse_address (keep->pdata[i]);
-	g_autofree char *v = g_strdup_printf ("%s %s", p->addr,
-					      p->name ? p->name : "");
 
-	ret = nmf_dbmsg_add_property (a, NMF_PROP_KEEP_IN_TOUCH, v, NULL);
-	if (! ret)
-	    ret = nmf_dbmsg_set_property (a, NMF_PROP_KEEP, "1", NULL);
+	ret = nmf_store_keep_in_touch (a, p->addr, p->name);
 	nmf_address_free (p);
     }
     nmf_dbmsg_release (&a);

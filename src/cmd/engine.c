@@ -198,8 +198,17 @@ obsolete_cb (struct nmf_dbmsg *m, void *data)
     if (! key)
 	return 0;
     for (i = 0; i < o->due_keys->len; i++) {
-	if (strcmp (o->due_keys->pdata[i], key) == 0)
+	if (strcmp (o->due_keys->pdata[i], key) != 0)
+	    continue;
+	/* Due again (a scan at an earlier time, a round moved back): the
+	 * draft is live again. */
+	if (! nmf_dbmsg_has_tag (m, o->tag))
 	    return 0;
+	if (o->s->dry_run)
+	    printf ("tag  id:%s -%s\n", nmf_dbmsg_id (m), o->tag);
+	else
+	    nmf_dbmsg_tag (m, NULL, add, NULL);
+	return 0;
     }
     if (o->s->dry_run) {
 	if (! nmf_dbmsg_has_tag (m, o->tag))
@@ -212,7 +221,7 @@ obsolete_cb (struct nmf_dbmsg *m, void *data)
 
 /* DESIGN §6: a draft left unsent whose step is no longer due (the
  * employer answered, the user wrote by hand) is tagged obsolete, never
- * deleted. */
+ * deleted; one whose step is due again loses the tag. */
 static void
 mark_obsolete (struct nmf_engine *s, const char *pid, const struct nmf_eval *e)
 {

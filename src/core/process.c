@@ -185,6 +185,21 @@ has_interviewer (const struct nmf_round *r, const char *addr)
     return FALSE;
 }
 
+/* Someone of the round named without an address, by name. */
+static struct nmf_person *
+named_only (const struct nmf_round *r, const char *name)
+{
+    guint i;
+
+    for (i = 0; name && i < r->interviewers->len; i++) {
+	struct nmf_person *p = r->interviewers->pdata[i];
+
+	if (! *p->addr && p->name && g_ascii_strcasecmp (p->name, name) == 0)
+	    return p;
+    }
+    return NULL;
+}
+
 /* Is who in the round already: by address, or by name for someone the
  * mail named without an address. */
 static gboolean
@@ -236,11 +251,80 @@ nmf_process_add_round (struct nmf_process *p, gint64 start, gint64 end,
     }
     for (i = 0; interviewers && i < interviewers->len; i++) {
 	const struct nmf_person *who = interviewers->pdata[i];
+	struct nmf_person *named;
 
-	if (! has_person (r, who))
-	    g_ptr_array_add (r->interviewers,
-			     nmf_person_new (who->name, who->addr, who->phone));
+	if (has_person (r, who))
+	    continue;
+	/* Someone the mail named without an address, now with one (the
+	 * user's note --interviewer): the same person. */
+	named = *who->addr ? named_only (r, who->name) : NULL;
+	if (named) {
+	    g_free (named->addr);
+	    named->addr = g_strdup (who->addr);
+	    if (! named->phone && who->phone)
+		named->phone = g_strdup (who->phone);
+	    continue;
+	}
+	g_ptr_array_add (r->interviewers,
+			 nmf_person_new (who->name, who->addr, who->phone));
     }
+}
+
+gboolean
+nmf_process_move_round (struct nmf_process *p, gint64 from, gint64 start,
+			gint64 end)
+{
+    struct nmf_round *r;
+    guint i;
+
+    for (i = 0; i < p->rounds->len; i++) {
+	r = p->rounds->pdata[i];
+	if (r->start != from)
+	    continue;
+	g_ptr_array_steal_index (p->rounds, i);
+	nmf_process_add_round (p, start, end > start ? end : start,
+			       r->interviewers);
+	round_free_cb (r);
+	return TRUE;
+    }
+    return FALSE;
+}
+
+gboolean
+nmf_process_cancel_round (struct nmf_process *p, gint64 start)
+{
+    guint i;
+
+    for (i = 0; i < p->rounds->len; i++) {
+	struct nmf_round *r = p->rounds->pdata[i];
+
+	if (r->start == start) {
+	    g_ptr_array_steal_index (p->rounds, i);
+	    round_free_cb (r);
+	    return TRUE;
+	}
+    }
+    return FALSE;
+}
+
+guint
+nmf_process_drop_interviewer (struct nmf_process *p, const char *addr)
+{
+    guint i, k, n = 0;
+
+    for (i = 0; addr && *addr && i < p->rounds->len; i++) {
+	struct nmf_round *r = p->rounds->pdata[i];
+
+	for (k = r->interviewers->len; k > 0; k--) {
+	    const struct nmf_person *who = r->interviewers->pdata[k - 1];
+
+	    if (g_ascii_strcasecmp (who->addr, addr) == 0) {
+		g_ptr_array_remove_index (r->interviewers, k - 1);
+		n++;
+	    }
+	}
+    }
+    return n;
 }
 
 static gint

@@ -787,6 +787,22 @@ nmf_dbmsg_add_property (struct nmf_dbmsg *msg, const char *key,
 }
 
 enum nmf_status
+nmf_dbmsg_remove_property (struct nmf_dbmsg *msg, const char *key,
+			   const char *value)
+{
+    g_autoptr (GPtrArray) now = nmf_dbmsg_properties (msg, key);
+    guint i;
+
+    for (i = 0; i < now->len; i++) {
+	if (strcmp (now->pdata[i], value) == 0)
+	    return prop_status (msg, "remove a property",
+				notmuch_message_remove_property (msg->nm, key,
+								 value));
+    }
+    return NMF_OK;
+}
+
+enum nmf_status
 nmf_dbmsg_tag (struct nmf_dbmsg *msg, const char *const *add,
 	       const char *const *remove, gboolean *changed)
 {

@@ -1,4 +1,5 @@
 /* procstore.c — processes in notmuch properties (see nmf/procstore.h). */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -677,6 +678,8 @@ reply_cb (struct nmf_dbmsg *m, void *data)
     return 1;
 }
 
+static void apply_steering (struct nmf_dbmsg *a, struct nmf_process *p);
+
 /* What the user told us, kept on the anchor (DESIGN §3 note, close,
  * snooze). */
 static void
@@ -731,6 +734,7 @@ load_overrides (struct nmf_db *db, struct nmf_loaded *l)
 
 	nmf_process_add_round (l->proc, r->start, r->end, who);
     }
+    apply_steering (a, l->proc);
     nmf_dbmsg_release (&a);
 }
 
@@ -1033,4 +1037,134 @@ nmf_store_mark_seen (struct nmf_dbmsg *anchor, gint64 now)
     if (seen && seen <= now)
 	return NMF_OK;
     return set_time_prop (anchor, NMF_PROP_FIRST_SEEN, now);
+}
+
+/* Steering (note): kept on the anchor, applied by load_overrides. */
+#define PROP_NOT_INTERVIEWER "followup.not-interviewer"
+#define PROP_MOVED_ROUND "followup.moved-round"
+#define PROP_CANCELLED_ROUND "followup.cancelled-round"
+
+enum nmf_status
+nmf_store_set_decision_by (struct nmf_dbmsg *anchor, gint64 day)
+{
+    return set_time_prop (anchor, NMF_PROP_DECISION_BY, day);
+}
+
+enum nmf_status
+nmf_store_add_round (struct nmf_dbmsg *anchor, gint64 start, gint64 end)
+{
+    g_autofree char *v = g_strdup_printf ("%" G_GINT64_FORMAT
+					  " %" G_GINT64_FORMAT, start, end);
+
+    return nmf_dbmsg_add_property (anchor, NMF_PROP_USER_ROUND, v, NULL);
+}
+
+/* "ADDR NAME" values of key whose address is addr. */
+static enum nmf_status
+remove_person (struct nmf_dbmsg *anchor, const char *key, const char *addr)
+{
+    g_autoptr (GPtrArray) have = nmf_dbmsg_properties (anchor, key);
+    enum nmf_status st = NMF_OK;
+    gsize n = strlen (addr);
+    guint i;
+
+    for (i = 0; ! st && i < have->len; i++) {
+	const char *v = have->pdata[i];
+
+	if (strcspn (v, " ") == n && g_ascii_strncasecmp (v, addr, n) == 0)
+	    st = nmf_dbmsg_remove_property (anchor, key, v);
+    }
+    return st;
+}
+
+enum nmf_status
+nmf_store_add_interviewer (struct nmf_dbmsg *anchor, const char *addr,
+			   const char *name)
+{
+    g_autofree char *low = g_ascii_strdown (addr, -1);
+    g_autofree char *v = g_strdup_printf ("%s %s", low, name ? name : "");
+    enum nmf_status st;
+
+    st = nmf_dbmsg_remove_property (anchor, PROP_NOT_INTERVIEWER, low);
+    if (! st)
+	st = nmf_dbmsg_add_property (anchor, NMF_PROP_USER_INTERVIEWER, v,
+				     NULL);
+    return st;
+}
+
+enum nmf_status
+nmf_store_not_interviewer (struct nmf_dbmsg *anchor, const char *addr)
+{
+    g_autofree char *low = g_ascii_strdown (addr, -1);
+    enum nmf_status st;
+
+    st = remove_person (anchor, NMF_PROP_USER_INTERVIEWER, low);
+    if (! st)
+	st = nmf_dbmsg_add_property (anchor, PROP_NOT_INTERVIEWER, low, NULL);
+    return st;
+}
+
+enum nmf_status
+nmf_store_move_round (struct nmf_dbmsg *anchor, gint64 from, gint64 start,
+		      gint64 end)
+{
+    g_autofree char *v = g_strdup_printf ("%" G_GINT64_FORMAT
+					  " %" G_GINT64_FORMAT
+					  " %" G_GINT64_FORMAT,
+					  from, start, end);
+
+    return nmf_dbmsg_add_property (anchor, PROP_MOVED_ROUND, v, NULL);
+}
+
+enum nmf_status
+nmf_store_cancel_round (struct nmf_dbmsg *anchor, gint64 start)
+{
+    g_autofree char *v = g_strdup_printf ("%" G_GINT64_FORMAT, start);
+
+    return nmf_dbmsg_add_property (anchor, PROP_CANCELLED_ROUND, v, NULL);
+}
+
+enum nmf_status
+nmf_store_keep_in_touch (struct nmf_dbmsg *anchor, const char *addr,
+			 const char *name)
+{
+    g_autofree char *v = g_strdup_printf ("%s %s", addr, name ? name : "");
+    enum nmf_status st;
+
+    st = nmf_dbmsg_add_property (anchor, NMF_PROP_KEEP_IN_TOUCH, v, NULL);
+    if (! st)
+	st = nmf_dbmsg_set_property (anchor, NMF_PROP_KEEP, "1", NULL);
+    return st;
+}
+
+/* The user's corrections, after everything else made the rounds: moves
+ * (a chain of them in any stored order), cancels, people taken out. */
+static void
+apply_steering (struct nmf_dbmsg *a, struct nmf_process *p)
+{
+    g_autoptr (GPtrArray) moves = nmf_dbmsg_properties (a, PROP_MOVED_ROUND);
+    g_autoptr (GPtrArray) cancels
+	= nmf_dbmsg_properties (a, PROP_CANCELLED_ROUND);
+    g_autoptr (GPtrArray) nots = nmf_dbmsg_properties (a, PROP_NOT_INTERVIEWER);
+    guint i, pass;
+
+    for (pass = 0; pass < moves->len; pass++) {
+	gboolean moved = FALSE;
+
+	for (i = 0; i < moves->len; i++) {
+	    gint64 from = 0, start = 0, end = 0;
+
+	    if (sscanf (moves->pdata[i], "%" G_GINT64_FORMAT " %" G_GINT64_FORMAT
+			" %" G_GINT64_FORMAT, &from, &start, &end) == 3
+		&& nmf_process_move_round (p, from, start, end))
+		moved = TRUE;
+	}
+	if (! moved)
+	    break;
+    }
+    for (i = 0; i < cancels->len; i++)
+	nmf_process_cancel_round (p, g_ascii_strtoll (cancels->pdata[i], NULL,
+						       10));
+    for (i = 0; i < nots->len; i++)
+	nmf_process_drop_interviewer (p, nots->pdata[i]);
 }

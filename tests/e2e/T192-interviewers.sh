@@ -10,6 +10,11 @@ nmf_setup
 drafts_to() { # the To lines of the live drafts, sorted
     for f in $(nmf_drafts); do grep -m1 "^To:" "$f"; done | LC_ALL=C sort
 }
+live_to() { # the To lines of the drafts not obsolete, sorted
+    notmuch search --output=files \
+        'tag:draft and tag:followup and not tag:followup/obsolete' |
+        while read -r f; do grep -m1 "^To:" "$f"; done | LC_ALL=C sort
+}
 state_of() {
     notmuch search --output=tags "thread:{id:$1}" | grep "^followup/" |
         grep -v "^followup/obsolete$" | tr "\n" " " | sed "s/ $//"
@@ -243,4 +248,34 @@ t_eq "one thank-you draft for Marcus" 1 \
     "$(drafts_to | grep -c marcus.lee@corvid.example)"
 t_eq "and still one for Dana (round 1), none again for round 2" 1 \
     "$(drafts_to | grep -c dana.fox@corvid.example)"
+
+# Steering: the user corrects what the mail got wrong.
+PANEL=id:panel-4471@northwind-analytics.example
+t_ok "Priyanka was not on the panel after all" nmf note \
+    --now=2026-11-25T17:00:00Z \
+    --not-interviewer=priyanka.shah@northwind-analytics.example $PANEL
+t_eq "her draft is obsolete, the others' stay" \
+"To: Ben Ortega <ben.ortega@northwind-analytics.example>
+To: Jenna Alvarez <jenna.alvarez@northwind-analytics.example>" \
+    "$(live_to | grep northwind)"
+t_eq "show no longer names her among the interviewers" "" \
+    "$(nmf show --now=2026-11-25T17:00:00Z $PANEL |
+        sed -n '/^rounds:/,/^timeline:/p' | grep -i priyanka)"
+t_fail "--not-interviewer wants an address" nmf note \
+    --now=2026-11-25T17:00:00Z --not-interviewer=Priyanka $PANEL
+R2=id:round2-91@corvid.example
+t_ok "round 2 moved to Wed 2 Dec" nmf note --now=2026-11-25T17:00:00Z \
+    --interview-at=2026-12-02T15:00:00Z/2026-12-02T16:00:00Z --round=2 $R2
+t_eq "its thank-you is not due before then" "" "$(live_to | grep marcus)"
+t_match "show has the new time" '2  Wed 02 Dec 2026 15:00' \
+    "$(nmf show --now=2026-11-25T17:00:00Z $R2)"
+t_ok "scan after the moved round" nmf scan --quiet --now=2026-12-02T17:00:00Z
+t_eq "then the same draft is live again" 1 "$(live_to | grep -c marcus)"
+t_eq "and there is still one draft to Marcus" 1 \
+    "$(drafts_to | grep -c marcus)"
+t_fail "a round the process does not have" nmf note \
+    --now=2026-12-02T17:00:00Z --cancel-round=3 $R2
+t_ok "round 2 did not happen after all" nmf note \
+    --now=2026-12-02T17:00:00Z --cancel-round=2 $R2
+t_eq "its thank-you draft is obsolete" "" "$(live_to | grep marcus)"
 t_done

@@ -625,6 +625,94 @@ test_friday_interview (void **state)
     nmf_config_release (&cfg);
 }
 
+/* The user's corrections (note): move, cancel, not an interviewer, and
+ * an address given for someone the mail named without one. */
+struct scase {
+    const char *why;
+    char op;            /* 'm' move, 'c' cancel, 'd' drop, 'a' address */
+    gint64 a, b;        /* move: from, to; cancel: start */
+    const char *addr;
+    gboolean changed;
+    const char *expect; /* rounds: "START:addr,addr;..." in hours from T0 */
+};
+
+static const struct scase scases[] = {
+    { "move round 2 a day later", 'm', T0 + 168 * H, T0 + 192 * H, NULL,
+      TRUE, "0:priya@acme.example,;192:sam@acme.example;" },
+    { "move round 2 before round 1: sorted again", 'm', T0 + 168 * H,
+      T0 - 24 * H, NULL, TRUE,
+      "-24:sam@acme.example;0:priya@acme.example,;" },
+    { "move a round that is not there", 'm', T0 + 5 * H, T0, NULL, FALSE,
+      "0:priya@acme.example,;168:sam@acme.example;" },
+    { "cancel round 1", 'c', T0, 0, NULL, TRUE, "168:sam@acme.example;" },
+    { "cancel a round that is not there", 'c', T0 + H, 0, NULL, FALSE,
+      "0:priya@acme.example,;168:sam@acme.example;" },
+    { "not an interviewer", 'd', 0, 0, "SAM@acme.example", TRUE,
+      "0:priya@acme.example,;168:;" },
+    { "someone who is nowhere", 'd', 0, 0, "kim@acme.example", FALSE,
+      "0:priya@acme.example,;168:sam@acme.example;" },
+    { "an address for the one named without one", 'a', 0, 0,
+      "rachel@acme.example", TRUE,
+      "0:priya@acme.example,rachel@acme.example;168:sam@acme.example;" },
+};
+
+static void
+test_steering (void **state)
+{
+    size_t i;
+
+    (void) state;
+    for (i = 0; i < sizeof scases / sizeof scases[0]; i++) {
+	const struct scase *c = &scases[i];
+	struct nmf_process *p = nmf_process_new ("p1");
+	GPtrArray *who = g_ptr_array_new_with_free_func (
+	    (GDestroyNotify) (void (*) (void)) nmf_person_free);
+	g_autoptr (GString) got = g_string_new (NULL);
+	gboolean changed = FALSE;
+	guint k, j;
+
+	g_ptr_array_add (who, nmf_person_new ("Priya Shah",
+					      "priya@acme.example", NULL));
+	g_ptr_array_add (who, nmf_person_new ("Rachel Green", "", NULL));
+	nmf_process_add_round (p, T0, T0 + H, who);
+	g_ptr_array_set_size (who, 0);
+	g_ptr_array_add (who, nmf_person_new ("Sam Patel", "sam@acme.example",
+					      NULL));
+	nmf_process_add_round (p, T0 + 168 * H, T0 + 169 * H, who);
+	g_ptr_array_set_size (who, 0);
+	if (c->op == 'm')
+	    changed = nmf_process_move_round (p, c->a, c->b, c->b + H);
+	else if (c->op == 'c')
+	    changed = nmf_process_cancel_round (p, c->a);
+	else if (c->op == 'd')
+	    changed = nmf_process_drop_interviewer (p, c->addr) > 0;
+	else {
+	    g_ptr_array_add (who, nmf_person_new ("Rachel Green", c->addr,
+						  NULL));
+	    nmf_process_add_round (p, T0, T0 + H, who);
+	    changed = TRUE;
+	}
+	for (k = 0; k < p->rounds->len; k++) {
+	    const struct nmf_round *r = p->rounds->pdata[k];
+
+	    g_string_append_printf (got, "%" G_GINT64_FORMAT ":",
+				    (r->start - T0) / H);
+	    for (j = 0; j < r->interviewers->len; j++) {
+		const struct nmf_person *x = r->interviewers->pdata[j];
+
+		g_string_append_printf (got, "%s%s", j ? "," : "", x->addr);
+	    }
+	    g_string_append_c (got, ';');
+	}
+	if (strcmp (got->str, c->expect) != 0 || changed != c->changed)
+	    print_error ("case '%s': %s (%d)\n", c->why, got->str, changed);
+	assert_string_equal (got->str, c->expect);
+	assert_int_equal (changed, c->changed);
+	g_ptr_array_unref (who);
+	nmf_process_free (&p);
+    }
+}
+
 int
 main (void)
 {
@@ -637,6 +725,7 @@ main (void)
 	cmocka_unit_test (test_lapse_setting),
 	cmocka_unit_test (test_import_horizon),
 	cmocka_unit_test (test_offer_decide),
+	cmocka_unit_test (test_steering),
     };
 
     return cmocka_run_group_tests (tests, NULL, NULL);
