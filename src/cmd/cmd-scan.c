@@ -722,7 +722,7 @@ recipients_cb (struct nmf_dbmsg *m, void *data)
  * settings and program, and time has not gone backwards (--now).  Stores
  * this run's values for the next one. */
 static gboolean
-evaluations_stand (struct scan *s)
+evaluations_stand (struct scan *s, gboolean *backwards)
 {
     g_autofree char *fp = nmf_db_config_fingerprint (s->e.db);
     g_autofree char *stored = nmf_db_get_state (s->e.db, NMF_DB_KEY_EVALUATED);
@@ -731,6 +731,9 @@ evaluations_stand (struct scan *s)
     g_auto (GStrv) parts = stored ? g_strsplit (stored, " ", 2) : NULL;
     gboolean stand = parts && parts[0] && parts[1] && strcmp (parts[0], fp) == 0
 		     && g_ascii_strtoll (parts[1], NULL, 10) <= s->e.now;
+
+    *backwards = parts && parts[0] && parts[1]
+		 && g_ascii_strtoll (parts[1], NULL, 10) > s->e.now;
 
     if (! s->e.dry_run && (! stored || strcmp (stored, value) != 0))
 	nmf_db_set_state (s->e.db, NMF_DB_KEY_EVALUATED, value);
@@ -748,12 +751,17 @@ static void
 evaluate_all (struct scan *s, int all)
 {
     gboolean keep = s->e.cfg.keep_in_touch_days > 0;
-    gboolean stand = evaluations_stand (s) && ! all && ! s->whole;
+    gboolean backwards = FALSE;
+    gboolean stand = evaluations_stand (s, &backwards) && ! all && ! s->whole;
     g_autoptr (GPtrArray) pids = NULL;
     guint i;
 
-    pids = stand ? nmf_store_processes_to_recheck (s->e.db, keep, s->e.now)
-		 : nmf_store_open_processes (s->e.db, keep);
+    /* The clock went back (an earlier --now than the last run's): what
+     * that time implies comes back, also for processes that closed at
+     * the later time (doc/design.md, "Time travel"). */
+    pids = backwards ? nmf_store_all_processes (s->e.db)
+	   : stand   ? nmf_store_processes_to_recheck (s->e.db, keep, s->e.now)
+		     : nmf_store_open_processes (s->e.db, keep);
 
     /* Mail the user sent may answer a process also in a new thread
      * (DESIGN §5): the processes with one of its recipients among their
@@ -854,6 +862,12 @@ nmf_cmd_scan (int argc, char **argv)
     if (! nmf_now (opt_now, &s.e.now))
 	return NMF_EXIT_ERROR;
     nmf_log_set_quiet (s.quiet);
+    /* A look ahead writes the state of that time; say so once (a scan
+     * at the real time later puts back what that time implies). */
+    if (opt_now && ! s.e.dry_run
+	&& s.e.now > g_get_real_time () / G_USEC_PER_SEC + 3600)
+	nmf_warn ("--now is ahead of the clock: this scan writes the tags "
+		  "and drafts of that time (--dry-run only shows them)");
 
     if (nmf_open_db (s.e.dry_run ? NMF_DB_READ_ONLY : NMF_DB_READ_WRITE, &s.e.cfg,
 		     &s.e.db))
