@@ -30,6 +30,11 @@
  *   followup.note=TEXT, followup.note-to=ADDR TEXT
  *                                 on the anchor: a sentence the user gave
  *                                 for the drafts (for one person)
+ *   followup.not-interviewer=ADDR, followup.moved-round=FROM START END,
+ *   followup.cancelled-round=START, followup.keep-in-touch=ADDR NAME,
+ *   followup.keep=1               on the anchor: the user's corrections
+ *   followup.first-seen=T, followup.recheck=T|never,
+ *   followup.contact=ADDR         on the anchor: bookkeeping of scan
  *   followup.pushed=UIDVALIDITY UID (or "removed")
  *                                 on a draft: where push uploaded it
  *
@@ -48,39 +53,6 @@
 #include "nmf/fact.h"
 #include "nmf/process.h"
 
-#define NMF_PROP_KIND "followup.kind"
-#define NMF_PROP_PROCESS "followup.process"
-#define NMF_PROP_ROUND "followup.round"
-#define NMF_PROP_INTERVIEWER "followup.interviewer"
-#define NMF_PROP_COMPANY "followup.company"
-#define NMF_PROP_ROLE "followup.role"
-#define NMF_PROP_OPEN "followup.open"
-#define NMF_PROP_STATE "followup.state"
-#define NMF_PROP_DRAFTED "followup.drafted"
-#define NMF_PROP_DRAFT "followup.draft"
-#define NMF_PROP_AUTO "followup.auto"
-#define NMF_PROP_TOPIC "followup.topic"
-#define NMF_PROP_TIMELINE "followup.timeline"
-#define NMF_PROP_PHONE "followup.phone"
-#define NMF_PROP_MEMBER "followup.member"
-#define NMF_PROP_DOMAIN "followup.domain"
-#define NMF_PROP_IGNORE "followup.ignore"
-#define NMF_PROP_CLOSED "followup.closed"
-#define NMF_PROP_SNOOZE "followup.snooze"
-#define NMF_PROP_DECISION_BY "followup.decision-by"
-#define NMF_PROP_USER_ROUND "followup.user-round"
-#define NMF_PROP_USER_INTERVIEWER "followup.user-interviewer"
-#define NMF_PROP_KEEP_IN_TOUCH "followup.keep-in-touch"
-#define NMF_PROP_KEEP "followup.keep"
-/* On the anchor: when scan first evaluated the process (seconds since
- * the epoch; an earlier scan, walking back in time, lowers it). */
-#define NMF_PROP_FIRST_SEEN "followup.first-seen"
-/* On the anchor: when scan must evaluate the process again without news
- * (seconds since the epoch, or "never"). */
-#define NMF_PROP_RECHECK "followup.recheck"
-/* On the anchor, one per address: whom the user may write in a new
- * thread for that mail to join the process (lowercase). */
-#define NMF_PROP_CONTACT "followup.contact"
 
 /* A process with what the commands need around it. */
 struct nmf_loaded {
@@ -140,12 +112,12 @@ GPtrArray *
 nmf_store_open_processes (struct nmf_db *db, gboolean keep);
 
 /* The same, leaving out those whose anchor says nothing can change before
- * a recheck time after now (NMF_PROP_RECHECK). */
+ * a recheck time after now (followup.recheck). */
 GPtrArray *
 nmf_store_processes_to_recheck (struct nmf_db *db, gboolean keep,
 				gint64 now);
 
-/* Keep the anchor's NMF_PROP_CONTACT values in line with the loaded
+/* Keep the anchor's followup.contact values in line with the loaded
  * process (no write when they are the same). */
 enum nmf_status
 nmf_store_contacts (struct nmf_dbmsg *anchor, const struct nmf_loaded *l);
@@ -188,6 +160,49 @@ nmf_store_note (struct nmf_dbmsg *anchor, const char *addr);
 enum nmf_status
 nmf_store_set_note (struct nmf_dbmsg *anchor, const char *addr,
 		    const char *text);
+
+/* Queries on the keys, for the commands to combine (static strings, or
+ * g_free for those that take an argument). */
+const char *
+nmf_store_query_members (void);    /* every message of a process */
+
+const char *
+nmf_store_query_ignored (void);    /* messages the user ignored */
+
+char *
+nmf_store_query_process (const char *pid);   /* the messages of pid */
+
+char *
+nmf_store_query_kind (enum nmf_kind kind);  /* messages of that kind */
+
+/* The process m belongs to (borrowed), or NULL. */
+const char *
+nmf_store_process_of (struct nmf_dbmsg *m);
+
+gboolean
+nmf_store_is_member (struct nmf_dbmsg *m);
+
+gboolean
+nmf_store_is_ignored (struct nmf_dbmsg *m);
+
+/* The user said m's thread is no interview: m leaves its process and is
+ * never picked up again. */
+enum nmf_status
+nmf_store_ignore (struct nmf_dbmsg *m);
+
+/* An evaluation's result on the anchor: the state, open unless closed,
+ * and when to look again (0: never). */
+enum nmf_status
+nmf_store_evaluated (struct nmf_dbmsg *anchor, enum nmf_state state,
+		     gint64 recheck);
+
+/* The user closed the process at now (kept once: the first close
+ * counts); snoozed it until t (0: woken up). */
+enum nmf_status
+nmf_store_close (struct nmf_dbmsg *anchor, gint64 now);
+
+enum nmf_status
+nmf_store_snooze (struct nmf_dbmsg *anchor, gint64 until);
 
 /* What the user told us with note (doc/design.md, "Steering"), kept on
  * the anchor and applied by nmf_store_load: a decision date (noon UTC);

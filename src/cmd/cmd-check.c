@@ -119,8 +119,8 @@ process_of (struct check *c, const struct nmf_message *msg, char **step)
 		pid = g_strndup (key, colon - key);
 		*step = g_strndup (colon + 1, strcspn (colon + 1, ":"));
 	    }
-	} else if (m && nmf_dbmsg_property (m, NMF_PROP_PROCESS)) {
-	    pid = g_strdup (nmf_dbmsg_property (m, NMF_PROP_PROCESS));
+	} else if (m && nmf_store_process_of (m)) {
+	    pid = g_strdup (nmf_store_process_of (m));
 	}
 	nmf_dbmsg_release (&m);
     }
@@ -173,10 +173,11 @@ check_one (struct check *c, const char *file, const char *text, gsize len)
 	struct draft_list d = { g_ptr_array_new_with_free_func (g_free),
 				g_ptr_array_new_with_free_func (g_free),
 				g_ptr_array_new_with_free_func (g_free) };
-	g_autofree char *q = g_strdup_printf (
-	    "property:\"" NMF_PROP_PROCESS "=%s\" AND (tag:draft OR "
-	    "property:" NMF_PROP_KIND "=candidate_thank_you)",
-	    pid);
+	g_autofree char *pq = nmf_store_query_process (pid);
+	g_autofree char *kq = nmf_store_query_kind (
+	    NMF_KIND_CANDIDATE_THANK_YOU);
+	g_autofree char *q = g_strdup_printf ("%s AND (tag:draft OR %s)", pq,
+					      kq);
 	struct nmf_eval e;
 	gint64 last_word = 0;
 

@@ -1,6 +1,6 @@
 /* cmd-push.c — drafts on every device (DESIGN §3 push): upload each draft
  * of ours that is not on the server yet to the IMAP Drafts folder, flag it
- * \Draft, and record it (followup.pushed=UIDVALIDITY UID) so that it goes
+ * \Draft, and record where it went (nmf_store_set_pushed) so that it goes
  * up once.  A draft that became obsolete is removed from the server, but
  * only when it is still there unchanged (same size).  Progress is kept
  * draft by draft: a failure half-way loses nothing, the next run goes on.

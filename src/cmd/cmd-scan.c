@@ -72,8 +72,8 @@ prefilter_query (void)
 
     return g_strdup_printf ("(mimetype:text/calendar OR "
 			    "mimetype:application/ics OR attachment:ics OR "
-			    "thread:{property:" NMF_PROP_MEMBER "=1} OR %s)",
-			    words);
+			    "thread:{%s} OR %s)",
+			    nmf_store_query_members (), words);
 }
 
 /* Threads per phase-2 query. */
@@ -164,13 +164,13 @@ job_new (struct scan *s, struct nmf_dbmsg *m)
      * yet.  The user said this thread is no interview: never again. */
     j->skip = nmf_store_draft_key (m)
 	      || nmf_dbmsg_has_tag (m, "draft")
-	      || nmf_dbmsg_property (m, NMF_PROP_IGNORE);
+	      || nmf_store_is_ignored (m);
     if (j->skip)
 	return j;
     j->file = g_strdup (nmf_dbmsg_filename (m));
     j->thread = g_strdup (nmf_dbmsg_thread (m));
     j->date = nmf_dbmsg_date (m);
-    j->pid = g_strdup (nmf_dbmsg_property (m, NMF_PROP_PROCESS));
+    j->pid = g_strdup (nmf_store_process_of (m));
     return j;
 }
 
@@ -182,13 +182,13 @@ static int recipients_cb (struct nmf_dbmsg *m, void *data);
 static void
 note_changed (struct scan *s, struct nmf_dbmsg *m)
 {
-    const char *pid = nmf_dbmsg_property (m, NMF_PROP_PROCESS);
+    const char *pid = nmf_store_process_of (m);
     g_autoptr (GPtrArray) from
 	= nmf_mime_parse_addresses (nmf_dbmsg_header (m, "from"));
     guint i;
 
     if (pid && *pid
-	&& (nmf_dbmsg_property (m, NMF_PROP_MEMBER)
+	&& (nmf_store_is_member (m)
 	    || nmf_dbmsg_has_tag (m, "followup")))
 	add_pid (s->range_pids, pid);
     /* Mail from the user: any From address of theirs (as the query
@@ -427,7 +427,7 @@ learn (struct scan *s, struct job *j)
     }
     {
 	g_autofree char *q = g_strdup_printf (
-	    "thread:%s AND property:" NMF_PROP_IGNORE "=1", thread);
+	    "thread:%s AND %s", thread, nmf_store_query_ignored ());
 	unsigned ignored = 0;
 
 	in.thread_ignored = nmf_db_count (s->e.db, q, &ignored) == NMF_OK
@@ -693,9 +693,9 @@ add_pid (GPtrArray *pids, const char *pid)
 static int
 collect_pid_cb (struct nmf_dbmsg *m, void *data)
 {
-    const char *pid = nmf_dbmsg_property (m, NMF_PROP_PROCESS);
+    const char *pid = nmf_store_process_of (m);
 
-    if (pid && *pid)
+    if (pid)
 	add_pid (data, pid);
     return 0;
 }
@@ -743,7 +743,7 @@ evaluations_stand (struct scan *s, gboolean *backwards)
 /* Evaluate the processes that may have moved: those this run learned
  * about, those with any message changed since the last scan (new mail,
  * the user's tags on a draft), and those whose recheck time has come
- * (NMF_PROP_RECHECK: when time alone can change them).  Everything with
+ * (the anchor's recheck time: when time alone can change them).  Everything with
  * --all, after a change of settings, or when --now went backwards.  A
  * scan with nothing new and nothing falling due therefore reads a few
  * anchors and writes nothing. */
@@ -765,7 +765,7 @@ evaluate_all (struct scan *s, int all)
 
     /* Mail the user sent may answer a process also in a new thread
      * (DESIGN §5): the processes with one of its recipients among their
-     * contacts (NMF_PROP_CONTACT, kept by every evaluation). */
+     * contacts (kept on the anchor by every evaluation). */
     if (stand && s->range) {
 	g_autofree char *mine = user_mail_query (&s->e.cfg);
 	g_autofree char *q = mine ? g_strdup_printf ("%s AND %s", s->range,
@@ -806,8 +806,8 @@ evaluate_all (struct scan *s, int all)
 	    add_pid (pids, s->range_pids->pdata[i]);
     } else if (stand && s->range) {
 	g_autofree char *q = g_strdup_printf (
-	    "%s AND (property:" NMF_PROP_MEMBER "=1 OR tag:followup)",
-	    s->range);
+	    "%s AND (%s OR tag:followup)", s->range,
+	    nmf_store_query_members ());
 
 	nmf_db_each_message (s->e.db, q, collect_pid_cb, pids);
     }

@@ -106,14 +106,9 @@ nmf_cmd_close (int argc, char **argv)
     if ((ret = need_process (&s, args->pdata[0])))
 	return steer_close (&s, ret);
     a = nmf_anchor_of (s.e.db, s.r.pid);
-    {
-	/* When it was closed: keep-in-touch notes count from then. */
-	g_autofree char *when = g_strdup_printf ("%" G_GINT64_FORMAT, s.e.now);
-
-	if (! a || (! nmf_dbmsg_property (a, NMF_PROP_CLOSED)
-		    && nmf_dbmsg_set_property (a, NMF_PROP_CLOSED, when, NULL)))
-	    ret = NMF_EXIT_ERROR;
-    }
+    /* When it was closed: keep-in-touch notes count from then. */
+    if (! a || nmf_store_close (a, s.e.now))
+	ret = NMF_EXIT_ERROR;
     nmf_dbmsg_release (&a);
     if (! ret) {
 	nmf_engine_apply (&s.e, s.r.pid);
@@ -163,8 +158,7 @@ nmf_cmd_snooze (int argc, char **argv)
     if ((ret = need_process (&s, args->pdata[0])))
 	return steer_close (&s, ret);
     a = nmf_anchor_of (s.e.db, s.r.pid);
-    value = t ? g_strdup_printf ("%" G_GINT64_FORMAT, t) : NULL;
-    if (! a || nmf_dbmsg_set_property (a, NMF_PROP_SNOOZE, value, NULL))
+    if (! a || nmf_store_snooze (a, t))
 	ret = NMF_EXIT_ERROR;
     nmf_dbmsg_release (&a);
     if (! ret) {
@@ -196,10 +190,7 @@ untag_cb (struct nmf_dbmsg *m, void *data)
     struct untag *u = data;
 
     nmf_dbmsg_tag (m, NULL, (const char *const *) u->remove->pdata, NULL);
-    nmf_dbmsg_set_property (m, NMF_PROP_IGNORE, "1", NULL);
-    nmf_dbmsg_set_property (m, NMF_PROP_OPEN, NULL, NULL);
-    nmf_dbmsg_set_property (m, NMF_PROP_MEMBER, NULL, NULL);
-    nmf_dbmsg_set_property (m, NMF_PROP_PROCESS, NULL, NULL);
+    nmf_store_ignore (m);
     u->count++;
     return 0;
 }
@@ -245,9 +236,7 @@ nmf_cmd_ignore (int argc, char **argv)
     }
     g_ptr_array_add (t.ids, g_strdup (s.r.thread));
     if (s.r.pid) {
-	g_autofree char *q = g_strdup_printf ("property:\"" NMF_PROP_PROCESS
-					      "=%s\"",
-					      s.r.pid);
+	g_autofree char *q = nmf_store_query_process (s.r.pid);
 
 	nmf_db_each_message (s.e.db, q, threads_cb, &t);
     }

@@ -91,15 +91,14 @@ apply_tags (struct nmf_engine *s, struct nmf_loaded *l, enum nmf_state state)
     }
 }
 
-/* The anchor keeps the evaluated state, and followup.open while the
- * process is not closed (so that closed ones cost nothing per run). */
+/* The anchor keeps the evaluated state, and that the process is open
+ * while it is not closed (so that closed ones cost nothing per run). */
 static void
 update_anchor (struct nmf_engine *s, struct nmf_loaded *l,
 	       const struct nmf_eval *e, gboolean retry)
 {
     struct nmf_dbmsg *a;
     gint64 recheck;
-    g_autofree char *when = NULL;
 
     if (s->dry_run)
 	return;
@@ -109,15 +108,9 @@ update_anchor (struct nmf_engine *s, struct nmf_loaded *l,
     /* A draft that could not be written: look again at the next run. */
     recheck = retry ? s->now
 		    : nmf_process_recheck_at (l->proc, e, s->now, &s->cfg);
-    when = recheck ? g_strdup_printf ("%" G_GINT64_FORMAT, recheck)
-		   : g_strdup ("never");
     /* One write, and none when nothing changed. */
     nmf_dbmsg_freeze (a);
-    nmf_dbmsg_set_property (a, NMF_PROP_STATE, nmf_state_to_string (e->state),
-			    NULL);
-    nmf_dbmsg_set_property (a, NMF_PROP_OPEN,
-			    e->state == NMF_STATE_CLOSED ? NULL : "1", NULL);
-    nmf_dbmsg_set_property (a, NMF_PROP_RECHECK, when, NULL);
+    nmf_store_evaluated (a, e->state, recheck);
     nmf_store_mark_seen (a, s->now);
     nmf_store_contacts (a, l);
     nmf_dbmsg_thaw (a);
@@ -225,9 +218,8 @@ obsolete_cb (struct nmf_dbmsg *m, void *data)
 static void
 mark_obsolete (struct nmf_engine *s, const char *pid, const struct nmf_eval *e)
 {
-    g_autofree char *q = g_strdup_printf ("property:\"" NMF_PROP_PROCESS
-					  "=%s\" AND tag:draft",
-					  pid);
+    g_autofree char *p = nmf_store_query_process (pid);
+    g_autofree char *q = g_strdup_printf ("%s AND tag:draft", p);
     struct obsolete_ctx o = { s, pid, g_ptr_array_new_with_free_func (g_free),
 			      g_strdup_printf ("%s/obsolete",
 					       s->cfg.tag_prefix) };
@@ -250,7 +242,7 @@ static int
 resolve_cb (struct nmf_dbmsg *m, void *data)
 {
     struct nmf_resolve *r = data;
-    const char *pid = nmf_dbmsg_property (m, NMF_PROP_PROCESS);
+    const char *pid = nmf_store_process_of (m);
 
     if (! r->thread) {
 	r->thread = g_strdup (nmf_dbmsg_thread (m));
@@ -271,7 +263,7 @@ nmf_resolve (struct nmf_db *db, const char *arg, struct nmf_resolve *r)
 
     memset (r, 0, sizeof (*r));
     if (n == 13 && arg[0] == 'p' && strspn (arg + 1, "0123456789abcdef") == 12)
-	q = g_strdup_printf ("property:\"" NMF_PROP_PROCESS "=%s\"", arg);
+	q = nmf_store_query_process (arg);
     else if (strchr (arg, ':') || strchr (arg, ' '))
 	q = g_strdup (arg);
     else
@@ -331,9 +323,7 @@ anchor_cb (struct nmf_dbmsg *m, void *data)
 struct nmf_dbmsg *
 nmf_anchor_of (struct nmf_db *db, const char *pid)
 {
-    g_autofree char *q = g_strdup_printf ("property:\"" NMF_PROP_PROCESS
-					  "=%s\"",
-					  pid);
+    g_autofree char *q = nmf_store_query_process (pid);
     struct anchor_find f = { NULL, NULL };
     struct nmf_dbmsg *m;
 

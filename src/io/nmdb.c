@@ -255,7 +255,7 @@ nmf_db_config_fingerprint (struct nmf_db *db)
 
     g_checksum_update (sum, (const guchar *) NMF_VERSION, -1);
     /* What evaluations store on anchors: a change makes scan evaluate
-     * every process once.  2: followup.contact. */
+     * every process once.  2: the contacts of a process. */
     g_checksum_update (sum, (const guchar *) " store 2", -1);
     for (i = 0; prefixes[i]; i++) {
 	notmuch_config_pairs_t *pairs;

@@ -11,6 +11,41 @@
 #include "nmf/employer.h"
 #include "nmf/procstore.h"
 
+/* The keys (see nmf/procstore.h): this module alone names them. */
+#define NMF_PROP_KIND "followup.kind"
+#define NMF_PROP_PROCESS "followup.process"
+#define NMF_PROP_ROUND "followup.round"
+#define NMF_PROP_INTERVIEWER "followup.interviewer"
+#define NMF_PROP_COMPANY "followup.company"
+#define NMF_PROP_ROLE "followup.role"
+#define NMF_PROP_OPEN "followup.open"
+#define NMF_PROP_STATE "followup.state"
+#define NMF_PROP_DRAFTED "followup.drafted"
+#define NMF_PROP_DRAFT "followup.draft"
+#define NMF_PROP_AUTO "followup.auto"
+#define NMF_PROP_TOPIC "followup.topic"
+#define NMF_PROP_TIMELINE "followup.timeline"
+#define NMF_PROP_PHONE "followup.phone"
+#define NMF_PROP_MEMBER "followup.member"
+#define NMF_PROP_DOMAIN "followup.domain"
+#define NMF_PROP_IGNORE "followup.ignore"
+#define NMF_PROP_CLOSED "followup.closed"
+#define NMF_PROP_SNOOZE "followup.snooze"
+#define NMF_PROP_DECISION_BY "followup.decision-by"
+#define NMF_PROP_USER_ROUND "followup.user-round"
+#define NMF_PROP_USER_INTERVIEWER "followup.user-interviewer"
+#define NMF_PROP_KEEP_IN_TOUCH "followup.keep-in-touch"
+#define NMF_PROP_KEEP "followup.keep"
+/* On the anchor: when scan first evaluated the process (seconds since
+ * the epoch; an earlier scan, walking back in time, lowers it). */
+#define NMF_PROP_FIRST_SEEN "followup.first-seen"
+/* On the anchor: when scan must evaluate the process again without news
+ * (seconds since the epoch, or "never"). */
+#define NMF_PROP_RECHECK "followup.recheck"
+/* On the anchor, one per address: whom the user may write in a new
+ * thread for that mail to join the process (lowercase). */
+#define NMF_PROP_CONTACT "followup.contact"
+
 static void
 person_free_cb (gpointer p)
 {
@@ -1167,4 +1202,98 @@ apply_steering (struct nmf_dbmsg *a, struct nmf_process *p)
 						       10));
     for (i = 0; i < nots->len; i++)
 	nmf_process_drop_interviewer (p, nots->pdata[i]);
+}
+
+const char *
+nmf_store_query_members (void)
+{
+    return "property:" NMF_PROP_MEMBER "=1";
+}
+
+const char *
+nmf_store_query_ignored (void)
+{
+    return "property:" NMF_PROP_IGNORE "=1";
+}
+
+char *
+nmf_store_query_process (const char *pid)
+{
+    return g_strdup_printf ("property:\"" NMF_PROP_PROCESS "=%s\"", pid);
+}
+
+char *
+nmf_store_query_kind (enum nmf_kind kind)
+{
+    return g_strdup_printf ("property:" NMF_PROP_KIND "=%s",
+			    nmf_kind_to_string (kind));
+}
+
+const char *
+nmf_store_process_of (struct nmf_dbmsg *m)
+{
+    const char *pid = nmf_dbmsg_property (m, NMF_PROP_PROCESS);
+
+    return pid && *pid ? pid : NULL;
+}
+
+gboolean
+nmf_store_is_member (struct nmf_dbmsg *m)
+{
+    return nmf_dbmsg_property (m, NMF_PROP_MEMBER) != NULL;
+}
+
+gboolean
+nmf_store_is_ignored (struct nmf_dbmsg *m)
+{
+    return nmf_dbmsg_property (m, NMF_PROP_IGNORE) != NULL;
+}
+
+enum nmf_status
+nmf_store_ignore (struct nmf_dbmsg *m)
+{
+    enum nmf_status st = nmf_dbmsg_set_property (m, NMF_PROP_IGNORE, "1",
+						 NULL);
+
+    if (! st)
+	st = nmf_dbmsg_set_property (m, NMF_PROP_OPEN, NULL, NULL);
+    if (! st)
+	st = nmf_dbmsg_set_property (m, NMF_PROP_MEMBER, NULL, NULL);
+    if (! st)
+	st = nmf_dbmsg_set_property (m, NMF_PROP_PROCESS, NULL, NULL);
+    return st;
+}
+
+enum nmf_status
+nmf_store_evaluated (struct nmf_dbmsg *anchor, enum nmf_state state,
+		     gint64 recheck)
+{
+    g_autofree char *when = recheck ? g_strdup_printf ("%" G_GINT64_FORMAT,
+						       recheck)
+				    : g_strdup ("never");
+    enum nmf_status st;
+
+    st = nmf_dbmsg_set_property (anchor, NMF_PROP_STATE,
+				 nmf_state_to_string (state), NULL);
+    if (! st)
+	st = nmf_dbmsg_set_property (anchor, NMF_PROP_OPEN,
+				     state == NMF_STATE_CLOSED ? NULL : "1",
+				     NULL);
+    if (! st)
+	st = nmf_dbmsg_set_property (anchor, NMF_PROP_RECHECK, when, NULL);
+    return st;
+}
+
+enum nmf_status
+nmf_store_close (struct nmf_dbmsg *anchor, gint64 now)
+{
+    if (nmf_dbmsg_property (anchor, NMF_PROP_CLOSED))
+	return NMF_OK;
+    return set_time_prop (anchor, NMF_PROP_CLOSED, now);
+}
+
+enum nmf_status
+nmf_store_snooze (struct nmf_dbmsg *anchor, gint64 until)
+{
+    return set_time_prop (anchor, NMF_PROP_SNOOZE, until);
 }
