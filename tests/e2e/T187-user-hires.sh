@@ -92,4 +92,40 @@ t_eq "list shows the one process" 1 \
         grep -o '"process":' | wc -l | tr -d ' ')"
 t_eq "no draft for the candidate" "" \
     "$(notmuch search --output=files 'to:sam.okafor@mailbox.example and tag:draft' || true)"
+# A recruiter's cold outreach that schedules nothing concrete is no
+# process either (DESIGN §5, who started it).
+cat >"$NMF_TMP/cold.eml" <<'MAIL'
+Return-Path: <kate.morris@talentbridge.example>
+Message-ID: <cold-5521@talentbridge.example>
+Date: Tue, 17 Nov 2026 13:22:00 +0000
+From: Kate Morris <kate.morris@talentbridge.example>
+To: alex.morgan@example.net
+Subject: Senior Data Engineer opportunity - quick chat?
+MIME-Version: 1.0
+Content-Type: text/plain; charset=UTF-8
+
+Hi Alex,
+
+I came across your profile and was impressed by your work on streaming
+data platforms. I'm partnering with a fast-growing logistics company that
+is hiring a Senior Data Engineer (remote, US), and I think your
+background could be a great fit.
+
+Would you be open to a quick chat sometime next week to hear more about
+the role and the interview process? If so, just reply with a few times
+that suit you.
+
+Best,
+Kate Morris
+Senior Technical Recruiter, TalentBridge
+MAIL
+nmf_add "$NMF_TMP/cold.eml" >/dev/null
+notmuch new --quiet
+t_ok "scan with the outreach" nmf scan --quiet --now=2026-11-20T13:00:00Z
+t_eq "the outreach gets no interview tag" "" \
+    "$(notmuch search --output=tags 'id:cold-5521@talentbridge.example' |
+        grep -E '^(interview|followup/)' || true)"
+t_eq "and list still shows the one process" 1 \
+    "$(nmf list --all --format=json --now=2026-11-20T13:00:00Z |
+        grep -o '"process":' | wc -l | tr -d ' ')"
 t_done
