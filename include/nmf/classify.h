@@ -108,6 +108,9 @@ enum nmf_feature {
     NMF_F_NAMES_INTERVIEWERS, /* "the interviewers will be", "you will meet with" */
     NMF_F_INVITES,          /* "we'd like to invite you", "bring you in" */
     NMF_F_USER_NAMED,       /* the user's own name in the subject of a call */
+    NMF_F_ASKS,             /* a person asks the reader something
+                             * (nmf/request.h): times, a document, a
+                             * confirmation, an answer */
     NMF_F_COUNT
 };
 

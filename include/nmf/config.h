@@ -39,6 +39,9 @@ struct nmf_config {
                                   * thank-you not sent this many business
                                   * days after the interview lapses (0 =
                                   * never) */
+    int reply_overdue_days;      /* followup.reply_overdue_days (1): an
+                                  * employer's question unanswered this
+                                  * many business days is overdue */
     int checkin_business_days;   /* followup.checkin_business_days (7) */
     int decision_buffer_days;    /* followup.decision_buffer_business_days
                                   * (2) */

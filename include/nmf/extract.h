@@ -32,6 +32,9 @@ struct nmf_extract {
                               * design", "the team's telemetry work"), or
                               * NULL: a detail for the thank-you */
     GPtrArray *evidence;     /* of char *: where each field came from */
+    char *request;           /* what the message asks the user for, one
+                              * line (nmf/request.h), or NULL */
+    gint64 request_by;       /* the answer's stated deadline, 0 */
 };
 
 /* Extract fields from msg.  user_emails as for nmf_classify_message.

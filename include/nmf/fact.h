@@ -31,6 +31,8 @@ struct nmf_fact {
     gboolean automated;
     char *phone;         /* "ADDR PHONE" from the signature, may be NULL */
     char *topic;         /* what the interview is about, may be NULL */
+    char *request;       /* what it asks the user for, may be NULL */
+    gint64 request_by;   /* the answer's stated deadline, 0 */
 };
 
 /* The text fields of a fact, one table for storing, loading and

@@ -17,6 +17,7 @@
 enum nmf_state {
     NMF_STATE_WAITING = 0,
     NMF_STATE_THANK_YOU,
+    NMF_STATE_REPLY,      /* the employer waits for the user's answer */
     NMF_STATE_CHECK_IN,
     NMF_STATE_FINAL,
     NMF_STATE_CALL,
@@ -47,6 +48,9 @@ struct nmf_pmsg {
     char *reply_to;       /* a person in Reply-To, may be NULL */
     char *phone;          /* phone number in its signature, may be NULL */
     gint64 timeline;      /* decision date it states (noon UTC), or 0 */
+    char *request;        /* what it asks the user for, one line, or NULL
+                           * (nmf/request.h) */
+    gint64 request_by;    /* the answer's stated deadline, 0 */
     GPtrArray *recipients; /* of char *: To and Cc addresses, lowercase */
 };
 
@@ -100,6 +104,8 @@ enum nmf_step {
     NMF_STEP_KEEP_IN_TOUCH,
     NMF_STEP_DECIDE,      /* answer an offer before its deadline: no
                            * draft (the decision is the user's) */
+    NMF_STEP_REPLY,       /* answer what a person of the employer asked:
+                           * no draft (the answer is the user's) */
 };
 
 /* Whether scan writes a draft for step (not for a decision). */
@@ -119,6 +125,7 @@ struct nmf_due {
     gint64 since;         /* when it fell due */
     gint64 late_at;       /* when it becomes late (0: never) */
     char *reply_to_id;    /* message a draft should answer, may be NULL */
+    char *what;           /* for a reply: what was asked, one line */
 };
 
 struct nmf_eval {

@@ -9,6 +9,8 @@
  *                                 bulk, ATS notice)
  *   followup.timeline=T           the decision date it states (noon UTC)
  *   followup.phone=ADDR PHONE     a phone number from its signature
+ *   followup.request=TEXT         what it asks the user for (one line)
+ *   followup.request-by=T         the deadline it gives for the answer
  *   followup.process=PID          a message that belongs to process PID
  *   followup.member=1             the same, as a fixed value to query
  *   followup.round=START END      interview time (UTC seconds) it gives

@@ -109,6 +109,11 @@ nmf_cmd_agenda (int argc, char **argv)
 	    /* A decision is the user's own: on the offer, not to someone. */
 	    t->summary = d->step == NMF_STEP_DECIDE
 			     ? g_strdup_printf ("Decide on the offer (%s)", about)
+			 : d->step == NMF_STEP_REPLY
+			     ? g_strdup_printf ("Answer %s: %s (%s)",
+						d->to->name ? d->to->name
+							    : d->to->addr,
+						d->what ? d->what : "", about)
 			     : g_strdup_printf ("%s to %s (%s)", step,
 						d->to->name ? d->to->name
 							    : d->to->addr,

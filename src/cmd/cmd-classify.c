@@ -16,7 +16,7 @@ static const char usage[]
       "Print, for each mail file, its kind, the confidence, whether scan\n"
       "would act on it, the evidence (which rules fired, and what each is\n"
       "worth) and what was extracted: company, role, people, interview\n"
-      "time and stated timeline.  Needs no database.\n"
+      "time, stated timeline, and what it asks you for.  Needs no database.\n"
       "\n"
       "  --format=text|json  output format (default text)\n"
       "  --user=ADDR         one of your addresses (repeatable); default:\n"
@@ -76,6 +76,9 @@ print_one (struct nmf_printer *p, const char *file,
     } else {
 	p->null (p);
     }
+    /* What it asks the user for (DESIGN §5, the reply step). */
+    nmf_printer_kv_string (p, "request", x->request);
+    nmf_printer_kv_time (p, "request_by", x->request_by);
     if (features) {
 	p->map_key (p, "features");
 	p->begin_map (p);

@@ -53,6 +53,7 @@ struct row {
     gint64 next;       /* next scheduled change when waiting */
     const char *next_step; /* what falls due then (static) */
     char *draft;       /* file of the draft, NULL when none */
+    char *request;     /* for a reply: what was asked, one line */
     char *reason;
 };
 
@@ -70,6 +71,7 @@ row_free (gpointer data)
     g_free (r->to_addr);
     g_free (r->phone);
     g_free (r->draft);
+    g_free (r->request);
     g_free (r->reason);
     g_free (r);
 }
@@ -114,8 +116,11 @@ by_urgency (gconstpointer a, gconstpointer b)
     const struct row *y = *(const struct row *const *) b;
     gint64 kx, ky;
 
-    /* Due steps first, the oldest due first; then waiting ones by the
-     * date of their next change. */
+    /* Questions of the employer first (they wait for the user), then
+     * the other due steps, the oldest due first; then waiting ones by
+     * the date of their next change. */
+    if ((x->request != NULL) != (y->request != NULL))
+	return x->request ? -1 : 1;
     if ((x->step != NULL) != (y->step != NULL))
 	return x->step ? -1 : 1;
     kx = x->step ? x->due : (x->next ? x->next : G_MAXINT64);
@@ -160,6 +165,25 @@ due_text (const struct row *r, gint64 now)
     ln = g_date_time_to_timezone (un, tz);
     if (! r->step)
 	return g_date_time_format (lt, "%a %Y-%m-%d");
+    /* A question of the employer's: due until its answer is late (a
+     * business day, or the deadline it named), overdue from then. */
+    if (r->request && r->late_at) {
+	g_autoptr (GDateTime) lu = g_date_time_new_from_unix_utc (
+	    now < r->late_at ? r->late_at - 1 : r->late_at);
+	g_autoptr (GDateTime) ll = g_date_time_to_timezone (lu, tz);
+
+	days = (int) ((g_date_time_to_unix (ln)
+		       + g_date_time_get_utc_offset (ln) / G_USEC_PER_SEC)
+			  / 86400
+		      - (g_date_time_to_unix (ll)
+			 + g_date_time_get_utc_offset (ll) / G_USEC_PER_SEC)
+			    / 86400);
+	if (now < r->late_at)
+	    return days == 0 ? g_strdup ("due today")
+			     : g_date_time_format (ll, "due by %a");
+	return days > 0 ? g_strdup_printf ("overdue %dd", days)
+			: g_strdup ("overdue");
+    }
     days = (int) ((g_date_time_to_unix (ln) + g_date_time_get_utc_offset (ln)
 		   / G_USEC_PER_SEC) / 86400
 		  - (g_date_time_to_unix (lt) + g_date_time_get_utc_offset (lt)
@@ -230,6 +254,9 @@ print_text (GPtrArray *rows, gint64 now, gboolean color,
 	    if (strcmp (r->step, "call") == 0)
 		c[i].draft = g_strdup_printf ("no draft: call %s",
 					      r->phone ? r->phone : "");
+	    else if (r->request)
+		c[i].draft = g_strdup_printf ("answer %s: %s", c[i].who,
+					      r->request);
 	    else if (r->draft) {
 		gsize n = strlen (mail_root);
 
@@ -352,6 +379,7 @@ print_json (GPtrArray *rows, gint64 now)
 	p->boolean (p, r->step && r->late_at && now >= r->late_at);
 	nmf_printer_kv_time (p, "next_change", r->next);
 	nmf_printer_kv_string (p, "draft", r->draft);
+	nmf_printer_kv_string (p, "request", r->request);
 	nmf_printer_kv_string (p, "reason", r->reason);
 	p->end (p);
     }
@@ -420,6 +448,7 @@ nmf_cmd_list (int argc, char **argv)
 	    r->due = d->since;
 	    r->late_at = d->late_at;
 	    r->draft = find_draft (drafts, d);
+	    r->request = g_strdup (d->what);
 	    g_ptr_array_add (rows, r);
 	}
 	if (! e.due->len && all)

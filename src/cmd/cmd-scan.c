@@ -476,6 +476,10 @@ learn (struct scan *s, struct job *j)
 	|| (msg->from && nmf_address_is_robot (msg->from->addr)
 	    && ! nmf_join_moves (kind));
     f->timeline = c.from_user ? 0 : x.timeline;
+    if (! c.from_user) {
+	f->request = g_strdup (x.request);
+	f->request_by = x.request_by;
+    }
     if (nmf_join_starts (kind) && x.interview_start) {
 	f->start = x.interview_start;
 	f->end = x.interview_end;

@@ -192,6 +192,12 @@ print_text (const struct nmf_loaded *l, const struct nmf_eval *e,
 	    printf ("    call %s and say:\n", u->to->phone ? u->to->phone : "");
 	    for (k = 0; k < G_N_ELEMENTS (call_lines); k++)
 		printf ("      - %s\n", call_lines[k]);
+	} else if (u->step == NMF_STEP_REPLY) {
+	    g_autofree char *late = when (u->late_at, tz, "%a %Y-%m-%d %H:%M");
+
+	    printf ("    asked: \"%s\"\n", u->what ? u->what : "");
+	    printf ("    answer by %s (no draft: the answer is yours)\n",
+		    late);
 	} else if (u->step == NMF_STEP_DECIDE) {
 	    g_autofree char *by = when (u->late_at, tz, "%a %Y-%m-%d");
 
@@ -298,7 +304,10 @@ print_json (const struct nmf_loaded *l, const struct nmf_eval *e,
 	nmf_printer_kv_string (o, "phone", u->to->phone);
 	o->end (o);
 	nmf_printer_kv_time (o, "since", u->since);
+	nmf_printer_kv_time (o, "late_at", u->late_at);
 	nmf_printer_kv_string (o, "draft", file);
+	if (u->what)
+	    nmf_printer_kv_string (o, "request", u->what);
 	if (u->step == NMF_STEP_CALL) {
 	    o->map_key (o, "call_script");
 	    o->begin_list (o);

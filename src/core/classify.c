@@ -15,6 +15,7 @@
 
 #include "nmf/classify.h"
 #include "nmf/dates.h"
+#include "nmf/request.h"
 #include "nmf/text.h"
 #include "nmf/weights.h"
 
@@ -743,6 +744,7 @@ static const char *const feature_names[NMF_F_COUNT] = {
     [NMF_F_USER_GRATITUDE] = "user:gratitude",
     [NMF_F_NAMES_INTERVIEWERS] = "names-interviewers",
     [NMF_F_INVITES] = "invites-the-reader",
+    [NMF_F_ASKS] = "asks-the-reader",
     [NMF_F_USER_NAMED] = "user-named",
 };
 
@@ -875,11 +877,11 @@ static const char *const invites_patterns[] = {
     "have|schedule|set up|arrange|speak|talk|meet|chat|connect|move "
     "forward) (?:with )?you\\b",
     "\\b(?:invite|inviting|invited) you (?:to|for) (?:an? |the |your |our )?"
-    "(?:[a-z-]+ ){0,2}(?:interview|call|meeting|conversation|chat|onsite|"
+    "(?:[a-z0-9-]+ ){0,2}(?:interview|call|meeting|conversation|chat|onsite|"
     "on-site|visit|round|screen|discussion|session)",
     "\\bbring you (?:in|back|on ?site|to)\\b",
     "\\b(?:schedule|set up|arrange|book|coordinate) (?:a|an|your|the|some)"
-    " (?:[a-z-]+ ){0,2}(?:interview|interviews|call|phone screen|"
+    " (?:[a-z0-9-]+ ){0,2}(?:interview|interviews|call|phone screen|"
     "conversation|chat|meeting|time to talk|time to speak)\\b",
     "\\bnext (?:step|round|stage)s? (?:is|are|would be|will be|in (?:the|our)"
     " (?:process|interview))\\b",
@@ -1167,6 +1169,15 @@ features_incoming (const struct nmf_message *msg,
     v[NMF_F_ITINERARY] = itinerary_in (msg->body);
     seen_regex (c, v, NMF_F_NAMES_INTERVIEWERS, names_interviewers_patterns);
     seen_regex (c, v, NMF_F_INVITES, invites_patterns);
+    {
+	struct nmf_request r;
+
+	if (nmf_request_find (msg, user_emails, &r)) {
+	    v[NMF_F_ASKS] = 1;
+	    detail (c, NMF_F_ASKS, r.what);
+	}
+	nmf_request_release (&r);
+    }
     /* A call or an interview titled with the user's own name: "Backend
      * Engineer Interview - Sam Lee", "Intro call with Jo & Sam Lee" (the
      * hiring side's titles name the candidate, who is someone else). */

@@ -16,6 +16,7 @@ nmf_config_init (struct nmf_config *cfg)
     cfg->thank_you_grace_hours = 0;
     cfg->thank_you_late_hours = 24;
     cfg->thankyou_lapse_days = 5;
+    cfg->reply_overdue_days = 1;
     cfg->import_horizon_days = 60;
     cfg->checkin_business_days = 7;
     cfg->decision_buffer_days = 2;
@@ -161,6 +162,7 @@ nmf_config_set (struct nmf_config *cfg, const char *key, const char *value,
     INT_KEY ("thank_you_late_hours", thank_you_late_hours, 1, 240)
     INT_KEY ("thankyou_lapse_days", thankyou_lapse_days, 0, 60)
     INT_KEY ("import_horizon_days", import_horizon_days, 0, 3650)
+    INT_KEY ("reply_overdue_days", reply_overdue_days, 0, 30)
     INT_KEY ("checkin_business_days", checkin_business_days, 1, 60)
     INT_KEY ("decision_buffer_business_days", decision_buffer_days, 0, 30)
     INT_KEY ("final_business_days", final_business_days, 1, 60)

@@ -6,6 +6,7 @@
 #include "nmf/classify.h"
 #include "nmf/dates.h"
 #include "nmf/extract.h"
+#include "nmf/request.h"
 #include "nmf/text.h"
 
 struct nmf_person *
@@ -2863,6 +2864,17 @@ nmf_extract_message (const struct nmf_message *msg,
 	return;
     if (! user_emails)
 	user_emails = none;
+    {
+	struct nmf_request r;
+
+	if (nmf_request_find (msg, user_emails, &r)) {
+	    x->request = g_steal_pointer (&r.what);
+	    x->request_by = r.by;
+	    g_ptr_array_add (x->evidence,
+			     g_strdup_printf ("request: %s", r.rule));
+	}
+	nmf_request_release (&r);
+    }
     from_addr = msg->from ? msg->from->addr : NULL;
     from_user = from_addr && nmf_address_in (from_addr, user_emails);
     head = g_strndup (msg->body, own_text_length (msg->body));
@@ -3180,6 +3192,7 @@ void
 nmf_extract_release (struct nmf_extract *x)
 {
     g_free (x->topic);
+    g_free (x->request);
     g_free (x->company);
     g_free (x->role);
     if (x->people)

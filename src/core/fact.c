@@ -12,6 +12,9 @@ const struct nmf_fact_field nmf_fact_text_fields[] = {
       NMF_FACT_WRITE_IF_SET },
     { "role", offsetof (struct nmf_fact, role), NMF_FACT_WRITE_IF_SET },
     { "topic", offsetof (struct nmf_fact, topic), NMF_FACT_WRITE_IF_SET },
+    /* What a message asks is read again with it: an old reading goes. */
+    { "request", offsetof (struct nmf_fact, request),
+      NMF_FACT_WRITE_ALWAYS },
     { "domain", offsetof (struct nmf_fact, domain),
       NMF_FACT_WRITE_ON_ANCHOR },
     { NULL, 0, 0 },
@@ -54,6 +57,7 @@ nmf_fact_copy (const struct nmf_fact *f)
     copy->start = f->start;
     copy->end = f->end;
     copy->timeline = f->timeline;
+    copy->request_by = f->request_by;
     copy->automated = f->automated;
     for (t = nmf_fact_text_fields; t->name; t++)
 	*nmf_fact_text (copy, t) = g_strdup (*nmf_fact_text (

@@ -12,6 +12,7 @@
 
 static const char *const state_names[NMF_STATE_COUNT] = {
     [NMF_STATE_WAITING] = "waiting",     [NMF_STATE_THANK_YOU] = "thank-you",
+    [NMF_STATE_REPLY] = "reply",
     [NMF_STATE_CHECK_IN] = "check-in",   [NMF_STATE_FINAL] = "final",
     [NMF_STATE_CALL] = "call",           [NMF_STATE_REJECTED] = "rejected",
     [NMF_STATE_OFFER] = "offer",         [NMF_STATE_CLOSED] = "closed",
@@ -42,7 +43,8 @@ nmf_state_from_string (const char *name, enum nmf_state *st)
 gboolean
 nmf_step_has_draft (enum nmf_step step)
 {
-    return step != NMF_STEP_NONE && step != NMF_STEP_DECIDE;
+    return step != NMF_STEP_NONE && step != NMF_STEP_DECIDE
+	   && step != NMF_STEP_REPLY;
 }
 
 const char *
@@ -87,6 +89,8 @@ nmf_step_to_string (enum nmf_step step)
 	return "keep-in-touch";
     case NMF_STEP_DECIDE:
 	return "decide";
+    case NMF_STEP_REPLY:
+	return "reply";
     case NMF_STEP_NONE:
 	break;
     }
@@ -167,6 +171,7 @@ nmf_pmsg_free (struct nmf_pmsg *m)
     g_free (m->subject);
     g_free (m->reply_to);
     g_free (m->phone);
+    g_free (m->request);
     g_ptr_array_unref (m->recipients);
     g_free (m);
 }
@@ -349,6 +354,7 @@ due_free_cb (gpointer p)
 
     nmf_person_free (d->to);
     g_free (d->reply_to_id);
+    g_free (d->what);
     g_free (d);
 }
 
@@ -803,6 +809,57 @@ cadence (struct ctx *c, const struct nmf_round *r, int round_no,
     nmf_person_free (to);
 }
 
+/* DESIGN §5, "The employer is waiting for the user": the last word of a
+ * person of the employer asks the user something and the user has not
+ * written to the process since.  It outranks waiting, check-in, final
+ * and call; a thank-you due comes first (sending it also answers); an
+ * outcome (rejected, offer) or a closed process is not outranked.  Due
+ * at once, late after reply_overdue_days business days or at the
+ * deadline the request states; no draft. */
+static void
+asked (struct ctx *c)
+{
+    const struct nmf_process *p = c->p;
+    const struct nmf_pmsg *last = NULL;
+    struct nmf_person *to;
+    g_autofree char *d = NULL;
+    gint64 late;
+    guint i;
+
+    if (c->out->state != NMF_STATE_WAITING
+	&& c->out->state != NMF_STATE_CHECK_IN
+	&& c->out->state != NMF_STATE_FINAL
+	&& c->out->state != NMF_STATE_CALL)
+	return;
+    for (i = 0; i < p->msgs->len; i++) {
+	const struct nmf_pmsg *m = p->msgs->pdata[i];
+
+	if (m->date <= c->now && employer_word (m) && *m->from
+	    && ! nmf_address_is_robot (m->from))
+	    last = m;
+    }
+    if (! last || ! last->request)
+	return;
+    for (i = 0; i < p->msgs->len; i++) {
+	const struct nmf_pmsg *m = p->msgs->pdata[i];
+
+	if (m->date > last->date && m->date <= c->now && user_step_mail (p, m))
+	    return;
+    }
+    late = last->request_by ? last->request_by
+			    : bizdays (c, last->date, c->cfg->reply_overdue_days);
+    d = day_text (c, last->date);
+    to = nmf_person_new (last->from_name, last->from, last->phone);
+    g_ptr_array_set_size (c->out->due, 0);
+    state (c, NMF_STATE_REPLY, 0, NMF_NEXT_NONE,
+	   g_strdup_printf ("%s asked on %s: %s",
+			    last->from_name ? last->from_name : last->from, d,
+			    last->request));
+    add_due (c, NMF_STEP_REPLY, 1, to, last->date, late, last->id);
+    ((struct nmf_due *) c->out->due->pdata[0])->what = g_strdup (last->request);
+    nmf_person_free (to);
+}
+
 /* DESIGN §1: after a process closed, a light note every keep_in_touch_days
  * to the people the user chose, unless the user wrote to them lately. */
 static void
@@ -858,27 +915,22 @@ last_activity (const struct nmf_process *p, gint64 now)
     return last;
 }
 
-void
-nmf_process_evaluate (const struct nmf_process *p, gint64 now,
-		      const struct nmf_config *cfg, GTimeZone *tz,
-		      struct nmf_eval *out)
+/* The steps without the employer's questions: see nmf_process_evaluate. */
+static void
+evaluate_steps (struct ctx *c, const struct nmf_process *p, gint64 now,
+		const struct nmf_config *cfg, struct nmf_eval *out)
 {
-    struct ctx c = { p, cfg, cfg->holidays, tz, now, out, 0 };
     const struct nmf_round *r = NULL;
     const struct nmf_pmsg *rejection = NULL, *offer = NULL;
     gint64 due_at, lapse_at, thanks_done = 0;
     guint i, lapsed = 0;
     int round_no = 0;
 
-    memset (out, 0, sizeof (*out));
-    out->due = g_ptr_array_new_with_free_func (due_free_cb);
-    out->state = NMF_STATE_WAITING;
-
     if (p->closed) {
-	c.closed_at = p->closed_at;
-	state (&c, NMF_STATE_CLOSED, 0, NMF_NEXT_NONE,
+	c->closed_at = p->closed_at;
+	state (c, NMF_STATE_CLOSED, 0, NMF_NEXT_NONE,
 	       g_strdup ("you closed this process"));
-	keep_in_touch (&c);
+	keep_in_touch (c);
 	return;
     }
     /* The first scan of an old archive: a process with nothing newer than
@@ -891,9 +943,9 @@ nmf_process_evaluate (const struct nmf_process *p, gint64 now,
 
 	if (cfg->import_horizon_days && last
 	    && last < seen - (gint64) cfg->import_horizon_days * 86400) {
-	    g_autofree char *d = day_text (&c, last);
+	    g_autofree char *d = day_text (c, last);
 
-	    state (&c, NMF_STATE_CLOSED, 0, NMF_NEXT_NONE,
+	    state (c, NMF_STATE_CLOSED, 0, NMF_NEXT_NONE,
 		   g_strdup_printf ("an old process: nothing since %s, more "
 				    "than %d days before it was first "
 				    "scanned",
@@ -929,30 +981,30 @@ nmf_process_evaluate (const struct nmf_process *p, gint64 now,
 	}
     }
     if (rejection && ! (r && r->start > rejection->date)) {
-	after_rejection (&c, rejection);
-	keep_in_touch (&c);
+	after_rejection (c, rejection);
+	keep_in_touch (c);
 	return;
     }
     if (offer && ! (r && r->start > offer->date)) {
-	g_autofree char *d = day_text (&c, offer->date);
+	g_autofree char *d = day_text (c, offer->date);
 
-	state (&c, NMF_STATE_OFFER, 0, NMF_NEXT_NONE,
+	state (c, NMF_STATE_OFFER, 0, NMF_NEXT_NONE,
 	       g_strdup_printf ("offer received on %s; close the process "
 				"when you have decided",
 				d));
-	decide (&c, offer);
+	decide (c, offer);
 	return;
     }
 
     if (! r) {
 	if (p->rounds->len) {
 	    const struct nmf_round *next = p->rounds->pdata[0];
-	    g_autofree char *d = day_text (&c, next->start);
+	    g_autofree char *d = day_text (c, next->start);
 
-	    state (&c, NMF_STATE_WAITING, next->end, NMF_NEXT_THANK_YOU,
+	    state (c, NMF_STATE_WAITING, next->end, NMF_NEXT_THANK_YOU,
 		   g_strdup_printf ("interview on %s", d));
 	} else {
-	    state (&c, NMF_STATE_WAITING, 0, NMF_NEXT_NONE,
+	    state (c, NMF_STATE_WAITING, 0, NMF_NEXT_NONE,
 		   g_strdup ("no interview time known yet"));
 	}
 	return;
@@ -960,7 +1012,7 @@ nmf_process_evaluate (const struct nmf_process *p, gint64 now,
 
     due_at = r->end + (gint64) cfg->thank_you_grace_hours * 3600;
     if (now < due_at) {
-	state (&c, NMF_STATE_WAITING, due_at, NMF_NEXT_THANK_YOU,
+	state (c, NMF_STATE_WAITING, due_at, NMF_NEXT_THANK_YOU,
 	       g_strdup ("interview in progress; the thank-you falls due "
 			 "when it ends"));
 	return;
@@ -970,7 +1022,7 @@ nmf_process_evaluate (const struct nmf_process *p, gint64 now,
      * the interview: a note two weeks late does more harm than none, and
      * the process goes on to its check-in. */
     lapse_at = cfg->thankyou_lapse_days
-		   ? bizdays (&c, r->end, cfg->thankyou_lapse_days) : 0;
+		   ? bizdays (c, r->end, cfg->thankyou_lapse_days) : 0;
 
     /* DESIGN §5: a thank-you to each interviewer of the round, written by
      * hand or from our draft. */
@@ -994,24 +1046,24 @@ nmf_process_evaluate (const struct nmf_process *p, gint64 now,
 	    lapsed++;
 	    continue;
 	}
-	add_due (&c, NMF_STEP_THANK_YOU, round_no, who, due_at,
+	add_due (c, NMF_STEP_THANK_YOU, round_no, who, due_at,
 		 r->end + (gint64) cfg->thank_you_late_hours * 3600, NULL);
     }
     if (out->due->len) {
-	state (&c, NMF_STATE_THANK_YOU, lapse_at,
+	state (c, NMF_STATE_THANK_YOU, lapse_at,
 	       lapse_at ? NMF_NEXT_LAPSE : NMF_NEXT_NONE,
 	       g_strdup_printf ("round %d ended and %u interviewer%s had no "
 				"thank-you yet",
 				round_no, out->due->len,
 				out->due->len == 1 ? " has" : "s have"));
-	goto snooze;
+	return;
     }
-    cadence (&c, r, round_no, thanks_done,
+    cadence (c, r, round_no, thanks_done,
 	     lapse_at ? lapse_at
 		      : r->end + (gint64) cfg->thank_you_late_hours * 3600);
     if (lapsed) {
 	/* Say so: the thank-you was not forgotten by us. */
-	g_autofree char *d = day_text (&c, lapse_at);
+	g_autofree char *d = day_text (c, lapse_at);
 	char *why = g_strdup_printf ("%s (the thank-you%s not sent lapsed "
 				     "on %s)", out->reason,
 				     lapsed == 1 ? "" : "s", d);
@@ -1019,9 +1071,24 @@ nmf_process_evaluate (const struct nmf_process *p, gint64 now,
 	g_free (out->reason);
 	out->reason = why;
     }
-    keep_in_touch (&c);
+    keep_in_touch (c);
+}
 
-snooze:
+void
+nmf_process_evaluate (const struct nmf_process *p, gint64 now,
+		      const struct nmf_config *cfg, GTimeZone *tz,
+		      struct nmf_eval *out)
+{
+    struct ctx c = { p, cfg, cfg->holidays, tz, now, out, 0 };
+
+    memset (out, 0, sizeof (*out));
+    out->due = g_ptr_array_new_with_free_func (due_free_cb);
+    out->state = NMF_STATE_WAITING;
+    evaluate_steps (&c, p, now, cfg, out);
+    asked (&c);
+    if (out->state == NMF_STATE_CLOSED || out->state == NMF_STATE_REJECTED
+	|| out->state == NMF_STATE_OFFER)
+	return;
     /* "Not before this date": due steps wait, the state says why. */
     if (p->snoozed_until > now && out->due->len) {
 	g_autofree char *d = day_text (&c, p->snoozed_until);

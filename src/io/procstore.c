@@ -25,6 +25,8 @@
 #define NMF_PROP_AUTO "followup.auto"
 #define NMF_PROP_TOPIC "followup.topic"
 #define NMF_PROP_TIMELINE "followup.timeline"
+#define NMF_PROP_REQUEST "followup.request"
+#define NMF_PROP_REQUEST_BY "followup.request-by"
 #define NMF_PROP_PHONE "followup.phone"
 #define NMF_PROP_MEMBER "followup.member"
 #define NMF_PROP_DOMAIN "followup.domain"
@@ -165,6 +167,8 @@ nmf_store_fact (struct nmf_db *db, const struct nmf_fact *f)
 				     f->automated ? "1" : NULL, NULL);
     if (! st)
 	st = set_time_prop (m, NMF_PROP_TIMELINE, f->timeline);
+    if (! st)
+	st = set_time_prop (m, NMF_PROP_REQUEST_BY, f->request_by);
     for (t = nmf_fact_text_fields; ! st && t->name; t++) {
 	const char *v = *nmf_fact_text ((struct nmf_fact *) f, t);
 	g_autofree char *key = text_key (t);
@@ -405,6 +409,7 @@ fact_from_msg (struct nmf_dbmsg *m)
     if (! s || ! nmf_kind_from_string (s, &f->kind))
 	f->kind = NMF_KIND_UNRELATED;
     f->anchor = nmf_store_is_anchor (m);
+    f->request_by = time_prop (m, NMF_PROP_REQUEST_BY);
     s = nmf_dbmsg_property (m, NMF_PROP_ROUND);
     if (s)
 	parse_round (s, &f->start, &f->end);
@@ -457,6 +462,8 @@ classify_late (struct nmf_dbmsg *m, const struct nmf_config *cfg,
 	pm->kind = c.kind;
     pm->automated = c.automated;
     pm->timeline = x.timeline;
+    pm->request = g_strdup (x.request);
+    pm->request_by = x.request_by;
     nmf_classification_release (&c);
     nmf_extract_release (&x);
     nmf_message_free (&msg);
@@ -495,6 +502,8 @@ load_msg_cb (struct nmf_dbmsg *m, void *data)
     if (kind && nmf_kind_from_string (kind, &pm->kind)) {
 	pm->automated = nmf_dbmsg_property (m, NMF_PROP_AUTO) != NULL;
 	pm->timeline = time_prop (m, NMF_PROP_TIMELINE);
+	pm->request = g_strdup (nmf_dbmsg_property (m, NMF_PROP_REQUEST));
+	pm->request_by = time_prop (m, NMF_PROP_REQUEST_BY);
     } else {
 	pm->kind = NMF_KIND_UNRELATED;
 	if (! pm->is_draft)
@@ -530,6 +539,8 @@ load_msg_cb (struct nmf_dbmsg *m, void *data)
 	f->kind = pm->kind;
 	f->automated = pm->automated;
 	f->timeline = pm->timeline;
+	f->request = g_strdup (pm->request);
+	f->request_by = pm->request_by;
 	g_ptr_array_add (c->l->joined, f);
     }
     g_ptr_array_add (c->l->proc->msgs, pm);

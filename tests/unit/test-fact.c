@@ -155,7 +155,8 @@ test_text_fields (void **state)
 {
     static const char *const keys[] = { "followup.phone", "followup.company",
 					"followup.role", "followup.topic",
-					"followup.domain", NULL };
+					"followup.request", "followup.domain",
+					NULL };
     struct nmf_fact *f = nmf_fact_new ("a", "t");
     struct nmf_fact *c;
     const struct nmf_fact_field *t;

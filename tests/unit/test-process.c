@@ -209,7 +209,8 @@ at (const char *iso)
 
 /* One event of a simulated process: 'i' the invitation (from Jo, the
  * recruiter), 'u' a mail of the user's to the address ('k' one whose
- * words read as a thank-you), 'e' an employer
+ * words read as a thank-you), 'q' an employer's mail that asks the
+ * user something (with a deadline: its timeline), 'e' an employer
  * reply, 'a' an auto-reply, 'r' a rejection, 'o' an offer, 'n' an
  * invitation to a second round on the given day (interview 2026-11-30
  * 18:00Z). */
@@ -310,6 +311,44 @@ static const struct ccase ccases[] = {
       { INVITE, THANKED,
 	{ 'u', "2026-11-25T10:00:00Z", "jo@acme.example", NULL } },
       NULL, "2026-11-27T12:00:00Z", NMF_STATE_WAITING, NMF_STEP_NONE },
+    /* The employer is waiting for the user (DESIGN §5). */
+    { "the employer asks: a reply is due, to the one who asked",
+      { INVITE, THANKED, { 'q', "2026-11-24T09:00:00Z", NULL, NULL } }, NULL,
+      "2026-11-24T12:00:00Z", NMF_STATE_REPLY, NMF_STEP_REPLY,
+      "jo@acme.example" },
+    { "any mail of the user's to the process answers",
+      { INVITE, THANKED, { 'q', "2026-11-24T09:00:00Z", NULL, NULL },
+	{ 'u', "2026-11-24T15:00:00Z", "priya@acme.example", NULL } },
+      NULL, "2026-11-25T12:00:00Z", NMF_STATE_WAITING, NMF_STEP_NONE },
+    { "mail to someone else does not",
+      { INVITE, THANKED, { 'q', "2026-11-24T09:00:00Z", NULL, NULL },
+	{ 'u', "2026-11-24T15:00:00Z", "friend@example.org", NULL } },
+      NULL, "2026-11-25T12:00:00Z", NMF_STATE_REPLY, NMF_STEP_REPLY },
+    { "it outranks the check-in",
+      { INVITE, THANKED, { 'q', "2026-11-24T09:00:00Z", NULL, NULL } }, NULL,
+      "2026-12-10T12:00:00Z", NMF_STATE_REPLY, NMF_STEP_REPLY },
+    { "a thank-you due comes first",
+      { INVITE, { 'q', "2026-11-17T20:00:00Z", NULL, NULL } }, NULL,
+      "2026-11-17T21:00:00Z", NMF_STATE_THANK_YOU, NMF_STEP_THANK_YOU },
+    { "a later word that asks nothing ends it",
+      { INVITE, THANKED, { 'q', "2026-11-24T09:00:00Z", NULL, NULL },
+	{ 'e', "2026-11-24T10:00:00Z", NULL, NULL } },
+      NULL, "2026-11-24T12:00:00Z", NMF_STATE_WAITING, NMF_STEP_NONE },
+    { "an auto-reply asks nothing",
+      { INVITE, THANKED, { 'a', "2026-11-24T09:00:00Z", NULL, NULL } }, NULL,
+      "2026-11-24T12:00:00Z", NMF_STATE_WAITING, NMF_STEP_NONE },
+    { "a rejection is not outranked",
+      { INVITE, THANKED, { 'q', "2026-11-24T09:00:00Z", NULL, NULL },
+	{ 'r', "2026-11-25T09:00:00Z", NULL, NULL } },
+      NULL, "2026-11-25T12:00:00Z", NMF_STATE_REJECTED,
+      NMF_STEP_REJECTION_REPLY },
+    { "before the interview: the employer asks for times",
+      { { 'q', "2026-11-12T15:00:00Z", NULL, NULL } }, NULL,
+      "2026-11-12T16:00:00Z", NMF_STATE_REPLY, NMF_STEP_REPLY },
+    { "snoozed: the question waits too",
+      { INVITE, THANKED, { 'q', "2026-11-24T09:00:00Z", NULL, NULL } }, NULL,
+      "2026-11-24T12:00:00Z", NMF_STATE_WAITING, NMF_STEP_NONE, NULL, NULL,
+      "2026-11-27T00:00:00Z" },
     { "an employer reply restarts the clock",
       { INVITE, THANKED, { 'e', "2026-11-24T09:00:00Z", NULL, NULL } }, NULL,
       "2026-11-27T12:00:00Z", NMF_STATE_WAITING, NMF_STEP_NONE },
@@ -415,8 +454,13 @@ test_cadence (void **state)
 			      ? NMF_KIND_INTERVIEW_INVITE
 			      : NMF_KIND_UNRELATED;
 		m->automated = v->what == 'a';
-		if (v->timeline)
+		if (v->what == 'q') {
+		    m->request = g_strdup ("Could you send two references?");
+		    if (v->timeline)
+			m->request_by = noon (v->timeline);
+		} else if (v->timeline) {
 		    m->timeline = noon (v->timeline);
+		}
 		if (v->what == 'n')
 		    nmf_process_add_round (p, at ("2026-11-30T18:00:00Z"),
 					   at ("2026-11-30T19:00:00Z"), who);
@@ -713,6 +757,51 @@ test_steering (void **state)
     }
 }
 
+/* A reply is due at once and late after reply_overdue_days business
+ * days, or at the deadline the request states; it has no draft. */
+static void
+test_reply_late (void **state)
+{
+    struct nmf_config cfg;
+    size_t k;
+    /* asked on Friday 27 Nov: late on Monday 30 Nov; with a deadline of
+     * Wednesday 2 Dec (noon), then. */
+    static const struct {
+	gint64 by;
+	const char *late;
+    } rows[] = {
+	{ 0, "2026-11-30T09:00:00Z" },
+	{ 1, "2026-12-02T12:00:00Z" },
+    };
+
+    (void) state;
+    nmf_config_init (&cfg);
+    for (k = 0; k < G_N_ELEMENTS (rows); k++) {
+	struct nmf_process *p = nmf_process_new ("p1");
+	struct nmf_pmsg *m = nmf_pmsg_new ("q", at ("2026-11-27T09:00:00Z"),
+					   "jo@acme.example");
+	struct nmf_eval e;
+	const struct nmf_due *d;
+
+	m->request = g_strdup ("Please confirm you can make Thursday.");
+	m->request_by = rows[k].by ? noon ("2026-12-02") : 0;
+	g_ptr_array_add (p->msgs, m);
+	nmf_process_evaluate (p, at ("2026-11-27T10:00:00Z"), &cfg, NULL, &e);
+	assert_int_equal (e.state, NMF_STATE_REPLY);
+	assert_int_equal (e.due->len, 1);
+	d = e.due->pdata[0];
+	assert_int_equal (d->step, NMF_STEP_REPLY);
+	assert_false (nmf_step_has_draft (d->step));
+	assert_string_equal (d->what, "Please confirm you can make Thursday.");
+	assert_string_equal (d->reply_to_id, "q");
+	assert_int_equal (d->late_at, at (rows[k].late));
+	assert_non_null (strstr (e.reason, "Please confirm"));
+	nmf_eval_release (&e);
+	nmf_process_free (&p);
+    }
+    nmf_config_release (&cfg);
+}
+
 int
 main (void)
 {
@@ -726,6 +815,7 @@ main (void)
 	cmocka_unit_test (test_import_horizon),
 	cmocka_unit_test (test_offer_decide),
 	cmocka_unit_test (test_steering),
+	cmocka_unit_test (test_reply_late),
     };
 
     return cmocka_run_group_tests (tests, NULL, NULL);
