@@ -75,6 +75,8 @@ struct nmf_process {
                                * chose to stay in touch with */
     gint64 snoozed_until; /* no step before this instant, 0 */
     gint64 first_seen;    /* when scan first evaluated it (0: now) */
+    gint64 answered_at;   /* the user said they answered the employer
+                           * outside mail, at this time (0: never) */
 };
 
 /* What happens at an evaluation's next change without new mail. */

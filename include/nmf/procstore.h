@@ -236,6 +236,10 @@ enum nmf_status
 nmf_store_keep_in_touch (struct nmf_dbmsg *anchor, const char *addr,
 			 const char *name);
 
+/* The user answered the employer's question outside mail, at now. */
+enum nmf_status
+nmf_store_answered (struct nmf_dbmsg *anchor, gint64 now);
+
 /* Record on anchor that scan evaluated its process at now (the first
  * time, or an earlier time than before). */
 enum nmf_status

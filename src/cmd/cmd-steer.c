@@ -269,7 +269,7 @@ static const char note_usage[]
     = "usage: notmuch-followup note [--to=ADDR] [--decision-by=DATE]\n"
       "           [--interview-at=WHEN[/END] [--round=N]] [--cancel-round=N]\n"
       "           [--interviewer='Name <addr>']... [--not-interviewer=ADDR]...\n"
-      "           [--keep-in-touch='Name <addr>']...\n"
+      "           [--keep-in-touch='Name <addr>']... [--answered]\n"
       "           [--now=WHEN] THREAD [TEXT]\n"
       "\n"
       "Tell the process what happened outside mail.\n"
@@ -284,6 +284,8 @@ static const char note_usage[]
       "                     numbers them) to that time instead\n"
       "  --cancel-round=N   round N did not happen\n"
       "  --interviewer='Name <addr>'  who you met (repeatable)\n"
+      "  --answered         you answered what the employer asked outside\n"
+      "                     mail (a call, in person): the reply step ends\n"
       "  --not-interviewer=ADDR  someone taken for an interviewer who was\n"
       "                     none (repeatable): no thank-you goes to them\n"
       "  --keep-in-touch='Name <addr>'  stay in touch with them after the\n"
@@ -312,7 +314,9 @@ nmf_cmd_note (int argc, char **argv)
     g_autoptr (GPtrArray) keep = g_ptr_array_new ();
     g_autoptr (GPtrArray) nots = g_ptr_array_new ();
     const char *opt_round = NULL, *opt_cancel = NULL;
+    int answered = 0;
     const struct nmf_opt opts[] = {
+	{ "answered", NMF_OPT_BOOL, &answered, NULL },
 	{ "keep-in-touch", NMF_OPT_STRINGS, keep, NULL },
 	{ "not-interviewer", NMF_OPT_STRINGS, nots, NULL },
 	{ "round", NMF_OPT_STRING, &opt_round, NULL },
@@ -386,7 +390,7 @@ nmf_cmd_note (int argc, char **argv)
 	nmf_address_free (p);
     }
     if (args->len == 1 && ! decision && ! at && ! who->len && ! keep->len
-	&& ! nots->len && ! opt_cancel) {
+	&& ! nots->len && ! opt_cancel && ! answered) {
 	fprintf (stderr, "notmuch-followup: note: nothing to note\n\n%s",
 		 note_usage);
 	return NMF_EXIT_ERROR;
@@ -467,6 +471,8 @@ nmf_cmd_note (int argc, char **argv)
     }
     if (! ret && by)
 	ret = nmf_store_set_decision_by (a, by);
+    if (! ret && answered)
+	ret = nmf_store_answered (a, s.e.now);
     if (! ret && start && moved_from)
 	ret = nmf_store_move_round (a, moved_from, start, end);
     else if (! ret && start)

@@ -838,7 +838,7 @@ asked (struct ctx *c)
 	    && ! nmf_address_is_robot (m->from))
 	    last = m;
     }
-    if (! last || ! last->request)
+    if (! last || ! last->request || p->answered_at >= last->date)
 	return;
     for (i = 0; i < p->msgs->len; i++) {
 	const struct nmf_pmsg *m = p->msgs->pdata[i];

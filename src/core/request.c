@@ -21,6 +21,9 @@
 /* Clauses that ask nothing, removed before the rules look (folded,
  * lowercase, apostrophes straight). */
 static const char *const closers[] = {
+    /* "call me if you have any questions" */
+    "(?:please )?(?:call|contact|e-?mail|ring|phone|text|write to|reach out "
+    "to|get in touch with) (?:me|us)[^.?!]*? if (?:you|there)[^.?!]*",
     /* "let me know if you have any questions", and its kin */
     "(?:please |do )?(?:let|lmk) (?:me|us) know if (?:you (?:have|had|need|"
     "require|want|would like|'d like)|there (?:is|are|'s)|i can|we can|"
@@ -56,6 +59,13 @@ static const char *const closers[] = {
     "(?:please )?(?:find|see) (?:attached|below|enclosed)[^.?!]*",
     "please (?:note|be advised|be aware|remember|keep in mind)[^.?!]*",
     "(?:good|best of) luck[^.?!]*",
+    /* "let me know if it is not convenient": a fixed plan, an opt-out */
+    "(?:please )?(?:let (?:me|us) know|tell (?:me|us)|reply|notify (?:me|us))"
+    " (?:if|in case|should) [^.?!]*(?:n't|\\bnot\\b|\\bno longer\\b|"
+    "inconvenient)[^.?!]*",
+    "(?:if|in case) (?:you )?(?:do not|don't|didn't|did not|cannot|can't) "
+    "(?:see|receive|find|get|open)[^.?!]*",
+    "is there anything (?:else )?(?:i|we) can[^.?!]*\\??",
     NULL,
 };
 
@@ -69,13 +79,14 @@ static const struct rule rules[] = {
     { "please-do",
       "\\bplease,? (?:kindly |also |just |do |could you |can you )?"
       "(?:send|share|provide|forward|e-?mail|confirm|reconfirm|reply|"
+      "review|make|look over|take a look|send (?:it |them |this )?back|"
       "respond|let (?:me|us) know|advise|indicate|complete|fill (?:out|in)|"
       "submit|sign|return|upload|book|schedule|select|choose|pick|get back|"
       "call me|give me a call|text me|review and|send over|suggest|propose|"
       "tell (?:me|us)|update (?:me|us)|list|include|attach|check your)\\b" },
     { "let-me-know",
       "\\b(?:let|lmk) (?:me|us) know (?:your|you(?:r)? (?:availability|"
-      "thoughts)|when|what|which|if|whether|how|a |some |the best|by|asap|"
+      "thoughts)|when|what|which|if|whether|how|a |some |the best|by|asap|of|"
       "as soon as|at your)" },
     { "could-you",
       "\\b(?:can|could|would|will) you (?:please |kindly |also |possibly |"
@@ -132,6 +143,22 @@ static const struct rule rules[] = {
       "(?:reply|response|answer|availability|confirmation|decision|"
       "references|documents|feedback|thoughts)\\b" },
     { "earliest-convenience", "\\bat your earliest convenience\\b" },
+    { "see-if",
+      "\\b(?:wanted|want|writing|write|wanted to reach out|like) to "
+      "(?:see|check|ask|find out|know|confirm) (?:if|whether|when|what|"
+      "how|which)\\b" },
+    { "use-to-pick",
+      "\\b(?:use|click) (?:this|it|the link|the button|the calendar)\\b"
+      "[^.?!]* to (?:find|book|pick|select|choose|schedule|grab|reserve) "
+      "(?:a |your |an )?(?:time|slot|date|interview)" },
+    { "imperative",
+      "(?:^|: |, )(?:kindly )?(?:provide|send|share|reply|respond|submit|"
+      "complete|fill out|select|choose|pick|confirm|indicate|list) "
+      "(?:me |us )?(?:with )?(?:your|a|an|the|two|three|four|five|some|any|"
+      "[0-9])\\b" },
+    { "direct-question",
+      "^\\s*(?:and |so |also |but )?(?:is|are|was|were|do|does|did|have|has|"
+      "can|could|would|will|should)\\b[^.!:;]*\\?" },
     { "reply-with",
       "\\b(?:reply|respond|get back to (?:me|us)) (?:to this (?:e-?mail|"
       "message|note) )?(?:with|by|asap|as soon as|and let)\\b" },
@@ -140,7 +167,7 @@ static const struct rule rules[] = {
 
 /* A question put to the reader: it ends with '?' and speaks to them. */
 static const char question_to_you[]
-    = "\\b(?:you|your|yours|you're|you've|you'd|you'll)\\b[^.!]*\\?";
+    = "\\b(?:you|your|yours|you're|you've|you'd|you'll)\\b[^.!:;]*\\?";
 
 /* Questions that ask nothing of the reader's job search. */
 static const char rhetorical[]
@@ -189,13 +216,32 @@ without_closers (const char *s)
     return cur;
 }
 
+/* A sentence longer than this is a signature block or a pasted list
+ * run together, not prose that asks. */
+#define SENTENCE_MAX 300
+
 const char *
 nmf_request_sentence (const char *sentence)
 {
     g_autofree char *q = straight_quotes (sentence ? sentence : "");
     g_autofree char *f = nmf_text_fold (q);
-    g_autofree char *s = without_closers (f);
+    g_autofree char *bare = NULL;
+    g_autofree char *s = NULL;
     int i;
+
+    /* Links and addresses are no words ("?" in a link is no question). */
+    {
+	g_autoptr (GRegex) re = nmf_regex_new (
+	    "(?:https?://|www\\.)\\S+|\\S+@\\S+\\.\\S+", 0, 0, NULL);
+
+	bare = re ? g_regex_replace_literal (re, f, -1, 0, "LINK", 0, NULL)
+		  : NULL;
+    }
+    if (! bare)
+	bare = g_strdup (f);
+    if (strlen (bare) > SENTENCE_MAX)
+	return NULL;
+    s = without_closers (bare);
 
     if (nmf_regex_match_jit (rhetorical, s, NULL))
 	return NULL;

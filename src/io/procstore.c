@@ -47,6 +47,11 @@
 /* On the anchor, one per address: whom the user may write in a new
  * thread for that mail to join the process (lowercase). */
 #define NMF_PROP_CONTACT "followup.contact"
+/* Steering (note): kept on the anchor, applied by load_overrides. */
+#define PROP_NOT_INTERVIEWER "followup.not-interviewer"
+#define PROP_MOVED_ROUND "followup.moved-round"
+#define PROP_CANCELLED_ROUND "followup.cancelled-round"
+#define PROP_ANSWERED "followup.answered"
 
 static void
 person_free_cb (gpointer p)
@@ -758,6 +763,7 @@ load_overrides (struct nmf_db *db, struct nmf_loaded *l)
     l->proc->snoozed_until = time_prop (a, NMF_PROP_SNOOZE);
     l->proc->first_seen = time_prop (a, NMF_PROP_FIRST_SEEN);
     l->proc->decision_by = time_prop (a, NMF_PROP_DECISION_BY);
+    l->proc->answered_at = time_prop (a, PROP_ANSWERED);
     who = g_ptr_array_new_with_free_func (person_free_cb);
     {
 	g_autoptr (GPtrArray) names = nmf_dbmsg_properties (
@@ -1085,10 +1091,6 @@ nmf_store_mark_seen (struct nmf_dbmsg *anchor, gint64 now)
     return set_time_prop (anchor, NMF_PROP_FIRST_SEEN, now);
 }
 
-/* Steering (note): kept on the anchor, applied by load_overrides. */
-#define PROP_NOT_INTERVIEWER "followup.not-interviewer"
-#define PROP_MOVED_ROUND "followup.moved-round"
-#define PROP_CANCELLED_ROUND "followup.cancelled-round"
 
 enum nmf_status
 nmf_store_set_decision_by (struct nmf_dbmsg *anchor, gint64 day)
@@ -1168,6 +1170,12 @@ nmf_store_cancel_round (struct nmf_dbmsg *anchor, gint64 start)
     g_autofree char *v = g_strdup_printf ("%" G_GINT64_FORMAT, start);
 
     return nmf_dbmsg_add_property (anchor, PROP_CANCELLED_ROUND, v, NULL);
+}
+
+enum nmf_status
+nmf_store_answered (struct nmf_dbmsg *anchor, gint64 now)
+{
+    return set_time_prop (anchor, PROP_ANSWERED, now);
 }
 
 enum nmf_status

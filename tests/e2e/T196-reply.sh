@@ -181,7 +181,13 @@ t_match "on Friday it is due today, not overdue" '^reply +due today' \
     "$(nmf list --now=2026-11-20T12:00:00Z)"
 t_match "after Friday it is" '^reply +overdue' \
     "$(nmf list --now=2026-11-21T18:00:00Z)"
-# The user sends them in a new message.
+# Answered on the phone: the user says so.
+t_ok "note --answered" nmf note --now=2026-11-18T19:00:00Z --answered \
+    id:refs-3303@mail.acme-robotics.example
+t_eq "the question is answered" followup/waiting "$(state_of $ASK)"
+t_eq "and list has nothing" "Nothing needs you now." \
+    "$(nmf list --now=2026-11-18T19:00:00Z)"
+# The user sends them in a new message too.
 cat >"$NMF_TMP/refs-sent.eml" <<'MAIL'
 Message-ID: <refs-13@morgan.example>
 Date: Thu, 19 Nov 2026 08:00:00 -0800

@@ -797,6 +797,12 @@ test_reply_late (void **state)
 	assert_int_equal (d->late_at, at (rows[k].late));
 	assert_non_null (strstr (e.reason, "Please confirm"));
 	nmf_eval_release (&e);
+	/* Answered outside mail (note --answered): no step. */
+	p->answered_at = at ("2026-11-27T09:30:00Z");
+	nmf_process_evaluate (p, at ("2026-11-27T10:00:00Z"), &cfg, NULL, &e);
+	assert_int_equal (e.state, NMF_STATE_WAITING);
+	assert_int_equal (e.due->len, 0);
+	nmf_eval_release (&e);
 	nmf_process_free (&p);
     }
     nmf_config_release (&cfg);

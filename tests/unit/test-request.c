@@ -68,6 +68,22 @@ test_sentences (void **state)
 	{ "The team enjoyed meeting you.", FALSE },
 	{ "Did you know that 70% of candidates never follow up?", FALSE },
 	{ "Ready to take the next step in your career?", FALSE },
+	{ "I wanted to see whether you had a chance to look at the "
+	  "exercise.", TRUE },
+	{ "Please review the offer letter and send it back signed.", TRUE },
+	{ "To book your onsite, share three dates that suit you.", TRUE },
+	{ "Is the 14th still good for the team lunch?", TRUE },
+	{ "Use the link in this email to choose a time for the panel.", TRUE },
+	{ "Please let me know of any dietary needs before Friday.", TRUE },
+	/* closers and offers again */
+	{ "Please call me if you have any questions.", FALSE },
+	{ "Please let me know if this time does not work for you.", FALSE },
+	{ "If you do not see the invite, please check your spam folder.",
+	  FALSE },
+	{ "Is there anything else I can help you with?", FALSE },
+	/* a question mark in a link is no question */
+	{ "You can read about the team here: https://x.example/team?ref=mail",
+	  FALSE },
 	{ "", FALSE },
     };
     size_t i;
