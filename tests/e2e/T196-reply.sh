@@ -60,6 +60,8 @@ t_match "show quotes the request" \
     'asked: "Could you send me two or three times that work for you next week\?"' \
     "$out"
 t_match "show says the state" 'state: *reply' "$out"
+t_match "noreply still lists the thread" 'next steps' \
+    "$(nmf noreply --now=2026-11-12T17:00:00Z)"
 nmf agenda --output="$NMF_TMP/agenda.ics" --now=2026-11-12T17:00:00Z
 t_match "agenda has it as a to-do" 'SUMMARY:Answer Jordan Lee: Could you' \
     "$(tr -d '\r' <"$NMF_TMP/agenda.ics" | sed -e ':a' -e '$!N;s/\n //;ta' -e 'P;D')"
