@@ -78,10 +78,40 @@ const struct nmf_fact *
 nmf_facts_assemble (struct nmf_process *p, const GPtrArray *facts,
 		    const struct nmf_fact **latest);
 
-/* The message a draft answers (DESIGN §6): the employer's last word in
- * p's messages (not the user's, not automated, not a draft), else
- * fallback (the latest round's invitation). */
+/* The message a draft to `to` answers (DESIGN §6; doc/design.md, "What
+ * a draft answers"): the last message of a person in p's threads — of
+ * a person of the employer (not a robot, not automated, not a draft) or
+ * the user's own sent mail to one — the last one from or to `to` when
+ * there is one; else fallback (the latest round's invitation).  `to`
+ * may be NULL. */
 const char *
-nmf_process_reply_target (const struct nmf_process *p, const char *fallback);
+nmf_process_reply_target (const struct nmf_process *p, const char *to,
+			  const char *fallback);
+
+/* The message a draft for due answers: the message the step is about
+ * (due->reply_to_id: the rejection, the employer's last reply) when a
+ * person wrote it, else nmf_process_reply_target for due->to.  Sets
+ * *subject to the draft's subject (nmf_draft_subject; g_free).  NULL
+ * when the process has no message to answer. */
+const char *
+nmf_process_draft_target (const struct nmf_process *p,
+			  const struct nmf_due *due, const char *fallback,
+			  char **subject);
+
+/* Is subject a machine's: a calendar's ("Invitation: ... @ Wed Dec 2,
+ * 2026 3pm", "Updated invitation:", "Accepted:", "Canceled:", ...) or an
+ * applicant-tracking system's ("Interview Confirmation", "Thank you for
+ * applying", "[Action Required]", ...)? */
+gboolean
+nmf_subject_is_machine (const char *subject);
+
+/* The subject of a draft for step: "Re: " and the subject it answers
+ * (once), or, when that is a machine's or its sender a robot, one of its
+ * own ("Thank you – Staff Data Engineer interview", "Following up –
+ * Staff Data Engineer role").  role and company may be NULL.  g_free. */
+char *
+nmf_draft_subject (enum nmf_step step, const char *answered_subject,
+		   gboolean answered_robot, const char *role,
+		   const char *company);
 
 #endif

@@ -2278,7 +2278,11 @@ strip_frame (const char *segment)
 	"reminder: finish your application for ", "finish your application for ",
 	"you've been referred for ", "referral for ", "next step: ",
 	"interview for ", "invitation to interview for ", "interview ",
-	"interview: ", "invitation: ", "the ", NULL,
+	"interview: ", "invitation: ", "the ",
+	/* an ATS's "Interview Confirmation for X" */
+	"confirmation for ", "confirmed for ", "scheduled for ",
+	"request for ", "invitation for ", "details for ", "reminder for ",
+	NULL,
     };
     static const char *const trail[] = {
 	" application update", " application", " update", " our decision",

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "nmf/fact.h"
+#include "nmf/text.h"
 
 const struct nmf_fact_field nmf_fact_text_fields[] = {
     /* A phone number the message no longer gives goes. */
@@ -154,17 +155,153 @@ nmf_facts_assemble (struct nmf_process *p, const GPtrArray *facts,
     return anchor ? anchor : facts->pdata[0];
 }
 
-const char *
-nmf_process_reply_target (const struct nmf_process *p, const char *fallback)
+/* Is m a person's word in the conversation: the employer's (not a
+ * robot, not automated) or the user's own sent mail? */
+static gboolean
+persons_word (const struct nmf_pmsg *m)
 {
+    if (m->is_draft || ! m->id || ! *m->id)
+	return FALSE;
+    if (m->from_user)
+	return m->recipients->len > 0;
+    return ! m->automated && m->from && *m->from
+	   && ! nmf_address_is_robot (m->from);
+}
+
+static gboolean
+involves (const struct nmf_pmsg *m, const char *to)
+{
+    guint i;
+
+    if (! to || ! *to)
+	return FALSE;
+    if (! m->from_user)
+	return m->from && g_ascii_strcasecmp (m->from, to) == 0;
+    for (i = 0; i < m->recipients->len; i++) {
+	if (g_ascii_strcasecmp (m->recipients->pdata[i], to) == 0)
+	    return TRUE;
+    }
+    return FALSE;
+}
+
+const char *
+nmf_process_reply_target (const struct nmf_process *p, const char *to,
+			  const char *fallback)
+{
+    const char *last = NULL;
     guint i;
 
     for (i = p->msgs->len; i > 0; i--) {
 	const struct nmf_pmsg *m = p->msgs->pdata[i - 1];
 
-	if (! m->from_user && ! m->automated && ! m->is_draft && m->id
-	    && *m->id)
+	if (! persons_word (m))
+	    continue;
+	if (involves (m, to))
 	    return m->id;
+	/* The user's mail to someone else is no answer to the employer. */
+	if (! last && ! m->from_user)
+	    last = m->id;
     }
-    return fallback;
+    return last ? last : fallback;
+}
+
+/* Subjects calendars and applicant-tracking systems write. */
+static const char machine_subject_re[]
+    = "(?i)^(?:(?:re|fwd?|aw|wg|tr)\\s*:\\s*)*(?:"
+      /* calendars: Google, Outlook, Apple, Zoom, Calendly */
+      "(?:updated |new |canceled |cancelled )?invitation(?: with note)?:|"
+      "invitation from|updated invitation|"
+      "(?:accepted|declined|tentative(?:ly accepted)?|canceled|cancelled|"
+      "updated|new time proposed|event canceled|canceled event|"
+      "cancelled event|reminder|confirmed|confirmation|rescheduled):|"
+      "new event:|"
+      /* applicant-tracking systems */
+      "\\[action required\\]|action required|"
+      "interview (?:confirmation|confirmed|scheduled|invitation from|"
+      "request from|reminder|details|rescheduled|cancelled|canceled)|"
+      "your (?:interview|application|candidacy|assessment)|"
+      "thank you for (?:applying|your application|your interest)|"
+      "thanks for applying|application (?:received|update|status)|"
+      "update on your application|important information about your)"
+      "|\\s@\\s.*\\b(?:19|20)\\d\\d\\b.*\\d(?:am|pm|:\\d\\d)";
+
+gboolean
+nmf_subject_is_machine (const char *subject)
+{
+    return subject && nmf_regex_match_jit (machine_subject_re, subject, NULL);
+}
+
+char *
+nmf_draft_subject (enum nmf_step step, const char *answered_subject,
+		   gboolean answered_robot, const char *role,
+		   const char *company)
+{
+    g_autofree char *clean = nmf_text_one_line (
+	answered_subject ? answered_subject : "", 300);
+    g_autofree char *what = NULL;
+
+    if (*clean && ! answered_robot && ! nmf_subject_is_machine (clean)) {
+	if (g_ascii_strncasecmp (clean, "re:", 3) == 0)
+	    return g_steal_pointer (&clean);
+	return g_strdup_printf ("Re: %s", clean);
+    }
+    /* A subject of our own, in the user's words. */
+    if (role && *role)
+	what = g_strdup (role);
+    else if (company && *company)
+	what = g_strdup_printf ("%s", company);
+    switch (step) {
+    case NMF_STEP_THANK_YOU:
+	return what ? g_strdup_printf ("Thank you \xe2\x80\x93 %s interview",
+				       what)
+		    : g_strdup ("Thank you for the interview");
+    case NMF_STEP_CHECK_IN:
+    case NMF_STEP_FINAL:
+	return what ? g_strdup_printf ("Following up \xe2\x80\x93 %s%s", what,
+				       role && *role ? " role" : "")
+		    : g_strdup ("Following up");
+    case NMF_STEP_REJECTION_REPLY:
+	return what ? g_strdup_printf ("Thank you \xe2\x80\x93 %s", what)
+		    : g_strdup ("Thank you");
+    case NMF_STEP_KEEP_IN_TOUCH:
+	return g_strdup ("Keeping in touch");
+    default:
+	return what ? g_strdup_printf ("%s", what) : g_strdup ("Hello");
+    }
+}
+
+static const struct nmf_pmsg *
+msg_by_id (const struct nmf_process *p, const char *id)
+{
+    guint i;
+
+    for (i = 0; id && i < p->msgs->len; i++) {
+	const struct nmf_pmsg *m = p->msgs->pdata[i];
+
+	if (m->id && strcmp (m->id, id) == 0)
+	    return m;
+    }
+    return NULL;
+}
+
+const char *
+nmf_process_draft_target (const struct nmf_process *p,
+			  const struct nmf_due *due, const char *fallback,
+			  char **subject)
+{
+    const struct nmf_pmsg *m = msg_by_id (p, due->reply_to_id);
+    const char *id;
+    gboolean robot;
+
+    if (m && persons_word (m))
+	id = m->id;
+    else
+	id = nmf_process_reply_target (p, due->to ? due->to->addr : NULL,
+				       fallback);
+    m = msg_by_id (p, id);
+    robot = ! m || m->automated
+	    || (! m->from_user && nmf_address_is_robot (m->from));
+    *subject = nmf_draft_subject (due->step, m ? m->subject : NULL, robot,
+				  p->role, p->company);
+    return id;
 }

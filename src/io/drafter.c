@@ -136,16 +136,6 @@ round_of (const struct nmf_process *p, int round)
     return p->rounds->pdata[round - 1];
 }
 
-static char *
-reply_subject (const char *subject)
-{
-    g_autofree char *clean = nmf_text_one_line (subject ? subject : "", 300);
-
-    if (g_ascii_strncasecmp (clean, "re:", 3) == 0)
-	return g_strdup (clean);
-    return g_strdup_printf ("Re: %s", clean);
-}
-
 enum nmf_status
 nmf_drafter_write (struct nmf_db *db, const struct nmf_config *cfg,
 		   struct nmf_loaded *l, const struct nmf_due *due,
@@ -245,28 +235,29 @@ nmf_drafter_write (struct nmf_db *db, const struct nmf_config *cfg,
 	g_free (body);
 	body = wrapped;
     }
-    subject = reply_subject (l->subject);
     file_key = g_strdup_printf ("%s %s", l->proc->id, key);
     d.from_name = cfg->user_name;
     /* From the address the employer wrote to, when it is one of ours. */
     d.from_addr = l->user_addr ? l->user_addr : cfg->primary_email;
     d.to_name = due->to->name;
     d.to_addr = due->to->addr;
-    d.subject = subject;
     d.in_reply_to = l->reply_id;
     d.references = l->reply_refs;
-    if (due->reply_to_id) {
-	/* Answer the employer's last word in its own thread. */
-	struct nmf_dbmsg *target = nmf_db_find (db, due->reply_to_id);
+    /* A person's last word, in its own thread; a subject of our own when
+     * that thread's is a machine's (src/core/fact.c). */
+    {
+	const char *target_id = nmf_process_draft_target (
+	    l->proc, due, l->reply_id, &subject);
+	struct nmf_dbmsg *target = target_id ? nmf_db_find (db, target_id)
+					     : NULL;
 
+	d.subject = subject;
 	if (target) {
 	    const char *refs = nmf_dbmsg_header (target, "references");
-	    g_auto (GStrv) parts = g_strsplit_set (refs, " \t\r\n", -1);
+	    g_auto (GStrv) parts = g_strsplit_set (refs ? refs : "",
+						   " \t\r\n", -1);
 	    int k;
 
-	    g_free (subject);
-	    subject = reply_subject (nmf_dbmsg_header (target, "subject"));
-	    d.subject = subject;
 	    reply_refs = g_ptr_array_new_with_free_func (g_free);
 	    for (k = 0; parts[k]; k++) {
 		gsize n = strlen (parts[k]);
@@ -275,8 +266,8 @@ nmf_drafter_write (struct nmf_db *db, const struct nmf_config *cfg,
 		    g_ptr_array_add (reply_refs,
 				     g_strndup (parts[k] + 1, n - 2));
 	    }
-	    g_ptr_array_add (reply_refs, g_strdup (due->reply_to_id));
-	    d.in_reply_to = due->reply_to_id;
+	    g_ptr_array_add (reply_refs, g_strdup (target_id));
+	    d.in_reply_to = target_id;
 	    d.references = reply_refs;
 	    nmf_dbmsg_release (&target);
 	}

@@ -884,7 +884,7 @@ nmf_store_load (struct nmf_db *db, const struct nmf_config *cfg,
 
     /* Where a draft should reply (src/core/fact.c). */
     {
-	char *target = g_strdup (nmf_process_reply_target (l->proc,
+	char *target = g_strdup (nmf_process_reply_target (l->proc, NULL,
 							   l->reply_id));
 
 	g_free (l->reply_id);

@@ -57,10 +57,15 @@ t_ok "... and its file is kept" test -f "$(notmuch search --output=files \
 t_eq "globex: rejected" followup/rejected "$(state_of $GLOBEX)"
 t_eq "the ATS rejection thread is tagged with its process" followup/rejected \
     "$(state_of gh.8812.rej@greenhouse-mail.io)"
-t_count "a gracious answer to Maria is drafted" 1 \
-    'tag:draft and to:maria.gomez@globex.example and subject:"Re: Your application to Globex"'
-t_match "it thanks and keeps the door open" 'future roles' \
-    "$(cat "$(notmuch search --output=files 'tag:draft and subject:"Re: Your application to Globex"')")"
+# It answers Maria, the person, in her thread: not the ATS's no-reply
+# notice (DESIGN §6).
+rej=$(grep -l 'future roles' $(notmuch search --output=files \
+    'tag:draft and to:maria.gomez@globex.example'))
+t_ok "a gracious answer to Maria is drafted (it keeps the door open)" \
+    test -f "$rej"
+t_match "... as a reply to her, not to the robot" \
+    '^Subject: Re: Phone screen' "$(grep '^Subject:' "$rej")"
+t_match "... in her thread" "<$GLOBEX>" "$(grep -i '^In-Reply-To:' "$rej")"
 t_match "list shows the waiting acme check-in date" \
     '^waiting +Thu 2026-11-26 +Acme Robotics, Backend Engineer +check-in' \
     "$(nmf list --all --now=2026-11-20T12:00:00Z)"

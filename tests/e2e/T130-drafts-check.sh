@@ -157,15 +157,17 @@ t_eq "--thread: both panel drafts checked" 2 \
     "$(printf '%s\n' "$out" | grep -c placeholder)"
 
 # --thread with any thread of the process: Globex's answer to the ATS
-# rejection lives in the ATS thread; list prints the invitation's.
+# rejection answers Maria, its person, in her thread (not the robot's).
 nmf_add globex-invite.eml >/dev/null
 nmf_add globex-rejection.eml >/dev/null
 notmuch new --quiet
 t_ok "scan with the Globex rejection" nmf scan --quiet --now=2026-11-20T12:00:00Z
 g=$(notmuch search --output=files 'tag:draft and to:maria.gomez@globex.example')
 t_ok "the answer to the rejection is drafted" test -f "$g"
-t_count "... in the ATS thread, not the invitation's" 0 \
+t_count "... in Maria's thread, not the robot's" 1 \
     'thread:{id:CAGx1b7Y3kq9_Vt2@mail.globex.example} and tag:draft'
+t_count "... none in the ATS thread" 0 \
+    'thread:{id:gh.8812.rej@greenhouse-mail.io} and tag:draft'
 # The user adds a line they should not send.
 sed -i '0,/^$/!{0,/^Hi /s/^\(Hi .*\)$/\1\n\nWhat was the salary range you had planned for this role?/}' "$g"
 gt=$(notmuch search --output=threads id:CAGx1b7Y3kq9_Vt2@mail.globex.example)
@@ -173,7 +175,10 @@ t_match "list prints the invitation's thread" "${gt#thread:}" \
     "$(nmf list --format=json --now=2026-11-20T12:00:00Z)"
 out=$(nmf check --now=2026-11-20T12:00:00Z --thread="$gt"); rc=$?
 t_eq "--thread=the invitation's thread: exit 1" 1 $rc
-t_match "... the draft in the other thread is checked" "$(basename "$g").*salary" "$out"
+t_match "... its draft is checked" "$(basename "$g").*salary" "$out"
+out=$(nmf check --now=2026-11-20T12:00:00Z \
+    --thread=id:gh.8812.rej@greenhouse-mail.io); rc=$?
+t_eq "--thread=the ATS thread (another thread of the process): exit 1" 1 $rc
 out=$(nmf check --now=2026-11-20T12:00:00Z --thread="${gt#thread:}"); rc=$?
 t_eq "... also as a bare thread id" 1 $rc
 t_done

@@ -163,6 +163,15 @@ To: Jenna Alvarez <jenna.alvarez@northwind-analytics.example>
 To: Priyanka Shah <priyanka.shah@northwind-analytics.example>" "$(drafts_to)"
 t_eq "none names the coordinator who only scheduled" "" \
     "$(grep -l "Maria" $(nmf_drafts))"
+# The panel's thread has a calendar's subject: the drafts get one of
+# their own and still thread under the invitation (DESIGN §6).
+t_count "the panel drafts have a subject of their own" 3 \
+    'tag:draft and subject:"Thank you" and subject:"Senior Data Engineer interview" and to:northwind-analytics.example'
+t_count "no draft answers with the calendar's subject" 0 \
+    'tag:draft and subject:"Invitation:"'
+t_eq "... and each still replies to the invitation" 3 \
+    "$(grep -il '^In-Reply-To: <panel-4471@northwind-analytics.example>' \
+        $(nmf_drafts) | wc -l | tr -d ' ')"
 out=$(nmf show --now=2026-11-19T20:00:00Z id:screen-77@corvid.example)
 t_match "the recruiter's own number is kept" '617' "$out"
 t_eq "the user's number is nobody's" "" "$(printf '%s\n' "$out" | grep 0199)"
@@ -183,6 +192,8 @@ t_ok "scan" nmf scan --quiet --now=2026-11-20T18:05:00Z
 t_match "now she has a thank-you draft" 'rachel.green@lumenhealth' \
     "$(drafts_to)"
 rachel=$(grep -l '^To:.*rachel.green' $(nmf_drafts))
+t_count "Rachel's draft does not answer the ATS notice's subject" 1 \
+    'tag:draft and to:rachel.green@lumenhealth.example and subject:"Thank you" and not subject:"Interview Confirmation"'
 t_eq "which does not meet her together with the coordinator" "" \
     "$(grep -i 'mia' "$rachel")"
 

@@ -698,6 +698,39 @@ test_company_not_a_person (void **state)
     nmf_message_free (&m);
 }
 
+/* The role from an ATS's or a calendar's subject, without its frame. */
+static void
+test_role_from_subject (void **state)
+{
+    static const struct {
+	const char *subject, *role;
+    } rows[] = {
+	{ "Interview Confirmation for Analytics Engineer at Lumen Health",
+	  "Analytics Engineer" },
+	{ "Interview Scheduled for Platform Engineer at Kite",
+	  "Platform Engineer" },
+	{ "Re: Your application for Data Analyst", "Data Analyst" },
+	{ "Invitation: Phone screen (Senior iOS Engineer) @ Tue Nov 24, 2026",
+	  "Senior iOS Engineer" },
+    };
+    size_t i;
+
+    (void) state;
+    for (i = 0; i < G_N_ELEMENTS (rows); i++) {
+	struct nmf_message *m = msg ("Jo Lee", "jo@kite.example",
+				     rows[i].subject, "Hi Alex,\n");
+	struct nmf_extract x;
+
+	nmf_extract_message (m, me, &x);
+	if (g_strcmp0 (x.role, rows[i].role) != 0)
+	    print_error ("'%s': role '%s'\n", rows[i].subject,
+			 x.role ? x.role : "(none)");
+	assert_string_equal (x.role ? x.role : "", rows[i].role);
+	nmf_extract_release (&x);
+	nmf_message_free (&m);
+    }
+}
+
 int
 main (void)
 {
@@ -709,6 +742,7 @@ main (void)
 	cmocka_unit_test (test_timeline_precision),
 	cmocka_unit_test (test_interview_explicit),
 	cmocka_unit_test (test_company_not_a_person),
+	cmocka_unit_test (test_role_from_subject),
     };
 
     return cmocka_run_group_tests (tests, NULL, NULL);

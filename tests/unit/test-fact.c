@@ -121,8 +121,9 @@ test_phone_and_names (void **state)
     nmf_process_free (&p);
 }
 
-/* A draft answers the employer's last word: not the user's, not a
- * robot's notice, not a draft; else the latest invitation. */
+/* A draft answers a person's last word: the employer's people (not a
+ * robot's notice, not a draft), or the user's own mail to them; the last
+ * one from or to the draft's addressee first; else the invitation. */
 static void
 test_reply_target (void **state)
 {
@@ -130,21 +131,135 @@ test_reply_target (void **state)
     struct nmf_pmsg *m;
 
     (void) state;
-    assert_string_equal (nmf_process_reply_target (p, "inv"), "inv");
+    assert_string_equal (nmf_process_reply_target (p, NULL, "inv"), "inv");
     m = nmf_pmsg_new ("employer", T0 - D, "ana@acme.example");
     g_ptr_array_add (p->msgs, m);
     m = nmf_pmsg_new ("robot", T0, "no-reply@ats.example");
     m->automated = TRUE;
     g_ptr_array_add (p->msgs, m);
-    m = nmf_pmsg_new ("mine", T0 + H, "alex@example.net");
-    m->from_user = TRUE;
+    m = nmf_pmsg_new ("ats", T0 + H / 2, "no-reply@greenhouse.io");
     g_ptr_array_add (p->msgs, m);
     m = nmf_pmsg_new ("draft", T0 + 2 * H, "ana@acme.example");
     m->is_draft = TRUE;
     g_ptr_array_add (p->msgs, m);
     nmf_process_sort (p);
-    assert_string_equal (nmf_process_reply_target (p, "inv"), "employer");
+    assert_string_equal (nmf_process_reply_target (p, NULL, "inv"),
+			 "employer");
+    /* The user's own mail to Sam: a draft to Sam answers it; a draft to
+     * Ana still answers Ana. */
+    m = nmf_pmsg_new ("mine", T0 + H, "alex@example.net");
+    m->from_user = TRUE;
+    g_ptr_array_add (m->recipients, g_strdup ("sam@acme.example"));
+    g_ptr_array_add (p->msgs, m);
+    nmf_process_sort (p);
+    assert_string_equal (nmf_process_reply_target (p, "sam@acme.example",
+						   "inv"),
+			 "mine");
+    assert_string_equal (nmf_process_reply_target (p, "ana@acme.example",
+						   "inv"),
+			 "employer");
+    assert_string_equal (nmf_process_reply_target (p, NULL, "inv"),
+			 "employer");
     nmf_process_free (&p);
+}
+
+/* The step's own message (a rejection) is answered when a person wrote
+ * it; a robot's rejection is not: the person's last word is, under a
+ * subject of our own. */
+static void
+test_draft_target (void **state)
+{
+    struct nmf_process *p = nmf_process_new ("p");
+    struct nmf_pmsg *m;
+    struct nmf_due due = { 0 };
+    struct nmf_person *to = nmf_person_new ("Ana Ruiz", "ana@acme.example",
+					    NULL);
+    g_autofree char *subject = NULL;
+    const char *id;
+
+    (void) state;
+    p->role = g_strdup ("Staff Data Engineer");
+    m = nmf_pmsg_new ("invite", T0 - D, "ana@acme.example");
+    m->subject = g_strdup ("Invitation: Ana Ruiz <> Acme: Technical "
+			   "interview @ Wed Dec 2, 2026 3pm - 4pm (EST)");
+    g_ptr_array_add (p->msgs, m);
+    m = nmf_pmsg_new ("lever", T0 + D, "no-reply@hire.lever.co");
+    m->subject = g_strdup ("Your application to Acme");
+    m->kind = NMF_KIND_REJECTION;
+    g_ptr_array_add (p->msgs, m);
+    nmf_process_sort (p);
+    due.step = NMF_STEP_REJECTION_REPLY;
+    due.to = to;
+    due.reply_to_id = (char *) "lever";
+    id = nmf_process_draft_target (p, &due, "invite", &subject);
+    assert_string_equal (id, "invite");
+    assert_string_equal (subject, "Thank you \xe2\x80\x93 Staff Data Engineer");
+    g_clear_pointer (&subject, g_free);
+    /* A person's word with a subject of their own: "Re:" it. */
+    m = nmf_pmsg_new ("ana", T0 + 2 * D, "ana@acme.example");
+    m->subject = g_strdup ("Re: next steps");
+    g_ptr_array_add (p->msgs, m);
+    nmf_process_sort (p);
+    due.step = NMF_STEP_CHECK_IN;
+    due.reply_to_id = NULL;
+    id = nmf_process_draft_target (p, &due, "invite", &subject);
+    assert_string_equal (id, "ana");
+    assert_string_equal (subject, "Re: next steps");
+    nmf_person_free (to);
+    nmf_process_free (&p);
+}
+
+/* Machine subjects, and the subjects of our own that replace them. */
+static void
+test_subjects (void **state)
+{
+    static const struct {
+	const char *s;
+	gboolean machine;
+    } rows[] = {
+	{ "Invitation: Daniela Ortiz <> Orbital Freight: Technical interview "
+	  "@ Wed Dec 2, 2026 3pm - 4pm (EST) (daniela.ortiz@orbital.example)",
+	  TRUE },
+	{ "Updated invitation: Panel Interview @ Thu Nov 19, 2026 1pm - 2pm",
+	  TRUE },
+	{ "Re: Updated: Panel Interview: Alex Morgan", TRUE },
+	{ "Accepted: Technical interview", TRUE },
+	{ "Canceled: Onsite loop", TRUE },
+	{ "Interview Confirmation: Analytics Engineer at Lumen Health", TRUE },
+	{ "[Action Required] Complete your assessment", TRUE },
+	{ "Thank you for applying to Kite", TRUE },
+	{ "Your application to Acme Robotics", TRUE },
+	{ "Re: Backend Engineer at Acme Robotics - next steps", FALSE },
+	{ "Interview invitation: Backend Engineer at Acme Robotics", FALSE },
+	{ "Great talking today", FALSE },
+	{ "Lunch @ the usual place?", FALSE },
+	{ "", FALSE },
+    };
+    size_t i;
+
+    (void) state;
+    for (i = 0; i < G_N_ELEMENTS (rows); i++) {
+	if (nmf_subject_is_machine (rows[i].s) != rows[i].machine)
+	    print_error ("'%s'\n", rows[i].s);
+	assert_int_equal (nmf_subject_is_machine (rows[i].s), rows[i].machine);
+    }
+    {
+	g_autofree char *a = nmf_draft_subject (
+	    NMF_STEP_THANK_YOU, rows[0].s, FALSE, "Staff Data Engineer", NULL);
+	g_autofree char *b = nmf_draft_subject (
+	    NMF_STEP_CHECK_IN, rows[0].s, FALSE, "Staff Data Engineer", NULL);
+	g_autofree char *c = nmf_draft_subject (
+	    NMF_STEP_FINAL, "Re: Re: next steps", FALSE, NULL, NULL);
+	g_autofree char *d = nmf_draft_subject (
+	    NMF_STEP_THANK_YOU, "next steps", TRUE, NULL, "Acme Robotics");
+
+	assert_string_equal (a, "Thank you \xe2\x80\x93 Staff Data Engineer "
+				"interview");
+	assert_string_equal (b, "Following up \xe2\x80\x93 Staff Data Engineer "
+				"role");
+	assert_string_equal (c, "Re: Re: next steps");
+	assert_string_equal (d, "Thank you \xe2\x80\x93 Acme Robotics interview");
+    }
 }
 
 /* The table names each text field as the store's key for it (the keys
@@ -187,6 +302,8 @@ main (void)
 	cmocka_unit_test (test_reschedule),
 	cmocka_unit_test (test_phone_and_names),
 	cmocka_unit_test (test_reply_target),
+	cmocka_unit_test (test_draft_target),
+	cmocka_unit_test (test_subjects),
 	cmocka_unit_test (test_text_fields),
     };
 
