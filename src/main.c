@@ -35,6 +35,7 @@ static const struct nmf_command commands[] = {
     { "ignore", nmf_cmd_ignore, "this thread is no interview: untag it" },
     { "close", nmf_cmd_close, "you are done with this process" },
     { "snooze", nmf_cmd_snooze, "nothing of this process before a date" },
+    { "redraft", nmf_cmd_redraft, "write again a draft you deleted" },
     { "check", nmf_cmd_check, "lint a draft before you send it" },
     { "push", nmf_cmd_push, "upload the drafts to the IMAP Drafts folder" },
     { "install-hook", nmf_cmd_install_hook,

@@ -1,7 +1,7 @@
 # bash completion for notmuch-followup (and "notmuch followup").
 # Installed by make install into $(PREFIX)/share/bash-completion/completions.
 
-_notmuch_followup_commands="scan list show noreply agenda classify note ignore close snooze check push install-hook"
+_notmuch_followup_commands="scan list show noreply agenda classify note ignore close snooze redraft check push install-hook"
 
 _notmuch_followup_options ()
 {
@@ -12,10 +12,11 @@ _notmuch_followup_options ()
     noreply) echo "--awaiting= --older-than= --format= --now= --help" ;;
     agenda) echo "--output= --now= --help" ;;
     classify) echo "--format= --user= --features --weights= --help" ;;
-    note) echo "--to= --decision-by= --interview-at= --interviewer= --keep-in-touch= --now= --help" ;;
+    note) echo "--to= --decision-by= --interview-at= --round= --cancel-round= --interviewer= --not-interviewer= --keep-in-touch= --answered --now= --help" ;;
     ignore) echo "--help" ;;
     close) echo "--now= --help" ;;
     snooze) echo "--until= --now= --help" ;;
+    redraft) echo "--to= --now= --help" ;;
     check) echo "--format= --now= --thread= --help" ;;
     push) echo "--dry-run --quiet --help" ;;
     install-hook) echo "--chain --force --dry-run --help" ;;

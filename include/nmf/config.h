@@ -22,6 +22,8 @@ struct nmf_config {
     /* [followup] */
     char *drafts_folder;    /* followup.drafts_folder, relative to the
                              * mail root; NULL = look for one */
+    char *date_style;       /* followup.date_style: "us", "gb" or a GLib
+                             * date format; NULL = from the locale */
     char *sent_folder;      /* followup.sent_folder, relative to the mail
                              * root: where a draft's Fcc files the sent
                              * copy; NULL = look for one */

@@ -30,6 +30,8 @@ struct nmf_draft {
     const char *fcc;         /* folder for the sent copy, relative to the
                               * mail root (notmuch insert --folder), may
                               * be NULL */
+    const char *message_id;  /* keep this one (a draft rewritten in
+                              * place), NULL: a new one */
 };
 
 /* Build the RFC 5322 text of the draft.  *out (g_free) and *message_id

@@ -29,4 +29,22 @@ nmf_drafter_write (struct nmf_db *db, const struct nmf_config *cfg,
 		   struct nmf_loaded *l, const struct nmf_due *due,
 		   gint64 now, const char *drafts_folder, char **path);
 
+/* What became of a draft we wrote when what it is made from may have
+ * changed (a note, a corrected interviewer, a moved round). */
+enum nmf_refresh {
+    NMF_REFRESH_SAME = 0,   /* it would read the same: left alone */
+    NMF_REFRESH_UPDATED,    /* rewritten in place (same file, same
+                             * Message-ID), atomically */
+    NMF_REFRESH_EDITED,     /* the user edited it: never touched */
+};
+
+/* Write again, in place, the live draft (id, file) we wrote for due when
+ * its text would change and its bytes are still the ones we wrote
+ * (doc/design.md, "Drafts follow the notes"). */
+enum nmf_status
+nmf_drafter_refresh (struct nmf_db *db, const struct nmf_config *cfg,
+		     struct nmf_loaded *l, const struct nmf_due *due,
+		     gint64 now, const char *id, const char *file,
+		     enum nmf_refresh *outcome);
+
 #endif

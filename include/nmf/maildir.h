@@ -47,6 +47,13 @@ enum nmf_status
 nmf_maildir_write (const char *folder, const char *name, const char *data,
 		   gsize len, const char *flags, char **path);
 
+/* Replace the message file `file` (in a Maildir's cur/ or new/) with len
+ * bytes of data, atomically: written in the Maildir's tmp/, synced, then
+ * renamed over it (a crash leaves the old file or the new one, and at
+ * most a tmp file of ours that nmf_maildir_clean_tmp removes). */
+enum nmf_status
+nmf_maildir_replace (const char *file, const char *data, gsize len);
+
 /* The path of a message in folder/cur or folder/new whose unique part is
  * name (whatever its flags), or NULL.  g_free. */
 char *

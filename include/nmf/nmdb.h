@@ -195,6 +195,11 @@ enum nmf_status
 nmf_dbmsg_add_property (struct nmf_dbmsg *msg, const char *key,
 			const char *value, gboolean *changed);
 
+/* Index msg's file again (its content changed: a draft rewritten in
+ * place, same Message-ID). */
+enum nmf_status
+nmf_dbmsg_reindex (struct nmf_dbmsg *msg);
+
 /* Remove value from key's values, if present. */
 enum nmf_status
 nmf_dbmsg_remove_property (struct nmf_dbmsg *msg, const char *key,

@@ -139,6 +139,25 @@ nmf_store_processes_of_contacts (struct nmf_db *db, gboolean keep,
 gboolean
 nmf_store_is_draft (struct nmf_dbmsg *m, const struct nmf_config *cfg);
 
+/* What a draft we wrote was made of: the hash of its bytes as written
+ * and the hash of what it says (g_free; NULL when not kept: a draft of
+ * an older version). */
+void
+nmf_store_draft_made (struct nmf_dbmsg *draft, char **sha, char **made);
+
+enum nmf_status
+nmf_store_set_draft_made (struct nmf_dbmsg *draft, const char *sha,
+			  const char *made);
+
+/* Forget that the step key of process anchor was drafted (redraft): the
+ * next evaluation writes it again, under a new file name. */
+enum nmf_status
+nmf_store_forget_drafted (struct nmf_dbmsg *anchor, const char *key);
+
+/* How many times the step key was drafted again on request (0: never). */
+guint
+nmf_store_redrafts (struct nmf_dbmsg *anchor, const char *key);
+
 /* The step of m ("PID:STEP:ROUND:ADDR", borrowed from m) when m is a draft
  * we wrote that is still a draft (nmf_store_is_draft) and that the user has
  * not deleted (notmuch-emacs's "deleted" tag); NULL otherwise.  The link

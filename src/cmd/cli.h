@@ -68,6 +68,7 @@ int nmf_cmd_note (int argc, char **argv);
 int nmf_cmd_ignore (int argc, char **argv);
 int nmf_cmd_close (int argc, char **argv);
 int nmf_cmd_snooze (int argc, char **argv);
+int nmf_cmd_redraft (int argc, char **argv);
 int nmf_cmd_check (int argc, char **argv);
 int nmf_cmd_show (int argc, char **argv);
 int nmf_cmd_noreply (int argc, char **argv);

@@ -951,9 +951,10 @@ nmf_cmd_scan (int argc, char **argv)
 
     if (nmf_db_close (&s.e.db))
 	ret = NMF_EXIT_ERROR;
-    if (! s.quiet && ! s.e.dry_run && s.e.drafts)
-	printf ("notmuch-followup: %u draft%s written:\n%s", s.e.drafts,
-		s.e.drafts == 1 ? "" : "s", s.e.report->str);
+    if (! s.quiet && ! s.e.dry_run && (s.e.drafts || s.e.updated))
+	printf ("notmuch-followup: %u draft%s written, %u updated:\n%s",
+		s.e.drafts, s.e.drafts == 1 ? "" : "s", s.e.updated,
+		s.e.report->str);
     /* Disk full, a read-only Drafts folder: the errors above name the
      * files; everything else was done, and the next scan writes them. */
     if (s.e.failed) {

@@ -7,6 +7,7 @@
 
 #include "cli.h"
 #include "engine.h"
+#include "nmf/drafter.h"
 #include "nmf/extract.h"
 #include "nmf/log.h"
 #include "nmf/mime.h"
@@ -166,6 +167,85 @@ nmf_cmd_snooze (int argc, char **argv)
 	printf (t ? "snoozed process %s until %s\n" : "process %s woken up\n",
 		s.r.pid, until);
     }
+    return steer_close (&s, ret);
+}
+
+/* ---- redraft --------------------------------------------------------- */
+
+static const char redraft_usage[]
+    = "usage: notmuch-followup redraft [--to=ADDR] [--now=WHEN] THREAD\n"
+      "\n"
+      "Write again, once, the draft of a step that is still due but whose\n"
+      "draft you deleted (for one person with --to).  A draft that is\n"
+      "still there is left as it is.\n";
+
+int
+nmf_cmd_redraft (int argc, char **argv)
+{
+    const char *opt_now = NULL, *to = NULL;
+    const struct nmf_opt opts[] = {
+	{ "to", NMF_OPT_STRING, &to, NULL },
+	{ "now", NMF_OPT_STRING, &opt_now, NULL },
+	{ NULL, 0, NULL, NULL },
+    };
+    g_autoptr (GPtrArray) args = NULL;
+    g_autoptr (GPtrArray) live = NULL;
+    struct nmf_loaded *l = NULL;
+    struct nmf_dbmsg *a = NULL;
+    struct nmf_eval e = { 0 };
+    struct steer s;
+    unsigned again = 0;
+    guint i, k;
+    int ret = parse_args (argc, argv, opts, redraft_usage, &args, 1, 1);
+
+    if (ret)
+	return ret < 0 ? NMF_EXIT_OK : ret;
+    if ((ret = steer_open (&s, opt_now, args->pdata[0])))
+	return ret;
+    if ((ret = need_process (&s, args->pdata[0])))
+	return steer_close (&s, ret);
+    l = nmf_store_load (s.e.db, &s.e.cfg, s.r.pid, NULL);
+    a = nmf_anchor_of (s.e.db, s.r.pid);
+    if (! l || ! a) {
+	nmf_error ("cannot load process %s", s.r.pid);
+	nmf_loaded_free (&l);
+	nmf_dbmsg_release (&a);
+	return steer_close (&s, NMF_EXIT_ERROR);
+    }
+    nmf_process_evaluate (l->proc, s.e.now, &s.e.cfg, s.e.tz, &e);
+    live = nmf_store_live_drafts (s.e.db, &s.e.cfg, s.r.pid);
+    for (i = 0; i < e.due->len && ! ret; i++) {
+	const struct nmf_due *d = e.due->pdata[i];
+	g_autofree char *key = nmf_drafter_key (d);
+	const char *who = d->to->name ? d->to->name : d->to->addr;
+	gboolean drafted = FALSE, there = FALSE;
+
+	if (! nmf_step_has_draft (d->step)
+	    || (to && g_ascii_strcasecmp (to, d->to->addr) != 0))
+	    continue;
+	for (k = 0; k < l->drafted->len; k++)
+	    drafted |= strcmp (l->drafted->pdata[k], key) == 0;
+	for (k = 0; k < live->len; k++)
+	    there |= strcmp (((struct nmf_live_draft *) live->pdata[k])->key,
+			     key) == 0;
+	if (there) {
+	    printf ("the %s draft for %s is there: left as it is\n",
+		    nmf_step_to_string (d->step), who);
+	} else if (drafted) {
+	    if (nmf_store_forget_drafted (a, key))
+		ret = NMF_EXIT_ERROR;
+	    else
+		again++;
+	}
+    }
+    if (! again && ! ret)
+	printf ("no deleted draft of a due step%s%s\n", to ? " for " : "",
+		to ? to : "");
+    nmf_eval_release (&e);
+    nmf_loaded_free (&l);
+    nmf_dbmsg_release (&a);
+    if (again && ! ret)
+	nmf_engine_apply (&s.e, s.r.pid);
     return steer_close (&s, ret);
 }
 

@@ -123,6 +123,7 @@ draft_due (struct nmf_engine *s, struct nmf_loaded *l, const struct nmf_eval *e)
 {
     unsigned failed = 0;
     g_autofree char *folder = NULL;
+    g_autoptr (GPtrArray) live = NULL;
     guint i;
 
     for (i = 0; i < e->due->len; i++) {
@@ -134,10 +135,38 @@ draft_due (struct nmf_engine *s, struct nmf_loaded *l, const struct nmf_eval *e)
 	gboolean done = ! nmf_step_has_draft (d->step);
 
 	/* DESIGN §6: one draft per step and person, ever; a deleted draft
-	 * is not recreated. */
+	 * is not recreated.  A draft of ours still there follows what it
+	 * is made of (a note, a corrected interviewer), unless edited. */
 	for (k = 0; k < l->drafted->len; k++) {
 	    if (strcmp (l->drafted->pdata[k], key) == 0)
 		done = TRUE;
+	}
+	if (done && nmf_step_has_draft (d->step) && ! s->dry_run) {
+	    if (! live)
+		live = nmf_store_live_drafts (s->db, &s->cfg, l->proc->id);
+	    for (k = 0; k < live->len; k++) {
+		const struct nmf_live_draft *x = live->pdata[k];
+		enum nmf_refresh how = NMF_REFRESH_SAME;
+
+		if (strcmp (x->key, key) != 0
+		    || nmf_drafter_refresh (s->db, &s->cfg, l, d, s->now,
+					    x->id, x->file, &how))
+		    continue;
+		if (how == NMF_REFRESH_UPDATED) {
+		    s->updated++;
+		    g_string_append_printf (
+			s->report, "  %s draft for %s updated: %s\n",
+			nmf_step_to_string (d->step),
+			d->to->name ? d->to->name : d->to->addr, x->file);
+		} else if (how == NMF_REFRESH_EDITED) {
+		    g_string_append_printf (
+			s->report,
+			"  %s draft for %s edited by you: not changed (the "
+			"note is in show): %s\n",
+			nmf_step_to_string (d->step),
+			d->to->name ? d->to->name : d->to->addr, x->file);
+		}
+	    }
 	}
 	if (done)
 	    continue;

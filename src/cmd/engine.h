@@ -23,7 +23,8 @@ struct nmf_engine {
     unsigned failed;      /* drafts that could not be written for a disk
                            * or database error (disk full, permissions):
                            * the next run tries again */
-    GString *report;      /* one line per draft written */
+    GString *report;      /* one line per draft written or updated */
+    unsigned updated;     /* drafts rewritten in place this run */
 };
 
 /* Set up report and zone (db, cfg, now set by the caller). */

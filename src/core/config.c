@@ -39,6 +39,7 @@ nmf_config_release (struct nmf_config *cfg)
 	g_ptr_array_unref (cfg->user_emails);
     g_free (cfg->drafts_folder);
     g_free (cfg->sent_folder);
+    g_free (cfg->date_style);
     g_free (cfg->tag_interview);
     g_free (cfg->tag_prefix);
     g_free (cfg->imap_url);
@@ -282,6 +283,19 @@ nmf_config_set (struct nmf_config *cfg, const char *key, const char *value,
 	    g_date_set_dmy (&d, (GDateDay) dd, (GDateMonth) m, (GDateYear) y);
 	    g_array_append_val (cfg->holidays, d);
 	}
+	return NMF_OK;
+    }
+    if (strcmp (key, "date_style") == 0) {
+	if (*value && g_ascii_strcasecmp (value, "us") != 0
+	    && g_ascii_strcasecmp (value, "gb") != 0
+	    && g_ascii_strcasecmp (value, "uk") != 0 && ! strchr (value, '%')) {
+	    *why = g_strdup_printf ("followup.date_style must be us, gb or a "
+				    "date format such as '%%A %%-d %%B', not "
+				    "'%s'", value);
+	    return NMF_ERR_CONFIG;
+	}
+	g_free (cfg->date_style);
+	cfg->date_style = *value ? g_strdup (value) : NULL;
 	return NMF_OK;
     }
     if (strcmp (key, "drafts_folder") == 0

@@ -8,9 +8,58 @@
 #include "nmf/render.h"
 
 static const char *const variables[] = {
-    "first_name", "name", "company", "role", "interview_day", "user_name",
-    "user_first_name", "detail", "topic", "panel", "subject", NULL,
+    "first_name", "name", "company", "role", "interview_day",
+    "on_interview_day", "user_name", "user_first_name", "detail", "topic",
+    "panel", "subject", NULL,
 };
+
+enum nmf_date_style
+nmf_date_style_of_locale (const char *locale)
+{
+    static const char *const day_first[] = {
+	"en_GB", "en_IE", "en_AU", "en_NZ", "en_ZA", "en_IN", "en_SG",
+	"en_HK", "en_MT", "en_BW", "en_ZW", "en_NG", "en_DK", "en_IL", NULL,
+    };
+    int i;
+
+    for (i = 0; locale && day_first[i]; i++) {
+	if (g_str_has_prefix (locale, day_first[i]))
+	    return NMF_DATE_GB;
+    }
+    return NMF_DATE_US;
+}
+
+char *
+nmf_day_text (gint64 t, gint64 now, GTimeZone *tz, enum nmf_date_style style,
+	      const char *format, gboolean on)
+{
+    g_autoptr (GTimeZone) utc = g_time_zone_new_utc ();
+    g_autoptr (GDateTime) u = t ? g_date_time_new_from_unix_utc (t) : NULL;
+    g_autoptr (GDateTime) n = g_date_time_new_from_unix_utc (now);
+    g_autoptr (GDateTime) when = NULL;
+    g_autoptr (GDateTime) today = NULL;
+    g_autofree char *day = NULL;
+
+    if (! u || ! n)
+	return g_strdup ("");
+    when = g_date_time_to_timezone (u, tz ? tz : utc);
+    today = g_date_time_to_timezone (n, tz ? tz : utc);
+    if (g_date_time_get_year (when) == g_date_time_get_year (today)
+	&& g_date_time_get_day_of_year (when)
+	       == g_date_time_get_day_of_year (today))
+	return g_strdup ("today");
+    /* "yesterday" reads oddly in a letter read later: the weekday. */
+    if (now >= t && now - t < 6 * 24 * 3600)
+	day = g_date_time_format (when, "%A");
+    else if (format && *format)
+	day = g_date_time_format (when, format);
+    else
+	day = g_date_time_format (when, style == NMF_DATE_GB ? "%A %-d %B"
+							     : "%A, %B %-d");
+    if (! day)
+	day = g_strdup ("");
+    return on ? g_strconcat ("on ", day, NULL) : g_steal_pointer (&day);
+}
 
 const char *const *
 nmf_render_variables (void)
@@ -18,39 +67,104 @@ nmf_render_variables (void)
     return variables;
 }
 
+/* The thank-you, in four wordings: the interviewers of a panel each get
+ * another one, so that no two of their drafts share a sentence (besides
+ * the greeting and the sign-off).  {{detail}} is the user's own sentence
+ * about the conversation (note); without one, a sentence on what the
+ * invitation said the interview would cover, else a marked line. */
 static const char thank_you_text[]
     = "Hi {{first_name}},\n"
       "\n"
-      "Thank you for taking the time to speak with me {{interview_day}}"
+      "Thank you for speaking with me {{on_interview_day}}"
       "{{?role}} about the {{role}} role{{/role}}"
-      "{{?company}} at {{company}}{{/company}}. "
-      "I enjoyed our conversation.{{?detail}} {{detail}}{{/detail}}"
-      "{{^detail}}{{?topic}} I especially appreciated hearing more about "
-      "{{topic}}.{{/topic}}{{/detail}}"
-      "{{?panel}} It was good to meet you together with {{panel}}."
-      "{{/panel}}\n"
+      "{{?company}} at {{company}}{{/company}}."
+      "{{?detail}} {{detail}}{{/detail}}"
+      "{{^detail}}{{?topic}} I especially enjoyed our discussion of "
+      "{{topic}}.{{/topic}}{{/detail}}\n"
       "{{^detail}}{{^topic}}\n"
-      "[Add one specific thing you talked about, then delete this line.]\n"
+      "[Add one thing you and {{first_name}} talked about, then delete this "
+      "line.]\n"
       "{{/topic}}{{/detail}}"
       "\n"
-      "It left me even more interested in joining the team. If there is\n"
-      "anything else I can send you, I am happy to do so.\n"
+      "Our conversation made me even keener on the role."
+      "{{?panel}} Please pass my thanks on to {{panel}} as well.{{/panel}}"
+      " If I can send you anything else, just let me know.\n"
       "\n"
       "Best regards,\n"
+      "{{user_name}}\n";
+
+static const char thank_you_text_2[]
+    = "Hi {{first_name}},\n"
+      "\n"
+      "Thanks so much for your time {{on_interview_day}}."
+      "{{?detail}} {{detail}}{{/detail}}"
+      "{{^detail}}{{?topic}} I appreciated learning more about {{topic}}."
+      "{{/topic}}{{/detail}}"
+      " It was a pleasure to hear about your part of the work"
+      "{{?company}} at {{company}}{{/company}}.\n"
+      "{{^detail}}{{^topic}}\n"
+      "[Add something {{first_name}} told you about their work, then delete "
+      "this line.]\n"
+      "{{/topic}}{{/detail}}"
+      "\n"
+      "I'm excited about the{{?role}} {{role}}{{/role}} position and hope "
+      "we speak again soon.\n"
+      "\n"
+      "Best regards,\n"
+      "{{user_name}}\n";
+
+static const char thank_you_text_3[]
+    = "Hi {{first_name}},\n"
+      "\n"
+      "I wanted to say thank you for the interview {{on_interview_day}}."
+      "{{?detail}} {{detail}}{{/detail}}"
+      "{{^detail}}{{?topic}} Talking through {{topic}} with you was a "
+      "highlight for me.{{/topic}}{{/detail}}\n"
+      "{{^detail}}{{^topic}}\n"
+      "[Add a question or idea from your talk with {{first_name}}, then "
+      "delete this line.]\n"
+      "{{/topic}}{{/detail}}"
+      "\n"
+      "What I heard"
+      "{{?company}} about {{company}}{{/company}} made me sure I would "
+      "like to be part of the team.\n"
+      "\n"
+      "All the best,\n"
+      "{{user_name}}\n";
+
+static const char thank_you_text_4[]
+    = "Hi {{first_name}},\n"
+      "\n"
+      "Thank you for making time for me {{on_interview_day}}; I came away "
+      "with a much clearer picture of the team"
+      "{{?company}} at {{company}}{{/company}}."
+      "{{?detail}} {{detail}}{{/detail}}"
+      "{{^detail}}{{?topic}} Your view of {{topic}} was especially useful."
+      "{{/topic}}{{/detail}}\n"
+      "{{^detail}}{{^topic}}\n"
+      "[Add what stayed with you from {{first_name}}'s part of the "
+      "interview, then delete this line.]\n"
+      "{{/topic}}{{/detail}}"
+      "\n"
+      "I'm very interested in the{{?role}} {{role}}{{/role}} role and look "
+      "forward to hearing about the next steps.\n"
+      "\n"
+      "Kind regards,\n"
       "{{user_name}}\n";
 
 /* A polite check-in: short, no pressure, no questions about pay. */
 static const char check_in_text[]
     = "Hi {{first_name}},\n"
       "\n"
-      "I hope you are well. I wanted to check in on the"
+      "I hope your week is going well. I'm writing to ask whether there is "
+      "any news on the"
       "{{?role}} {{role}}{{/role}} position"
       "{{?company}} at {{company}}{{/company}}"
-      "{{?interview_day}} after our conversation {{interview_day}}{{/interview_day}}. "
-      "I am still very interested in the role, and I would be glad to hear "
-      "whether there is any news on the next steps or the timeline.\n"
+      "{{?interview_day}}, following our conversation "
+      "{{on_interview_day}}{{/interview_day}}.\n"
       "\n"
-      "Thank you again for your time.\n"
+      "I'm still very interested, and happy to share anything that would "
+      "help with your decision.\n"
       "\n"
       "Best regards,\n"
       "{{user_name}}\n";
@@ -59,12 +173,12 @@ static const char check_in_text[]
 static const char final_text[]
     = "Hi {{first_name}},\n"
       "\n"
-      "I am following up once more on the"
+      "I'm following up once more about the"
       "{{?role}} {{role}}{{/role}} position"
       "{{?company}} at {{company}}{{/company}}. "
-      "I understand these decisions take time, so this will be my last "
-      "note for now. I remain interested, and if a short phone call would "
-      "be easier, I am happy to arrange one.\n"
+      "I know these decisions take time, so this will be my last note for "
+      "now. I remain interested, and if a short call would be easier, I'd "
+      "be glad to arrange one.\n"
       "\n"
       "Thank you, and all the best,\n"
       "{{user_name}}\n";
@@ -74,10 +188,11 @@ static const char rejection_reply_text[]
     = "Hi {{first_name}},\n"
       "\n"
       "Thank you for letting me know, and for the time you and the team "
-      "gave me during the process"
+      "gave me"
       "{{?company}} at {{company}}{{/company}}. "
-      "I enjoyed learning about your work, and I would be glad to be "
-      "considered for future roles that fit my background.\n"
+      "Of course I'm disappointed, but I enjoyed learning about your work, "
+      "and I would be glad to be considered for future roles that fit my "
+      "background.\n"
       "\n"
       "I wish you and the team every success.\n"
       "\n"
@@ -91,14 +206,28 @@ static const char keep_in_touch_text[]
       "I hope all is well with you and the team"
       "{{?company}} at {{company}}{{/company}}. "
       "We spoke a while ago"
-      "{{?role}} about the {{role}} role{{/role}}, and I have kept following "
-      "your work with interest. "
-      "[Add a line about what you have been doing, then delete this line.]\n"
+      "{{?role}} about the {{role}} role{{/role}}, and I have kept "
+      "following your work with interest.\n"
+      "\n"
+      "[Add a line about what you have been doing, then delete this "
+      "line.]\n"
       "\n"
       "I would be glad to stay in touch.\n"
       "\n"
       "Best regards,\n"
       "{{user_name}}\n";
+
+static const char *const thank_you_texts[] = {
+    thank_you_text, thank_you_text_2, thank_you_text_3, thank_you_text_4,
+};
+
+const char *
+nmf_render_builtin_variant (const char *name, guint variant)
+{
+    if (name && strcmp (name, "thank-you") == 0)
+	return thank_you_texts[variant % G_N_ELEMENTS (thank_you_texts)];
+    return nmf_render_builtin (name);
+}
 
 const char *
 nmf_render_builtin (const char *name)

@@ -74,7 +74,9 @@ nmf_draft_build (const struct nmf_draft *d, char **out, gsize *len,
     g_mime_message_set_date (msg, dt);
     g_date_time_unref (dt);
 
-    id = new_message_id (d->from_addr);
+    id = clean_msgid (d->message_id);
+    if (! id)
+	id = new_message_id (d->from_addr);
     g_mime_message_set_message_id (msg, id);
 
     irt = clean_msgid (d->in_reply_to);

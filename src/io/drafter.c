@@ -42,32 +42,39 @@ first_word (const char *name)
 
 /* "on Tuesday" within the last six days, else "on 17 November", in the
  * user's local time zone. */
+/* The day of start as the user writes it (followup.date_style, else
+ * the locale of LC_ALL, LC_TIME or LANG), in the local zone. */
 static char *
-interview_day (gint64 start, gint64 now)
+interview_day (const struct nmf_config *cfg, gint64 start, gint64 now,
+	       gboolean on)
 {
     g_autoptr (GTimeZone) tz = g_time_zone_new_local ();
-    g_autoptr (GDateTime) utc = g_date_time_new_from_unix_utc (start);
-    g_autoptr (GDateTime) when = NULL;
-    g_autoptr (GDateTime) today = NULL;
-    g_autoptr (GDateTime) now_utc = g_date_time_new_from_unix_utc (now);
+    const char *style = cfg->date_style;
+    const char *locale = NULL;
+    const char *const vars[] = { "LC_ALL", "LC_TIME", "LANG" };
+    size_t i;
 
-    if (! start || ! utc || ! now_utc)
-	return g_strdup ("");
-    when = g_date_time_to_timezone (utc, tz);
-    today = g_date_time_to_timezone (now_utc, tz);
-    if (g_date_time_get_year (when) == g_date_time_get_year (today)
-	&& g_date_time_get_day_of_year (when)
-	       == g_date_time_get_day_of_year (today))
-	return g_strdup ("today");
-    if (now - start < 6 * 24 * 3600 && now >= start)
-	return g_date_time_format (when, "on %A");
-    return g_date_time_format (when, "on %-d %B");
+    for (i = 0; i < G_N_ELEMENTS (vars) && ! locale; i++) {
+	const char *v = g_getenv (vars[i]);
+
+	if (v && *v)
+	    locale = v;
+    }
+    if (style && strchr (style, '%'))
+	return nmf_day_text (start, now, tz, NMF_DATE_US, style, on);
+    return nmf_day_text (start, now, tz,
+			 style ? (g_ascii_strcasecmp (style, "us") == 0
+				      ? NMF_DATE_US
+				      : NMF_DATE_GB)
+			       : nmf_date_style_of_locale (locale),
+			 NULL, on);
 }
 
 /* What the user noted about the interview (`note`): for this person
  * first, else for everyone; "" when nothing.  g_free. */
 static char *
-note_for (struct nmf_db *db, const char *anchor_id, const char *addr)
+note_for (struct nmf_db *db, const char *anchor_id, const char *addr,
+	  gboolean general)
 {
     struct nmf_dbmsg *a = nmf_db_find (db, anchor_id);
     g_autofree char *note = NULL;
@@ -76,6 +83,14 @@ note_for (struct nmf_db *db, const char *anchor_id, const char *addr)
     if (! a)
 	return g_strdup ("");
     note = nmf_store_note (a, addr);
+    /* A note for everybody goes into one draft of a panel only: the
+     * others would repeat the user's sentence word for word. */
+    if (note && ! general) {
+	g_autofree char *all = nmf_store_note (a, NULL);
+
+	if (g_strcmp0 (all, note) == 0)
+	    g_clear_pointer (&note, g_free);
+    }
     if (note)
 	out = nmf_text_one_line (note, 300);
     nmf_dbmsg_release (&a);
@@ -136,10 +151,48 @@ round_of (const struct nmf_process *p, int round)
     return p->rounds->pdata[round - 1];
 }
 
+/* What a draft says, to compare two makings of it: addressee, subject
+ * and body (not the date or the Message-ID).  g_free. */
+static char *
+made_of (const struct nmf_draft *d)
+{
+    g_autofree char *all = g_strdup_printf ("%s\n%s\n%s", d->to_addr,
+					    d->subject ? d->subject : "",
+					    d->body ? d->body : "");
+
+    return g_compute_checksum_for_string (G_CHECKSUM_SHA256, all, -1);
+}
+
+static enum nmf_status
+draft_write (struct nmf_db *db, const struct nmf_config *cfg,
+	     struct nmf_loaded *l, const struct nmf_due *due, gint64 now,
+	     const char *drafts_folder, char **path, const char *old_id,
+	     const char *old_file, enum nmf_refresh *outcome);
+
 enum nmf_status
 nmf_drafter_write (struct nmf_db *db, const struct nmf_config *cfg,
 		   struct nmf_loaded *l, const struct nmf_due *due,
 		   gint64 now, const char *drafts_folder, char **path)
+{
+    return draft_write (db, cfg, l, due, now, drafts_folder, path, NULL, NULL,
+			NULL);
+}
+
+enum nmf_status
+nmf_drafter_refresh (struct nmf_db *db, const struct nmf_config *cfg,
+		     struct nmf_loaded *l, const struct nmf_due *due,
+		     gint64 now, const char *id, const char *file,
+		     enum nmf_refresh *outcome)
+{
+    *outcome = NMF_REFRESH_SAME;
+    return draft_write (db, cfg, l, due, now, NULL, NULL, id, file, outcome);
+}
+
+static enum nmf_status
+draft_write (struct nmf_db *db, const struct nmf_config *cfg,
+	     struct nmf_loaded *l, const struct nmf_due *due, gint64 now,
+	     const char *drafts_folder, char **path, const char *old_id,
+	     const char *old_file, enum nmf_refresh *outcome)
 {
     g_autoptr (GHashTable) vars = g_hash_table_new_full (g_str_hash,
 							 g_str_equal, NULL,
@@ -170,8 +223,24 @@ nmf_drafter_write (struct nmf_db *db, const struct nmf_config *cfg,
     g_autofree char *user_tmpl = NULL;
     gsize len = 0;
     int line = 0;
+    guint variant = 0;
+    g_autofree char *made = NULL;
+    g_autofree char *sha = NULL;
     enum nmf_status st;
 
+    /* The thank-yous of a panel: each interviewer their own wording. */
+    if (due->step == NMF_STEP_THANK_YOU && r) {
+	guint k;
+
+	for (k = 0; k < r->interviewers->len; k++) {
+	    const struct nmf_person *who = r->interviewers->pdata[k];
+
+	    if (g_ascii_strcasecmp (who->addr, due->to->addr) == 0)
+		break;
+	    if (*who->addr)
+		variant++;
+	}
+    }
     if (path)
 	*path = NULL;
     if (! cfg->primary_email) {
@@ -193,7 +262,8 @@ nmf_drafter_write (struct nmf_db *db, const struct nmf_config *cfg,
 	tmpl = user_tmpl;
 	tmpl_name = user_path;
     } else {
-	tmpl = nmf_render_builtin (nmf_step_to_string (due->step));
+	tmpl = nmf_render_builtin_variant (nmf_step_to_string (due->step),
+					   variant);
 	tmpl_name = nmf_step_to_string (due->step);
     }
     if (! tmpl)
@@ -209,13 +279,15 @@ nmf_drafter_write (struct nmf_db *db, const struct nmf_config *cfg,
     g_hash_table_insert (vars, (gpointer) "role",
 			 g_strdup (l->proc->role ? l->proc->role : ""));
     g_hash_table_insert (vars, (gpointer) "interview_day",
-			 interview_day (r ? r->start : 0, now));
+			 interview_day (cfg, r ? r->start : 0, now, FALSE));
+    g_hash_table_insert (vars, (gpointer) "on_interview_day",
+			 interview_day (cfg, r ? r->start : 0, now, TRUE));
     g_hash_table_insert (vars, (gpointer) "user_name",
 			 g_strdup (cfg->user_name ? cfg->user_name : ""));
     g_hash_table_insert (vars, (gpointer) "user_first_name",
 			 first_word (cfg->user_name ? cfg->user_name : ""));
     g_hash_table_insert (vars, (gpointer) "detail",
-			 note_for (db, l->anchor_id, due->to->addr));
+			 note_for (db, l->anchor_id, due->to->addr, variant == 0));
     g_hash_table_insert (vars, (gpointer) "panel",
 			 panel_others (r, due->to->addr));
     g_hash_table_insert (vars, (gpointer) "topic",
@@ -235,7 +307,16 @@ nmf_drafter_write (struct nmf_db *db, const struct nmf_config *cfg,
 	g_free (body);
 	body = wrapped;
     }
-    file_key = g_strdup_printf ("%s %s", l->proc->id, key);
+    /* A draft written again on request (redraft) gets a file of its
+     * own: the deleted one may still be there, tagged deleted. */
+    {
+	struct nmf_dbmsg *a = nmf_db_find (db, l->anchor_id);
+	guint again = a ? nmf_store_redrafts (a, key) : 0;
+
+	nmf_dbmsg_release (&a);
+	file_key = again ? g_strdup_printf ("%s %s %u", l->proc->id, key, again)
+			 : g_strdup_printf ("%s %s", l->proc->id, key);
+    }
     d.from_name = cfg->user_name;
     /* From the address the employer wrote to, when it is one of ours. */
     d.from_addr = l->user_addr ? l->user_addr : cfg->primary_email;
@@ -277,9 +358,51 @@ nmf_drafter_write (struct nmf_db *db, const struct nmf_config *cfg,
     if (cfg->draft_fcc)
 	fcc = nmf_maildir_find_sent (nmf_db_mail_root (db), cfg->sent_folder);
     d.fcc = fcc;
+    d.message_id = old_id;
     st = nmf_draft_build (&d, &text, &len, &msgid);
     if (st)
 	return st;
+    made = made_of (&d);
+    sha = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) text,
+				       len);
+
+    /* A draft we wrote before: rewrite it in place when it would read
+     * otherwise and the user has not touched it. */
+    if (old_file) {
+	g_autofree char *had_sha = NULL;
+	g_autofree char *had_made = NULL;
+	g_autofree char *bytes = NULL;
+	g_autofree char *now_sha = NULL;
+	gsize blen = 0;
+
+	m = nmf_db_find (db, old_id);
+	if (! m)
+	    return NMF_OK;
+	nmf_store_draft_made (m, &had_sha, &had_made);
+	if (! had_sha || g_strcmp0 (had_made, made) == 0) {
+	    /* Written before we kept what it was made of, or the same. */
+	    nmf_dbmsg_release (&m);
+	    return NMF_OK;
+	}
+	if (g_file_get_contents (old_file, &bytes, &blen, NULL))
+	    now_sha = g_compute_checksum_for_data (G_CHECKSUM_SHA256,
+						   (const guchar *) bytes,
+						   blen);
+	if (g_strcmp0 (now_sha, had_sha) != 0) {
+	    *outcome = NMF_REFRESH_EDITED;
+	    nmf_dbmsg_release (&m);
+	    return NMF_OK;
+	}
+	st = nmf_maildir_replace (old_file, text, len);
+	if (! st)
+	    st = nmf_dbmsg_reindex (m);
+	if (! st)
+	    st = nmf_store_set_draft_made (m, sha, made);
+	nmf_dbmsg_release (&m);
+	if (! st)
+	    *outcome = NMF_REFRESH_UPDATED;
+	return st;
+    }
 
     /* The file name is derived from the process and step, so that a run
      * killed after writing the file but before recording it finds the
@@ -312,6 +435,8 @@ nmf_drafter_write (struct nmf_db *db, const struct nmf_config *cfg,
 	anchor = nmf_db_find (db, l->anchor_id);
 	st = nmf_store_record_draft (m, anchor, l->proc->id, key);
     }
+    if (! st)
+	st = nmf_store_set_draft_made (m, sha, made);
     if (! st)
 	st = nmf_db_end_atomic (db);
     nmf_dbmsg_release (&m);

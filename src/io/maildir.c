@@ -332,3 +332,59 @@ nmf_maildir_clean_tmp (const char *folder)
     }
     g_dir_close (d);
 }
+
+enum nmf_status
+nmf_maildir_replace (const char *file, const char *data, gsize len)
+{
+    g_autofree char *sub = g_path_get_dirname (file);
+    g_autofree char *folder = g_path_get_dirname (sub);
+    g_autofree char *base = g_path_get_basename (file);
+    g_autofree char *tmpdir = g_build_filename (folder, "tmp", NULL);
+    g_autofree char *name = NULL;
+    g_autofree char *tmp = NULL;
+    gsize done = 0;
+    int fd, err = 0;
+
+    base[strcspn (base, ":")] = '\0';
+    name = g_strconcat (base, TMP_MARK, "r", NULL);
+    tmp = g_build_filename (tmpdir, name, NULL);
+    unlink (tmp);
+    fd = open (tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW,
+	       0600);
+    if (fd < 0) {
+	err = errno;
+	goto fail;
+    }
+    while (done < len) {
+	ssize_t n = write (fd, data + done, len - done);
+
+	if (n < 0 && errno == EINTR)
+	    continue;
+	if (n < 0) {
+	    err = errno;
+	    goto fail;
+	}
+	done += (gsize) n;
+    }
+    if (fsync (fd) < 0 || close (fd) < 0) {
+	err = errno;
+	fd = -1;
+	goto fail;
+    }
+    fd = -1;
+    if (rename (tmp, file) < 0) {
+	err = errno;
+	goto fail;
+    }
+    if (sync_dir (sub) < 0)
+	nmf_warn ("cannot sync the drafts folder '%s': %s", sub,
+		  g_strerror (errno));
+    return NMF_OK;
+
+fail:
+    if (fd >= 0)
+	close (fd);
+    unlink (tmp);
+    nmf_error ("cannot rewrite the draft '%s': %s", file, g_strerror (err));
+    return NMF_ERR_IO;
+}

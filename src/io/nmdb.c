@@ -787,6 +787,13 @@ nmf_dbmsg_add_property (struct nmf_dbmsg *msg, const char *key,
 }
 
 enum nmf_status
+nmf_dbmsg_reindex (struct nmf_dbmsg *msg)
+{
+    return prop_status (msg, "index again",
+			notmuch_message_reindex (msg->nm, NULL));
+}
+
+enum nmf_status
 nmf_dbmsg_remove_property (struct nmf_dbmsg *msg, const char *key,
 			   const char *value)
 {

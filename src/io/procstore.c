@@ -52,6 +52,11 @@
 #define PROP_MOVED_ROUND "followup.moved-round"
 #define PROP_CANCELLED_ROUND "followup.cancelled-round"
 #define PROP_ANSWERED "followup.answered"
+/* On a draft of ours: what it was made of (drafts follow the notes). */
+#define PROP_DRAFT_SHA "followup.draft-sha"
+#define PROP_DRAFT_MADE "followup.draft-made"
+/* On the anchor: "KEY N", the Nth time KEY was drafted again. */
+#define PROP_REDRAFT "followup.redraft"
 
 static void
 person_free_cb (gpointer p)
@@ -1028,6 +1033,9 @@ nmf_store_live_drafts (struct nmf_db *db, const struct nmf_config *cfg,
 #define PROP_NOTE_TO "followup.note-to"
 #define PROP_PUSHED "followup.pushed"
 
+static enum nmf_status remove_person (struct nmf_dbmsg *anchor,
+				      const char *key, const char *addr);
+
 char *
 nmf_store_note (struct nmf_dbmsg *anchor, const char *addr)
 {
@@ -1053,8 +1061,10 @@ nmf_store_set_note (struct nmf_dbmsg *anchor, const char *addr,
     if (addr) {
 	g_autofree char *lower = g_ascii_strdown (addr, -1);
 	g_autofree char *v = g_strdup_printf ("%s %s", lower, text);
+	/* A new note for someone replaces their old one. */
+	enum nmf_status st = remove_person (anchor, PROP_NOTE_TO, lower);
 
-	return nmf_dbmsg_add_property (anchor, PROP_NOTE_TO, v, NULL);
+	return st ? st : nmf_dbmsg_add_property (anchor, PROP_NOTE_TO, v, NULL);
     }
     return nmf_dbmsg_set_property (anchor, PROP_NOTE, text, NULL);
 }
@@ -1315,4 +1325,52 @@ enum nmf_status
 nmf_store_snooze (struct nmf_dbmsg *anchor, gint64 until)
 {
     return set_time_prop (anchor, NMF_PROP_SNOOZE, until);
+}
+
+void
+nmf_store_draft_made (struct nmf_dbmsg *draft, char **sha, char **made)
+{
+    *sha = g_strdup (nmf_dbmsg_property (draft, PROP_DRAFT_SHA));
+    *made = g_strdup (nmf_dbmsg_property (draft, PROP_DRAFT_MADE));
+}
+
+enum nmf_status
+nmf_store_set_draft_made (struct nmf_dbmsg *draft, const char *sha,
+			  const char *made)
+{
+    enum nmf_status st = nmf_dbmsg_set_property (draft, PROP_DRAFT_SHA, sha,
+						 NULL);
+
+    if (! st)
+	st = nmf_dbmsg_set_property (draft, PROP_DRAFT_MADE, made, NULL);
+    return st;
+}
+
+guint
+nmf_store_redrafts (struct nmf_dbmsg *anchor, const char *key)
+{
+    g_autoptr (GPtrArray) have = nmf_dbmsg_properties (anchor, PROP_REDRAFT);
+    gsize n = strlen (key);
+    guint i, count = 0;
+
+    for (i = 0; i < have->len; i++) {
+	const char *v = have->pdata[i];
+
+	if (strncmp (v, key, n) == 0 && v[n] == ' ')
+	    count++;
+    }
+    return count;
+}
+
+enum nmf_status
+nmf_store_forget_drafted (struct nmf_dbmsg *anchor, const char *key)
+{
+    g_autofree char *v = g_strdup_printf ("%s %u", key,
+					  nmf_store_redrafts (anchor, key) + 1);
+    enum nmf_status st = nmf_dbmsg_remove_property (anchor, NMF_PROP_DRAFTED,
+						    key);
+
+    if (! st)
+	st = nmf_dbmsg_add_property (anchor, PROP_REDRAFT, v, NULL);
+    return st;
 }

@@ -38,11 +38,13 @@ assert m.get_content().startswith("Hi Eve")
 t_eq "no header line longer than 998 characters" 0 \
     "$(awk 'length($0) > 998' "$h" | wc -l)"
 
-# A panel of two: two drafts, each naming the other, not identical.
+# A panel of two: two drafts in their own words; one passes the thanks
+# on to the other, and they share no sentence (issue 16).
 a=$(notmuch search --output=files 'tag:draft and to:sam.patel@initech.example')
 b=$(notmuch search --output=files 'tag:draft and to:dana.wu@initech.example')
-t_match "Sam's draft names Dana" 'together with Dana Wu' "$(tr '\n' ' ' <"$a")"
-t_match "Dana's draft names Sam" 'together with Sam Patel' "$(tr '\n' ' ' <"$b")"
+t_match "Dana's draft passes the thanks on to Sam" \
+    'pass my thanks on to Sam Patel' "$(tr '\n' ' ' <"$b")"
+t_eq "the two drafts share no sentence" "" "$(nmf_twin_sentences "$a" "$b")"
 
 # check on our drafts: the marked line is a placeholder to fill.
 out=$(nmf check --now=2026-12-02T20:00:00Z "$a"); rc=$?

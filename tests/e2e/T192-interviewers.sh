@@ -169,6 +169,9 @@ t_count "the panel drafts have a subject of their own" 3 \
     'tag:draft and subject:"Thank you" and subject:"Senior Data Engineer interview" and to:northwind-analytics.example'
 t_count "no draft answers with the calendar's subject" 0 \
     'tag:draft and subject:"Invitation:"'
+t_eq "the three panel drafts share no sentence" "" \
+    "$(nmf_twin_sentences $(notmuch search --output=files \
+        'tag:draft and to:northwind-analytics.example'))"
 t_eq "... and each still replies to the invitation" 3 \
     "$(grep -il '^In-Reply-To: <panel-4471@northwind-analytics.example>' \
         $(nmf_drafts) | wc -l | tr -d ' ')"

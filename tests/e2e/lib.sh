@@ -247,6 +247,16 @@ nmf_twin() {
 }
 nmf_b() { NOTMUCH_CONFIG=$NMF_TWIN/config "$@"; }
 
+# The sentences that more than one of the draft FILEs share, besides the
+# greeting and the sign-off (issue 16: no twin sentences in a process).
+nmf_twin_sentences() {
+    for _f in "$@"; do
+        sed '1,/^$/d' "$_f" | sed '1d' | head -n -2 | tr '\n' ' ' |
+            sed 's/\([.?!]\) /\1\n/g' | sed 's/^ *//; s/ *$//; /^$/d' |
+            sort -u
+    done | sort | uniq -d
+}
+
 nmf_drafts() {
     for _f in "$MAILDIR"/Drafts/cur/*; do
         [ -f "$_f" ] && printf '%s\n' "$_f"

@@ -112,7 +112,8 @@ test_builtin_thank_you (void **state)
     (void) state;
     assert_null (nmf_render_builtin ("no-such"));
     put (v, "first_name", "Priya");
-    put (v, "interview_day", "on Tuesday");
+    put (v, "interview_day", "Tuesday");
+    put (v, "on_interview_day", "on Tuesday");
     put (v, "role", "Backend Engineer");
     put (v, "company", "Acme");
     put (v, "user_name", "Alex Morgan");
@@ -120,22 +121,140 @@ test_builtin_thank_you (void **state)
 				  nmf_render_variables (), &out, &line, &why),
 		      NMF_OK);
     assert_non_null (strstr (out, "Hi Priya,"));
-    assert_non_null (strstr (out, "on Tuesday about the Backend Engineer "
-				  "role at Acme."));
+    assert_non_null (strstr (out, "Thank you for speaking with me on Tuesday "
+				  "about the Backend Engineer role at Acme."));
     /* Without a detail the user gets a marked line to fill. */
-    assert_non_null (strstr (out, "[Add one specific thing"));
+    assert_non_null (strstr (out, "[Add one thing you and Priya talked"));
     assert_non_null (strstr (out, "Alex Morgan\n"));
     g_free (out);
 
-    put (v, "detail", "We talked about the telemetry pipeline.");
+    /* The note is the user's own sentence, as the README shows it. */
+    put (v, "detail", "I enjoyed hearing about your move to Rust.");
     assert_int_equal (nmf_render (nmf_render_builtin ("thank-you"), v,
 				  nmf_render_variables (), &out, &line, &why),
 		      NMF_OK);
-    assert_non_null (strstr (out, "I enjoyed our conversation. We talked "
-				  "about the telemetry pipeline."));
-    assert_null (strstr (out, "[Add one"));
+    assert_non_null (strstr (out, "role at Acme. I enjoyed hearing about your "
+				  "move to Rust."));
+    assert_null (strstr (out, "[Add"));
     g_free (out);
     g_hash_table_unref (v);
+}
+
+/* The sentences of a draft body, without its greeting and sign-off. */
+static GPtrArray *
+sentences_of (const char *text)
+{
+    GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
+    g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
+    guint n = g_strv_length (lines), i;
+
+    /* Skip "Hi X," and the last two lines (sign-off and name). */
+    for (i = 1; i + 3 < n; i++) {
+	g_auto (GStrv) parts = g_regex_split_simple ("(?<=[.?!])\\s+",
+						     lines[i], 0, 0);
+	guint k;
+
+	for (k = 0; parts[k]; k++) {
+	    g_strstrip (parts[k]);
+	    if (*parts[k])
+		g_ptr_array_add (out, g_strdup (parts[k]));
+	}
+    }
+    return out;
+}
+
+/* A panel's drafts differ by more than the name: the four wordings of
+ * the thank-you, and the other steps, share no sentence. */
+static void
+test_no_twin_sentences (void **state)
+{
+    static const char *const steps[] = { "check-in", "final",
+					 "rejection-reply", "keep-in-touch" };
+    static const char *const names[] = { "Priya", "Sam", "Dana", "Ravi" };
+    g_autoptr (GPtrArray) all = g_ptr_array_new_with_free_func (g_free);
+    guint k, a, b;
+
+    (void) state;
+    for (k = 0; k < 4 + G_N_ELEMENTS (steps); k++) {
+	GHashTable *v = g_hash_table_new (g_str_hash, g_str_equal);
+	g_autofree char *out = NULL;
+	g_autofree char *why = NULL;
+	int line;
+
+	put (v, "first_name", names[k % 4]);
+	put (v, "interview_day", "Tuesday");
+	put (v, "on_interview_day", "on Tuesday");
+	put (v, "role", "Backend Engineer");
+	put (v, "company", "Acme");
+	put (v, "topic", "the ingestion pipeline");
+	put (v, "panel", "Sam Patel and Dana Wu");
+	put (v, "user_name", "Alex Morgan");
+	assert_int_equal (
+	    nmf_render (k < 4 ? nmf_render_builtin_variant ("thank-you", k)
+			      : nmf_render_builtin (steps[k - 4]),
+			v, nmf_render_variables (), &out, &line, &why),
+	    NMF_OK);
+	g_ptr_array_add (all, g_steal_pointer (&out));
+	g_hash_table_unref (v);
+    }
+    for (a = 0; a < all->len; a++) {
+	g_autoptr (GPtrArray) sa = sentences_of (all->pdata[a]);
+
+	for (b = a + 1; b < all->len; b++) {
+	    g_autoptr (GPtrArray) sb = sentences_of (all->pdata[b]);
+	    guint i, j;
+
+	    for (i = 0; i < sa->len; i++) {
+		for (j = 0; j < sb->len; j++) {
+		    if (strcmp (sa->pdata[i], sb->pdata[j]) == 0)
+			print_error ("drafts %u and %u share '%s'\n", a, b,
+				     (char *) sa->pdata[i]);
+		    assert_string_not_equal (sa->pdata[i], sb->pdata[j]);
+		}
+	    }
+	}
+    }
+}
+
+/* How the user writes a day: the locale, or the style they set. */
+static void
+test_day_text (void **state)
+{
+    /* Thu 19 Nov 2026 18:00 UTC; now a week or a day later. */
+    const gint64 t = 1795111200, week = 7 * 86400, day = 86400;
+    static const struct {
+	const char *locale;
+	enum nmf_date_style style;
+    } locales[] = {
+	{ "en_US.UTF-8", NMF_DATE_US }, { "en_GB.UTF-8", NMF_DATE_GB },
+	{ "en_AU", NMF_DATE_GB },       { "C.UTF-8", NMF_DATE_US },
+	{ NULL, NMF_DATE_US },          { "de_DE.UTF-8", NMF_DATE_US },
+    };
+    size_t i;
+    char *s;
+
+    (void) state;
+    for (i = 0; i < G_N_ELEMENTS (locales); i++)
+	assert_int_equal (nmf_date_style_of_locale (locales[i].locale),
+			  locales[i].style);
+    s = nmf_day_text (t, t + week, NULL, NMF_DATE_US, NULL, FALSE);
+    assert_string_equal (s, "Thursday, November 19");
+    g_free (s);
+    s = nmf_day_text (t, t + week, NULL, NMF_DATE_GB, NULL, TRUE);
+    assert_string_equal (s, "on Thursday 19 November");
+    g_free (s);
+    s = nmf_day_text (t, t + day, NULL, NMF_DATE_US, NULL, TRUE);
+    assert_string_equal (s, "on Thursday");
+    g_free (s);
+    s = nmf_day_text (t, t + 3600, NULL, NMF_DATE_US, NULL, TRUE);
+    assert_string_equal (s, "today");
+    g_free (s);
+    s = nmf_day_text (t, t + week, NULL, NMF_DATE_US, "%-d.%-m.", FALSE);
+    assert_string_equal (s, "19.11.");
+    g_free (s);
+    s = nmf_day_text (0, t, NULL, NMF_DATE_US, NULL, TRUE);
+    assert_string_equal (s, "");
+    g_free (s);
 }
 
 int
@@ -145,6 +264,8 @@ main (void)
 	cmocka_unit_test (test_cases),
 	cmocka_unit_test (test_data_with_braces),
 	cmocka_unit_test (test_builtin_thank_you),
+	cmocka_unit_test (test_no_twin_sentences),
+	cmocka_unit_test (test_day_text),
     };
 
     return cmocka_run_group_tests (tests, NULL, NULL);
