@@ -17,6 +17,7 @@
 #include "nmf/text.h"
 
 #define WHAT_MAX 120
+#define BODY_MAX (16 * 1024)
 
 /* Clauses that ask nothing, removed before the rules look (folded,
  * lowercase, apostrophes straight). */
@@ -229,10 +230,15 @@ nmf_request_sentence (const char *sentence)
     g_autofree char *s = NULL;
     int i;
 
-    /* Links and addresses are no words ("?" in a link is no question). */
+    /* A run of text far longer than a sentence is none; the patterns
+     * below stay linear on the rest. */
+    if (strlen (f) > 8 * SENTENCE_MAX)
+	return NULL;
+    /* Links and addresses are no words ("?" in a link is no question);
+     * an address is looked for only where a word starts. */
     {
 	g_autoptr (GRegex) re = nmf_regex_new (
-	    "(?:https?://|www\\.)\\S+|\\S+@\\S+\\.\\S+", 0, 0, NULL);
+	    "(?:https?://|www\\.)\\S+|(?<!\\S)[^\\s@]+@\\S+", 0, 0, NULL);
 
 	bare = re ? g_regex_replace_literal (re, f, -1, 0, "LINK", 0, NULL)
 		  : NULL;
@@ -327,7 +333,19 @@ nmf_request_find (const struct nmf_message *msg,
 	|| only_copied (msg, user_emails)
 	|| msg->to->len + msg->cc->len > 10)
 	return FALSE;
-    sents = sentences (msg->body);
+    /* A person asks near the top of what they write: the first
+     * BODY_MAX bytes of the new text are read (a 50 MB body is no
+     * letter). */
+    {
+	g_autofree char *head = g_strndup (msg->body ? msg->body : "",
+					   BODY_MAX);
+	const char *end = NULL;
+
+	/* Cut at a character's start, not inside one. */
+	if (! g_utf8_validate (head, -1, &end))
+	    head[end - head] = '\0';
+	sents = sentences (head);
+    }
     for (i = 0; i < sents->len; i++) {
 	const char *s = sents->pdata[i];
 	const char *rule = nmf_request_sentence (s);
