@@ -118,7 +118,7 @@ t_eq "thank-you due" followup/thank-you "$(state_of)"
 d=$(nmf_drafts)
 t_match "the draft asks to be filed in Sent" '^Fcc: Sent$' "$(cat "$d")"
 recall thank-you '2026-11-18 12:05:00'
-edit_and_send "EDIT_FROM='It left me even more'" \
+edit_and_send "EDIT_FROM='Our conversation made me even'" \
     "EDIT_TO='Talking through the ingestion pipeline with you was the best part of my week.'"
 sent_ok thank-you "$SUBJ" 'Talking through the ingestion pipeline'
 t_match "the thank-you went to Priya" '^To: Priya Shah <priya.shah@acme-robotics.example>' \
@@ -144,7 +144,7 @@ keys q
 t_ok "... and the message is back in the compose screen" wait_for 'y:Send'
 # The user takes the line out again and sends.
 edit_and_send "EDIT_FROM='What salary range'" "EDIT_TO=''"
-sent_ok check-in "$SUBJ" '.*wanted to check in'
+sent_ok check-in "$SUBJ" '.*writing to ask whether'
 t_fail "check-in: the line about pay did not go out" grep -q salary "$sent"
 t_match "the check-in went to Jordan" '^To: Jordan Lee <jordan.lee@acme-robotics.example>' \
     "$(cat "$sent")"

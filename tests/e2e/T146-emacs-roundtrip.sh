@@ -87,7 +87,12 @@ check_sent() {
     t_eq "$1: the Fcc stays home" "" "$(printf '%s\n' "$_h" | grep -i '^fcc:')"
     t_match "$1: From the user" '^From: Alex Morgan <alex\.morgan@example\.net>$' "$_h"
     t_match "$1: To" "^To: $3\$" "$_h"
-    t_match "$1: In-Reply-To the invitation" "^In-Reply-To: <$ACME>\$" "$_h"
+    # It answers the last word of a person of the process: the
+    # invitation, or the user's own last mail to that person (the final
+    # answers the check-in, DESIGN §6).
+    _irt=$(printf '%s\n' "$_h" | sed -n 's/^In-Reply-To: <\(.*\)>$/\1/p')
+    t_count "$1: In-Reply-To a message of the process" 1 \
+        "id:\"$_irt\" and (id:$ACME or from:alex.morgan@example.net)"
     t_match "$1: References the invitation" "^References:.*<$ACME>" "$_h"
     t_match "$1: Date stamped by the client at the faked time" "^Date: $4" "$_h"
     t_ok "$1: the edited line went out" grep -qF "$5" "$_m"
@@ -101,7 +106,7 @@ nmf_new
 t_ok "scan on 18 Nov" nmf scan --quiet --now=2026-11-18T12:00:00Z
 t_count "a thank-you draft to Priya" 1 "$(live_draft $PRIYA)"
 t_count "a thank-you draft to Maria (Globex), with its placeholder" 1 \
-    "$(live_draft $MARIA) and \"Add one specific thing\""
+    "$(live_draft $MARIA) and \"Add one thing\""
 
 # The send hook: Maria's placeholder is still there; answer "no".
 GDRAFT=$(notmuch search --output=files "$(live_draft $MARIA)")
@@ -119,7 +124,7 @@ rm -f "$NMF_TMP/asked"
 # 1. The thank-you to Priya, edited, goes out without a question.
 TY='especially enjoyed sketching the telemetry ingestion pipeline with you.'
 t_ok "emacs sends the edited thank-you" emacs_send '2026-11-18 12:05:00' \
-    yes $PRIYA '^especially appreciated.*$' "$TY"
+    yes $PRIYA '^Our conversation made me even.*$' "$TY"
 t_eq "a clean edited draft is sent without a question" "" \
     "$(cat "$NMF_TMP/asked" 2>/dev/null)"
 t_eq "one message sent" 1 "$(sent_count)"
@@ -138,7 +143,7 @@ t_ok "scan on 27 Nov" nmf scan --quiet --now=2026-11-27T09:00:00Z
 t_eq "acme: check-in" followup/check-in "$(state_of $ACME)"
 CI='Thank you again, and I hope the telemetry launch went well.'
 t_ok "emacs sends the edited check-in" emacs_send '2026-11-27 09:05:00' \
-    yes $JORDAN '^Thank you again for your time\.$' "$CI"
+    yes $JORDAN '^I.m still very interested.*$' "$CI"
 t_eq "the check-in is sent without a question" "" \
     "$(cat "$NMF_TMP/asked" 2>/dev/null)"
 t_eq "two messages sent" 2 "$(sent_count)"
