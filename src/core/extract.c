@@ -2972,7 +2972,14 @@ nmf_extract_message (const struct nmf_message *msg,
 	     * names as people of the interview without one (DESIGN §5:
 	     * they are named in `show` and in the other interviewers'
 	     * drafts, but no draft can go to them). */
-	    for (pass = 0; pass < 2; pass++) {
+	    for (pass = 0; pass < 3; pass++) {
+		/* Last, when nobody else is named: a full name the prose
+		 * gives after "with" ("you're confirmed for Tuesday at 10
+		 * with Priya Shah") rather than the sender by default, who
+		 * may only have arranged it; not a company's name, not the
+		 * sender's own. */
+		if (pass == 2 && (x->people->len || src))
+		    break;
 		for (i = 0; i < names->len; i++) {
 		    const struct named *n = names->pdata[i];
 		    const struct nmf_address *a
@@ -2980,6 +2987,18 @@ nmf_extract_message (const struct nmf_message *msg,
 
 		    if (name_only_arranges (msg->body, n->name))
 			continue;
+		    if (pass == 2 && ! n->strong && ! a
+			&& strchr (n->name, ' ')
+			&& ! name_is_organisation (n->name, lbl)
+			&& ! (msg->from && msg->from->name
+			      && g_ascii_strcasecmp (msg->from->name, n->name)
+				     == 0)
+			&& ! has_name (x->people, n->name)) {
+			g_ptr_array_add (x->people,
+					 nmf_person_new (n->name, NULL, NULL));
+			no_addr = TRUE;
+			continue;
+		    }
 		    if (pass == 0 && a) {
 			g_autofree char *spelled = name_from_addr (a->addr);
 

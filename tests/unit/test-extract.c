@@ -63,6 +63,19 @@ struct pcase {
 };
 
 static const struct pcase people_rows[] = {
+    { /* A terse confirmation names the interviewer after "with": she,
+       * not the sender who arranged it by default. */
+      "confirmed with a full name", "Jordan Lee", "jordan.lee@kite.example",
+      NULL, NULL,
+      "Hi Alex,\n\nYou're confirmed for Tuesday, November 17 at 10:00 AM "
+      "with Priya Shah, 45 minutes by phone.\n\nJordan\n",
+      "Priya Shah <>" },
+    { /* ... but a company's name after "with" is no person. */
+      "confirmed with the company", "Jordan Lee", "jordan.lee@kite.example",
+      NULL, NULL,
+      "Hi Alex,\n\nYou're confirmed for Tuesday at 10:00 AM with Kite Labs "
+      "for the phone screen.\n\nJordan\n",
+      "Jordan Lee <jordan.lee@kite.example>" },
     { /* A labelled ATS line names the interviewer and their title; the
        * Cc gives the address. */
       "labelled line, address from Cc", "Acme Careers",
