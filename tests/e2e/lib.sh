@@ -20,7 +20,8 @@
 #   nmf_fake_sendmail     $NMF_TMP/sendmail keeps each message it is given
 #                         as $NMF_OUTBOX/N.eml (N.args: its arguments);
 #                         nmf_sent_count says how many
-#   nmf_draft_ids_out     filter: our drafts' Message-IDs in dump lines
+#   nmf_draft_ids_out     filter: our drafts' Message-IDs (and the hash
+#                         of their bytes, which holds one) in dump lines
 #                         become DRAFT (they are random).
 #   t_ok NAME CMD...      pass when CMD exits 0
 #   t_fail NAME CMD...    pass when CMD exits non-zero
@@ -232,7 +233,8 @@ nmf_sent_count() { ls "$NMF_OUTBOX" | grep -c '\.eml$'; }
 # (random: TIME.RANDOM@domain) become DRAFT, so that two runs compare.
 nmf_draft_ids_out() {
     sed -E -e 's/^#= [0-9]{12,}\.[0-9a-f]{16}(@|%40)[^ ]* /#= DRAFT /' \
-        -e 's/id:[0-9]{12,}\.[0-9a-f]{16}@[^ ]*$/id:DRAFT/'
+        -e 's/id:[0-9]{12,}\.[0-9a-f]{16}@[^ ]*$/id:DRAFT/' \
+        -e 's/ followup\.draft-sha=[0-9a-f]*//'
 }
 
 # A second mailbox: $MAILDIR copied to $1/mail with its own config
