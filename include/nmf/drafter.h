@@ -36,6 +36,8 @@ enum nmf_refresh {
     NMF_REFRESH_UPDATED,    /* rewritten in place (same file, same
                              * Message-ID), atomically */
     NMF_REFRESH_EDITED,     /* the user edited it: never touched */
+    NMF_REFRESH_PUSHED,     /* a copy is on the IMAP Drafts folder (push):
+                             * left as it is, so that the two agree */
 };
 
 /* Write again, in place, the live draft (id, file) we wrote for due when

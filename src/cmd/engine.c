@@ -158,6 +158,13 @@ draft_due (struct nmf_engine *s, struct nmf_loaded *l, const struct nmf_eval *e)
 			s->report, "  %s draft for %s updated: %s\n",
 			nmf_step_to_string (d->step),
 			d->to->name ? d->to->name : d->to->addr, x->file);
+		} else if (how == NMF_REFRESH_PUSHED) {
+		    g_string_append_printf (
+			s->report,
+			"  %s draft for %s is on the IMAP Drafts folder: not "
+			"changed (the note is in show): %s\n",
+			nmf_step_to_string (d->step),
+			d->to->name ? d->to->name : d->to->addr, x->file);
 		} else if (how == NMF_REFRESH_EDITED) {
 		    g_string_append_printf (
 			s->report,

@@ -393,6 +393,12 @@ draft_write (struct nmf_db *db, const struct nmf_config *cfg,
 	    nmf_dbmsg_release (&m);
 	    return NMF_OK;
 	}
+	if (nmf_store_pushed (m)
+	    && strcmp (nmf_store_pushed (m), "removed") != 0) {
+	    *outcome = NMF_REFRESH_PUSHED;
+	    nmf_dbmsg_release (&m);
+	    return NMF_OK;
+	}
 	st = nmf_maildir_replace (old_file, text, len);
 	if (! st)
 	    st = nmf_dbmsg_reindex (m);

@@ -117,6 +117,17 @@ t_eq "the server holds exactly the live drafts" \
     "$(notmuch count 'tag:draft and tag:followup and not tag:followup/obsolete')" \
     "$(dovecot_drafts | wc -l)"
 t_ok "... and still in the local Drafts" test -f "$local"
+# A correction that would change a draft that is on the server (the
+# interview was on the 16th) leaves both copies as they are (they must
+# agree), and says so.
+ci=$(notmuch search --output=files 'tag:draft and to:jordan.lee@acme-robotics.example and not tag:followup/obsolete')
+cp "$ci" "$NMF_TMP/ci.before"
+out=$(nmf note --now=2026-12-03T12:10:00Z --round=1 \
+    --interview-at=2026-11-16T18:00:00Z/2026-11-16T19:00:00Z \
+    id:20261112150400.7f3a91c2@mail.acme-robotics.example)
+t_match "a pushed draft is not rewritten, and note says so" \
+    'on the IMAP Drafts folder: not changed' "$out"
+t_ok "... the local copy is as it was" cmp -s "$ci" "$NMF_TMP/ci.before"
 # Never a password in the config file.
 notmuch config set followup.imap_password hunter2
 out=$(nmf push 2>&1); rc=$?
