@@ -228,6 +228,16 @@ draft_write (struct nmf_db *db, const struct nmf_config *cfg,
     g_autofree char *sha = NULL;
     enum nmf_status st;
 
+    /* A draft written before keeps its date: what it says of days is
+     * said as of then, so that evaluating it again later changes
+     * nothing unless what it is made of changed. */
+    if (old_id) {
+	struct nmf_dbmsg *was = nmf_db_find (db, old_id);
+
+	if (was && nmf_dbmsg_date (was) > 0)
+	    now = nmf_dbmsg_date (was);
+	nmf_dbmsg_release (&was);
+    }
     /* The thank-yous of a panel: each interviewer their own wording. */
     if (due->step == NMF_STEP_THANK_YOU && r) {
 	guint k;
