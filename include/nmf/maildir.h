@@ -51,8 +51,12 @@ nmf_maildir_write (const char *folder, const char *name, const char *data,
  * bytes of data, atomically: written in the Maildir's tmp/, synced, then
  * renamed over it (a crash leaves the old file or the new one, and at
  * most a tmp file of ours that nmf_maildir_clean_tmp removes). */
+/* expect (may be NULL): the SHA-256 the file must still have just before
+ * the rename; NMF_ERR_CHANGED (nothing replaced, nothing reported) when
+ * it has not: someone saved it meanwhile. */
 enum nmf_status
-nmf_maildir_replace (const char *file, const char *data, gsize len);
+nmf_maildir_replace (const char *file, const char *data, gsize len,
+		     const char *expect);
 
 /* The path of a message in folder/cur or folder/new whose unique part is
  * name (whatever its flags), or NULL.  g_free. */

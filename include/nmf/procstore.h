@@ -149,6 +149,23 @@ enum nmf_status
 nmf_store_set_draft_made (struct nmf_dbmsg *draft, const char *sha,
 			  const char *made);
 
+/* Whether sha is a hash of bytes we wrote for draft (a rewrite records
+ * the new one beside the old until it is done), and record one more. */
+gboolean
+nmf_store_draft_sha_is (struct nmf_dbmsg *draft, const char *sha);
+
+/* The date style a draft was written in ("us", "gb" or a format), so
+ * that writing it again says days the same way; NULL (g_free) when not
+ * kept. */
+char *
+nmf_store_draft_style (struct nmf_dbmsg *draft);
+
+enum nmf_status
+nmf_store_set_draft_style (struct nmf_dbmsg *draft, const char *style);
+
+enum nmf_status
+nmf_store_add_draft_sha (struct nmf_dbmsg *draft, const char *sha);
+
 /* Forget that the step key of process anchor was drafted (redraft): the
  * next evaluation writes it again, under a new file name. */
 enum nmf_status

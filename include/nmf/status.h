@@ -16,6 +16,7 @@ enum nmf_status {
     NMF_ERR_NET,
     NMF_ERR_CONFIG,
     NMF_ERR_USAGE,
+    NMF_ERR_CHANGED,    /* a file changed under us: left alone */
 };
 
 /* A short lowercase description of st; a static string, never NULL. */

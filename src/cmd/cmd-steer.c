@@ -4,6 +4,7 @@
  * the process is brought in line at once: tags, and drafts that fall due. */
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "engine.h"
@@ -225,9 +226,12 @@ nmf_cmd_redraft (int argc, char **argv)
 	    continue;
 	for (k = 0; k < l->drafted->len; k++)
 	    drafted |= strcmp (l->drafted->pdata[k], key) == 0;
-	for (k = 0; k < live->len; k++)
-	    there |= strcmp (((struct nmf_live_draft *) live->pdata[k])->key,
-			     key) == 0;
+	for (k = 0; k < live->len; k++) {
+	    const struct nmf_live_draft *x = live->pdata[k];
+
+	    /* Gone from disk before notmuch new noticed: no draft. */
+	    there |= strcmp (x->key, key) == 0 && access (x->file, F_OK) == 0;
+	}
 	if (there) {
 	    printf ("the %s draft for %s is there: left as it is\n",
 		    nmf_step_to_string (d->step), who);

@@ -148,10 +148,19 @@ draft_due (struct nmf_engine *s, struct nmf_loaded *l, const struct nmf_eval *e)
 		const struct nmf_live_draft *x = live->pdata[k];
 		enum nmf_refresh how = NMF_REFRESH_SAME;
 
-		if (strcmp (x->key, key) != 0
-		    || nmf_drafter_refresh (s->db, &s->cfg, l, d, s->now,
-					    x->id, x->file, &how))
+		enum nmf_status rst;
+
+		if (strcmp (x->key, key) != 0)
 		    continue;
+		rst = nmf_drafter_refresh (s->db, &s->cfg, l, d, s->now, x->id,
+					   x->file, &how);
+		if (rst) {
+		    /* Named by the error; the next run tries again. */
+		    failed++;
+		    if (rst == NMF_ERR_IO || rst == NMF_ERR_NOTMUCH)
+			s->failed++;
+		    continue;
+		}
 		if (how == NMF_REFRESH_UPDATED) {
 		    s->updated++;
 		    g_string_append_printf (

@@ -228,7 +228,11 @@ static const char machine_subject_re[]
 gboolean
 nmf_subject_is_machine (const char *subject)
 {
-    return subject && nmf_regex_match_jit (machine_subject_re, subject, NULL);
+    /* A subject is one line of at most a few hundred characters; the
+     * pattern is read on that much only. */
+    g_autofree char *line = subject ? nmf_text_one_line (subject, 300) : NULL;
+
+    return line && nmf_regex_match_jit (machine_subject_re, line, NULL);
 }
 
 char *

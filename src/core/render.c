@@ -48,14 +48,29 @@ nmf_day_text (gint64 t, gint64 now, GTimeZone *tz, enum nmf_date_style style,
 	&& g_date_time_get_day_of_year (when)
 	       == g_date_time_get_day_of_year (today))
 	return g_strdup ("today");
-    /* "yesterday" reads oddly in a letter read later: the weekday. */
-    if (now >= t && now - t < 6 * 24 * 3600)
-	day = g_date_time_format (when, "%A");
-    else if (format && *format)
-	day = g_date_time_format (when, format);
-    else
-	day = g_date_time_format (when, style == NMF_DATE_GB ? "%A %-d %B"
-							     : "%A, %B %-d");
+    /* The drafts are English whatever the locale: the names too. */
+    {
+	static const char *const days[] = { "Monday", "Tuesday", "Wednesday",
+					    "Thursday", "Friday", "Saturday",
+					    "Sunday" };
+	static const char *const months[] = {
+	    "January", "February", "March", "April", "May", "June", "July",
+	    "August", "September", "October", "November", "December",
+	};
+	const char *wd = days[(g_date_time_get_day_of_week (when) + 6) % 7];
+	const char *mo = months[(g_date_time_get_month (when) + 11) % 12];
+	int dd = g_date_time_get_day_of_month (when);
+
+	/* "yesterday" reads oddly in a letter read later: the weekday. */
+	if (now >= t && now - t < 6 * 24 * 3600)
+	    day = g_strdup (wd);
+	else if (format && *format)
+	    day = g_date_time_format (when, format);
+	else if (style == NMF_DATE_GB)
+	    day = g_strdup_printf ("%s %d %s", wd, dd, mo);
+	else
+	    day = g_strdup_printf ("%s, %s %d", wd, mo, dd);
+    }
     if (! day)
 	day = g_strdup ("");
     return on ? g_strconcat ("on ", day, NULL) : g_steal_pointer (&day);

@@ -367,7 +367,9 @@ nmf_request_find (const struct nmf_message *msg,
 		&& nmf_dates_timeline (answer, msg->date, msg->date_offset,
 				    (1u << 6) | (1u << 7), &day, NULL)
 		&& day > msg->date)
-		out->by = day + 12 * 3600;
+		/* day is noon UTC of that date: its end where the sender
+		 * is. */
+		out->by = day + 12 * 3600 - (gint64) msg->date_offset * 60;
 	}
 	return TRUE;
     }

@@ -23,6 +23,8 @@ nmf_status_to_string (enum nmf_status st)
 	return "configuration error";
     case NMF_ERR_USAGE:
 	return "usage error";
+    case NMF_ERR_CHANGED:
+	return "changed meanwhile";
     }
     return "unknown status";
 }

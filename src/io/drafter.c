@@ -42,31 +42,40 @@ first_word (const char *name)
 
 /* "on Tuesday" within the last six days, else "on 17 November", in the
  * user's local time zone. */
-/* The day of start as the user writes it (followup.date_style, else
- * the locale of LC_ALL, LC_TIME or LANG), in the local zone. */
+/* How this run writes days: followup.date_style, else the locale of
+ * LC_ALL, LC_TIME or LANG: "us", "gb" or a GLib format.  g_free. */
 static char *
-interview_day (const struct nmf_config *cfg, gint64 start, gint64 now,
-	       gboolean on)
+date_style_now (const struct nmf_config *cfg)
 {
-    g_autoptr (GTimeZone) tz = g_time_zone_new_local ();
-    const char *style = cfg->date_style;
-    const char *locale = NULL;
     const char *const vars[] = { "LC_ALL", "LC_TIME", "LANG" };
+    const char *locale = NULL;
     size_t i;
 
+    if (cfg->date_style && strchr (cfg->date_style, '%'))
+	return g_strdup (cfg->date_style);
+    if (cfg->date_style)
+	return g_strdup (g_ascii_strcasecmp (cfg->date_style, "us") == 0
+			     ? "us" : "gb");
     for (i = 0; i < G_N_ELEMENTS (vars) && ! locale; i++) {
 	const char *v = g_getenv (vars[i]);
 
 	if (v && *v)
 	    locale = v;
     }
-    if (style && strchr (style, '%'))
+    return g_strdup (nmf_date_style_of_locale (locale) == NMF_DATE_GB ? "gb"
+									 : "us");
+}
+
+/* The day of start in style (date_style_now), in the local zone. */
+static char *
+interview_day (const char *style, gint64 start, gint64 now, gboolean on)
+{
+    g_autoptr (GTimeZone) tz = g_time_zone_new_local ();
+
+    if (strchr (style, '%'))
 	return nmf_day_text (start, now, tz, NMF_DATE_US, style, on);
     return nmf_day_text (start, now, tz,
-			 style ? (g_ascii_strcasecmp (style, "us") == 0
-				      ? NMF_DATE_US
-				      : NMF_DATE_GB)
-			       : nmf_date_style_of_locale (locale),
+			 strcmp (style, "gb") == 0 ? NMF_DATE_GB : NMF_DATE_US,
 			 NULL, on);
 }
 
@@ -224,6 +233,7 @@ draft_write (struct nmf_db *db, const struct nmf_config *cfg,
     gsize len = 0;
     int line = 0;
     guint variant = 0;
+    g_autofree char *style = NULL;
     g_autofree char *made = NULL;
     g_autofree char *sha = NULL;
     enum nmf_status st;
@@ -231,11 +241,19 @@ draft_write (struct nmf_db *db, const struct nmf_config *cfg,
     /* A draft written before keeps its date: what it says of days is
      * said as of then, so that evaluating it again later changes
      * nothing unless what it is made of changed. */
+    style = date_style_now (cfg);
     if (old_id) {
 	struct nmf_dbmsg *was = nmf_db_find (db, old_id);
+	g_autofree char *kept = was ? nmf_store_draft_style (was) : NULL;
 
 	if (was && nmf_dbmsg_date (was) > 0)
 	    now = nmf_dbmsg_date (was);
+	/* ... in the style it was written in (the hook's environment may
+	 * have another locale than the user's shell). */
+	if (kept) {
+	    g_free (style);
+	    style = g_steal_pointer (&kept);
+	}
 	nmf_dbmsg_release (&was);
     }
     /* The thank-yous of a panel: each interviewer their own wording. */
@@ -289,9 +307,9 @@ draft_write (struct nmf_db *db, const struct nmf_config *cfg,
     g_hash_table_insert (vars, (gpointer) "role",
 			 g_strdup (l->proc->role ? l->proc->role : ""));
     g_hash_table_insert (vars, (gpointer) "interview_day",
-			 interview_day (cfg, r ? r->start : 0, now, FALSE));
+			 interview_day (style, r ? r->start : 0, now, FALSE));
     g_hash_table_insert (vars, (gpointer) "on_interview_day",
-			 interview_day (cfg, r ? r->start : 0, now, TRUE));
+			 interview_day (style, r ? r->start : 0, now, TRUE));
     g_hash_table_insert (vars, (gpointer) "user_name",
 			 g_strdup (cfg->user_name ? cfg->user_name : ""));
     g_hash_table_insert (vars, (gpointer) "user_first_name",
@@ -398,7 +416,7 @@ draft_write (struct nmf_db *db, const struct nmf_config *cfg,
 	    now_sha = g_compute_checksum_for_data (G_CHECKSUM_SHA256,
 						   (const guchar *) bytes,
 						   blen);
-	if (g_strcmp0 (now_sha, had_sha) != 0) {
+	if (! nmf_store_draft_sha_is (m, now_sha)) {
 	    *outcome = NMF_REFRESH_EDITED;
 	    nmf_dbmsg_release (&m);
 	    return NMF_OK;
@@ -409,10 +427,23 @@ draft_write (struct nmf_db *db, const struct nmf_config *cfg,
 	    nmf_dbmsg_release (&m);
 	    return NMF_OK;
 	}
-	st = nmf_maildir_replace (old_file, text, len);
+	/* The new hash is recorded first (beside the old one), so that a
+	 * crash between the rename and the end leaves a draft that is
+	 * still known as ours. */
+	st = nmf_store_add_draft_sha (m, sha);
+	nmf_dbmsg_release (&m);
 	if (! st)
+	    st = nmf_maildir_replace (old_file, text, len, now_sha);
+	if (st == NMF_ERR_CHANGED) {
+	    /* The user saved it meanwhile: theirs. */
+	    *outcome = NMF_REFRESH_EDITED;
+	    return NMF_OK;
+	}
+	if (! st && (m = nmf_db_find (db, old_id)))
 	    st = nmf_dbmsg_reindex (m);
-	if (! st)
+	nmf_dbmsg_release (&m);
+	/* notmuch wants a message looked up again after reindexing. */
+	if (! st && (m = nmf_db_find (db, old_id)))
 	    st = nmf_store_set_draft_made (m, sha, made);
 	nmf_dbmsg_release (&m);
 	if (! st)
@@ -434,6 +465,17 @@ draft_write (struct nmf_db *db, const struct nmf_config *cfg,
 				    &file);
 	if (st)
 	    return st;
+    } else {
+	/* Left by a run killed before it recorded it: what we keep is
+	 * the hash of the bytes there. */
+	g_autofree char *bytes = NULL;
+	gsize blen = 0;
+
+	if (g_file_get_contents (file, &bytes, &blen, NULL)) {
+	    g_free (sha);
+	    sha = g_compute_checksum_for_data (G_CHECKSUM_SHA256,
+					       (const guchar *) bytes, blen);
+	}
     }
 
     /* Index, tag and record in one atomic section: a crash leaves either
@@ -453,6 +495,8 @@ draft_write (struct nmf_db *db, const struct nmf_config *cfg,
     }
     if (! st)
 	st = nmf_store_set_draft_made (m, sha, made);
+    if (! st)
+	st = nmf_store_set_draft_style (m, style);
     if (! st)
 	st = nmf_db_end_atomic (db);
     nmf_dbmsg_release (&m);

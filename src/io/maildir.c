@@ -334,7 +334,8 @@ nmf_maildir_clean_tmp (const char *folder)
 }
 
 enum nmf_status
-nmf_maildir_replace (const char *file, const char *data, gsize len)
+nmf_maildir_replace (const char *file, const char *data, gsize len,
+		     const char *expect)
 {
     g_autofree char *sub = g_path_get_dirname (file);
     g_autofree char *folder = g_path_get_dirname (sub);
@@ -366,12 +367,30 @@ nmf_maildir_replace (const char *file, const char *data, gsize len)
 	}
 	done += (gsize) n;
     }
-    if (fsync (fd) < 0 || close (fd) < 0) {
+    if (fsync (fd) < 0) {
+	err = errno;
+	goto fail;
+    }
+    if (close (fd) < 0) {
 	err = errno;
 	fd = -1;
 	goto fail;
     }
     fd = -1;
+    /* Last look before the rename: still the bytes we checked? */
+    if (expect) {
+	g_autofree char *bytes = NULL;
+	g_autofree char *sum = NULL;
+	gsize blen = 0;
+
+	if (g_file_get_contents (file, &bytes, &blen, NULL))
+	    sum = g_compute_checksum_for_data (G_CHECKSUM_SHA256,
+					       (const guchar *) bytes, blen);
+	if (g_strcmp0 (sum, expect) != 0) {
+	    unlink (tmp);
+	    return NMF_ERR_CHANGED;
+	}
+    }
     if (rename (tmp, file) < 0) {
 	err = errno;
 	goto fail;

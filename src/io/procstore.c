@@ -55,6 +55,7 @@
 /* On a draft of ours: what it was made of (drafts follow the notes). */
 #define PROP_DRAFT_SHA "followup.draft-sha"
 #define PROP_DRAFT_MADE "followup.draft-made"
+#define PROP_DRAFT_STYLE "followup.draft-style"
 /* On the anchor: "KEY N", the Nth time KEY was drafted again. */
 #define PROP_REDRAFT "followup.redraft"
 
@@ -440,7 +441,32 @@ struct load_ctx {
     GPtrArray *facts;   /* of struct nmf_fact * (owned) */
     GHashTable *seen;   /* message ids added to proc->msgs */
     gboolean joining;   /* the walk over the user's mail to its people */
+    struct nmf_db *db;
+    GHashTable *vetted; /* thread id -> GINT_TO_POINTER (1 may join, 2 not) */
 };
+
+/* May the user's mail in thread join the process: the thread is no
+ * other process's, and the user ignored nothing in it. */
+static gboolean
+thread_may_join (struct load_ctx *c, const char *thread)
+{
+    gpointer v = g_hash_table_lookup (c->vetted, thread);
+    g_autofree char *other = NULL;
+    g_autofree char *q = NULL;
+    unsigned ignored = 0;
+    gboolean ok;
+
+    if (v)
+	return GPOINTER_TO_INT (v) == 1;
+    other = nmf_store_thread_process (c->db, thread);
+    q = g_strdup_printf ("thread:%s AND property:" NMF_PROP_IGNORE "=1",
+			 thread);
+    ok = (! other || strcmp (other, c->l->proc->id) == 0)
+	 && nmf_db_count (c->db, q, &ignored) == NMF_OK && ! ignored;
+    g_hash_table_insert (c->vetted, g_strdup (thread),
+			 GINT_TO_POINTER (ok ? 1 : 2));
+    return ok;
+}
 
 static int
 load_fact_cb (struct nmf_dbmsg *m, void *data)
@@ -493,6 +519,10 @@ load_msg_cb (struct nmf_dbmsg *m, void *data)
     guint i;
 
     if (g_hash_table_contains (c->seen, nmf_dbmsg_id (m)))
+	return 0;
+    /* Mail that joins by its recipients brings its thread only when that
+     * thread is no other process's and nothing in it was ignored. */
+    if (c->joining && ! thread_may_join (c, nmf_dbmsg_thread (m)))
 	return 0;
     g_hash_table_add (c->seen, g_strdup (nmf_dbmsg_id (m)));
     add_unique (c->l->threads, nmf_dbmsg_thread (m));
@@ -812,6 +842,8 @@ nmf_store_load (struct nmf_db *db, const struct nmf_config *cfg,
     l->joined = g_ptr_array_new_with_free_func (fact_free_cb);
     c.l = l;
     c.cfg = cfg;
+    c.db = db;
+    c.vetted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
     c.facts = g_ptr_array_new_with_free_func (fact_free_cb);
     c.seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
@@ -826,6 +858,7 @@ nmf_store_load (struct nmf_db *db, const struct nmf_config *cfg,
     if (! c.facts->len) {
 	g_ptr_array_unref (c.facts);
 	g_hash_table_unref (c.seen);
+	g_hash_table_unref (c.vetted);
 	nmf_loaded_free (&l);
 	return NULL;
     }
@@ -906,6 +939,7 @@ nmf_store_load (struct nmf_db *db, const struct nmf_config *cfg,
 
     g_ptr_array_unref (c.facts);
     g_hash_table_unref (c.seen);
+    g_hash_table_unref (c.vetted);
     return l;
 }
 
@@ -1166,11 +1200,32 @@ enum nmf_status
 nmf_store_move_round (struct nmf_dbmsg *anchor, gint64 from, gint64 start,
 		      gint64 end)
 {
-    g_autofree char *v = g_strdup_printf ("%" G_GINT64_FORMAT
-					  " %" G_GINT64_FORMAT
-					  " %" G_GINT64_FORMAT,
-					  from, start, end);
+    g_autoptr (GPtrArray) have = nmf_dbmsg_properties (anchor,
+						       PROP_MOVED_ROUND);
+    g_autofree char *v = NULL;
+    enum nmf_status st = NMF_OK;
+    gint64 origin = from;
+    guint i;
 
+    /* The values come back sorted, not in the order given: a move of a
+     * round that an earlier move put at `from` replaces that one
+     * ("moved to Tuesday, then back to Wednesday" is one move, or
+     * none). */
+    for (i = 0; ! st && i < have->len; i++) {
+	gint64 x = 0, s = 0, e = 0;
+
+	if (sscanf (have->pdata[i], "%" G_GINT64_FORMAT " %" G_GINT64_FORMAT
+		    " %" G_GINT64_FORMAT, &x, &s, &e) == 3
+	    && s == from) {
+	    origin = x;
+	    st = nmf_dbmsg_remove_property (anchor, PROP_MOVED_ROUND,
+					    have->pdata[i]);
+	}
+    }
+    if (st || origin == start)
+	return st;
+    v = g_strdup_printf ("%" G_GINT64_FORMAT " %" G_GINT64_FORMAT
+			 " %" G_GINT64_FORMAT, origin, start, end);
     return nmf_dbmsg_add_property (anchor, PROP_MOVED_ROUND, v, NULL);
 }
 
@@ -1373,4 +1428,35 @@ nmf_store_forget_drafted (struct nmf_dbmsg *anchor, const char *key)
     if (! st)
 	st = nmf_dbmsg_add_property (anchor, PROP_REDRAFT, v, NULL);
     return st;
+}
+
+gboolean
+nmf_store_draft_sha_is (struct nmf_dbmsg *draft, const char *sha)
+{
+    g_autoptr (GPtrArray) have = nmf_dbmsg_properties (draft, PROP_DRAFT_SHA);
+    guint i;
+
+    for (i = 0; sha && i < have->len; i++) {
+	if (strcmp (have->pdata[i], sha) == 0)
+	    return TRUE;
+    }
+    return FALSE;
+}
+
+enum nmf_status
+nmf_store_add_draft_sha (struct nmf_dbmsg *draft, const char *sha)
+{
+    return nmf_dbmsg_add_property (draft, PROP_DRAFT_SHA, sha, NULL);
+}
+
+char *
+nmf_store_draft_style (struct nmf_dbmsg *draft)
+{
+    return g_strdup (nmf_dbmsg_property (draft, PROP_DRAFT_STYLE));
+}
+
+enum nmf_status
+nmf_store_set_draft_style (struct nmf_dbmsg *draft, const char *style)
+{
+    return nmf_dbmsg_set_property (draft, PROP_DRAFT_STYLE, style, NULL);
 }

@@ -287,6 +287,15 @@ t_ok "scan after the moved round" nmf scan --quiet --now=2026-12-02T17:00:00Z
 t_eq "then the same draft is live again" 1 "$(live_to | grep -c marcus)"
 t_eq "and there is still one draft to Marcus" 1 \
     "$(drafts_to | grep -c marcus)"
+# Moved once more and back: the last word counts, whatever order the
+# moves are kept in.
+t_ok "round 2 moved to 3 Dec" nmf note --now=2026-12-02T17:00:00Z \
+    --interview-at=2026-12-03T15:00:00Z/2026-12-03T16:00:00Z --round=2 $R2
+t_ok "... and back to 2 Dec" nmf note --now=2026-12-02T17:00:00Z \
+    --interview-at=2026-12-02T15:00:00Z/2026-12-02T16:00:00Z --round=2 $R2
+t_match "show has it on 2 Dec again" '2  Wed 02 Dec 2026 15:00' \
+    "$(nmf show --now=2026-12-02T17:00:00Z $R2)"
+t_eq "its draft is live again" 1 "$(live_to | grep -c marcus)"
 t_fail "a round the process does not have" nmf note \
     --now=2026-12-02T17:00:00Z --cancel-round=3 $R2
 t_ok "round 2 did not happen after all" nmf note \
