@@ -50,7 +50,9 @@ struct nmf_pmsg {
     gint64 timeline;      /* decision date it states (noon UTC), or 0 */
     char *request;        /* what it asks the user for, one line, or NULL
                            * (nmf/request.h) */
-    gint64 request_by;    /* the answer's stated deadline, 0 */
+    gint64 request_by;    /* the answer's stated deadline: its date as
+                           * noon UTC (late from the end of that day in
+                           * the user's zone), 0 */
     GPtrArray *recipients; /* of char *: To and Cc addresses, lowercase */
 };
 

@@ -21,8 +21,8 @@ struct nmf_request {
                         * 120 characters); NULL when nothing is asked */
     const char *rule;  /* which rule found it (static), NULL */
     gint64 by;         /* the answer's deadline the message states
-                        * ("please reply by Friday"): the end of that
-                        * day in the sender's zone, UTC; 0 when none */
+                        * ("please reply by Friday"): that date, as
+                        * noon UTC (nmf/dates.h); 0 when none */
 };
 
 /* Whether msg asks the user (user_emails, NULL-terminated) for

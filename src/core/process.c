@@ -809,6 +809,25 @@ cadence (struct ctx *c, const struct nmf_round *r, int round_no,
     nmf_person_free (to);
 }
 
+/* The end of the date of day (noon UTC of it) in the user's zone: the
+ * first instant of the next day there. */
+static gint64
+end_of_date (struct ctx *c, gint64 day)
+{
+    g_autoptr (GDateTime) u = g_date_time_new_from_unix_utc (day);
+    g_autoptr (GTimeZone) utc = g_time_zone_new_utc ();
+    g_autoptr (GDateTime) start = NULL;
+    g_autoptr (GDateTime) next = NULL;
+
+    if (! u)
+	return day;
+    start = g_date_time_new (c->tz ? c->tz : utc, g_date_time_get_year (u),
+			     g_date_time_get_month (u),
+			     g_date_time_get_day_of_month (u), 0, 0, 0);
+    next = start ? g_date_time_add_days (start, 1) : NULL;
+    return next ? g_date_time_to_unix (next) : day;
+}
+
 /* DESIGN §5, "The employer is waiting for the user": the last word of a
  * person of the employer asks the user something and the user has not
  * written to the process since.  It outranks waiting, check-in, final
@@ -846,7 +865,7 @@ asked (struct ctx *c)
 	if (m->date > last->date && m->date <= c->now && user_step_mail (p, m))
 	    return;
     }
-    late = last->request_by ? last->request_by
+    late = last->request_by ? end_of_date (c, last->request_by)
 			    : bizdays (c, last->date, c->cfg->reply_overdue_days);
     d = day_text (c, last->date);
     to = nmf_person_new (last->from_name, last->from, last->phone);

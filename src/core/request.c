@@ -366,10 +366,10 @@ nmf_request_find (const struct nmf_message *msg,
 				     "deadline)\\b", s, NULL)
 		&& nmf_dates_timeline (answer, msg->date, msg->date_offset,
 				    (1u << 6) | (1u << 7), &day, NULL)
-		&& day > msg->date)
-		/* day is noon UTC of that date: its end where the sender
-		 * is. */
-		out->by = day + 12 * 3600 - (gint64) msg->date_offset * 60;
+		&& day + 12 * 3600 > msg->date)
+		/* The date (noon UTC, as dates.h gives it): the process
+		 * takes its end in the user's zone. */
+		out->by = day;
 	}
 	return TRUE;
     }

@@ -765,13 +765,13 @@ test_reply_late (void **state)
     struct nmf_config cfg;
     size_t k;
     /* asked on Friday 27 Nov: late on Monday 30 Nov; with a deadline of
-     * Wednesday 2 Dec (noon), then. */
+     * Wednesday 2 Dec, at the end of that day (UTC here). */
     static const struct {
 	gint64 by;
 	const char *late;
     } rows[] = {
 	{ 0, "2026-11-30T09:00:00Z" },
-	{ 1, "2026-12-02T12:00:00Z" },
+	{ 1, "2026-12-03T00:00:00Z" },
     };
 
     (void) state;
