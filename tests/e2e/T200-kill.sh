@@ -14,7 +14,7 @@ notmuch config set followup.import_horizon_days 0
 nmf_add_all_fixtures
 # A smaller mailbox when every run is slow (sanitizers, valgrind).
 size=5000
-[ $NMF_SLOW = yes ] && size=500
+[ $NMF_SLOW = yes ] && size=350
 python3 "$NMF_SRC/bench/genmail.py" "$MAILDIR" $size --seed 21 2>/dev/null
 notmuch new --quiet
 NOW=2026-11-27T09:00:00Z
