@@ -232,6 +232,43 @@ nmf_maildir_lookup (const char *folder, const char *name)
     return NULL;
 }
 
+/* Write len bytes of data to a new file tmp (O_EXCL), synced and closed.
+ * Returns 0, or the errno of what failed (tmp is then removed). */
+static int
+write_tmp (const char *tmp, const char *data, gsize len)
+{
+    gsize done = 0;
+    int fd, err;
+
+    fd = open (tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW,
+	       0600);
+    if (fd < 0)
+	return errno;
+    while (done < len) {
+	ssize_t n = write (fd, data + done, len - done);
+
+	if (n < 0 && errno == EINTR)
+	    continue;
+	if (n < 0)
+	    goto fail;
+	done += (gsize) n;
+    }
+    if (fsync (fd) < 0)
+	goto fail;
+    if (close (fd) < 0) {
+	err = errno;
+	unlink (tmp);
+	return err;
+    }
+    return 0;
+
+fail:
+    err = errno;
+    close (fd);
+    unlink (tmp);
+    return err;
+}
+
 enum nmf_status
 nmf_maildir_write (const char *folder, const char *name_in, const char *data,
 		   gsize len, const char *flags, char **path)
@@ -246,41 +283,14 @@ nmf_maildir_write (const char *folder, const char *name_in, const char *data,
 					     name_in ? name_in : name, flags);
     char *final = g_build_filename (curdir, base, NULL);
     const char *failed = tmp;
-    gsize done = 0;
-    int fd = -1;
     int err = 0;
 
     *path = NULL;
     /* A stale tmp file of ours under the same name is from a crash. */
     if (name_in)
 	unlink (tmp);
-    fd = open (tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW,
-	       0600);
-    if (fd < 0) {
-	err = errno;
+    if ((err = write_tmp (tmp, data, len)))
 	goto fail;
-    }
-    while (done < len) {
-	ssize_t n = write (fd, data + done, len - done);
-
-	if (n < 0 && errno == EINTR)
-	    continue;
-	if (n < 0) {
-	    err = errno;
-	    goto fail;
-	}
-	done += (gsize) n;
-    }
-    if (fsync (fd) < 0) {
-	err = errno;
-	goto fail;
-    }
-    if (close (fd) < 0) {
-	fd = -1;
-	err = errno;
-	goto fail;
-    }
-    fd = -1;
     failed = final;
     /* link() refuses to replace an existing file, unlike rename(); fall
      * back to rename() only where hard links are not supported. */
@@ -303,8 +313,6 @@ nmf_maildir_write (const char *folder, const char *name_in, const char *data,
     return NMF_OK;
 
 fail:
-    if (fd >= 0)
-	close (fd);
     unlink (tmp);
     nmf_error ("cannot write the draft '%s': %s", failed, g_strerror (err));
     g_free (final);
@@ -343,40 +351,14 @@ nmf_maildir_replace (const char *file, const char *data, gsize len,
     g_autofree char *tmpdir = g_build_filename (folder, "tmp", NULL);
     g_autofree char *name = NULL;
     g_autofree char *tmp = NULL;
-    gsize done = 0;
-    int fd, err = 0;
+    int err = 0;
 
     base[strcspn (base, ":")] = '\0';
     name = g_strconcat (base, TMP_MARK, "r", NULL);
     tmp = g_build_filename (tmpdir, name, NULL);
     unlink (tmp);
-    fd = open (tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW,
-	       0600);
-    if (fd < 0) {
-	err = errno;
+    if ((err = write_tmp (tmp, data, len)))
 	goto fail;
-    }
-    while (done < len) {
-	ssize_t n = write (fd, data + done, len - done);
-
-	if (n < 0 && errno == EINTR)
-	    continue;
-	if (n < 0) {
-	    err = errno;
-	    goto fail;
-	}
-	done += (gsize) n;
-    }
-    if (fsync (fd) < 0) {
-	err = errno;
-	goto fail;
-    }
-    if (close (fd) < 0) {
-	err = errno;
-	fd = -1;
-	goto fail;
-    }
-    fd = -1;
     /* Last look before the rename: still the bytes we checked? */
     if (expect) {
 	g_autofree char *bytes = NULL;
@@ -401,8 +383,6 @@ nmf_maildir_replace (const char *file, const char *data, gsize len,
     return NMF_OK;
 
 fail:
-    if (fd >= 0)
-	close (fd);
     unlink (tmp);
     nmf_error ("cannot rewrite the draft '%s': %s", file, g_strerror (err));
     return NMF_ERR_IO;
