@@ -9,10 +9,6 @@
 . "$(dirname "$0")/lib.sh"
 nmf_setup
 ACME=20261112150400.7f3a91c2@mail.acme-robotics.example
-state_of() {
-    notmuch search --output=tags "thread:{id:$1}" | grep '^followup/' |
-        grep -v '^followup/obsolete$' | tr '\n' ' ' | sed 's/ $//'
-}
 live_drafts() {
     notmuch count 'tag:draft and tag:followup and not tag:followup/obsolete'
 }
@@ -20,7 +16,7 @@ nmf_add acme-invite.eml >/dev/null
 notmuch new --quiet
 # The interview: Tuesday 17 November, 10:00-11:00 Pacific.
 t_ok "scan after the interview" nmf scan --quiet --now=2026-11-17T20:00:00Z
-t_eq "a thank-you is due" followup/thank-you "$(state_of $ACME)"
+t_eq "a thank-you is due" followup/thank-you "$(nmf_state_of $ACME)"
 
 # The thank-you, by hand, in a new thread of the user's own.
 cat >"$NMF_TMP/thanks.eml" <<'MAIL'
@@ -72,7 +68,7 @@ MAIL
 nmf_add "$NMF_TMP/answer.eml" >/dev/null
 notmuch new --quiet
 t_ok "scan on 24 Nov" nmf scan --quiet --now=2026-11-24T12:00:00Z
-t_eq "the thank-you counts: waiting" followup/waiting "$(state_of $ACME)"
+t_eq "the thank-you counts: waiting" followup/waiting "$(nmf_state_of $ACME)"
 t_eq "the answer belongs to the process" 1 \
     "$(notmuch count 'id:CAF3xk1q8Zt0+answer@mail.acme-robotics.example and property:followup.member=1')"
 t_match "the answer carries the process's tags" 'followup/waiting' \
@@ -82,13 +78,13 @@ t_match "show lists the answer" 'Great talking today' "$out"
 # Without the answer the check-in would be due on 26 Nov; seven
 # business days after it on 2 Dec; its date (14 Dec) holds it back.
 t_ok "scan on 3 Dec" nmf scan --quiet --now=2026-12-03T12:00:00Z
-t_eq "waiting for the stated date" followup/waiting "$(state_of $ACME)"
+t_eq "waiting for the stated date" followup/waiting "$(nmf_state_of $ACME)"
 t_eq "no check-in draft before it" 0 "$(live_drafts)"
 t_match "show names the date" 'Dec|12-14' \
     "$(nmf show --now=2026-12-03T12:00:00Z id:$ACME)"
 t_ok "scan on 16 Dec" nmf scan --quiet --now=2026-12-16T13:00:00Z
 t_eq "two business days after it: the check-in" followup/check-in \
-    "$(state_of $ACME)"
+    "$(nmf_state_of $ACME)"
 
 # The user writes the check-in by hand to the recruiter.
 cat >"$NMF_TMP/checkin.eml" <<'MAIL'
@@ -110,9 +106,9 @@ MAIL
 nmf_add "$NMF_TMP/checkin.eml" Sent >/dev/null
 notmuch new --quiet
 t_ok "scan on 17 Dec" nmf scan --quiet --now=2026-12-17T12:00:00Z
-t_eq "the check-in counts: waiting" followup/waiting "$(state_of $ACME)"
+t_eq "the check-in counts: waiting" followup/waiting "$(nmf_state_of $ACME)"
 t_ok "scan on 31 Dec" nmf scan --quiet --now=2026-12-31T12:00:00Z
-t_eq "ten business days later: the final" followup/final "$(state_of $ACME)"
+t_eq "ten business days later: the final" followup/final "$(nmf_state_of $ACME)"
 t_eq "a final draft is written" 1 "$(live_drafts)"
 # The final, by hand, in thank-you words.
 cat >"$NMF_TMP/final.eml" <<'MAIL'
@@ -140,8 +136,8 @@ nmf_add "$NMF_TMP/final.eml" Sent >/dev/null
 notmuch new --quiet
 t_ok "scan on 4 Jan" nmf scan --quiet --now=2027-01-04T12:00:00Z
 t_eq "the final counts whatever its words" followup/waiting \
-    "$(state_of $ACME)"
+    "$(nmf_state_of $ACME)"
 t_eq "the final draft is obsolete" 0 "$(live_drafts)"
 t_ok "scan on 15 Jan" nmf scan --quiet --now=2027-01-15T12:00:00Z
-t_eq "ten business days later: closed" followup/closed "$(state_of $ACME)"
+t_eq "ten business days later: closed" followup/closed "$(nmf_state_of $ACME)"
 t_done

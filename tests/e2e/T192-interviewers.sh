@@ -15,10 +15,6 @@ live_to() { # the To lines of the drafts not obsolete, sorted
         'tag:draft and tag:followup and not tag:followup/obsolete' |
         while read -r f; do grep -m1 "^To:" "$f"; done | LC_ALL=C sort
 }
-state_of() {
-    notmuch search --output=tags "thread:{id:$1}" | grep "^followup/" |
-        grep -v "^followup/obsolete$" | tr "\n" " " | sed "s/ $//"
-}
 cat >"$NMF_TMP/panel.eml" <<'MAIL'
 Return-Path: <maria.okafor@northwind-analytics.example>
 Message-ID: <panel-4471@northwind-analytics.example>
@@ -208,7 +204,7 @@ for who in "James Whitaker" "Olivia Brooks" "Daniel Kim"; do
 done
 t_ok "scan during the onsite" nmf scan --quiet --now=2026-11-23T12:00:00Z
 t_eq "waiting while it lasts" followup/waiting \
-    "$(state_of itin-2201@harborview.example)"
+    "$(nmf_state_of itin-2201@harborview.example)"
 
 # Round 2 at Corvid, arranged by Dana (the calendar's organiser, no
 # attendee) with Marcus Lee on Wed 25 Nov 15:00-16:00Z.

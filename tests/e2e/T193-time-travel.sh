@@ -8,10 +8,6 @@
 . "$(dirname "$0")/lib.sh"
 nmf_setup
 ACME=20261112150400.7f3a91c2@mail.acme-robotics.example
-state_of() {
-    notmuch search --output=tags "thread:{id:$1}" | grep '^followup/' |
-        grep -v '^followup/obsolete$' | tr '\n' ' ' | sed 's/ $//'
-}
 live_drafts() {
     notmuch count 'tag:draft and tag:followup and not tag:followup/obsolete'
 }
@@ -24,13 +20,13 @@ notmuch new --quiet
 
 # A thank-you due, then lapsed, then due again at an earlier time.
 t_ok "scan on 18 Nov" nmf scan --quiet --now=2026-11-18T12:00:00Z
-t_eq "a thank-you is due" followup/thank-you "$(state_of $ACME)"
+t_eq "a thank-you is due" followup/thank-you "$(nmf_state_of $ACME)"
 t_eq "its draft is live" 1 "$(live_drafts)"
 t_ok "scan on 25 Nov" nmf scan --quiet --now=2026-11-25T12:00:00Z
-t_eq "it lapsed" followup/waiting "$(state_of $ACME)"
+t_eq "it lapsed" followup/waiting "$(nmf_state_of $ACME)"
 t_eq "its draft is obsolete" 0 "$(live_drafts)"
 t_ok "scan on 19 Nov again" nmf scan --quiet --now=2026-11-19T12:00:00Z
-t_eq "the thank-you is due again" followup/thank-you "$(state_of $ACME)"
+t_eq "the thank-you is due again" followup/thank-you "$(nmf_state_of $ACME)"
 t_eq "the same draft is live again" 1 "$(live_drafts)"
 t_eq "and no second one was written" 1 \
     "$(notmuch count 'tag:draft and tag:followup')"
@@ -42,13 +38,13 @@ nmf_add acme-checkin.eml Sent >/dev/null
 nmf_add acme-final.eml Sent >/dev/null
 notmuch new --quiet
 t_ok "scan on 14 Dec" nmf scan --quiet --now=2026-12-14T12:00:00Z
-t_eq "after the final: waiting" followup/waiting "$(state_of $ACME)"
+t_eq "after the final: waiting" followup/waiting "$(nmf_state_of $ACME)"
 t_ok "scan ahead, on 1 Feb" nmf scan --quiet --now=2027-02-01T12:00:00Z
 t_eq "ten business days after the final: closed" followup/closed \
-    "$(state_of $ACME)"
+    "$(nmf_state_of $ACME)"
 t_ok "scan back on 14 Dec" nmf scan --quiet --now=2026-12-14T12:00:00Z
 t_eq "the closed process is waiting again" followup/waiting \
-    "$(state_of $ACME)"
+    "$(nmf_state_of $ACME)"
 t_eq "list agrees" waiting "$(list_state 2026-12-14T12:00:00Z)"
 t_match "show agrees" 'state: *waiting' \
     "$(nmf show --now=2026-12-14T12:00:00Z id:$ACME)"
@@ -63,5 +59,5 @@ t_eq "a dry run says nothing" "" \
     "$(nmf scan --dry-run --now=2099-01-06T12:00:00Z 2>&1 >/dev/null)"
 t_eq "neither does a scan at a past time" "" \
     "$(nmf scan --now=2026-11-30T12:00:00Z 2>&1 >/dev/null)"
-t_eq "which puts the state back" followup/waiting "$(state_of $ACME)"
+t_eq "which puts the state back" followup/waiting "$(nmf_state_of $ACME)"
 t_done

@@ -10,10 +10,6 @@
 . "$(dirname "$0")/lib.sh"
 nmf_setup
 ASK=ask-3301@mail.acme-robotics.example
-state_of() {
-    notmuch search --output=tags "thread:{id:$1}" | grep '^followup/' |
-        grep -v '^followup/obsolete$' | tr '\n' ' ' | sed 's/ $//'
-}
 cat >"$NMF_TMP/ask.eml" <<'MAIL'
 Return-Path: <jordan.lee@acme-robotics.example>
 Received: from mail.acme-robotics.example (mail.acme-robotics.example [192.0.2.41])
@@ -43,7 +39,7 @@ MAIL
 nmf_add "$NMF_TMP/ask.eml" >/dev/null
 notmuch new --quiet
 t_ok "scan after the question" nmf scan --quiet --now=2026-11-12T17:00:00Z
-t_eq "the process waits for the user" followup/reply "$(state_of $ASK)"
+t_eq "the process waits for the user" followup/reply "$(nmf_state_of $ASK)"
 t_eq "no draft: the answer is the user's" 0 \
     "$(notmuch count 'tag:draft and tag:followup')"
 out=$(nmf list --now=2026-11-12T17:00:00Z)
@@ -87,7 +83,7 @@ MAIL
 nmf_add "$NMF_TMP/times.eml" Sent >/dev/null
 notmuch new --quiet
 t_ok "scan after the answer" nmf scan --quiet --now=2026-11-13T18:00:00Z
-t_eq "answered: waiting" followup/waiting "$(state_of $ASK)"
+t_eq "answered: waiting" followup/waiting "$(nmf_state_of $ASK)"
 t_eq "list has nothing for the user" "Nothing needs you now." \
     "$(nmf list --now=2026-11-13T18:00:00Z)"
 
@@ -134,7 +130,7 @@ nmf_add "$NMF_TMP/ooo.eml" >/dev/null
 notmuch new --quiet
 t_ok "scan after the confirmation" nmf scan --quiet --now=2026-11-14T12:00:00Z
 t_eq "a confirmation and an auto-reply ask nothing" followup/waiting \
-    "$(state_of $ASK)"
+    "$(nmf_state_of $ASK)"
 
 # The interview, a thank-you, then a reference request with a deadline.
 cat >"$NMF_TMP/thanks.eml" <<'MAIL'
@@ -173,7 +169,7 @@ nmf_add "$NMF_TMP/refs.eml" >/dev/null
 notmuch new --quiet
 t_ok "scan after the reference request" \
     nmf scan --quiet --now=2026-11-18T18:00:00Z
-t_eq "a reply is due again" followup/reply "$(state_of $ASK)"
+t_eq "a reply is due again" followup/reply "$(nmf_state_of $ASK)"
 t_match "list asks for the references" \
     'answer Jordan Lee: .*Can you share two references' \
     "$(nmf list --now=2026-11-18T18:00:00Z)"
@@ -186,7 +182,7 @@ t_match "after Friday it is" '^reply +overdue' \
 # Answered on the phone: the user says so.
 t_ok "note --answered" nmf note --now=2026-11-18T19:00:00Z --answered \
     id:refs-3303@mail.acme-robotics.example
-t_eq "the question is answered" followup/waiting "$(state_of $ASK)"
+t_eq "the question is answered" followup/waiting "$(nmf_state_of $ASK)"
 t_eq "and list has nothing" "Nothing needs you now." \
     "$(nmf list --now=2026-11-18T19:00:00Z)"
 # The user sends them in a new message too.
@@ -205,6 +201,6 @@ nmf_add "$NMF_TMP/refs-sent.eml" Sent >/dev/null
 notmuch new --quiet
 t_ok "scan after the references went" \
     nmf scan --quiet --now=2026-11-19T18:00:00Z
-t_eq "waiting again" followup/waiting "$(state_of $ASK)"
+t_eq "waiting again" followup/waiting "$(nmf_state_of $ASK)"
 t_eq "still no draft of ours" 0 "$(notmuch count 'tag:draft and tag:followup')"
 t_done

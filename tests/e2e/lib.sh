@@ -259,6 +259,12 @@ nmf_twin_sentences() {
     done | sort | uniq -d
 }
 
+# The state tag of the thread of Message-ID $1 (without followup/obsolete).
+nmf_state_of() {
+    notmuch search --output=tags "thread:{id:$1}" | grep '^followup/' |
+        grep -v '^followup/obsolete$' | tr '\n' ' ' | sed 's/ $//'
+}
+
 nmf_drafts() {
     for _f in "$MAILDIR"/Drafts/cur/*; do
         [ -f "$_f" ] && printf '%s\n' "$_f"
