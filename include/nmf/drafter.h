@@ -22,12 +22,14 @@ nmf_drafter_key (const struct nmf_due *due);
 char *
 nmf_drafter_folder (struct nmf_db *db, const struct nmf_config *cfg);
 
-/* Write the draft for due.  *path (may be NULL) gets the file name
+/* Write the draft for due, one of all_due (the steps due on the process
+ * now: a panel's thank-yous share out the user's note).  *path (may be NULL) gets the file name
  * (g_free).  Errors are reported; the caller goes on with other steps. */
 enum nmf_status
 nmf_drafter_write (struct nmf_db *db, const struct nmf_config *cfg,
 		   struct nmf_loaded *l, const struct nmf_due *due,
-		   gint64 now, const char *drafts_folder, char **path);
+		   const GPtrArray *all_due, gint64 now,
+		   const char *drafts_folder, char **path);
 
 /* What became of a draft we wrote when what it is made from may have
  * changed (a note, a corrected interviewer, a moved round). */
@@ -46,7 +48,7 @@ enum nmf_refresh {
 enum nmf_status
 nmf_drafter_refresh (struct nmf_db *db, const struct nmf_config *cfg,
 		     struct nmf_loaded *l, const struct nmf_due *due,
-		     gint64 now, const char *id, const char *file,
-		     enum nmf_refresh *outcome);
+		     const GPtrArray *all_due, gint64 now, const char *id,
+		     const char *file, enum nmf_refresh *outcome);
 
 #endif

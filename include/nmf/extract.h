@@ -18,6 +18,10 @@ struct nmf_person {
                    * address (shown and named in panel drafts, but never
                    * written to) */
     char *phone;  /* from a signature, may be NULL */
+    char *title;  /* the job title the invitation gives them ("Engineering
+                   * Manager"), may be NULL */
+    char *part;   /* the part of the interview they run, as an itinerary
+                   * names it ("System design"), may be NULL */
 };
 
 struct nmf_extract {
@@ -48,6 +52,10 @@ nmf_extract_release (struct nmf_extract *x);
 
 struct nmf_person *
 nmf_person_new (const char *name, const char *addr, const char *phone);
+
+/* A copy of p, with its title and part. */
+struct nmf_person *
+nmf_person_copy (const struct nmf_person *p);
 
 void
 nmf_person_free (struct nmf_person *p);

@@ -188,11 +188,15 @@ nmf_store_live_draft (struct nmf_dbmsg *m, const struct nmf_config *cfg);
 const char *
 nmf_store_draft_key (struct nmf_dbmsg *m);
 
-/* The user's note for the drafts to addr on the process of anchor: the
- * one given for addr, else the one for everybody; NULL when none
- * (g_free). */
+/* The user's note for the drafts to addr on the process of anchor (NULL:
+ * the one for everybody); NULL when none (g_free). */
 char *
 nmf_store_note (struct nmf_dbmsg *anchor, const char *addr);
+
+/* All the user's notes on the process of anchor, as "ADDR TEXT" (ADDR
+ * "*" for the one for everybody, first).  g_ptr_array_unref. */
+GPtrArray *
+nmf_store_notes (struct nmf_dbmsg *anchor);
 
 /* Keep text as the note for the drafts to addr (NULL: to everybody). */
 enum nmf_status

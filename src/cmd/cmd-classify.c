@@ -61,6 +61,8 @@ print_one (struct nmf_printer *p, const char *file,
 	/* Someone the text names without an address: null. */
 	nmf_printer_kv_string (p, "addr", *who->addr ? who->addr : NULL);
 	nmf_printer_kv_string (p, "phone", who->phone);
+	nmf_printer_kv_string (p, "title", who->title);
+	nmf_printer_kv_string (p, "part", who->part);
 	p->end (p);
     }
     p->end (p);

@@ -486,8 +486,7 @@ learn (struct scan *s, struct job *j)
 	for (i = 0; i < x.people->len; i++) {
 	    struct nmf_person *p = x.people->pdata[i];
 
-	    g_ptr_array_add (f->people, nmf_person_new (p->name, p->addr,
-							p->phone));
+	    g_ptr_array_add (f->people, nmf_person_copy (p));
 	}
     }
     for (i = 0; i < x.people->len && ! f->phone; i++) {

@@ -17,9 +17,10 @@ static const char usage[]
       "THREAD|PROCESS\n"
       "\n"
       "One interview process as a timeline: messages, interview rounds,\n"
-      "interviewers, the decision date, what was sent, what is due next and\n"
-      "why, the drafts, a connection note for each interviewer and, for a\n"
-      "call, what to say.\n"
+      "interviewers (with the title and part the invitation gave), the\n"
+      "decision date, what was sent, what is due next and why, the drafts,\n"
+      "your notes, a connection note for each interviewer and, for a call,\n"
+      "what to say.\n"
       "\n"
       "  --format=text|json  output format (default text)\n"
       "  --now=WHEN          take WHEN (ISO 8601) as the current time\n";
@@ -30,6 +31,8 @@ static const char usage[]
 struct draft_info {
     GPtrArray *keys;   /* of char *: "STEP:ROUND:ADDR" */
     GPtrArray *files;  /* of char * */
+    GPtrArray *notes;  /* of char *: the user's notes, "ADDR TEXT" ("*":
+			* for everybody) */
 };
 
 /* The file of our draft for a due step, or NULL. */
@@ -108,6 +111,15 @@ direction (const struct nmf_pmsg *m)
     return m->automated ? "auto" : "in";
 }
 
+/* ", Staff Engineer, system design" for show: what the invitation said
+ * of the person; "" when nothing.  g_free. */
+static char *
+person_about (const struct nmf_person *w)
+{
+    return g_strconcat (w->title ? ", " : "", w->title ? w->title : "",
+			w->part ? ", " : "", w->part ? w->part : "", NULL);
+}
+
 static void
 print_text (const struct nmf_loaded *l, const struct nmf_eval *e,
 	    const struct draft_info *d, const struct nmf_config *cfg,
@@ -155,13 +167,15 @@ print_text (const struct nmf_loaded *l, const struct nmf_eval *e,
 	for (k = 0; k < r->interviewers->len; k++) {
 	    const struct nmf_person *w = r->interviewers->pdata[k];
 
+	    g_autofree char *about = person_about (w);
+
 	    if (*w->addr)
-		printf ("     with %s <%s>%s%s\n", w->name ? w->name : "",
-			w->addr, w->phone ? ", phone " : "",
+		printf ("     with %s <%s>%s%s%s\n", w->name ? w->name : "",
+			w->addr, about, w->phone ? ", phone " : "",
 			w->phone ? w->phone : "");
 	    else
-		printf ("     with %s (no address in the mail)\n",
-			w->name ? w->name : "");
+		printf ("     with %s%s (no address in the mail)\n",
+			w->name ? w->name : "", about);
 	}
     }
     printf ("timeline:\n");
@@ -206,6 +220,16 @@ print_text (const struct nmf_loaded *l, const struct nmf_eval *e,
 	} else {
 	    printf ("    %s%s\n", file ? "draft: " : "no draft yet",
 		    file ? file : "");
+	}
+    }
+    if (d->notes->len) {
+	printf ("your notes (the drafts use them):\n");
+	for (k = 0; k < d->notes->len; k++) {
+	    const char *v = d->notes->pdata[k];
+	    gsize n = strcspn (v, " ");
+
+	    printf ("  %.*s: %s\n", n == 1 && *v == '*' ? 9 : (int) n,
+		    n == 1 && *v == '*' ? "everybody" : v, v[n] ? v + n + 1 : "");
 	}
     }
     if (d->files->len) {
@@ -268,6 +292,8 @@ print_json (const struct nmf_loaded *l, const struct nmf_eval *e,
 	    nmf_printer_kv_string (o, "name", w->name);
 	    nmf_printer_kv_string (o, "addr", *w->addr ? w->addr : NULL);
 	    nmf_printer_kv_string (o, "phone", w->phone);
+	    nmf_printer_kv_string (o, "title", w->title);
+	    nmf_printer_kv_string (o, "part", w->part);
 	    nmf_printer_kv_string (o, "connection_note", note);
 	    o->end (o);
 	}
@@ -327,6 +353,20 @@ print_json (const struct nmf_loaded *l, const struct nmf_eval *e,
 	o->end (o);
     }
     o->end (o);
+    /* The user's notes: "to" is null for the one for everybody. */
+    o->map_key (o, "notes");
+    o->begin_list (o);
+    for (k = 0; k < d->notes->len; k++) {
+	const char *v = d->notes->pdata[k];
+	gsize n = strcspn (v, " ");
+	g_autofree char *to = g_strndup (v, n);
+
+	o->begin_map (o);
+	nmf_printer_kv_string (o, "to", strcmp (to, "*") ? to : NULL);
+	nmf_printer_kv_string (o, "text", v[n] ? v + n + 1 : "");
+	o->end (o);
+    }
+    o->end (o);
     o->end (o);
     o->finish (o);
     nmf_printer_free (&o);
@@ -349,7 +389,7 @@ nmf_cmd_show (int argc, char **argv)
     struct nmf_db *db = NULL;
     struct nmf_resolve r = { 0 };
     struct nmf_loaded *l = NULL;
-    struct draft_info d = { NULL, NULL };
+    struct draft_info d = { NULL, NULL, NULL };
     struct nmf_eval e;
     gint64 now;
     int ret = NMF_EXIT_OK;
@@ -381,6 +421,13 @@ nmf_cmd_show (int argc, char **argv)
     d.keys = g_ptr_array_new_with_free_func (g_free);
     d.files = g_ptr_array_new_with_free_func (g_free);
     {
+	struct nmf_dbmsg *a = nmf_db_find (db, l->anchor_id);
+
+	d.notes = a ? nmf_store_notes (a)
+		    : g_ptr_array_new_with_free_func (g_free);
+	nmf_dbmsg_release (&a);
+    }
+    {
 	g_autoptr (GPtrArray) live = nmf_store_live_drafts (db, &cfg, r.pid);
 	guint i;
 
@@ -398,6 +445,7 @@ nmf_cmd_show (int argc, char **argv)
     nmf_eval_release (&e);
     g_ptr_array_unref (d.keys);
     g_ptr_array_unref (d.files);
+    g_ptr_array_unref (d.notes);
 out:
     nmf_loaded_free (&l);
     nmf_resolve_release (&r);

@@ -152,8 +152,8 @@ draft_due (struct nmf_engine *s, struct nmf_loaded *l, const struct nmf_eval *e)
 
 		if (strcmp (x->key, key) != 0)
 		    continue;
-		rst = nmf_drafter_refresh (s->db, &s->cfg, l, d, s->now, x->id,
-					   x->file, &how);
+		rst = nmf_drafter_refresh (s->db, &s->cfg, l, d, e->due, s->now,
+					   x->id, x->file, &how);
 		if (rst) {
 		    /* Named by the error; the next run tries again. */
 		    failed++;
@@ -197,7 +197,8 @@ draft_due (struct nmf_engine *s, struct nmf_loaded *l, const struct nmf_eval *e)
 	    folder = nmf_drafter_folder (s->db, &s->cfg);
 	    nmf_maildir_clean_tmp (folder);
 	}
-	st = nmf_drafter_write (s->db, &s->cfg, l, d, s->now, folder, &path);
+	st = nmf_drafter_write (s->db, &s->cfg, l, d, e->due, s->now, folder,
+				&path);
 	if (st) {
 	    /* The error names the file or template; nothing is recorded,
 	     * so the next run tries again.  A template error is the user's

@@ -28,7 +28,19 @@ nmf_person_free (struct nmf_person *p)
     g_free (p->name);
     g_free (p->addr);
     g_free (p->phone);
+    g_free (p->title);
+    g_free (p->part);
     g_free (p);
+}
+
+struct nmf_person *
+nmf_person_copy (const struct nmf_person *p)
+{
+    struct nmf_person *c = nmf_person_new (p->name, p->addr, p->phone);
+
+    c->title = g_strdup (p->title);
+    c->part = g_strdup (p->part);
+    return c;
 }
 
 static void
@@ -960,6 +972,8 @@ name_at (const char *p, const char **end)
 struct named {
     char *name;
     gboolean strong;
+    char *title;   /* the job title beside the name, NULL */
+    char *part;    /* the itinerary's session on their line, NULL */
 };
 
 static void
@@ -968,6 +982,8 @@ named_free (gpointer p)
     struct named *n = p;
 
     g_free (n->name);
+    g_free (n->title);
+    g_free (n->part);
     g_free (n);
 }
 
@@ -981,16 +997,45 @@ add_named (GPtrArray *out, char *name, gboolean strong)
     g_ptr_array_add (out, n);
 }
 
+/* A job title as said beside a name, without what frames it: "our Head
+ * of Design" is "Head of Design"; "Staff Engineer, ana@x.example" is
+ * "Staff Engineer".  NULL when nothing of it is a title. */
+static char *
+clean_title (const char *said)
+{
+    static const char *const lead[] = { "our ", "my ", "the ", "a ", "an ",
+					"Our ", "My ", "The ", NULL };
+    g_auto (GStrv) parts = g_strsplit_set (said, ",;", -1);
+    guint i;
+    int k;
+
+    for (i = 0; parts[i]; i++) {
+	char *t = g_strstrip (parts[i]);
+
+	for (k = 0; lead[k]; k++) {
+	    if (g_str_has_prefix (t, lead[k]))
+		t += strlen (lead[k]);
+	}
+	if (*t && ! strchr (t, '@') && ! strstr (t, "://")
+	    && g_utf8_strlen (t, -1) <= 60 && looks_like_title (t))
+	    return nmf_text_one_line (t, 60);
+    }
+    return NULL;
+}
+
 /* The name just added has a job title beside it ("Robert Hayes (VP
  * Engineering)", "Laura Kim, our Head of Design,"): a full name with a
- * title is a person, not a company, whatever introduced it. */
+ * title is a person, not a company, whatever introduced it.  The first
+ * title said is kept. */
 static void
-titled (GPtrArray *out)
+titled (GPtrArray *out, const char *said)
 {
     struct named *n = out->len ? out->pdata[out->len - 1] : NULL;
 
     if (n && strchr (n->name, ' '))
 	n->strong = TRUE;
+    if (n && ! n->title)
+	n->title = clean_title (said);
 }
 
 /* Does what follows a name on its line make the line a list item of a
@@ -1182,7 +1227,7 @@ name_list_1 (const char *q, gboolean per_line, gboolean need_full,
 		    break;
 		inside = g_strndup (q + 1, close - q - 1);
 		if (*q == '(' && looks_like_title (inside))
-		    titled (out);
+		    titled (out, inside);
 		q = close + 1;
 		continue;
 	    }
@@ -1196,7 +1241,7 @@ name_list_1 (const char *q, gboolean per_line, gboolean need_full,
 		    r++;
 		maybe = g_strndup (q + 2, r - (q + 2));
 		if (looks_like_title (maybe)) {
-		    titled (out);
+		    titled (out, maybe);
 		    q = r;
 		    continue;
 		}
@@ -1288,12 +1333,42 @@ slot_name_at (const char *p, const char **end)
     return n;
 }
 
+/* Is the column s of an itinerary line the name of a session ("System
+ * Design", "Code review", "Hiring manager interview")? */
+static gboolean
+part_like (const char *s)
+{
+    static const char *const words[] = { "interview", "screen", "round",
+					 "session", "discussion", "demo",
+					 "walkthrough", "deep dive", NULL };
+    g_autofree char *lower = g_ascii_strdown (s, -1);
+    g_auto (GStrv) w = g_strsplit (s, " ", 6);
+    guint i;
+
+    if (! *s || strchr (s, '@') || g_utf8_strlen (s, -1) > 40)
+	return FALSE;
+    for (i = 0; w[i]; i++) {
+	g_autofree char *cap = g_strdup (w[i]);
+
+	cap[0] = g_ascii_toupper (cap[0]);
+	if (session_word (cap))
+	    return TRUE;
+    }
+    for (i = 0; words[i]; i++) {
+	if (nmf_text_has_phrase (lower, words[i]))
+	    return TRUE;
+    }
+    return FALSE;
+}
+
 /* The people on one itinerary line besides its times: "James Whitaker,
  * Head of Data (hiring manager)", "Code review   Kwame Asante <k@x>",
  * "Lunch with Maya Chen", "Ana Ruiz and Sam Patel".  The rest is cut
  * into columns (tabs, runs of spaces, " - ", " | "); the last column
  * that opens with a full name which is not a session's title gives
- * them: that name and the ones joined to it by "and", "&" or a comma. */
+ * them: that name and the ones joined to it by "and", "&" or a comma,
+ * with the titles beside them.  The session of the line ("Code
+ * review", "Lunch") is the part each of them runs. */
 static void
 itinerary_people (const char *rest, GPtrArray *out)
 {
@@ -1301,6 +1376,7 @@ itinerary_people (const char *rest, GPtrArray *out)
 					     NULL);
     g_auto (GStrv) parts = cols ? g_regex_split (cols, rest, 0) : NULL;
     const char *best = NULL;
+    g_autofree char *part = NULL;
     const char *end;
     guint i;
 
@@ -1314,17 +1390,30 @@ itinerary_people (const char *rest, GPtrArray *out)
 	for (k = 0; k < 2; k++) {
 	    g_autofree char *n = starts[k] ? slot_name_at (starts[k], &end)
 					   : NULL;
+	    g_autofree char *before = NULL;
 
-	    if (n)
-		best = starts[k];
+	    if (! n)
+		continue;
+	    best = starts[k];
+	    g_clear_pointer (&part, g_free);
+	    before = k ? g_strndup (parts[i], with - parts[i])
+		       : i ? g_strdup (parts[i - 1]) : NULL;
+	    if (before && part_like (g_strstrip (before)))
+		part = g_steal_pointer (&before);
+	    else if (parts[i + 1] && part_like (parts[i + 1])
+		     && ! looks_like_title (parts[i + 1]))
+		part = g_strdup (parts[i + 1]);
 	}
     }
     while (best && out->len < 12) {
 	char *n = slot_name_at (best, &end);
+	struct named *got;
 
 	if (! n)
 	    break;
 	add_named (out, n, TRUE);
+	got = out->pdata[out->len - 1];
+	got->part = part ? nmf_text_one_line (part, 40) : NULL;
 	/* Past ", Title" and "(...)" to a joiner. */
 	best = NULL;
 	while (*end && ! best) {
@@ -1332,11 +1421,27 @@ itinerary_people (const char *rest, GPtrArray *out)
 		best = end + 5;
 	    else if (g_str_has_prefix (end, " & "))
 		best = end + 3;
-	    else if (*end == ',' && end[1] == ' ')
-		best = end + 2;
-	    else if (*end == '(') {
+	    else if (*end == ',' && end[1] == ' ') {
+		const char *r = end + 2;
+		g_autofree char *maybe = NULL;
+
+		r += strcspn (r, ",(");
+		maybe = g_strndup (end + 2, r - (end + 2));
+		if (looks_like_title (maybe)) {
+		    titled (out, maybe);
+		    end = r;
+		} else
+		    best = end + 2;
+	    } else if (*end == '(') {
 		const char *close = strchr (end, ')');
 
+		if (close) {
+		    g_autofree char *inside = g_strndup (end + 1,
+							 close - end - 1);
+
+		    if (looks_like_title (inside))
+			titled (out, inside);
+		}
 		end = close ? close + 1 : end + strlen (end);
 	    } else
 		end++;
@@ -1423,7 +1528,7 @@ list_ends_at (const char *q, const char *stop, gboolean strong,
 		    return FALSE;
 		inside = g_strndup (q + 1, close - q - 1);
 		if (looks_like_title (inside))
-		    titled (got);
+		    titled (got, inside);
 		q = close + 1;
 		continue;
 	    }
@@ -1435,7 +1540,7 @@ list_ends_at (const char *q, const char *stop, gboolean strong,
 		    r++;
 		maybe = g_strndup (q + 2, r - (q + 2));
 		if (looks_like_title (maybe) && ! strstr (maybe, " and ")) {
-		    titled (got);
+		    titled (got, maybe);
 		    q = *r == ',' ? r + 1 : r;
 		    continue;
 		}
@@ -1779,6 +1884,45 @@ names_in (const char *body, gboolean prose)
     }
     g_clear_pointer (&mi, g_match_info_free);
     return out;
+}
+
+/* Give each person the title and part the text gives beside their name:
+ * the same full name, or their first name alone when one person of the
+ * list has it. */
+static void
+describe_people (GPtrArray *people, const GPtrArray *names)
+{
+    guint i, k;
+
+    for (i = 0; i < people->len; i++) {
+	struct nmf_person *p = people->pdata[i];
+	g_autofree char *first = NULL;
+	guint firsts = 0;
+
+	if (! p->name)
+	    continue;
+	first = g_strndup (p->name, strcspn (p->name, " "));
+	for (k = 0; k < people->len; k++) {
+	    const struct nmf_person *o = people->pdata[k];
+
+	    if (o->name && g_ascii_strncasecmp (o->name, first, strlen (first))
+			       == 0
+		&& (o->name[strlen (first)] == ' '
+		    || ! o->name[strlen (first)]))
+		firsts++;
+	}
+	for (k = 0; k < names->len; k++) {
+	    const struct named *n = names->pdata[k];
+
+	    if (g_ascii_strcasecmp (n->name, p->name) != 0
+		&& ! (firsts == 1 && g_ascii_strcasecmp (n->name, first) == 0))
+		continue;
+	    if (! p->title && n->title)
+		p->title = g_strdup (n->title);
+	    if (! p->part && n->part)
+		p->part = g_strdup (n->part);
+	}
+    }
 }
 
 /* Addresses written in the text ("Gloria Benavides (gloria.b@x.example)"),
@@ -2853,6 +2997,7 @@ nmf_extract_message (const struct nmf_message *msg,
     static const char *const none[] = { NULL };
     g_autofree char *phone = NULL;
     g_autoptr (GPtrArray) mine = NULL;
+    g_autoptr (GPtrArray) own_names = NULL;
     g_autofree char *folded = NULL;
     g_autofree char *head = NULL;
     g_autofree char *why = NULL;
@@ -2964,8 +3109,12 @@ nmf_extract_message (const struct nmf_message *msg,
 	    g_autofree char *earlier
 		= src ? earlier_text (msg->body + strlen (head), msg->quoted)
 		      : NULL;
-	    g_autoptr (GPtrArray) names
-		= src ? names_in (earlier, FALSE) : names_in (head, TRUE);
+	    g_autoptr (GPtrArray) names = NULL;
+
+	    if (src)
+		names = names_in (earlier, FALSE);
+	    else
+		names = g_ptr_array_ref (own_names = names_in (head, TRUE));
 
 	    /* Names with an address from the headers first, so that a
 	     * name given twice keeps its address; then the ones the text
@@ -3104,6 +3253,14 @@ nmf_extract_message (const struct nmf_message *msg,
 					      "named)"));
 	}
 	nmf_address_free (sender);
+    }
+
+    /* What the text says beside each one's name: a title, a part of the
+     * interview (also for calendar attendees). */
+    if (x->people->len && ! from_user) {
+	if (! own_names)
+	    own_names = names_in (head, TRUE);
+	describe_people (x->people, own_names);
     }
 
     /* A phone number in the sender's signature belongs to the sender;

@@ -66,8 +66,7 @@ nmf_fact_copy (const struct nmf_fact *f)
     for (k = 0; k < f->people->len; k++) {
 	struct nmf_person *p = f->people->pdata[k];
 
-	g_ptr_array_add (copy->people,
-			 nmf_person_new (p->name, p->addr, p->phone));
+	g_ptr_array_add (copy->people, nmf_person_copy (p));
     }
     return copy;
 }
@@ -136,8 +135,7 @@ nmf_facts_assemble (struct nmf_process *p, const GPtrArray *facts,
 	     * belongs to the interviewer who sent it. */
 	    for (k = 0; k < f->people->len; k++) {
 		const struct nmf_person *q = f->people->pdata[k];
-		struct nmf_person *c = nmf_person_new (q->name, q->addr,
-						       q->phone);
+		struct nmf_person *c = nmf_person_copy (q);
 
 		if (! c->phone && f->phone && f->phone[n] && c->addr
 		    && strlen (c->addr) == n

@@ -176,20 +176,6 @@ nmf_pmsg_free (struct nmf_pmsg *m)
     g_free (m);
 }
 
-static gboolean
-has_interviewer (const struct nmf_round *r, const char *addr)
-{
-    guint i;
-
-    for (i = 0; i < r->interviewers->len; i++) {
-	const struct nmf_person *p = r->interviewers->pdata[i];
-
-	if (g_ascii_strcasecmp (p->addr, addr) == 0)
-	    return TRUE;
-    }
-    return FALSE;
-}
-
 /* Someone of the round named without an address, by name. */
 static struct nmf_person *
 named_only (const struct nmf_round *r, const char *name)
@@ -205,23 +191,35 @@ named_only (const struct nmf_round *r, const char *name)
     return NULL;
 }
 
-/* Is who in the round already: by address, or by name for someone the
- * mail named without an address. */
-static gboolean
-has_person (const struct nmf_round *r, const struct nmf_person *who)
+/* who in the round already: by address, or by name for someone the mail
+ * named without an address; NULL when not there. */
+static struct nmf_person *
+same_person (const struct nmf_round *r, const struct nmf_person *who)
 {
     guint i;
 
-    if (*who->addr)
-	return has_interviewer (r, who->addr);
     for (i = 0; i < r->interviewers->len; i++) {
-	const struct nmf_person *p = r->interviewers->pdata[i];
+	struct nmf_person *p = r->interviewers->pdata[i];
 
-	if (! *p->addr && p->name && who->name
-	    && g_ascii_strcasecmp (p->name, who->name) == 0)
-	    return TRUE;
+	if (*who->addr ? g_ascii_strcasecmp (p->addr, who->addr) == 0
+		       : (! *p->addr && p->name && who->name
+			  && g_ascii_strcasecmp (p->name, who->name) == 0))
+	    return p;
     }
-    return FALSE;
+    return NULL;
+}
+
+/* What another message says of a person of the round that the round
+ * does not know yet: a phone number, a title, a part. */
+static void
+fill_in (struct nmf_person *p, const struct nmf_person *who)
+{
+    if (! p->phone && who->phone)
+	p->phone = g_strdup (who->phone);
+    if (! p->title && who->title)
+	p->title = g_strdup (who->title);
+    if (! p->part && who->part)
+	p->part = g_strdup (who->part);
 }
 
 void
@@ -256,22 +254,22 @@ nmf_process_add_round (struct nmf_process *p, gint64 start, gint64 end,
     }
     for (i = 0; interviewers && i < interviewers->len; i++) {
 	const struct nmf_person *who = interviewers->pdata[i];
-	struct nmf_person *named;
+	struct nmf_person *named = same_person (r, who);
 
-	if (has_person (r, who))
+	if (named) {
+	    fill_in (named, who);
 	    continue;
+	}
 	/* Someone the mail named without an address, now with one (the
 	 * user's note --interviewer): the same person. */
 	named = *who->addr ? named_only (r, who->name) : NULL;
 	if (named) {
 	    g_free (named->addr);
 	    named->addr = g_strdup (who->addr);
-	    if (! named->phone && who->phone)
-		named->phone = g_strdup (who->phone);
+	    fill_in (named, who);
 	    continue;
 	}
-	g_ptr_array_add (r->interviewers,
-			 nmf_person_new (who->name, who->addr, who->phone));
+	g_ptr_array_add (r->interviewers, nmf_person_copy (who));
     }
 }
 
@@ -502,7 +500,7 @@ add_due (struct ctx *c, enum nmf_step step, int round,
 
     d->step = step;
     d->round = round;
-    d->to = nmf_person_new (to->name, to->addr, to->phone);
+    d->to = nmf_person_copy (to);
     d->since = since;
     d->late_at = late_at;
     d->reply_to_id = reply_to_id ? g_strdup (reply_to_id) : NULL;
@@ -546,7 +544,7 @@ contact (const struct nmf_process *p, gint64 before)
 
 	    /* Someone named without an address cannot be written to. */
 	    if (*who->addr)
-		return nmf_person_new (who->name, who->addr, who->phone);
+		return nmf_person_copy (who);
 	}
     }
     return NULL;

@@ -10,7 +10,7 @@
 static const char *const variables[] = {
     "first_name", "name", "company", "role", "interview_day",
     "on_interview_day", "user_name", "user_first_name", "detail", "topic",
-    "panel", "subject", NULL,
+    "panel", "subject", "title", "part", NULL,
 };
 
 enum nmf_date_style
@@ -85,8 +85,11 @@ nmf_render_variables (void)
 /* The thank-you, in four wordings: the interviewers of a panel each get
  * another one, so that no two of their drafts share a sentence (besides
  * the greeting and the sign-off).  {{detail}} is the user's own sentence
- * about the conversation (note); without one, a sentence on what the
- * invitation said the interview would cover, else a marked line. */
+ * about the conversation (note); without one, a sentence on the part of
+ * the interview the person ran ({{part}}: "the system design session"),
+ * else on what the invitation said the interview would cover, else a
+ * marked line.  {{title}} is the person's job title when the invitation
+ * gave it. */
 static const char thank_you_text[]
     = "Hi {{first_name}},\n"
       "\n"
@@ -94,12 +97,13 @@ static const char thank_you_text[]
       "{{?role}} about the {{role}} role{{/role}}"
       "{{?company}} at {{company}}{{/company}}."
       "{{?detail}} {{detail}}{{/detail}}"
-      "{{^detail}}{{?topic}} I especially enjoyed our discussion of "
-      "{{topic}}.{{/topic}}{{/detail}}\n"
-      "{{^detail}}{{^topic}}\n"
+      "{{^detail}}{{?part}} I especially enjoyed {{part}} with you."
+      "{{/part}}{{^part}}{{?topic}} I especially enjoyed our discussion of "
+      "{{topic}}.{{/topic}}{{/part}}{{/detail}}\n"
+      "{{^detail}}{{^part}}{{^topic}}\n"
       "[Add one thing you and {{first_name}} talked about, then delete this "
       "line.]\n"
-      "{{/topic}}{{/detail}}"
+      "{{/topic}}{{/part}}{{/detail}}"
       "\n"
       "Our conversation made me even keener on the role."
       "{{?panel}} Please pass my thanks on to {{panel}} as well.{{/panel}}"
@@ -113,14 +117,17 @@ static const char thank_you_text_2[]
       "\n"
       "Thanks so much for your time {{on_interview_day}}."
       "{{?detail}} {{detail}}{{/detail}}"
-      "{{^detail}}{{?topic}} I appreciated learning more about {{topic}}."
-      "{{/topic}}{{/detail}}"
-      " It was a pleasure to hear about your part of the work"
+      "{{^detail}}{{?part}} I got a lot out of {{part}}.{{/part}}"
+      "{{^part}}{{?topic}} I appreciated learning more about {{topic}}."
+      "{{/topic}}{{/part}}{{/detail}}"
+      " It was a pleasure to hear about your "
+      "{{?title}}work as {{title}}{{/title}}"
+      "{{^title}}part of the work{{/title}}"
       "{{?company}} at {{company}}{{/company}}.\n"
-      "{{^detail}}{{^topic}}\n"
+      "{{^detail}}{{^part}}{{^topic}}\n"
       "[Add something {{first_name}} told you about their work, then delete "
       "this line.]\n"
-      "{{/topic}}{{/detail}}"
+      "{{/topic}}{{/part}}{{/detail}}"
       "\n"
       "I'm excited about the{{?role}} {{role}}{{/role}} position and hope "
       "we speak again soon.\n"
@@ -133,12 +140,14 @@ static const char thank_you_text_3[]
       "\n"
       "I wanted to say thank you for the interview {{on_interview_day}}."
       "{{?detail}} {{detail}}{{/detail}}"
-      "{{^detail}}{{?topic}} Talking through {{topic}} with you was a "
-      "highlight for me.{{/topic}}{{/detail}}\n"
-      "{{^detail}}{{^topic}}\n"
+      "{{^detail}}{{?part}} I came away from {{part}} with a lot to think "
+      "about.{{/part}}"
+      "{{^part}}{{?topic}} Talking through {{topic}} with you was a "
+      "highlight for me.{{/topic}}{{/part}}{{/detail}}\n"
+      "{{^detail}}{{^part}}{{^topic}}\n"
       "[Add a question or idea from your talk with {{first_name}}, then "
       "delete this line.]\n"
-      "{{/topic}}{{/detail}}"
+      "{{/topic}}{{/part}}{{/detail}}"
       "\n"
       "What I heard"
       "{{?company}} about {{company}}{{/company}} made me sure I would "
@@ -154,12 +163,13 @@ static const char thank_you_text_4[]
       "with a much clearer picture of the team"
       "{{?company}} at {{company}}{{/company}}."
       "{{?detail}} {{detail}}{{/detail}}"
-      "{{^detail}}{{?topic}} Your view of {{topic}} was especially useful."
-      "{{/topic}}{{/detail}}\n"
-      "{{^detail}}{{^topic}}\n"
+      "{{^detail}}{{?part}} I learned a great deal in {{part}}.{{/part}}"
+      "{{^part}}{{?topic}} Your view of {{topic}} was especially useful."
+      "{{/topic}}{{/part}}{{/detail}}\n"
+      "{{^detail}}{{^part}}{{^topic}}\n"
       "[Add what stayed with you from {{first_name}}'s part of the "
       "interview, then delete this line.]\n"
-      "{{/topic}}{{/detail}}"
+      "{{/topic}}{{/part}}{{/detail}}"
       "\n"
       "I'm very interested in the{{?role}} {{role}}{{/role}} role and look "
       "forward to hearing about the next steps.\n"

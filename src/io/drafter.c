@@ -9,6 +9,7 @@
 #include "nmf/procstore.h"
 #include "nmf/render.h"
 #include "nmf/text.h"
+#include "nmf/thanks.h"
 
 char *
 nmf_drafter_key (const struct nmf_due *due)
@@ -79,77 +80,69 @@ interview_day (const char *style, gint64 start, gint64 now, gboolean on)
 			 NULL, on);
 }
 
-/* What the user noted about the interview (`note`): for this person
- * first, else for everyone; "" when nothing.  g_free. */
-static char *
-note_for (struct nmf_db *db, const char *anchor_id, const char *addr,
-	  gboolean general)
+/* The lower-case addresses whose thank-you for round is due or was
+ * drafted (the set nmf_thanks_note_holder wants). */
+static GHashTable *
+thanked_in (const struct nmf_loaded *l, const GPtrArray *all_due, int round)
 {
-    struct nmf_dbmsg *a = nmf_db_find (db, anchor_id);
+    GHashTable *out = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+					     NULL);
+    g_autofree char *prefix = g_strdup_printf (
+	"%s:%d:", nmf_step_to_string (NMF_STEP_THANK_YOU), round);
+    guint i;
+
+    for (i = 0; all_due && i < all_due->len; i++) {
+	const struct nmf_due *d = all_due->pdata[i];
+
+	if (d->step == NMF_STEP_THANK_YOU && d->round == round)
+	    g_hash_table_add (out, g_ascii_strdown (d->to->addr, -1));
+    }
+    for (i = 0; i < l->drafted->len; i++) {
+	const char *key = l->drafted->pdata[i];
+
+	if (g_str_has_prefix (key, prefix))
+	    g_hash_table_add (out, g_ascii_strdown (key + strlen (prefix), -1));
+    }
+    return out;
+}
+
+/* What the user noted (`note`) for the draft of due, as a sentence: their
+ * note for this person, else the one for everybody when this draft
+ * carries it (a thank-you of a panel: one draft only, see
+ * nmf_thanks_note_holder); "" when nothing.  g_free. */
+static char *
+note_for (struct nmf_db *db, const struct nmf_loaded *l,
+	  const struct nmf_due *due, const struct nmf_round *r,
+	  const GPtrArray *all_due)
+{
+    struct nmf_dbmsg *a = nmf_db_find (db, l->anchor_id);
     g_autofree char *note = NULL;
-    char *out = NULL;
 
     if (! a)
 	return g_strdup ("");
-    note = nmf_store_note (a, addr);
-    /* A note for everybody goes into one draft of a panel only: the
-     * others would repeat the user's sentence word for word. */
-    if (note && ! general) {
-	g_autofree char *all = nmf_store_note (a, NULL);
+    note = nmf_store_note (a, due->to->addr);
+    if (! note && due->step == NMF_STEP_THANK_YOU && r) {
+	g_autoptr (GHashTable) writing = thanked_in (l, all_due, due->round);
+	g_autoptr (GHashTable) noted = g_hash_table_new_full (
+	    g_str_hash, g_str_equal, g_free, NULL);
+	const char *holder;
+	guint k;
 
-	if (g_strcmp0 (all, note) == 0)
-	    g_clear_pointer (&note, g_free);
-    }
-    if (note)
-	out = nmf_text_one_line (note, 300);
+	for (k = 0; k < r->interviewers->len; k++) {
+	    const struct nmf_person *who = r->interviewers->pdata[k];
+	    g_autofree char *own = *who->addr ? nmf_store_note (a, who->addr)
+					      : NULL;
+
+	    if (own)
+		g_hash_table_add (noted, g_strdup (who->addr));
+	}
+	holder = nmf_thanks_note_holder (r, writing, noted);
+	if (holder && g_ascii_strcasecmp (holder, due->to->addr) == 0)
+	    note = nmf_store_note (a, NULL);
+    } else if (! note)
+	note = nmf_store_note (a, NULL);
     nmf_dbmsg_release (&a);
-    if (! out || ! *out) {
-	g_free (out);
-	return g_strdup ("");
-    }
-    /* The note stands as its own sentence in the draft. */
-    {
-	gsize n = strlen (out);
-	char *sentence;
-
-	out[0] = g_ascii_toupper (out[0]);
-	if (strchr (".!?", out[n - 1]))
-	    return out;
-	sentence = g_strconcat (out, ".", NULL);
-	g_free (out);
-	return sentence;
-    }
-}
-
-/* The other interviewers of a panel, by name ("Dana Wu", "Sam and
- * Dana"), so that each one's thank-you is their own; "" alone.  g_free. */
-static char *
-panel_others (const struct nmf_round *r, const char *addr)
-{
-    GString *out = g_string_new (NULL);
-    guint i, n = 0, count = 0;
-
-    if (! r)
-	return g_string_free (out, FALSE);
-    for (i = 0; i < r->interviewers->len; i++) {
-	const struct nmf_person *p = r->interviewers->pdata[i];
-
-	if (g_ascii_strcasecmp (p->addr, addr) != 0)
-	    count++;
-    }
-    for (i = 0; i < r->interviewers->len; i++) {
-	const struct nmf_person *p = r->interviewers->pdata[i];
-	g_autofree char *name = NULL;
-
-	if (g_ascii_strcasecmp (p->addr, addr) == 0)
-	    continue;
-	name = nmf_text_one_line (p->name ? p->name : p->addr, 80);
-	n++;
-	if (n > 1)
-	    g_string_append (out, n == count ? " and " : ", ");
-	g_string_append (out, name);
-    }
-    return g_string_free (out, FALSE);
+    return nmf_note_sentence (note);
 }
 
 static const struct nmf_round *
@@ -174,34 +167,38 @@ made_of (const struct nmf_draft *d)
 
 static enum nmf_status
 draft_write (struct nmf_db *db, const struct nmf_config *cfg,
-	     struct nmf_loaded *l, const struct nmf_due *due, gint64 now,
-	     const char *drafts_folder, char **path, const char *old_id,
-	     const char *old_file, enum nmf_refresh *outcome);
+	     struct nmf_loaded *l, const struct nmf_due *due,
+	     const GPtrArray *all_due, gint64 now, const char *drafts_folder,
+	     char **path, const char *old_id, const char *old_file,
+	     enum nmf_refresh *outcome);
 
 enum nmf_status
 nmf_drafter_write (struct nmf_db *db, const struct nmf_config *cfg,
 		   struct nmf_loaded *l, const struct nmf_due *due,
-		   gint64 now, const char *drafts_folder, char **path)
+		   const GPtrArray *all_due, gint64 now,
+		   const char *drafts_folder, char **path)
 {
-    return draft_write (db, cfg, l, due, now, drafts_folder, path, NULL, NULL,
-			NULL);
+    return draft_write (db, cfg, l, due, all_due, now, drafts_folder, path,
+			NULL, NULL, NULL);
 }
 
 enum nmf_status
 nmf_drafter_refresh (struct nmf_db *db, const struct nmf_config *cfg,
 		     struct nmf_loaded *l, const struct nmf_due *due,
-		     gint64 now, const char *id, const char *file,
-		     enum nmf_refresh *outcome)
+		     const GPtrArray *all_due, gint64 now, const char *id,
+		     const char *file, enum nmf_refresh *outcome)
 {
     *outcome = NMF_REFRESH_SAME;
-    return draft_write (db, cfg, l, due, now, NULL, NULL, id, file, outcome);
+    return draft_write (db, cfg, l, due, all_due, now, NULL, NULL, id, file,
+			outcome);
 }
 
 static enum nmf_status
 draft_write (struct nmf_db *db, const struct nmf_config *cfg,
-	     struct nmf_loaded *l, const struct nmf_due *due, gint64 now,
-	     const char *drafts_folder, char **path, const char *old_id,
-	     const char *old_file, enum nmf_refresh *outcome)
+	     struct nmf_loaded *l, const struct nmf_due *due,
+	     const GPtrArray *all_due, gint64 now, const char *drafts_folder,
+	     char **path, const char *old_id, const char *old_file,
+	     enum nmf_refresh *outcome)
 {
     g_autoptr (GHashTable) vars = g_hash_table_new_full (g_str_hash,
 							 g_str_equal, NULL,
@@ -232,7 +229,8 @@ draft_write (struct nmf_db *db, const struct nmf_config *cfg,
     g_autofree char *user_tmpl = NULL;
     gsize len = 0;
     int line = 0;
-    guint variant = 0;
+    guint variant = 0, k;
+    const struct nmf_person *to_in_round = NULL;
     g_autofree char *style = NULL;
     g_autofree char *made = NULL;
     g_autofree char *sha = NULL;
@@ -257,17 +255,14 @@ draft_write (struct nmf_db *db, const struct nmf_config *cfg,
 	nmf_dbmsg_release (&was);
     }
     /* The thank-yous of a panel: each interviewer their own wording. */
-    if (due->step == NMF_STEP_THANK_YOU && r) {
-	guint k;
+    if (due->step == NMF_STEP_THANK_YOU)
+	variant = nmf_thanks_variant (r, due->to->addr);
+    /* What the invitation said of the person: their title, their part. */
+    for (k = 0; r && k < r->interviewers->len && ! to_in_round; k++) {
+	const struct nmf_person *who = r->interviewers->pdata[k];
 
-	for (k = 0; k < r->interviewers->len; k++) {
-	    const struct nmf_person *who = r->interviewers->pdata[k];
-
-	    if (g_ascii_strcasecmp (who->addr, due->to->addr) == 0)
-		break;
-	    if (*who->addr)
-		variant++;
-	}
+	if (g_ascii_strcasecmp (who->addr, due->to->addr) == 0)
+	    to_in_round = who;
     }
     if (path)
 	*path = NULL;
@@ -315,9 +310,15 @@ draft_write (struct nmf_db *db, const struct nmf_config *cfg,
     g_hash_table_insert (vars, (gpointer) "user_first_name",
 			 first_word (cfg->user_name ? cfg->user_name : ""));
     g_hash_table_insert (vars, (gpointer) "detail",
-			 note_for (db, l->anchor_id, due->to->addr, variant == 0));
+			 note_for (db, l, due, r, all_due));
     g_hash_table_insert (vars, (gpointer) "panel",
-			 panel_others (r, due->to->addr));
+			 nmf_thanks_others (r, due->to->addr));
+    g_hash_table_insert (vars, (gpointer) "title",
+			 g_strdup (to_in_round && to_in_round->title
+				       ? to_in_round->title : ""));
+    g_hash_table_insert (vars, (gpointer) "part",
+			 nmf_part_phrase (to_in_round ? to_in_round->part
+						      : NULL));
     g_hash_table_insert (vars, (gpointer) "topic",
 			 g_strdup (l->topic ? l->topic : ""));
     g_hash_table_insert (vars, (gpointer) "subject",
@@ -365,7 +366,6 @@ draft_write (struct nmf_db *db, const struct nmf_config *cfg,
 	    const char *refs = nmf_dbmsg_header (target, "references");
 	    g_auto (GStrv) parts = g_strsplit_set (refs ? refs : "",
 						   " \t\r\n", -1);
-	    int k;
 
 	    reply_refs = g_ptr_array_new_with_free_func (g_free);
 	    for (k = 0; parts[k]; k++) {

@@ -10,6 +10,7 @@
 #include "nmf/mime.h"
 #include "nmf/employer.h"
 #include "nmf/procstore.h"
+#include "nmf/text.h"
 
 /* The keys (see nmf/procstore.h): this module alone names them. */
 #define NMF_PROP_KIND "followup.kind"
@@ -128,6 +129,20 @@ nmf_store_thread_process (struct nmf_db *db, const char *thread)
     return fp.pid;
 }
 
+/* A person as a value of followup.interviewer (parse_person reads it):
+ * "ADDR NAME", then "\tTITLE\tPART" when either is known. */
+static char *
+person_value (const struct nmf_person *p)
+{
+    g_autofree char *name = nmf_text_one_line (p->name ? p->name : "", 200);
+    g_autofree char *title = nmf_text_one_line (p->title ? p->title : "", 80);
+    g_autofree char *part = nmf_text_one_line (p->part ? p->part : "", 80);
+
+    if (! *title && ! *part)
+	return g_strdup_printf ("%s %s", p->addr, name);
+    return g_strdup_printf ("%s %s\t%s\t%s", p->addr, name, title, part);
+}
+
 static gint
 cmp_str (gconstpointer a, gconstpointer b)
 {
@@ -211,8 +226,7 @@ nmf_store_fact (struct nmf_db *db, const struct nmf_fact *f)
 	for (i = 0; i < f->people->len; i++) {
 	    struct nmf_person *p = f->people->pdata[i];
 
-	    g_ptr_array_add (want, g_strdup_printf ("%s %s", p->addr,
-						    p->name ? p->name : ""));
+	    g_ptr_array_add (want, person_value (p));
 	}
 	have = nmf_dbmsg_properties (m, NMF_PROP_INTERVIEWER);
 	/* notmuch returns values sorted; compare as sorted lists. */
@@ -394,14 +408,22 @@ parse_round (const char *s, gint64 *start, gint64 *end)
     *end = b > a ? b : a;
 }
 
-/* "ADDR NAME" */
+/* "ADDR NAME", then "\tTITLE\tPART" when the invitation said either
+ * (values of followup.interviewer; ADDR is "" for someone named without
+ * one). */
 static struct nmf_person *
 parse_person (const char *v)
 {
     const char *sp = strchr (v, ' ');
     g_autofree char *addr = sp ? g_strndup (v, sp - v) : g_strdup (v);
+    g_auto (GStrv) cols = g_strsplit (sp ? sp + 1 : "", "\t", 3);
+    struct nmf_person *p = nmf_person_new (cols[0], addr, NULL);
 
-    return nmf_person_new (sp && sp[1] ? sp + 1 : NULL, addr, NULL);
+    if (cols[0] && cols[1] && *cols[1])
+	p->title = g_strdup (cols[1]);
+    if (cols[0] && cols[1] && cols[2] && *cols[2])
+	p->part = g_strdup (cols[2]);
+    return p;
 }
 
 /* A fact read back from a message's properties. */
@@ -1085,7 +1107,22 @@ nmf_store_note (struct nmf_dbmsg *anchor, const char *addr)
 	    && v[n])
 	    return g_strdup (v + n + 1);
     }
-    return g_strdup (nmf_dbmsg_property (anchor, PROP_NOTE));
+    return addr ? NULL : g_strdup (nmf_dbmsg_property (anchor, PROP_NOTE));
+}
+
+GPtrArray *
+nmf_store_notes (struct nmf_dbmsg *anchor)
+{
+    GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
+    g_autoptr (GPtrArray) to = nmf_dbmsg_properties (anchor, PROP_NOTE_TO);
+    const char *all = nmf_dbmsg_property (anchor, PROP_NOTE);
+    guint i;
+
+    if (all)
+	g_ptr_array_add (out, g_strconcat ("* ", all, NULL));
+    for (i = 0; to && i < to->len; i++)
+	g_ptr_array_add (out, g_strdup (to->pdata[i]));
+    return out;
 }
 
 enum nmf_status

@@ -535,6 +535,125 @@ test_people (void **state)
     }
 }
 
+/* What the invitation says beside each person: a title, the part of the
+ * interview they run ("Name [title|part]" joined by "; "). */
+static char *
+described (const struct nmf_extract *x)
+{
+    GString *s = g_string_new (NULL);
+    guint i;
+
+    for (i = 0; i < x->people->len; i++) {
+	const struct nmf_person *p = x->people->pdata[i];
+
+	g_string_append_printf (s, "%s%s [%s|%s]", i ? "; " : "",
+				p->name ? p->name : "",
+				p->title ? p->title : "",
+				p->part ? p->part : "");
+    }
+    return g_string_free (s, FALSE);
+}
+
+static void
+test_people_described (void **state)
+{
+    static const struct {
+	const char *why;
+	const char *cc;   /* "Name|addr;..." or NULL */
+	const char *body;
+	const char *want; /* described() */
+    } rows[] = {
+	{ "titles in brackets and after commas",
+	  "Ben Ortega|ben@acme.example;Jenna Alvarez|jenna@acme.example;"
+	  "Priyanka Shah|priyanka@acme.example",
+	  "Hi Alex,\n\nYou'll meet with Ben Ortega (Engineering Manager), "
+	  "Jenna Alvarez, Staff Engineer, and Priyanka Shah on Thursday at "
+	  "1 PM.\n\nDana\n",
+	  "Ben Ortega [Engineering Manager|]; Jenna Alvarez [Staff Engineer|]; "
+	  "Priyanka Shah [|]" },
+	{ "an itinerary's sessions, before and after \"with\"",
+	  "Ben Ortega|ben@acme.example;Jenna Alvarez|jenna@acme.example;"
+	  "Maya Chen|maya@acme.example",
+	  "Your schedule on Thursday:\n\n"
+	  "1:00 PM - 1:45 PM   System Design   Ben Ortega\n"
+	  "1:45 PM - 2:30 PM | Coding exercise | Jenna Alvarez, Staff "
+	  "Engineer\n"
+	  "2:30 PM - 3:00 PM   Lunch with Maya Chen\n\nDana\n",
+	  "Ben Ortega [|System Design]; Jenna Alvarez [Staff Engineer|Coding "
+	  "exercise]; Maya Chen [|Lunch]" },
+	{ "a list under a label, with the address in brackets", NULL,
+	  "Interviewers:\n  Ravi Menon, VP Engineering (ravi@acme.example)\n"
+	  "  Ilse Brandt (ilse@acme.example)\n\nThe interview is on Friday "
+	  "at 10 AM.\n",
+	  "Ravi Menon [VP Engineering|]; Ilse Brandt [|]" },
+	{ "what is no title is not kept: \"(cc'd)\", \"our\" goes",
+	  "Tom Reyes|tom@acme.example;Laura Kim|laura@acme.example",
+	  "You will be meeting Tom Reyes (cc'd) and Laura Kim, our Head of "
+	  "Design, on Monday at 2 PM.\n",
+	  "Tom Reyes [|]; Laura Kim [Head of Design|]" },
+	{ "a first name alone, when one person has it",
+	  "Priya Raman|priya@acme.example;Sam Ortiz|sam@acme.example",
+	  "You'll meet Priya (hiring manager) and Sam (Staff Engineer) on "
+	  "Tuesday at 11 AM.\n",
+	  "Priya Raman [hiring manager|]; Sam Ortiz [Staff Engineer|]" },
+    };
+    gsize i;
+
+    (void) state;
+    for (i = 0; i < G_N_ELEMENTS (rows); i++) {
+	struct nmf_message *m = msg ("Dana Wu", "dana.wu@acme.example",
+				     "Interview", rows[i].body);
+	struct nmf_extract x;
+	g_autofree char *got = NULL;
+
+	if (rows[i].cc) {
+	    g_auto (GStrv) each = g_strsplit (rows[i].cc, ";", -1);
+	    guint k;
+
+	    for (k = 0; each[k]; k++) {
+		g_auto (GStrv) nv = g_strsplit (each[k], "|", 2);
+
+		g_ptr_array_add (m->cc, nmf_address_new (nv[0], nv[1]));
+	    }
+	}
+	nmf_extract_message (m, me, &x);
+	got = described (&x);
+	if (strcmp (got, rows[i].want) != 0)
+	    fail_msg ("%s: want '%s', got '%s'", rows[i].why, rows[i].want,
+		      got);
+	nmf_extract_release (&x);
+	nmf_message_free (&m);
+    }
+}
+
+/* A calendar attendee gets the title the text gives beside their name. */
+static void
+test_attendee_described (void **state)
+{
+    struct nmf_message *m;
+    struct nmf_event *ev;
+    struct nmf_extract x;
+    g_autofree char *got = NULL;
+
+    (void) state;
+    m = msg ("Robin Hale", "robin.hale@acme.example", "Invitation: Interview",
+	     "Interviewer: Priya Raman (Director of Data)\n");
+    ev = nmf_event_new ();
+    ev->method = g_strdup ("REQUEST");
+    ev->start = REF + 86400;
+    ev->end = ev->start + 3600;
+    ev->organizer = nmf_address_new ("Robin Hale", "robin.hale@acme.example");
+    g_ptr_array_add (ev->attendees,
+		     nmf_address_new ("Priya Raman", "priya.raman@acme.example"));
+    g_ptr_array_add (ev->attendees, nmf_address_new ("Alex", me[0]));
+    g_ptr_array_add (m->events, ev);
+    nmf_extract_message (m, me, &x);
+    got = described (&x);
+    assert_string_equal (got, "Priya Raman [Director of Data|]");
+    nmf_extract_release (&x);
+    nmf_message_free (&m);
+}
+
 /* A calendar organiser who is not an attendee only sent the invitation;
  * one who attends is in the call. */
 static void
@@ -749,6 +868,8 @@ main (void)
 {
     const struct CMUnitTest tests[] = {
 	cmocka_unit_test (test_people),
+	cmocka_unit_test (test_people_described),
+	cmocka_unit_test (test_attendee_described),
 	cmocka_unit_test (test_people_from_quote),
 	cmocka_unit_test (test_organiser),
 	cmocka_unit_test (test_phone),
