@@ -68,6 +68,21 @@ gboolean
 nmf_dates_timeline (const char *text, gint64 ref, int ref_offset,
 		    unsigned weekend_mask, gint64 *day, char **why);
 
+/* A date or time as a user types it on the command line (--until,
+ * --interview-at, --decision-by, --now), in zone tz (the user's): ISO
+ * 8601 with or without seconds or a zone ("2026-12-10T09:00",
+ * "2026-12-10 09:00:30Z"), a date alone ("2026-12-10", "dec 10",
+ * "10 December 2026"), or simple English as mail writes it ("friday",
+ * "next tuesday 14:00", "tomorrow 10am", "today 3pm"); a time without
+ * am or pm from 1 to 6 o'clock is in the afternoon, as in mail.  A day
+ * without a time is its start (00:00) and *has_time is FALSE.  A
+ * weekday is the next one; a month and day without a year the coming
+ * one (or one of the last 60 days, as in mail).  FALSE
+ * with *why (g_free) naming what was not understood. */
+gboolean
+nmf_dates_typed (const char *text, gint64 now, GTimeZone *tz, gint64 *out,
+		 gboolean *has_time, char **why);
+
 /* The IANA zone for a zone word ("pt", "cet", "eastern"), or NULL. */
 const char *
 nmf_dates_zone_name (const char *word);

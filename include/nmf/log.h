@@ -21,6 +21,20 @@ nmf_warn (const char *fmt, ...) G_GNUC_PRINTF (1, 2);
 void
 nmf_note (const char *fmt, ...) G_GNUC_PRINTF (1, 2);
 
+/* A command used wrongly: "notmuch-followup: CMD: ..." (without "CMD: "
+ * when cmd is NULL), a blank line and the usage, on stderr. */
+void
+nmf_usage_error (const char *cmd, const char *usage, const char *fmt, ...)
+    G_GNUC_PRINTF (3, 4);
+
+/* A progress line that rewrites itself ("\rscan: parsed 10/20 ..."), on
+ * stderr; progress_done ends it.  Not printed when quiet. */
+void
+nmf_progress (const char *fmt, ...) G_GNUC_PRINTF (1, 2);
+
+void
+nmf_progress_done (void);
+
 /* Silence warnings and notes (errors are always printed). */
 void
 nmf_log_set_quiet (int quiet);

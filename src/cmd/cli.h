@@ -29,51 +29,115 @@ struct nmf_opt {
     enum nmf_opt_type type;
     void *ptr;          /* int *, char **, GPtrArray * (of char *) */
     const struct nmf_keyword *keywords; /* for NMF_OPT_KEYWORD */
+    const char *arg;    /* the value in the usage ("FILE"); NULL for a
+			 * flag and for keywords (their names are shown) */
+    const char *help;   /* what it does, for --help; a "\n" goes on in
+			 * the next line */
 };
 
-/* Parse argv[1..] against opts (declarative, notmuch style).  Non-option
- * arguments are collected in *args (a new array of borrowed pointers).
- * "--help" prints usage to stdout and returns 0 with *help set.  Unknown
- * options or bad values print "notmuch-followup: <cmd>: ..." and the
- * usage on stderr and return -1. */
+/* The rows commands share; a command asks for the ones it takes. */
+enum {
+    NMF_SHARE_NOW = 1 << 0,     /* --now=WHEN */
+    NMF_SHARE_FORMAT = 1 << 1,  /* --format=text|json */
+    NMF_SHARE_QUIET = 1 << 2,   /* --quiet */
+    NMF_SHARE_DRY_RUN = 1 << 3, /* --dry-run: the database read-only */
+};
+
+/* What the frame opens for a command. */
+enum nmf_need {
+    NMF_NEED_NOTHING,   /* neither config nor database */
+    NMF_NEED_READ,      /* the config, and the database read-only */
+    NMF_NEED_WRITE,     /* read-write, waiting for the lock
+			 * (followup.lock_timeout_ms); read-only with
+			 * --dry-run */
+};
+
+/* One command, as notmuch.c's table and git's parse-options describe
+ * it: its usage is made from this and its option table, never written
+ * twice. */
+struct nmf_cmd {
+    const char *name;
+    const char *summary;   /* one line, for notmuch-followup --help */
+    const char *args;      /* after the options in the usage ("THREAD
+			    * [TEXT]"), "" for none */
+    const char *about;     /* what --help says the command does; lines
+			    * end with "\n" */
+    unsigned shared;       /* NMF_SHARE_* */
+    enum nmf_need need;
+    guint min_args, max_args;
+    const char *too_few;   /* the usage error when arguments are missing
+			    * ("which thread?") */
+    int (*main) (int argc, char **argv);
+};
+
+/* What the frame gives a command. */
+struct nmf_frame {
+    const struct nmf_cmd *cmd;
+    GPtrArray *args;       /* the arguments (borrowed from argv) */
+    gint64 now;            /* --now, else the wall clock */
+    GTimeZone *tz;         /* the user's zone */
+    int format;            /* NMF_FORMAT_* */
+    int quiet;
+    int dry_run;
+    struct nmf_config cfg; /* read when the database is opened */
+    struct nmf_db *db;     /* NULL with NMF_NEED_NOTHING */
+    char *usage;           /* made from the tables */
+};
+
+/* Parse argv (argv[0] the command) against opts and the shared rows cmd
+ * asks for; print the usage for --help; check the number of arguments;
+ * take --now; open what cmd needs.  Returns -1 when the command goes on
+ * (it then ends with nmf_frame_close), else the exit status to return
+ * at once (0 after --help; errors are reported). */
 int
-nmf_opts_parse (const struct nmf_opt *opts, int argc, char **argv,
-		const char *usage, GPtrArray **args, int *help);
+nmf_frame_open (struct nmf_frame *f, const struct nmf_cmd *cmd,
+		const struct nmf_opt *opts, int argc, char **argv);
 
-/* Parse a --now value (ISO 8601; a date alone means 00:00 in the local
- * zone) into UTC seconds.  FALSE on a bad value. */
+/* Close what the frame opened.  Returns ret, or NMF_EXIT_ERROR when the
+ * database could not be closed (reported). */
+int
+nmf_frame_close (struct nmf_frame *f, int ret);
+
+/* Hand the database and the config over to the command (an engine that
+ * keeps them): it closes and releases them itself, before
+ * nmf_frame_close. */
+void
+nmf_frame_take (struct nmf_frame *f, struct nmf_db **db,
+		struct nmf_config *cfg);
+
+/* The command used wrongly (after nmf_frame_open): the message and its
+ * usage on stderr.  Returns NMF_EXIT_ERROR. */
+int
+nmf_frame_usage_error (const struct nmf_frame *f, const char *fmt, ...)
+    G_GNUC_PRINTF (2, 3);
+
+/* A date or time the user typed for option opt ("--until"), as
+ * nmf_dates_typed reads it in the user's zone from f->now.  FALSE after
+ * reporting what was not understood.  has_time may be NULL. */
 gboolean
-nmf_parse_time (const char *s, gint64 *out);
+nmf_frame_time (const struct nmf_frame *f, const char *opt, const char *text,
+		gint64 *out, gboolean *has_time);
 
-/* The time to use: --now when given, else the wall clock.  Reports a bad
- * --now value and returns FALSE. */
-gboolean
-nmf_now (const char *opt_now, gint64 *now);
+/* The usage text of cmd with opts and its shared rows.  g_free. */
+char *
+nmf_cmd_usage (const struct nmf_cmd *cmd, const struct nmf_opt *opts);
 
-/* Read the config and open the database.  Returns 0, or an exit code
- * after reporting the error; cfg is initialised only on success (release
- * it with nmf_config_release after nmf_db_close). */
+/* Read the config and open the database (what the frame does for a
+ * command; also for a command that opens it only when an option asks).
+ * Returns 0, or an exit code after reporting the error; cfg is
+ * initialised only on success (release it with nmf_config_release after
+ * nmf_db_close). */
 int
 nmf_open_db (enum nmf_db_mode mode, struct nmf_config *cfg,
 	     struct nmf_db **db);
 
 extern const struct nmf_keyword nmf_format_keywords[];
 
-/* Command entry points: argv[0] is the command name. */
-int nmf_cmd_scan (int argc, char **argv);
-int nmf_cmd_list (int argc, char **argv);
-int nmf_cmd_classify (int argc, char **argv);
-int nmf_cmd_install_hook (int argc, char **argv);
-int nmf_cmd_note (int argc, char **argv);
-int nmf_cmd_ignore (int argc, char **argv);
-int nmf_cmd_close (int argc, char **argv);
-int nmf_cmd_snooze (int argc, char **argv);
-int nmf_cmd_redraft (int argc, char **argv);
-int nmf_cmd_check (int argc, char **argv);
-int nmf_cmd_show (int argc, char **argv);
-int nmf_cmd_noreply (int argc, char **argv);
-int nmf_cmd_agenda (int argc, char **argv);
-int nmf_cmd_push (int argc, char **argv);
+/* The commands (main.c's table). */
+extern const struct nmf_cmd nmf_cmd_scan, nmf_cmd_list, nmf_cmd_show,
+    nmf_cmd_noreply, nmf_cmd_agenda, nmf_cmd_classify, nmf_cmd_note,
+    nmf_cmd_ignore, nmf_cmd_close, nmf_cmd_snooze, nmf_cmd_redraft,
+    nmf_cmd_check, nmf_cmd_push, nmf_cmd_install_hook;
 
 /* Upload our drafts to followup.imap_url (see cmd-push.c); errors are
  * reported.  db must be open read-write unless dry_run. */

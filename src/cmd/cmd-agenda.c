@@ -11,16 +11,6 @@
 #include "nmf/ical.h"
 #include "nmf/log.h"
 
-static const char usage[]
-    = "usage: notmuch-followup agenda [--output=FILE] [--now=WHEN]\n"
-      "\n"
-      "Write the steps that are due, and the next step of every process that\n"
-      "waits, as an iCalendar file of to-dos (VTODO with DUE) for your\n"
-      "calendar.  Without --output it goes to standard output.\n"
-      "\n"
-      "  --output=FILE  write to FILE\n"
-      "  --now=WHEN     take WHEN (ISO 8601) as the current time\n";
-
 static void
 todo_free (gpointer p)
 {
@@ -60,43 +50,47 @@ what (const struct nmf_process *p)
     return g_strdup (p->company ? p->company : p->role ? p->role : "interview");
 }
 
-int
-nmf_cmd_agenda (int argc, char **argv)
+static int agenda_main (int argc, char **argv);
+
+const struct nmf_cmd nmf_cmd_agenda = {
+    .name = "agenda",
+    .summary = "due steps as iCalendar to-dos",
+    .args = "",
+    .about = "Write the steps that are due, and the next step of every process that\n"
+	     "waits, as an iCalendar file of to-dos (VTODO with DUE) for your\n"
+	     "calendar.  Without --output it goes to standard output.\n",
+    .shared = NMF_SHARE_NOW,
+    .need = NMF_NEED_READ,
+    .main = agenda_main,
+};
+
+static int
+agenda_main (int argc, char **argv)
 {
-    const char *opt_now = NULL, *output = NULL;
-    int help = 0;
+    const char *output = NULL;
     const struct nmf_opt opts[] = {
-	{ "output", NMF_OPT_STRING, &output, NULL },
-	{ "now", NMF_OPT_STRING, &opt_now, NULL },
-	{ NULL, 0, NULL, NULL },
+	{ "output", NMF_OPT_STRING, &output, NULL, "FILE", "write to FILE" },
+	{ NULL, 0, NULL, NULL, NULL, NULL },
     };
-    g_autoptr (GPtrArray) args = NULL;
     g_autoptr (GPtrArray) pids = NULL;
     g_autoptr (GPtrArray) todos = g_ptr_array_new_with_free_func (todo_free);
-    g_autoptr (GTimeZone) tz = g_time_zone_new_local ();
     g_autofree char *text = NULL;
-    struct nmf_config cfg;
-    struct nmf_db *db = NULL;
-    gint64 now;
+    struct nmf_frame f;
     guint i, k;
+    int ret = nmf_frame_open (&f, &nmf_cmd_agenda, opts, argc, argv);
 
-    if (nmf_opts_parse (opts, argc, argv, usage, &args, &help) < 0)
-	return NMF_EXIT_ERROR;
-    if (help)
-	return NMF_EXIT_OK;
-    if (! nmf_now (opt_now, &now))
-	return NMF_EXIT_ERROR;
-    if (nmf_open_db (NMF_DB_READ_ONLY, &cfg, &db))
-	return NMF_EXIT_ERROR;
-    pids = nmf_store_open_processes (db, cfg.keep_in_touch_days > 0);
+    if (ret >= 0)
+	return ret;
+    pids = nmf_store_open_processes (f.db, f.cfg.keep_in_touch_days > 0);
     for (i = 0; i < pids->len; i++) {
-	struct nmf_loaded *l = nmf_store_load (db, &cfg, pids->pdata[i], NULL);
+	struct nmf_loaded *l = nmf_store_load (f.db, &f.cfg, pids->pdata[i],
+					       NULL);
 	g_autofree char *about = NULL;
 	struct nmf_eval e;
 
 	if (! l)
 	    continue;
-	nmf_process_evaluate (l->proc, now, &cfg, tz, &e);
+	nmf_process_evaluate (l->proc, f.now, &f.cfg, f.tz, &e);
 	about = what (l->proc);
 	for (k = 0; k < e.due->len; k++) {
 	    const struct nmf_due *d = e.due->pdata[k];
@@ -140,19 +134,16 @@ nmf_cmd_agenda (int argc, char **argv)
 	nmf_eval_release (&e);
 	nmf_loaded_free (&l);
     }
-    nmf_db_close (&db);
-    nmf_config_release (&cfg);
-
-    text = nmf_ical_write_todos (todos, now);
+    text = nmf_ical_write_todos (todos, f.now);
     if (output) {
 	g_autoptr (GError) err = NULL;
 
 	if (! g_file_set_contents (output, text, -1, &err)) {
 	    nmf_error ("cannot write '%s': %s", output, err->message);
-	    return NMF_EXIT_ERROR;
+	    return nmf_frame_close (&f, NMF_EXIT_ERROR);
 	}
-	return NMF_EXIT_OK;
+	return nmf_frame_close (&f, NMF_EXIT_OK);
     }
     fputs (text, stdout);
-    return NMF_EXIT_OK;
+    return nmf_frame_close (&f, NMF_EXIT_OK);
 }

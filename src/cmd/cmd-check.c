@@ -21,24 +21,6 @@
 #include "nmf/mime.h"
 #include "nmf/procstore.h"
 
-static const char usage[]
-    = "usage: notmuch-followup check [--format=text|json] [--now=WHEN] FILE...\n"
-      "       notmuch-followup check [--format=text|json] [--now=WHEN] "
-      "--thread=THREAD\n"
-      "\n"
-      "Check a draft before you send it: unfilled placeholders, questions\n"
-      "about pay, demands for feedback, the same text as another draft or\n"
-      "thank-you of the process, a follow-up before it is due, a third\n"
-      "follow-up.  One finding per line; exit 1 when there are findings, 0\n"
-      "when the draft is clean, 2 on errors.  FILE '-' reads a whole message\n"
-      "(or a bare body) from standard input.\n"
-      "\n"
-      "  --thread=THREAD     check every unsent draft of the process of\n"
-      "                      THREAD (any of its threads, a process id or a\n"
-      "                      query)\n"
-      "  --format=text|json  output format (default text)\n"
-      "  --now=WHEN          take WHEN (ISO 8601) as the current time\n";
-
 struct found {
     char *file;
     struct nmf_finding *f;
@@ -343,36 +325,49 @@ print (struct check *c, int format)
     }
 }
 
-int
-nmf_cmd_check (int argc, char **argv)
-{
-    int format = NMF_FORMAT_TEXT;
-    int help = 0;
-    const char *opt_now = NULL, *thread = NULL;
-    const struct nmf_opt opts[] = {
-	{ "format", NMF_OPT_KEYWORD, &format, nmf_format_keywords },
-	{ "now", NMF_OPT_STRING, &opt_now, NULL },
-	{ "thread", NMF_OPT_STRING, &thread, NULL },
-	{ NULL, 0, NULL, NULL },
-    };
-    g_autoptr (GPtrArray) args = NULL;
-    struct check c = { 0 };
-    g_autoptr (GTimeZone) tz = g_time_zone_new_local ();
-    guint i;
-    int ret;
+static int check_main (int argc, char **argv);
 
-    if (nmf_opts_parse (opts, argc, argv, usage, &args, &help) < 0)
-	return NMF_EXIT_ERROR;
-    if (help)
-	return NMF_EXIT_OK;
-    if (! args->len && ! thread) {
-	fprintf (stderr, "notmuch-followup: check: no draft given\n\n%s",
-		 usage);
-	return NMF_EXIT_ERROR;
-    }
-    c.tz = tz;
-    if (! nmf_now (opt_now, &c.now))
-	return NMF_EXIT_ERROR;
+const struct nmf_cmd nmf_cmd_check = {
+    .name = "check",
+    .summary = "lint a draft before you send it",
+    .args = "[FILE...]",
+    .about = "Check a draft before you send it: unfilled placeholders, questions\n"
+	     "about pay, demands for feedback, the same text as another draft or\n"
+	     "thank-you of the process, a follow-up before it is due, a third\n"
+	     "follow-up.  One finding per line; exit 1 when there are findings, 0\n"
+	     "when the draft is clean, 2 on errors.  FILE '-' reads a whole message\n"
+	     "(or a bare body) from standard input.\n",
+    .shared = NMF_SHARE_FORMAT | NMF_SHARE_NOW,
+    .need = NMF_NEED_NOTHING,
+    .min_args = 0,
+    .max_args = G_MAXUINT,
+    .main = check_main,
+};
+
+static int
+check_main (int argc, char **argv)
+{
+    const char *thread = NULL;
+    const struct nmf_opt opts[] = {
+	{ "thread", NMF_OPT_STRING, &thread, NULL, "THREAD",
+	  "check every unsent draft of the process of\n"
+	  "THREAD (any of its threads, a process id or a\nquery)" },
+	{ NULL, 0, NULL, NULL, NULL, NULL },
+    };
+    struct check c = { 0 };
+    struct nmf_frame f;
+    GPtrArray *args;
+    guint i;
+    int ret = nmf_frame_open (&f, &nmf_cmd_check, opts, argc, argv);
+
+    if (ret >= 0)
+	return ret;
+    args = f.args;
+    if (! args->len && ! thread)
+	return nmf_frame_close (&f, nmf_frame_usage_error (&f,
+							   "no draft given"));
+    c.tz = f.tz;
+    c.now = f.now;
     c.found = g_ptr_array_new_with_free_func (found_free);
 
     /* The database adds what the process knows; without one (no notmuch
@@ -426,7 +421,7 @@ nmf_cmd_check (int argc, char **argv)
     }
     for (i = 0; i < args->len; i++)
 	check_file (&c, args->pdata[i]);
-    print (&c, format);
+    print (&c, f.format);
     ret = c.found->len ? NMF_EXIT_FINDINGS
 	  : c.errors   ? NMF_EXIT_ERROR
 		       : NMF_EXIT_OK;
@@ -435,5 +430,5 @@ out:
 	nmf_db_close (&c.db);
     nmf_config_release (&c.cfg);
     g_ptr_array_unref (c.found);
-    return ret;
+    return nmf_frame_close (&f, ret);
 }

@@ -9,23 +9,6 @@
 #include "nmf/mime.h"
 #include "nmf/weights.h"
 
-static const char usage[]
-    = "usage: notmuch-followup classify [--format=text|json] [--user=ADDR]... "
-      "[--features] [--weights=FILE] FILE...\n"
-      "\n"
-      "Print, for each mail file, its kind, the confidence, whether scan\n"
-      "would act on it, the evidence (which rules fired, and what each is\n"
-      "worth) and what was extracted: company, role, people, interview\n"
-      "time, stated timeline, and what it asks you for.  Needs no database.\n"
-      "\n"
-      "  --format=text|json  output format (default text)\n"
-      "  --user=ADDR         one of your addresses (repeatable); default:\n"
-      "                      user.primary_email and user.other_email\n"
-      "  --features          also the evidence as numbers (what make train\n"
-      "                      fits the weights on)\n"
-      "  --weights=FILE      weigh the evidence with this table (text form,\n"
-      "                      as make train writes for its held-out folds)\n";
-
 static void
 print_one (struct nmf_printer *p, const char *file,
 	   const struct nmf_classification *c, const struct nmf_extract *x,
@@ -102,11 +85,27 @@ print_one (struct nmf_printer *p, const char *file,
     p->end (p);
 }
 
-int
-nmf_cmd_classify (int argc, char **argv)
+static int classify_main (int argc, char **argv);
+
+const struct nmf_cmd nmf_cmd_classify = {
+    .name = "classify",
+    .summary = "show how messages are understood, and why",
+    .args = "FILE...",
+    .about = "Print, for each mail file, its kind, the confidence, whether scan\n"
+	     "would act on it, the evidence (which rules fired, and what each is\n"
+	     "worth) and what was extracted: company, role, people, interview\n"
+	     "time, stated timeline, and what it asks you for.  Needs no database.\n",
+    .shared = NMF_SHARE_FORMAT,
+    .need = NMF_NEED_NOTHING,
+    .min_args = 1,
+    .max_args = G_MAXUINT,
+    .too_few = "no file given",
+    .main = classify_main,
+};
+
+static int
+classify_main (int argc, char **argv)
 {
-    int format = NMF_FORMAT_TEXT;
-    int help = 0;
     int with_features = 0;
     double features[NMF_F_COUNT];
     gboolean allowed[NMF_KIND_COUNT];
@@ -115,28 +114,31 @@ nmf_cmd_classify (int argc, char **argv)
     const struct nmf_weights *w = &nmf_weights_fitted;
     double act;
     g_autoptr (GPtrArray) users = g_ptr_array_new ();
-    g_autoptr (GPtrArray) args = NULL;
     const struct nmf_opt opts[] = {
-	{ "format", NMF_OPT_KEYWORD, &format, nmf_format_keywords },
-	{ "user", NMF_OPT_STRINGS, users, NULL },
-	{ "features", NMF_OPT_BOOL, &with_features, NULL },
-	{ "weights", NMF_OPT_STRING, &weights_file, NULL },
-	{ NULL, 0, NULL, NULL },
+	{ "user", NMF_OPT_STRINGS, users, NULL, "ADDR",
+	  "one of your addresses (repeatable); default:\n"
+	  "user.primary_email and user.other_email" },
+	{ "features", NMF_OPT_BOOL, &with_features, NULL, NULL,
+	  "also the evidence as numbers (what make train\n"
+	  "fits the weights on)" },
+	{ "weights", NMF_OPT_STRING, &weights_file, NULL, "FILE",
+	  "weigh the evidence with this table (text form,\n"
+	  "as make train writes for its held-out folds)" },
+	{ NULL, 0, NULL, NULL, NULL, NULL },
     };
     struct nmf_config cfg;
     struct nmf_printer *p;
+    struct nmf_frame f;
     unsigned readable = 0;
     guint i;
+    int ret = nmf_frame_open (&f, &nmf_cmd_classify, opts, argc, argv);
+    GPtrArray *args;
+    int format;
 
-    if (nmf_opts_parse (opts, argc, argv, usage, &args, &help) < 0)
-	return NMF_EXIT_ERROR;
-    if (help)
-	return NMF_EXIT_OK;
-    if (! args->len) {
-	fprintf (stderr, "notmuch-followup: classify: no file given\n\n%s",
-		 usage);
-	return NMF_EXIT_ERROR;
-    }
+    if (ret >= 0)
+	return ret;
+    args = f.args;
+    format = f.format;
     nmf_config_init (&cfg);
     if (users->len) {
 	for (i = 0; i < users->len; i++)
@@ -156,12 +158,12 @@ nmf_cmd_classify (int argc, char **argv)
 	    nmf_error ("classify: cannot read '%s': %s", weights_file,
 		       err->message);
 	    nmf_config_release (&cfg);
-	    return NMF_EXIT_ERROR;
+	    return nmf_frame_close (&f, NMF_EXIT_ERROR);
 	}
 	if (! nmf_weights_parse (text, &table, &why)) {
 	    nmf_error ("classify: '%s': %s", weights_file, why);
 	    nmf_config_release (&cfg);
-	    return NMF_EXIT_ERROR;
+	    return nmf_frame_close (&f, NMF_EXIT_ERROR);
 	}
 	w = &table;
 	act = table.act;
@@ -205,5 +207,5 @@ nmf_cmd_classify (int argc, char **argv)
     }
     nmf_printer_free (&p);
     nmf_config_release (&cfg);
-    return readable ? NMF_EXIT_OK : NMF_EXIT_ERROR;
+    return nmf_frame_close (&f, readable ? NMF_EXIT_OK : NMF_EXIT_ERROR);
 }

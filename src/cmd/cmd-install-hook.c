@@ -15,18 +15,6 @@
 #include "cli.h"
 #include "nmf/log.h"
 
-static const char usage[]
-    = "usage: notmuch-followup install-hook [--chain | --force] [--dry-run]\n"
-      "\n"
-      "Install the notmuch post-new hook that runs 'notmuch-followup scan'\n"
-      "after every 'notmuch new', in the hook directory notmuch uses\n"
-      "(database.hook_dir).  An existing hook of someone else's is kept:\n"
-      "\n"
-      "  --chain    keep the existing hook as post-new.before-followup and\n"
-      "             run it first\n"
-      "  --force    replace the existing hook (a copy is kept as\n"
-      "             post-new.bak)\n"
-      "  --dry-run  print what would be done\n";
 
 /* Marks a hook file as ours (so reinstalling updates it). */
 #define MARK "# notmuch-followup post-new hook"
@@ -83,27 +71,16 @@ write_hook (const char *path, const char *text)
     return NMF_EXIT_OK;
 }
 
-int
-nmf_cmd_install_hook (int argc, char **argv)
+/* Put the hook in place as the options say; the exit status. */
+static int
+install (int chain, int force, int dry_run)
 {
-    int chain = 0, force = 0, dry_run = 0, help = 0;
-    g_autoptr (GPtrArray) args = NULL;
-    const struct nmf_opt opts[] = {
-	{ "chain", NMF_OPT_BOOL, &chain, NULL },
-	{ "force", NMF_OPT_BOOL, &force, NULL },
-	{ "dry-run", NMF_OPT_BOOL, &dry_run, NULL },
-	{ NULL, 0, NULL, NULL },
-    };
     g_autofree char *dir = NULL;
     g_autofree char *path = NULL;
     g_autofree char *self = NULL;
     g_autofree char *text = NULL;
     gboolean exists;
 
-    if (nmf_opts_parse (opts, argc, argv, usage, &args, &help) < 0)
-	return NMF_EXIT_ERROR;
-    if (help)
-	return NMF_EXIT_OK;
     if (chain && force) {
 	nmf_error ("install-hook: --chain and --force exclude each other");
 	return NMF_EXIT_ERROR;
@@ -158,4 +135,38 @@ nmf_cmd_install_hook (int argc, char **argv)
 	return NMF_EXIT_ERROR;
     printf ("installed %s\n", path);
     return NMF_EXIT_OK;
+}
+
+static int install_hook_main (int argc, char **argv);
+
+const struct nmf_cmd nmf_cmd_install_hook = {
+    .name = "install-hook",
+    .summary = "install the notmuch post-new hook that runs scan",
+    .args = "",
+    .about = "Install the notmuch post-new hook that runs 'notmuch-followup scan'\n"
+	     "after every 'notmuch new', in the hook directory notmuch uses\n"
+	     "(database.hook_dir).  An existing hook of someone else's is kept:\n",
+    .shared = NMF_SHARE_DRY_RUN,
+    .need = NMF_NEED_NOTHING,
+    .main = install_hook_main,
+};
+
+static int
+install_hook_main (int argc, char **argv)
+{
+    int chain = 0, force = 0;
+    const struct nmf_opt opts[] = {
+	{ "chain", NMF_OPT_BOOL, &chain, NULL, NULL,
+	  "keep the existing hook as post-new.before-followup and\n"
+	  "run it first" },
+	{ "force", NMF_OPT_BOOL, &force, NULL, NULL,
+	  "replace the existing hook (a copy is kept as\npost-new.bak)" },
+	{ NULL, 0, NULL, NULL, NULL, NULL },
+    };
+    struct nmf_frame f;
+    int ret = nmf_frame_open (&f, &nmf_cmd_install_hook, opts, argc, argv);
+
+    if (ret >= 0)
+	return ret;
+    return nmf_frame_close (&f, install (chain, force, f.dry_run));
 }

@@ -15,20 +15,6 @@
 #include "nmf/log.h"
 #include "nmf/procstore.h"
 
-static const char usage[]
-    = "usage: notmuch-followup list [--all] [--format=text|json] "
-      "[--color=WHEN] [--now=WHEN]\n"
-      "\n"
-      "List the interview processes that need you, most urgent first: the\n"
-      "step that is due, since when, to whom, and the draft written for it.\n"
-      "\n"
-      "  --all               also list processes that wait, offers, rejected\n"
-      "                      and closed ones\n"
-      "  --color=auto|always|never  colour the urgency (auto: on a terminal,\n"
-      "                      unless NO_COLOR is set)\n"
-      "  --format=text|json  output format (default text)\n"
-      "  --now=WHEN          take WHEN (ISO 8601) as the current time\n";
-
 enum { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
 
 static const struct nmf_keyword color_keywords[] = {
@@ -388,55 +374,52 @@ print_json (GPtrArray *rows, gint64 now)
     nmf_printer_free (&p);
 }
 
-int
-nmf_cmd_list (int argc, char **argv)
+static int list_main (int argc, char **argv);
+
+const struct nmf_cmd nmf_cmd_list = {
+    .name = "list",
+    .summary = "what needs you now, most urgent first",
+    .args = "",
+    .about = "List the interview processes that need you, most urgent first: the\n"
+	     "step that is due, since when, to whom, and the draft written for it.\n",
+    .shared = NMF_SHARE_FORMAT | NMF_SHARE_NOW,
+    .need = NMF_NEED_READ,
+    .main = list_main,
+};
+
+static int
+list_main (int argc, char **argv)
 {
-    int format = NMF_FORMAT_TEXT;
     int all = 0;
-    int help = 0;
-    const char *opt_now = NULL;
-    g_autoptr (GPtrArray) args = NULL;
     g_autoptr (GPtrArray) pids = NULL;
     g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func (row_free);
     int color = COLOR_AUTO;
     const struct nmf_opt opts[] = {
-	{ "all", NMF_OPT_BOOL, &all, NULL },
-	{ "color", NMF_OPT_KEYWORD, &color, color_keywords },
-	{ "format", NMF_OPT_KEYWORD, &format, nmf_format_keywords },
-	{ "now", NMF_OPT_STRING, &opt_now, NULL },
-	{ NULL, 0, NULL, NULL },
+	{ "all", NMF_OPT_BOOL, &all, NULL, NULL,
+	  "also list processes that wait, offers, rejected\nand closed ones" },
+	{ "color", NMF_OPT_KEYWORD, &color, color_keywords, NULL,
+	  "colour the urgency (auto: on a terminal,\nunless NO_COLOR is set)" },
+	{ NULL, 0, NULL, NULL, NULL, NULL },
     };
-    struct nmf_config cfg;
-    struct nmf_db *db = NULL;
-    g_autoptr (GTimeZone) tz = g_time_zone_new_local ();
-    gint64 now;
+    struct nmf_frame f;
     guint i, k;
+    int ret = nmf_frame_open (&f, &nmf_cmd_list, opts, argc, argv);
 
-    if (nmf_opts_parse (opts, argc, argv, usage, &args, &help) < 0)
-	return NMF_EXIT_ERROR;
-    if (help)
-	return NMF_EXIT_OK;
-    if (args->len) {
-	nmf_error ("list: unexpected argument '%s'", (char *) args->pdata[0]);
-	return NMF_EXIT_ERROR;
-    }
-    if (! nmf_now (opt_now, &now))
-	return NMF_EXIT_ERROR;
-    if (nmf_open_db (NMF_DB_READ_ONLY, &cfg, &db))
-	return NMF_EXIT_ERROR;
-
-    pids = all ? nmf_store_all_processes (db)
-	       : nmf_store_open_processes (db, cfg.keep_in_touch_days > 0);
+    if (ret >= 0)
+	return ret;
+    pids = all ? nmf_store_all_processes (f.db)
+	       : nmf_store_open_processes (f.db, f.cfg.keep_in_touch_days > 0);
     for (i = 0; i < pids->len; i++) {
-	struct nmf_loaded *l = nmf_store_load (db, &cfg, pids->pdata[i], NULL);
+	struct nmf_loaded *l = nmf_store_load (f.db, &f.cfg, pids->pdata[i],
+					       NULL);
 	g_autoptr (GPtrArray) drafts = NULL;
 	struct nmf_eval e;
 
 	if (! l)
 	    continue;
-	nmf_process_evaluate (l->proc, now, &cfg, tz, &e);
+	nmf_process_evaluate (l->proc, f.now, &f.cfg, f.tz, &e);
 	if (e.due->len)
-	    drafts = nmf_store_live_drafts (db, &cfg, l->proc->id);
+	    drafts = nmf_store_live_drafts (f.db, &f.cfg, l->proc->id);
 	for (k = 0; k < e.due->len; k++) {
 	    const struct nmf_due *d = e.due->pdata[k];
 	    struct row *r = row_new (l, &e);
@@ -458,16 +441,13 @@ nmf_cmd_list (int argc, char **argv)
     }
     g_ptr_array_sort (rows, by_urgency);
 
-    if (format == NMF_FORMAT_JSON)
-	print_json (rows, now);
+    if (f.format == NMF_FORMAT_JSON)
+	print_json (rows, f.now);
     else
-	print_text (rows, now,
+	print_text (rows, f.now,
 		    color == COLOR_ALWAYS
 			|| (color == COLOR_AUTO && isatty (1)
 			    && ! g_getenv ("NO_COLOR")),
-		    nmf_db_mail_root (db));
-
-    nmf_db_close (&db);
-    nmf_config_release (&cfg);
-    return NMF_EXIT_OK;
+		    nmf_db_mail_root (f.db));
+    return nmf_frame_close (&f, NMF_EXIT_OK);
 }

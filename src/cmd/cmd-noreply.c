@@ -18,20 +18,6 @@
 #include "nmf/mime.h"
 #include "nmf/text.h"
 
-static const char usage[]
-    = "usage: notmuch-followup noreply [--awaiting=me|them] [--older-than=N]\n"
-      "           [--format=text|json] [--now=WHEN] [QUERY]\n"
-      "\n"
-      "Threads where the other side wrote last and you have not answered\n"
-      "(--awaiting=me, the default), or where you wrote last and nobody\n"
-      "answered (--awaiting=them), oldest first, with their age in days.\n"
-      "QUERY narrows the search (notmuch syntax: date:2w.., tag:work).\n"
-      "\n"
-      "  --awaiting=me|them  whose answer is missing (default me)\n"
-      "  --older-than=N      only threads waiting more than N days\n"
-      "  --format=text|json  output format (default text)\n"
-      "  --now=WHEN          take WHEN (ISO 8601) as the current time\n";
-
 enum { AWAIT_ME, AWAIT_THEM };
 
 static const struct nmf_keyword awaiting_keywords[] = {
@@ -384,51 +370,62 @@ oldest_first (gconstpointer a, gconstpointer b)
     return (x->date > y->date) - (x->date < y->date);
 }
 
-int
-nmf_cmd_noreply (int argc, char **argv)
+static int noreply_main (int argc, char **argv);
+
+const struct nmf_cmd nmf_cmd_noreply = {
+    .name = "noreply",
+    .summary = "threads (any mail) still waiting for an answer",
+    .args = "[QUERY]",
+    .about = "Threads where the other side wrote last and you have not answered\n"
+	     "(--awaiting=me, the default), or where you wrote last and nobody\n"
+	     "answered (--awaiting=them), oldest first, with their age in days.\n"
+	     "QUERY narrows the search (notmuch syntax: date:2w.., tag:work).\n",
+    .shared = NMF_SHARE_FORMAT | NMF_SHARE_NOW,
+    .need = NMF_NEED_READ,
+    .max_args = G_MAXUINT,
+    .main = noreply_main,
+};
+
+static int
+noreply_main (int argc, char **argv)
 {
-    int format = NMF_FORMAT_TEXT, awaiting = AWAIT_ME, older = 0, help = 0;
-    const char *opt_now = NULL;
+    int awaiting = AWAIT_ME, older = 0;
     const struct nmf_opt opts[] = {
-	{ "awaiting", NMF_OPT_KEYWORD, &awaiting, awaiting_keywords },
-	{ "older-than", NMF_OPT_INT, &older, NULL },
-	{ "format", NMF_OPT_KEYWORD, &format, nmf_format_keywords },
-	{ "now", NMF_OPT_STRING, &opt_now, NULL },
-	{ NULL, 0, NULL, NULL },
+	{ "awaiting", NMF_OPT_KEYWORD, &awaiting, awaiting_keywords, NULL,
+	  "whose answer is missing (default me)" },
+	{ "older-than", NMF_OPT_INT, &older, NULL, "N",
+	  "only threads waiting more than N days" },
+	{ NULL, 0, NULL, NULL, NULL, NULL },
     };
-    g_autoptr (GPtrArray) args = NULL;
     g_autofree char *query = NULL;
     g_autofree char *joined = NULL;
-    struct nmf_config cfg;
-    struct nmf_db *db = NULL;
     struct walk w = { 0 };
+    struct nmf_frame f;
+    GPtrArray *args;
     gint64 now;
+    int format;
     guint i;
+    int ret = nmf_frame_open (&f, &nmf_cmd_noreply, opts, argc, argv);
 
-    if (nmf_opts_parse (opts, argc, argv, usage, &args, &help) < 0)
-	return NMF_EXIT_ERROR;
-    if (help)
-	return NMF_EXIT_OK;
-    if (! nmf_now (opt_now, &now))
-	return NMF_EXIT_ERROR;
-    if (nmf_open_db (NMF_DB_READ_ONLY, &cfg, &db))
-	return NMF_EXIT_ERROR;
+    if (ret >= 0)
+	return ret;
+    args = f.args;
+    now = f.now;
+    format = f.format;
     g_ptr_array_add (args, NULL);
     joined = g_strjoinv (" ", (char **) args->pdata);
     /* Messages after "now" (a --now in the past) are not seen yet. */
     query = g_strdup_printf ("(%s) AND date:..@%" G_GINT64_FORMAT,
 			     *joined ? joined : "*", now);
-    w.cfg = &cfg;
+    w.cfg = &f.cfg;
     w.awaiting = awaiting;
     w.before = older ? now - (gint64) older * 86400 : 0;
     w.seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
     w.rows = g_ptr_array_new_with_free_func (row_free);
-    if (walk_all (db, query, &w)) {
-	nmf_db_close (&db);
-	nmf_config_release (&cfg);
+    if (walk_all (f.db, query, &w)) {
 	g_hash_table_unref (w.seen);
 	g_ptr_array_unref (w.rows);
-	return NMF_EXIT_ERROR;
+	return nmf_frame_close (&f, NMF_EXIT_ERROR);
     }
     g_ptr_array_sort (w.rows, oldest_first);
 
@@ -468,7 +465,5 @@ nmf_cmd_noreply (int argc, char **argv)
     }
     g_hash_table_unref (w.seen);
     g_ptr_array_unref (w.rows);
-    nmf_db_close (&db);
-    nmf_config_release (&cfg);
-    return NMF_EXIT_OK;
+    return nmf_frame_close (&f, NMF_EXIT_OK);
 }

@@ -14,16 +14,6 @@
 #include "nmf/log.h"
 
 
-static const char usage[]
-    = "usage: notmuch-followup push [--dry-run] [--quiet]\n"
-      "\n"
-      "Upload the drafts of notmuch-followup that are not on the server yet\n"
-      "to the IMAP folder followup.imap_url, flagged \\Draft, once each; take\n"
-      "obsolete ones off the server when they are unchanged there.\n"
-      "\n"
-      "  --dry-run  print what would be uploaded or removed\n"
-      "  --quiet    print only errors\n";
-
 struct todo {
     char *id;
     char *file;
@@ -214,30 +204,29 @@ out:
     return st;
 }
 
-int
-nmf_cmd_push (int argc, char **argv)
-{
-    int dry_run = 0, quiet = 0, help = 0;
-    const struct nmf_opt opts[] = {
-	{ "dry-run", NMF_OPT_BOOL, &dry_run, NULL },
-	{ "quiet", NMF_OPT_BOOL, &quiet, NULL },
-	{ NULL, 0, NULL, NULL },
-    };
-    g_autoptr (GPtrArray) args = NULL;
-    struct nmf_config cfg;
-    struct nmf_db *db = NULL;
-    enum nmf_status st;
+static int push_main (int argc, char **argv);
 
-    if (nmf_opts_parse (opts, argc, argv, usage, &args, &help) < 0)
-	return NMF_EXIT_ERROR;
-    if (help)
-	return NMF_EXIT_OK;
-    if (nmf_open_db (dry_run ? NMF_DB_READ_ONLY : NMF_DB_READ_WRITE, &cfg,
-		     &db))
-	return NMF_EXIT_ERROR;
-    st = nmf_push_drafts (db, &cfg, dry_run, quiet);
-    if (nmf_db_close (&db))
-	st = NMF_ERR_NOTMUCH;
-    nmf_config_release (&cfg);
-    return st ? NMF_EXIT_ERROR : NMF_EXIT_OK;
+const struct nmf_cmd nmf_cmd_push = {
+    .name = "push",
+    .summary = "upload the drafts to the IMAP Drafts folder",
+    .args = "",
+    .about = "Upload the drafts of notmuch-followup that are not on the server yet\n"
+	     "to the IMAP folder followup.imap_url, flagged \\Draft, once each; take\n"
+	     "obsolete ones off the server when they are unchanged there.\n",
+    .shared = NMF_SHARE_DRY_RUN | NMF_SHARE_QUIET,
+    .need = NMF_NEED_WRITE,
+    .main = push_main,
+};
+
+static int
+push_main (int argc, char **argv)
+{
+    struct nmf_frame f;
+    int ret = nmf_frame_open (&f, &nmf_cmd_push, NULL, argc, argv);
+
+    if (ret >= 0)
+	return ret;
+    ret = nmf_push_drafts (f.db, &f.cfg, f.dry_run, f.quiet)
+	      ? NMF_EXIT_ERROR : NMF_EXIT_OK;
+    return nmf_frame_close (&f, ret);
 }

@@ -24,23 +24,6 @@
 #include "nmf/mime.h"
 #include "nmf/procstore.h"
 
-static const char usage[]
-    = "usage: notmuch-followup scan [--all] [--dry-run] [--no-prefilter]\n"
-      "                             [--now=WHEN] [--quiet]\n"
-      "\n"
-      "Process mail that changed since the last scan: recognise interview\n"
-      "processes, tag their threads, and write the drafts that are due.\n"
-      "Run by the notmuch post-new hook.\n"
-      "\n"
-      "  --all        look at every message again, not only changed ones\n"
-      "  --dry-run    print what would be tagged and drafted; change nothing\n"
-      "  --no-prefilter\n"
-      "               parse every message in range, not only those the\n"
-      "               index names as candidates (slow; for checking)\n"
-      "  --now=WHEN   take WHEN (ISO 8601) as the current time\n"
-      "  --quiet      print only errors\n";
-
-
 /* DESIGN §8: the index finds candidates; only they are parsed.
  *
  * Phase 1: what the classifier needs to see before a message can start
@@ -651,13 +634,14 @@ progress_show (struct progress *p, guint done, guint total, gboolean last)
     p->shown = t;
     secs = (double) (t - p->started) / 1e6;
     rate = secs > 0 ? done / secs : 0;
-    fprintf (stderr, "\rscan: parsed %u/%u messages (%.0f/s", done, total,
-	     rate);
     if (! last && rate > 0)
-	fprintf (stderr, ", %.0f s left", (total - done) / rate);
-    fputs (")\033[K", stderr);
+	nmf_progress ("scan: parsed %u/%u messages (%.0f/s, %.0f s left)",
+		      done, total, rate, (total - done) / rate);
+    else
+	nmf_progress ("scan: parsed %u/%u messages (%.0f/s)", done, total,
+		      rate);
     if (last)
-	fputc ('\n', stderr);
+	nmf_progress_done ();
 }
 
 /* "(from:"a@x" OR from:"b@y")" for the user's addresses, NULL when there
@@ -833,48 +817,50 @@ remember_position (struct scan *s)
     nmf_db_set_state (s->e.db, NMF_DB_KEY_LASTMOD, value);
 }
 
-int
-nmf_cmd_scan (int argc, char **argv)
+static int scan_main (int argc, char **argv);
+
+const struct nmf_cmd nmf_cmd_scan = {
+    .name = "scan",
+    .summary = "process new mail: tag interview threads, write due drafts",
+    .args = "",
+    .about = "Process mail that changed since the last scan: recognise interview\n"
+	     "processes, tag their threads, and write the drafts that are due.\n"
+	     "Run by the notmuch post-new hook.\n",
+    .shared = NMF_SHARE_DRY_RUN | NMF_SHARE_NOW | NMF_SHARE_QUIET,
+    .need = NMF_NEED_WRITE,
+    .main = scan_main,
+};
+
+static int
+scan_main (int argc, char **argv)
 {
     struct scan s = { 0 };
     struct progress progress = { 0 };
-    const char *opt_now = NULL;
     int all = 0;
-    int help = 0;
-    g_autoptr (GPtrArray) args = NULL;
     const struct nmf_opt opts[] = {
-	{ "all", NMF_OPT_BOOL, &all, NULL },
-	{ "dry-run", NMF_OPT_BOOL, &s.e.dry_run, NULL },
-	{ "no-prefilter", NMF_OPT_BOOL, &s.no_prefilter, NULL },
-	{ "now", NMF_OPT_STRING, &opt_now, NULL },
-	{ "quiet", NMF_OPT_BOOL, &s.quiet, NULL },
-	{ NULL, 0, NULL, NULL },
+	{ "all", NMF_OPT_BOOL, &all, NULL, NULL,
+	  "look at every message again, not only changed ones" },
+	{ "no-prefilter", NMF_OPT_BOOL, &s.no_prefilter, NULL, NULL,
+	  "parse every message in range, not only those the\n"
+	  "index names as candidates (slow; for checking)" },
+	{ NULL, 0, NULL, NULL, NULL, NULL },
     };
+    struct nmf_frame f;
     guint i;
-    int ret = NMF_EXIT_OK;
+    int ret = nmf_frame_open (&f, &nmf_cmd_scan, opts, argc, argv);
 
-    if (nmf_opts_parse (opts, argc, argv, usage, &args, &help) < 0)
-	return NMF_EXIT_ERROR;
-    if (help)
-	return NMF_EXIT_OK;
-    if (args->len) {
-	nmf_error ("scan: unexpected argument '%s'",
-		   (char *) args->pdata[0]);
-	return NMF_EXIT_ERROR;
-    }
-    if (! nmf_now (opt_now, &s.e.now))
-	return NMF_EXIT_ERROR;
-    nmf_log_set_quiet (s.quiet);
+    if (ret >= 0)
+	return ret;
+    ret = NMF_EXIT_OK;
+    s.e.now = f.now;
+    s.e.dry_run = f.dry_run;
+    s.quiet = f.quiet;
+    nmf_frame_take (&f, &s.e.db, &s.e.cfg);
     /* A look ahead writes the state of that time; say so once (a scan
      * at the real time later puts back what that time implies). */
-    if (opt_now && ! s.e.dry_run
-	&& s.e.now > g_get_real_time () / G_USEC_PER_SEC + 3600)
+    if (! s.e.dry_run && s.e.now > g_get_real_time () / G_USEC_PER_SEC + 3600)
 	nmf_warn ("--now is ahead of the clock: this scan writes the tags "
 		  "and drafts of that time (--dry-run only shows them)");
-
-    if (nmf_open_db (s.e.dry_run ? NMF_DB_READ_ONLY : NMF_DB_READ_WRITE, &s.e.cfg,
-		     &s.e.db))
-	return NMF_EXIT_ERROR;
 
     s.candidates = g_ptr_array_new_with_free_func (job_free);
     s.seen = g_hash_table_new (g_str_hash, g_str_equal);
@@ -973,5 +959,5 @@ nmf_cmd_scan (int argc, char **argv)
     g_ptr_array_unref (s.facts);
     nmf_engine_release (&s.e);
     nmf_config_release (&s.e.cfg);
-    return ret;
+    return nmf_frame_close (&f, ret);
 }

@@ -12,21 +12,9 @@
 #include "nmf/log.h"
 #include "nmf/text.h"
 
-static const char usage[]
-    = "usage: notmuch-followup show [--format=text|json] [--now=WHEN] "
-      "THREAD|PROCESS\n"
-      "\n"
-      "One interview process as a timeline: messages, interview rounds,\n"
-      "interviewers (with the title and part the invitation gave), the\n"
-      "decision date, what was sent, what is due next and why, the drafts,\n"
-      "your notes, a connection note for each interviewer and, for a call,\n"
-      "what to say.\n"
-      "\n"
-      "  --format=text|json  output format (default text)\n"
-      "  --now=WHEN          take WHEN (ISO 8601) as the current time\n";
-
 /* LinkedIn caps invitation notes at 300 characters. */
 #define NOTE_MAX 300
+
 
 struct draft_info {
     GPtrArray *keys;   /* of char *: "STEP:ROUND:ADDR" */
@@ -372,63 +360,60 @@ print_json (const struct nmf_loaded *l, const struct nmf_eval *e,
     nmf_printer_free (&o);
 }
 
-int
-nmf_cmd_show (int argc, char **argv)
+static int show_main (int argc, char **argv);
+
+const struct nmf_cmd nmf_cmd_show = {
+    .name = "show",
+    .summary = "one process as a timeline, and what is next",
+    .args = "THREAD|PROCESS",
+    .about = "One interview process as a timeline: messages, interview rounds,\n"
+	     "interviewers (with the title and part the invitation gave), the\n"
+	     "decision date, what was sent, what is due next and why, the drafts,\n"
+	     "your notes, a connection note for each interviewer and, for a call,\n"
+	     "what to say.\n",
+    .shared = NMF_SHARE_FORMAT | NMF_SHARE_NOW,
+    .need = NMF_NEED_READ,
+    .min_args = 1,
+    .max_args = 1,
+    .too_few = "which thread or process?",
+    .main = show_main,
+};
+
+static int
+show_main (int argc, char **argv)
 {
-    int format = NMF_FORMAT_TEXT;
-    int help = 0;
-    const char *opt_now = NULL;
-    const struct nmf_opt opts[] = {
-	{ "format", NMF_OPT_KEYWORD, &format, nmf_format_keywords },
-	{ "now", NMF_OPT_STRING, &opt_now, NULL },
-	{ NULL, 0, NULL, NULL },
-    };
-    g_autoptr (GPtrArray) args = NULL;
-    g_autoptr (GTimeZone) tz = g_time_zone_new_local ();
-    struct nmf_config cfg;
-    struct nmf_db *db = NULL;
+    struct nmf_frame f;
     struct nmf_resolve r = { 0 };
     struct nmf_loaded *l = NULL;
     struct draft_info d = { NULL, NULL, NULL };
     struct nmf_eval e;
-    gint64 now;
-    int ret = NMF_EXIT_OK;
+    int ret = nmf_frame_open (&f, &nmf_cmd_show, NULL, argc, argv);
 
-    if (nmf_opts_parse (opts, argc, argv, usage, &args, &help) < 0)
-	return NMF_EXIT_ERROR;
-    if (help)
-	return NMF_EXIT_OK;
-    if (args->len != 1) {
-	fprintf (stderr, "notmuch-followup: show: which thread or process?\n\n%s",
-		 usage);
-	return NMF_EXIT_ERROR;
-    }
-    if (! nmf_now (opt_now, &now))
-	return NMF_EXIT_ERROR;
-    if (nmf_open_db (NMF_DB_READ_ONLY, &cfg, &db))
-	return NMF_EXIT_ERROR;
-    if (! nmf_resolve (db, args->pdata[0], &r)) {
+    if (ret >= 0)
+	return ret;
+    ret = NMF_EXIT_OK;
+    if (! nmf_resolve (f.db, f.args->pdata[0], &r)) {
 	ret = NMF_EXIT_ERROR;
 	goto out;
     }
-    if (! r.pid || ! (l = nmf_store_load (db, &cfg, r.pid, NULL))) {
+    if (! r.pid || ! (l = nmf_store_load (f.db, &f.cfg, r.pid, NULL))) {
 	nmf_error ("'%s' is not part of an interview process",
-		   (char *) args->pdata[0]);
+		   (char *) f.args->pdata[0]);
 	ret = NMF_EXIT_ERROR;
 	goto out;
     }
-    nmf_process_evaluate (l->proc, now, &cfg, tz, &e);
+    nmf_process_evaluate (l->proc, f.now, &f.cfg, f.tz, &e);
     d.keys = g_ptr_array_new_with_free_func (g_free);
     d.files = g_ptr_array_new_with_free_func (g_free);
     {
-	struct nmf_dbmsg *a = nmf_db_find (db, l->anchor_id);
+	struct nmf_dbmsg *a = nmf_db_find (f.db, l->anchor_id);
 
 	d.notes = a ? nmf_store_notes (a)
 		    : g_ptr_array_new_with_free_func (g_free);
 	nmf_dbmsg_release (&a);
     }
     {
-	g_autoptr (GPtrArray) live = nmf_store_live_drafts (db, &cfg, r.pid);
+	g_autoptr (GPtrArray) live = nmf_store_live_drafts (f.db, &f.cfg, r.pid);
 	guint i;
 
 	for (i = 0; i < live->len; i++) {
@@ -438,10 +423,10 @@ nmf_cmd_show (int argc, char **argv)
 	    g_ptr_array_add (d.files, g_steal_pointer (&x->file));
 	}
     }
-    if (format == NMF_FORMAT_JSON)
-	print_json (l, &e, &d, &cfg);
+    if (f.format == NMF_FORMAT_JSON)
+	print_json (l, &e, &d, &f.cfg);
     else
-	print_text (l, &e, &d, &cfg, tz);
+	print_text (l, &e, &d, &f.cfg, f.tz);
     nmf_eval_release (&e);
     g_ptr_array_unref (d.keys);
     g_ptr_array_unref (d.files);
@@ -449,7 +434,5 @@ nmf_cmd_show (int argc, char **argv)
 out:
     nmf_loaded_free (&l);
     nmf_resolve_release (&r);
-    nmf_db_close (&db);
-    nmf_config_release (&cfg);
-    return ret;
+    return nmf_frame_close (&f, ret);
 }

@@ -16,27 +16,10 @@
 /* ---- shared command frame -------------------------------------------- */
 
 struct steer {
+    struct nmf_frame f;
     struct nmf_engine e;
     struct nmf_resolve r;
 };
-
-static int
-steer_open (struct steer *s, const char *opt_now, const char *arg)
-{
-    memset (s, 0, sizeof (*s));
-    if (! nmf_now (opt_now, &s->e.now))
-	return NMF_EXIT_ERROR;
-    if (nmf_open_db (NMF_DB_READ_WRITE, &s->e.cfg, &s->e.db))
-	return NMF_EXIT_ERROR;
-    nmf_engine_init (&s->e);
-    if (! nmf_resolve (s->e.db, arg, &s->r)) {
-	nmf_engine_release (&s->e);
-	nmf_db_close (&s->e.db);
-	nmf_config_release (&s->e.cfg);
-	return NMF_EXIT_ERROR;
-    }
-    return NMF_EXIT_OK;
-}
 
 static int
 steer_close (struct steer *s, int ret)
@@ -44,68 +27,78 @@ steer_close (struct steer *s, int ret)
     if (s->e.report && s->e.report->len)
 	printf ("%s", s->e.report->str);
     nmf_engine_release (&s->e);
-    if (nmf_db_close (&s->e.db))
+    if (s->e.db && nmf_db_close (&s->e.db))
 	ret = NMF_EXIT_ERROR;
     nmf_config_release (&s->e.cfg);
     nmf_resolve_release (&s->r);
-    return ret;
+    return nmf_frame_close (&s->f, ret);
+}
+
+/* The frame (the database read-write), the engine on it, and the THREAD
+ * argument resolved.  Returns -1 when the command goes on (it ends with
+ * steer_close), else the exit status. */
+static int
+steer_open (struct steer *s, const struct nmf_cmd *cmd,
+	    const struct nmf_opt *opts, int argc, char **argv)
+{
+    int ret;
+
+    memset (s, 0, sizeof (*s));
+    ret = nmf_frame_open (&s->f, cmd, opts, argc, argv);
+    if (ret >= 0)
+	return ret;
+    ret = NMF_EXIT_OK;
+    s->e.now = s->f.now;
+    nmf_frame_take (&s->f, &s->e.db, &s->e.cfg);
+    nmf_engine_init (&s->e);
+    if (! nmf_resolve (s->e.db, s->f.args->pdata[0], &s->r))
+	return steer_close (s, NMF_EXIT_ERROR);
+    return -1;
 }
 
 static int
-need_process (struct steer *s, const char *arg)
+need_process (struct steer *s)
 {
     if (s->r.pid)
 	return NMF_EXIT_OK;
-    nmf_error ("'%s' is not part of an interview process", arg);
+    nmf_error ("'%s' is not part of an interview process",
+	       (char *) s->f.args->pdata[0]);
     return NMF_EXIT_ERROR;
 }
 
-static int
-parse_args (int argc, char **argv, const struct nmf_opt *opts,
-	    const char *usage, GPtrArray **args, guint min, guint max)
-{
-    int help = 0;
-
-    if (nmf_opts_parse (opts, argc, argv, usage, args, &help) < 0)
-	return NMF_EXIT_ERROR;
-    if (help)
-	return -1;
-    if ((*args)->len < min || (*args)->len > max) {
-	fprintf (stderr, "notmuch-followup: %s: %s\n\n%s", argv[0],
-		 (*args)->len < min ? "which thread?" : "too many arguments",
-		 usage);
-	return NMF_EXIT_ERROR;
-    }
-    return NMF_EXIT_OK;
-}
+#define THREAD_HELP \
+    "THREAD is thread:ID, a thread id, any notmuch query, or a process\n" \
+    "id as 'list' and 'show' print it.\n"
 
 /* ---- close ----------------------------------------------------------- */
 
-static const char close_usage[]
-    = "usage: notmuch-followup close [--now=WHEN] THREAD\n"
-      "\n"
-      "You are done with this process: it is closed, tagged followup/closed,\n"
-      "and nothing more falls due.  THREAD is thread:ID, a thread id, any\n"
-      "notmuch query, or a process id as 'list' shows it.\n";
+static int close_main (int argc, char **argv);
 
-int
-nmf_cmd_close (int argc, char **argv)
+const struct nmf_cmd nmf_cmd_close = {
+    .name = "close",
+    .summary = "you are done with this process",
+    .args = "THREAD",
+    .about = "You are done with this process: it is closed, tagged followup/closed,\n"
+	     "and nothing more falls due.\n" THREAD_HELP,
+    .shared = NMF_SHARE_NOW,
+    .need = NMF_NEED_WRITE,
+    .min_args = 1,
+    .max_args = 1,
+    .too_few = "which thread?",
+    .main = close_main,
+};
+
+static int
+close_main (int argc, char **argv)
 {
-    const char *opt_now = NULL;
-    const struct nmf_opt opts[] = {
-	{ "now", NMF_OPT_STRING, &opt_now, NULL },
-	{ NULL, 0, NULL, NULL },
-    };
-    g_autoptr (GPtrArray) args = NULL;
     struct steer s;
     struct nmf_dbmsg *a;
-    int ret = parse_args (argc, argv, opts, close_usage, &args, 1, 1);
+    int ret = steer_open (&s, &nmf_cmd_close, NULL, argc, argv);
 
-    if (ret)
-	return ret < 0 ? NMF_EXIT_OK : ret;
-    if ((ret = steer_open (&s, opt_now, args->pdata[0])))
+    if (ret >= 0)
 	return ret;
-    if ((ret = need_process (&s, args->pdata[0])))
+    ret = NMF_EXIT_OK;
+    if ((ret = need_process (&s)))
 	return steer_close (&s, ret);
     a = nmf_anchor_of (s.e.db, s.r.pid);
     /* When it was closed: keep-in-touch notes count from then. */
@@ -121,75 +114,95 @@ nmf_cmd_close (int argc, char **argv)
 
 /* ---- snooze ---------------------------------------------------------- */
 
-static const char snooze_usage[]
-    = "usage: notmuch-followup snooze --until=DATE [--now=WHEN] THREAD\n"
-      "\n"
-      "Nothing of this process falls due before DATE (ISO 8601; a date alone\n"
-      "means midnight in your zone).  --until= with no date ends a snooze.\n";
+static int snooze_main (int argc, char **argv);
 
-int
-nmf_cmd_snooze (int argc, char **argv)
+const struct nmf_cmd nmf_cmd_snooze = {
+    .name = "snooze",
+    .summary = "nothing of this process before a date",
+    .args = "THREAD",
+    .about = "Nothing of this process falls due before DATE (a date alone means\n"
+	     "midnight in your zone).  --until= with no date ends a snooze.\n" THREAD_HELP,
+    .shared = NMF_SHARE_NOW,
+    .need = NMF_NEED_WRITE,
+    .min_args = 1,
+    .max_args = 1,
+    .too_few = "which thread?",
+    .main = snooze_main,
+};
+
+static int
+snooze_main (int argc, char **argv)
 {
-    const char *opt_now = NULL, *until = NULL;
+    const char *until = NULL;
     const struct nmf_opt opts[] = {
-	{ "until", NMF_OPT_STRING, &until, NULL },
-	{ "now", NMF_OPT_STRING, &opt_now, NULL },
-	{ NULL, 0, NULL, NULL },
+	{ "until", NMF_OPT_STRING, &until, NULL, "DATE",
+	  "the day or time (needed): 2026-12-10, friday,\n"
+	  "2026-12-10T09:00, next tuesday 14:00" },
+	{ NULL, 0, NULL, NULL, NULL, NULL },
     };
-    g_autoptr (GPtrArray) args = NULL;
-    g_autofree char *value = NULL;
     struct steer s;
     struct nmf_dbmsg *a;
     gint64 t = 0;
-    int ret = parse_args (argc, argv, opts, snooze_usage, &args, 1, 1);
+    int ret = steer_open (&s, &nmf_cmd_snooze, opts, argc, argv);
 
-    if (ret)
-	return ret < 0 ? NMF_EXIT_OK : ret;
-    if (! until) {
-	fprintf (stderr, "notmuch-followup: snooze: --until=DATE is "
-			 "needed\n\n%s",
-		 snooze_usage);
-	return NMF_EXIT_ERROR;
-    }
-    if (*until && ! nmf_parse_time (until, &t)) {
-	nmf_error ("--until: '%s' is not an ISO 8601 date", until);
-	return NMF_EXIT_ERROR;
-    }
-    if ((ret = steer_open (&s, opt_now, args->pdata[0])))
+    if (ret >= 0)
 	return ret;
-    if ((ret = need_process (&s, args->pdata[0])))
+    ret = NMF_EXIT_OK;
+    if (! until)
+	return steer_close (&s, nmf_frame_usage_error (&s.f,
+						       "--until=DATE is "
+						       "needed"));
+    if (*until && ! nmf_frame_time (&s.f, "--until", until, &t, NULL))
+	return steer_close (&s, NMF_EXIT_ERROR);
+    if ((ret = need_process (&s)))
 	return steer_close (&s, ret);
     a = nmf_anchor_of (s.e.db, s.r.pid);
     if (! a || nmf_store_snooze (a, t))
 	ret = NMF_EXIT_ERROR;
     nmf_dbmsg_release (&a);
     if (! ret) {
+	g_autoptr (GDateTime) u = g_date_time_new_from_unix_utc (t);
+	g_autoptr (GDateTime) local = g_date_time_to_timezone (u, s.f.tz);
+	g_autofree char *when = g_date_time_format (local,
+						    "%a %Y-%m-%d %H:%M");
+
 	nmf_engine_apply (&s.e, s.r.pid);
-	printf (t ? "snoozed process %s until %s\n" : "process %s woken up\n",
-		s.r.pid, until);
+	if (t)
+	    printf ("snoozed process %s until %s\n", s.r.pid, when);
+	else
+	    printf ("process %s woken up\n", s.r.pid);
     }
     return steer_close (&s, ret);
 }
 
 /* ---- redraft --------------------------------------------------------- */
 
-static const char redraft_usage[]
-    = "usage: notmuch-followup redraft [--to=ADDR] [--now=WHEN] THREAD\n"
-      "\n"
-      "Write again, once, the draft of a step that is still due but whose\n"
-      "draft you deleted (for one person with --to).  A draft that is\n"
-      "still there is left as it is.\n";
+static int redraft_main (int argc, char **argv);
 
-int
-nmf_cmd_redraft (int argc, char **argv)
+const struct nmf_cmd nmf_cmd_redraft = {
+    .name = "redraft",
+    .summary = "write again a draft you deleted",
+    .args = "THREAD",
+    .about = "Write again, once, the draft of a step that is still due but whose\n"
+	     "draft you deleted (for one person with --to).  A draft that is\n"
+	     "still there is left as it is.\n" THREAD_HELP,
+    .shared = NMF_SHARE_NOW,
+    .need = NMF_NEED_WRITE,
+    .min_args = 1,
+    .max_args = 1,
+    .too_few = "which thread?",
+    .main = redraft_main,
+};
+
+static int
+redraft_main (int argc, char **argv)
 {
-    const char *opt_now = NULL, *to = NULL;
+    const char *to = NULL;
     const struct nmf_opt opts[] = {
-	{ "to", NMF_OPT_STRING, &to, NULL },
-	{ "now", NMF_OPT_STRING, &opt_now, NULL },
-	{ NULL, 0, NULL, NULL },
+	{ "to", NMF_OPT_STRING, &to, NULL, "ADDR",
+	  "only the draft to this person" },
+	{ NULL, 0, NULL, NULL, NULL, NULL },
     };
-    g_autoptr (GPtrArray) args = NULL;
     g_autoptr (GPtrArray) live = NULL;
     struct nmf_loaded *l = NULL;
     struct nmf_dbmsg *a = NULL;
@@ -197,13 +210,12 @@ nmf_cmd_redraft (int argc, char **argv)
     struct steer s;
     unsigned again = 0;
     guint i, k;
-    int ret = parse_args (argc, argv, opts, redraft_usage, &args, 1, 1);
+    int ret = steer_open (&s, &nmf_cmd_redraft, opts, argc, argv);
 
-    if (ret)
-	return ret < 0 ? NMF_EXIT_OK : ret;
-    if ((ret = steer_open (&s, opt_now, args->pdata[0])))
+    if (ret >= 0)
 	return ret;
-    if ((ret = need_process (&s, args->pdata[0])))
+    ret = NMF_EXIT_OK;
+    if ((ret = need_process (&s)))
 	return steer_close (&s, ret);
     l = nmf_store_load (s.e.db, &s.e.cfg, s.r.pid, NULL);
     a = nmf_anchor_of (s.e.db, s.r.pid);
@@ -255,13 +267,6 @@ nmf_cmd_redraft (int argc, char **argv)
 
 /* ---- ignore ---------------------------------------------------------- */
 
-static const char ignore_usage[]
-    = "usage: notmuch-followup ignore THREAD\n"
-      "\n"
-      "This is not an interview: the thread (and every thread of its\n"
-      "process) loses the interview and followup/* tags and is never picked\n"
-      "up again.  Your own tags and the mail files are left as they are.\n";
-
 struct untag {
     const struct nmf_config *cfg;
     GPtrArray *remove;
@@ -298,26 +303,36 @@ threads_cb (struct nmf_dbmsg *m, void *data)
     return 0;
 }
 
-int
-nmf_cmd_ignore (int argc, char **argv)
+static int ignore_main (int argc, char **argv);
+
+const struct nmf_cmd nmf_cmd_ignore = {
+    .name = "ignore",
+    .summary = "this thread is no interview: untag it",
+    .args = "THREAD",
+    .about = "This is not an interview: the thread (and every thread of its\n"
+	     "process) loses the interview and followup/* tags and is never picked\n"
+	     "up again.  Your own tags and the mail files are left as they are.\n" THREAD_HELP,
+    .need = NMF_NEED_WRITE,
+    .min_args = 1,
+    .max_args = 1,
+    .too_few = "which thread?",
+    .main = ignore_main,
+};
+
+static int
+ignore_main (int argc, char **argv)
 {
-    const struct nmf_opt opts[] = { { NULL, 0, NULL, NULL } };
-    g_autoptr (GPtrArray) args = NULL;
-    struct threads t = { g_ptr_array_new_with_free_func (g_free) };
+    struct threads t = { NULL };
     struct untag u = { 0 };
     struct steer s;
     guint i;
     int k;
-    int ret = parse_args (argc, argv, opts, ignore_usage, &args, 1, 1);
+    int ret = steer_open (&s, &nmf_cmd_ignore, NULL, argc, argv);
 
-    if (ret) {
-	g_ptr_array_unref (t.ids);
-	return ret < 0 ? NMF_EXIT_OK : ret;
-    }
-    if ((ret = steer_open (&s, NULL, args->pdata[0]))) {
-	g_ptr_array_unref (t.ids);
+    if (ret >= 0)
 	return ret;
-    }
+    ret = NMF_EXIT_OK;
+    t.ids = g_ptr_array_new_with_free_func (g_free);
     g_ptr_array_add (t.ids, g_strdup (s.r.thread));
     if (s.r.pid) {
 	g_autofree char *q = nmf_store_query_process (s.r.pid);
@@ -349,32 +364,6 @@ nmf_cmd_ignore (int argc, char **argv)
 
 /* ---- note ------------------------------------------------------------ */
 
-static const char note_usage[]
-    = "usage: notmuch-followup note [--to=ADDR] [--decision-by=DATE]\n"
-      "           [--interview-at=WHEN[/END] [--round=N]] [--cancel-round=N]\n"
-      "           [--interviewer='Name <addr>']... [--not-interviewer=ADDR]...\n"
-      "           [--keep-in-touch='Name <addr>']... [--answered]\n"
-      "           [--now=WHEN] THREAD [TEXT]\n"
-      "\n"
-      "Tell the process what happened outside mail.\n"
-      "\n"
-      "  TEXT               what you talked about; the next draft uses it as\n"
-      "                     the specific detail (for one interviewer with --to)\n"
-      "  --decision-by=DATE the decision date said in the interview\n"
-      "  --interview-at=WHEN an interview arranged outside mail (ISO 8601;\n"
-      "                     WHEN/END gives its end, else it lasts an hour);\n"
-      "                     on a thread without a process this starts one\n"
-      "  --round=N          with --interview-at: move round N (as show\n"
-      "                     numbers them) to that time instead\n"
-      "  --cancel-round=N   round N did not happen\n"
-      "  --interviewer='Name <addr>'  who you met (repeatable)\n"
-      "  --answered         you answered what the employer asked outside\n"
-      "                     mail (a call, in person): the reply step ends\n"
-      "  --not-interviewer=ADDR  someone taken for an interviewer who was\n"
-      "                     none (repeatable): no thank-you goes to them\n"
-      "  --keep-in-touch='Name <addr>'  stay in touch with them after the\n"
-      "                     process closes (with followup.keep_in_touch_days)\n";
-
 /* "N", a round number from 1. */
 static gboolean
 parse_round_no (const char *opt, const char *v, int *n)
@@ -390,74 +379,114 @@ parse_round_no (const char *opt, const char *v, int *n)
     return TRUE;
 }
 
-int
-nmf_cmd_note (int argc, char **argv)
+static int note_main (int argc, char **argv);
+
+const struct nmf_cmd nmf_cmd_note = {
+    .name = "note",
+    .summary = "tell a process what happened outside mail",
+    .args = "THREAD [TEXT]",
+    .about = "Tell the process what happened outside mail.  TEXT is what you\n"
+	     "talked about: the next draft uses it as the specific detail (for\n"
+	     "one interviewer with --to; without it, one draft of a panel).\n"
+	     "Dates and times: 2026-12-10, 2026-12-10T09:00, friday, tomorrow\n"
+	     "10am, next tuesday 14:00, dec 10 (in your zone).\n" THREAD_HELP,
+    .shared = NMF_SHARE_NOW,
+    .need = NMF_NEED_WRITE,
+    .min_args = 1,
+    .max_args = 2,
+    .too_few = "which thread?",
+    .main = note_main,
+};
+
+static int
+note_main (int argc, char **argv)
 {
-    const char *opt_now = NULL, *to = NULL, *decision = NULL, *at = NULL;
+    const char *to = NULL, *decision = NULL, *at = NULL;
     g_autoptr (GPtrArray) who = g_ptr_array_new ();
     g_autoptr (GPtrArray) keep = g_ptr_array_new ();
     g_autoptr (GPtrArray) nots = g_ptr_array_new ();
     const char *opt_round = NULL, *opt_cancel = NULL;
     int answered = 0;
     const struct nmf_opt opts[] = {
-	{ "answered", NMF_OPT_BOOL, &answered, NULL },
-	{ "keep-in-touch", NMF_OPT_STRINGS, keep, NULL },
-	{ "not-interviewer", NMF_OPT_STRINGS, nots, NULL },
-	{ "round", NMF_OPT_STRING, &opt_round, NULL },
-	{ "cancel-round", NMF_OPT_STRING, &opt_cancel, NULL },
-	{ "to", NMF_OPT_STRING, &to, NULL },
-	{ "decision-by", NMF_OPT_STRING, &decision, NULL },
-	{ "interview-at", NMF_OPT_STRING, &at, NULL },
-	{ "interviewer", NMF_OPT_STRINGS, who, NULL },
-	{ "now", NMF_OPT_STRING, &opt_now, NULL },
-	{ NULL, 0, NULL, NULL },
+	{ "to", NMF_OPT_STRING, &to, NULL, "ADDR",
+	  "TEXT is for this interviewer's draft" },
+	{ "decision-by", NMF_OPT_STRING, &decision, NULL, "DATE",
+	  "the decision date said in the interview" },
+	{ "interview-at", NMF_OPT_STRING, &at, NULL, "WHEN[/END]",
+	  "an interview arranged outside mail (it lasts an\n"
+	  "hour unless END is given); on a thread without a\n"
+	  "process this starts one" },
+	{ "round", NMF_OPT_STRING, &opt_round, NULL, "N",
+	  "with --interview-at: move round N (as show\n"
+	  "numbers them) to that time instead" },
+	{ "cancel-round", NMF_OPT_STRING, &opt_cancel, NULL, "N",
+	  "round N did not happen" },
+	{ "interviewer", NMF_OPT_STRINGS, who, NULL, "'Name <addr>'",
+	  "who you met (repeatable)" },
+	{ "not-interviewer", NMF_OPT_STRINGS, nots, NULL, "ADDR",
+	  "someone taken for an interviewer who was none\n"
+	  "(repeatable): no thank-you goes to them" },
+	{ "keep-in-touch", NMF_OPT_STRINGS, keep, NULL, "'Name <addr>'",
+	  "stay in touch with them after the process closes\n"
+	  "(with followup.keep_in_touch_days)" },
+	{ "answered", NMF_OPT_BOOL, &answered, NULL, NULL,
+	  "you answered what the employer asked outside mail\n"
+	  "(a call, in person): the reply step ends" },
+	{ NULL, 0, NULL, NULL, NULL, NULL },
     };
-    g_autoptr (GPtrArray) args = NULL;
     struct steer s;
     struct nmf_dbmsg *a = NULL;
     gint64 start = 0, end = 0, by = 0, moved_from = 0, cancelled = 0;
     int round_no = 0, cancel_no = 0;
     guint i;
-    int ret = parse_args (argc, argv, opts, note_usage, &args, 1, 2);
+    int ret = steer_open (&s, &nmf_cmd_note, opts, argc, argv);
+    GPtrArray *args;
 
-    if (ret)
-	return ret < 0 ? NMF_EXIT_OK : ret;
+    if (ret >= 0)
+	return ret;
+    ret = NMF_EXIT_OK;
+    args = s.f.args;
     if ((opt_round && ! parse_round_no ("--round", opt_round, &round_no))
 	|| (opt_cancel
 	    && ! parse_round_no ("--cancel-round", opt_cancel, &cancel_no)))
-	return NMF_EXIT_ERROR;
+	return steer_close (&s, NMF_EXIT_ERROR);
     if (opt_round && ! at) {
 	nmf_error ("--round=N moves round N: give its new time with "
 		   "--interview-at");
-	return NMF_EXIT_ERROR;
+	return steer_close (&s, NMF_EXIT_ERROR);
     }
     for (i = 0; i < nots->len; i++) {
 	if (! strchr (nots->pdata[i], '@')) {
 	    nmf_error ("--not-interviewer: '%s' is not an address",
 		       (char *) nots->pdata[i]);
-	    return NMF_EXIT_ERROR;
+	    return steer_close (&s, NMF_EXIT_ERROR);
 	}
     }
     if (decision) {
-	g_autofree char *day = g_strndup (decision, 10);
-	g_autofree char *iso = g_strconcat (day, "T12:00:00Z", NULL);
+	gint64 day;
 
-	if (! nmf_parse_time (iso, &by)) {
-	    nmf_error ("--decision-by: '%s' is not a date (YYYY-MM-DD)",
-		       decision);
-	    return NMF_EXIT_ERROR;
+	if (! nmf_frame_time (&s.f, "--decision-by", decision, &day, NULL))
+	    return steer_close (&s, NMF_EXIT_ERROR);
+	/* The day it names, as noon UTC of that date (a day, not an
+	 * instant: DESIGN §5). */
+	{
+	    g_autoptr (GDateTime) u = g_date_time_new_from_unix_utc (day);
+	    g_autoptr (GDateTime) local = g_date_time_to_timezone (u, s.f.tz);
+	    g_autoptr (GDateTime) noon = g_date_time_new_utc (
+		g_date_time_get_year (local), g_date_time_get_month (local),
+		g_date_time_get_day_of_month (local), 12, 0, 0);
+
+	    by = g_date_time_to_unix (noon);
 	}
     }
     if (at) {
 	g_auto (GStrv) parts = g_strsplit (at, "/", 2);
 
-	if (! nmf_parse_time (parts[0], &start)
-	    || (parts[1] && ! nmf_parse_time (parts[1], &end))) {
-	    nmf_error ("--interview-at: '%s' is not an ISO 8601 time (or "
-		       "START/END)",
-		       at);
-	    return NMF_EXIT_ERROR;
-	}
+	if (! nmf_frame_time (&s.f, "--interview-at", parts[0], &start, NULL)
+	    || (parts[1]
+		&& ! nmf_frame_time (&s.f, "--interview-at", parts[1], &end,
+				     NULL)))
+	    return steer_close (&s, NMF_EXIT_ERROR);
 	if (end <= start)
 	    end = start + 3600;
     }
@@ -469,18 +498,14 @@ nmf_cmd_note (int argc, char **argv)
 	if (! p || ! strchr (p->addr, '@')) {
 	    nmf_error ("'%s' is not 'Name <addr>'", v);
 	    nmf_address_free (p);
-	    return NMF_EXIT_ERROR;
+	    return steer_close (&s, NMF_EXIT_ERROR);
 	}
 	nmf_address_free (p);
     }
     if (args->len == 1 && ! decision && ! at && ! who->len && ! keep->len
-	&& ! nots->len && ! opt_cancel && ! answered) {
-	fprintf (stderr, "notmuch-followup: note: nothing to note\n\n%s",
-		 note_usage);
-	return NMF_EXIT_ERROR;
-    }
-    if ((ret = steer_open (&s, opt_now, args->pdata[0])))
-	return ret;
+	&& ! nots->len && ! opt_cancel && ! answered)
+	return steer_close (&s, nmf_frame_usage_error (&s.f,
+						       "nothing to note"));
 
     if (! s.r.pid) {
 	/* An interview arranged outside mail starts a process on this

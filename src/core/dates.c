@@ -1847,3 +1847,106 @@ nmf_dates_timeline (const char *text, gint64 ref, int ref_offset,
     return timeline (valid_utf8 (text, &copy), ref, ref_offset, weekend_mask,
 		     day, why);
 }
+
+/* "2026-12-10T09:00" and "2026-12-10 09:00Z": ISO 8601 with the seconds
+ * GLib needs; NULL when text is no such time.  g_free. */
+static char *
+iso_with_seconds (const char *text)
+{
+    g_autoptr (GRegex) re = nmf_regex_new (
+	"^(\\d{4}-\\d{2}-\\d{2})[T ](\\d{2}:\\d{2})(:\\d{2}(?:[.,]\\d+)?)?"
+	"(Z|[+-]\\d{2}(?::?\\d{2})?)?$", G_REGEX_CASELESS, 0, NULL);
+    g_autoptr (GMatchInfo) mi = NULL;
+    g_autofree char *d = NULL, *hm = NULL, *sec = NULL, *zone = NULL;
+
+    if (! re || ! g_regex_match (re, text, 0, &mi))
+	return NULL;
+    d = g_match_info_fetch (mi, 1);
+    hm = g_match_info_fetch (mi, 2);
+    sec = g_match_info_fetch (mi, 3);
+    zone = g_match_info_fetch (mi, 4);
+    return g_strdup_printf ("%sT%s%s%s", d, hm,
+			    sec && *sec ? sec : ":00", zone ? zone : "");
+}
+
+gboolean
+nmf_dates_typed (const char *text, gint64 now, GTimeZone *tz, gint64 *out,
+		 gboolean *has_time, char **why)
+{
+    g_autofree char *clean = g_strstrip (g_strdup (text ? text : ""));
+    g_autofree char *iso = iso_with_seconds (clean);
+    g_autofree char *copy = NULL;
+    const char *txt;
+    g_autoptr (GArray) toks = NULL;
+    g_autoptr (GDateTime) dt = NULL;
+    struct ref r;
+    struct pdate d = { 0 };
+    struct ptime t = { 0 };
+    guint j = 0, dated, timed = 0;
+
+    *why = NULL;
+    *has_time = FALSE;
+    if (! *clean) {
+	*why = g_strdup ("no date given");
+	return FALSE;
+    }
+    if (iso) {
+	dt = g_date_time_new_from_iso8601 (iso, tz);
+	if (dt) {
+	    *out = g_date_time_to_unix (dt);
+	    *has_time = TRUE;
+	    return TRUE;
+	}
+    }
+    txt = valid_utf8 (clean, &copy);
+    toks = tokenize (txt);
+    /* The reference: now, in the user's zone. */
+    {
+	g_autoptr (GDateTime) u = g_date_time_new_from_unix_utc (now);
+	g_autoptr (GDateTime) local = u ? g_date_time_to_timezone (u, tz)
+				       : NULL;
+
+	ref_init (&r, now, local ? (int) (g_date_time_get_utc_offset (local)
+					  / G_TIME_SPAN_MINUTE)
+				 : 0);
+	g_time_zone_unref (r.tz);
+	r.tz = g_time_zone_ref (tz);
+    }
+    dated = parse_date (toks, 0, &r, &d);
+    if (dated) {
+	j = dated;
+	/* "friday, 10am"; parse_time reads "at" itself ("friday at
+	 * 10"). */
+	while (is_punct (toks, j, ','))
+	    j++;
+    } else {
+	/* A time alone is today's. */
+	d.date = r.date;
+    }
+    if (j < toks->len) {
+	timed = parse_time (toks, j, &t);
+	j += timed;
+    }
+    if (j < toks->len || (! dated && ! timed)) {
+	guint bad = j < toks->len ? j : 0;
+	int len = bad < toks->len ? (int) (TOK (bad)->end - TOK (bad)->start)
+				  : 0;
+
+	*why = g_strdup_printf (
+	    "'%s' is not a date or time I understand (at '%.*s'; try "
+	    "2026-12-10, 2026-12-10T09:00, friday, tomorrow 10am or dec 10)",
+	    clean, len, len ? txt + TOK (bad)->start : "");
+	ref_release (&r);
+	return FALSE;
+    }
+    if (g_date_valid (&d.date))
+	dt = make_local (&r, &d.date, timed ? t.h : 0, timed ? t.min : 0, &t);
+    ref_release (&r);
+    if (! dt) {
+	*why = g_strdup_printf ("'%s' is no day of the calendar", clean);
+	return FALSE;
+    }
+    *out = g_date_time_to_unix (dt);
+    *has_time = timed > 0;
+    return TRUE;
+}

@@ -63,3 +63,37 @@ nmf_log_warning_count (void)
 {
     return warnings;
 }
+
+void
+nmf_usage_error (const char *cmd, const char *usage, const char *fmt, ...)
+{
+    va_list ap;
+
+    fprintf (stderr, "notmuch-followup: %s%s", cmd ? cmd : "", cmd ? ": " : "");
+    va_start (ap, fmt);
+    vfprintf (stderr, fmt, ap);
+    va_end (ap);
+    fprintf (stderr, "\n\n%s", usage ? usage : "");
+}
+
+void
+nmf_progress (const char *fmt, ...)
+{
+    va_list ap;
+
+    if (quiet)
+	return;
+    fputc ('\r', stderr);
+    va_start (ap, fmt);
+    vfprintf (stderr, fmt, ap);
+    va_end (ap);
+    /* Clear what a longer line before left. */
+    fputs ("\033[K", stderr);
+}
+
+void
+nmf_progress_done (void)
+{
+    if (! quiet)
+	fputc ('\n', stderr);
+}

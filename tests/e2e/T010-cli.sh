@@ -14,19 +14,38 @@ nmf frobnicate >/dev/null 2>&1; t_eq "unknown command exits 2" 2 $?
 t_match "unknown command is named" "unknown command 'frobnicate'" \
     "$(nmf frobnicate 2>&1)"
 
-for c in scan list show noreply agenda classify install-hook note ignore close snooze check push; do
+# Every command of the list; its usage is made from its option table
+# (one frame), fits 80 columns, and names the shared rows it takes.
+cmds=$(nmf --help | sed -n 's/^  \([a-z-]*\)  .*/\1/p')
+t_eq "the commands" "scan list show noreply agenda classify note ignore close snooze redraft check push install-hook" \
+    "$(echo $cmds)"
+for c in $cmds; do
     t_ok "$c --help exits 0" nmf $c --help
     t_match "$c --help shows usage" "^usage: notmuch-followup $c" \
         "$(nmf $c --help)"
+    t_eq "$c --help fits 80 columns" "" \
+        "$(nmf $c --help | awk 'length($0) > 79')"
     nmf $c --no-such-option >/dev/null 2>&1
     t_eq "$c with an unknown option exits 2" 2 $?
 done
+for c in scan list show noreply agenda check note; do
+    t_match "$c takes --now" '^  --now=WHEN  *take WHEN as the current time' \
+        "$(nmf $c --help)"
+done
+t_match "a missing argument is a usage error with the usage" \
+    'show: which thread or process\?' "$(nmf show 2>&1 | head -1)"
+t_match "... followed by the usage" '^usage: notmuch-followup show' \
+    "$(nmf show 2>&1 | sed -n 3p)"
+t_match "an extra argument is named" "unexpected argument 'x'" \
+    "$(nmf list x 2>&1)"
 t_match "a bad option is named" "unknown option '--bogus'" \
     "$(nmf scan --bogus 2>&1)"
 nmf list --format=yaml >/dev/null 2>&1
 t_eq "a bad keyword value exits 2" 2 $?
 nmf scan --now=yesterdayish >/dev/null 2>&1
 t_eq "a bad --now exits 2" 2 $?
+t_match "... naming what was not understood" "--now: 'yesterdayish' is not a date or time" \
+    "$(nmf scan --now=yesterdayish 2>&1)"
 
 # notmuch runs unknown subcommands as notmuch-<name> from PATH.
 t_match "notmuch followup --version" '^notmuch-followup [0-9]' \

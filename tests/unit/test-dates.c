@@ -405,6 +405,80 @@ test_bizday (void **state)
     g_array_unref (holidays);
 }
 
+/* Dates as a user types them, in New York on Sunday 6 December 2026 at
+ * 10:00 (15:00 UTC). */
+static void
+test_typed (void **state)
+{
+    static const struct {
+	const char *typed;
+	const char *want;   /* UTC, ISO 8601; NULL: refused */
+	gboolean timed;
+    } rows[] = {
+	{ "2026-12-10T09:00", "2026-12-10T14:00:00Z", TRUE },
+	{ "2026-12-10T09:00:00Z", "2026-12-10T09:00:00Z", TRUE },
+	{ "2026-12-10 09:00", "2026-12-10T14:00:00Z", TRUE },
+	{ "2026-12-10T09:00+01:00", "2026-12-10T08:00:00Z", TRUE },
+	{ "2026-07-01T09:00", "2026-07-01T13:00:00Z", TRUE },
+	{ "2026-12-10", "2026-12-10T05:00:00Z", FALSE },
+	{ "friday", "2026-12-11T05:00:00Z", FALSE },
+	{ "Friday", "2026-12-11T05:00:00Z", FALSE },
+	{ "next tuesday 14:00", "2026-12-08T19:00:00Z", TRUE },
+	{ "tomorrow 10am", "2026-12-07T15:00:00Z", TRUE },
+	{ "today 3pm", "2026-12-06T20:00:00Z", TRUE },
+	{ "friday at 10", "2026-12-11T15:00:00Z", TRUE },
+	{ "dec 10", "2026-12-10T05:00:00Z", FALSE },
+	{ "10 December 2026", "2026-12-10T05:00:00Z", FALSE },
+	{ "jan 5 9:30am", "2027-01-05T14:30:00Z", TRUE },
+	{ "3pm", "2026-12-06T20:00:00Z", TRUE },
+	{ "fridya", NULL, FALSE },
+	{ "friday 25:00", NULL, FALSE },
+	{ "2026-13-40", NULL, FALSE },
+	{ "", NULL, FALSE },
+	{ "soon", NULL, FALSE },
+    };
+    g_autoptr (GTimeZone) ny = g_time_zone_new_identifier ("America/New_York");
+    const gint64 now = 1796569200; /* 2026-12-06T15:00:00Z */
+    gsize i;
+
+    (void) state;
+    assert_non_null (ny);
+    for (i = 0; i < G_N_ELEMENTS (rows); i++) {
+	gint64 t = 0;
+	gboolean timed = FALSE;
+	g_autofree char *why = NULL;
+	gboolean ok = nmf_dates_typed (rows[i].typed, now, ny, &t, &timed,
+				       &why);
+
+	if (! rows[i].want) {
+	    if (ok)
+		fail_msg ("'%s' taken as %" G_GINT64_FORMAT, rows[i].typed, t);
+	    assert_non_null (why);
+	    continue;
+	}
+	if (! ok)
+	    fail_msg ("'%s' refused: %s", rows[i].typed, why);
+	{
+	    g_autoptr (GDateTime) u = g_date_time_new_from_unix_utc (t);
+	    g_autofree char *got = g_date_time_format_iso8601 (u);
+
+	    if (strcmp (got, rows[i].want) != 0 || timed != rows[i].timed)
+		fail_msg ("'%s': want %s%s, got %s%s", rows[i].typed,
+			  rows[i].want, rows[i].timed ? "" : " (a day)", got,
+			  timed ? "" : " (a day)");
+	}
+    }
+    {
+	gint64 t;
+	gboolean timed;
+	g_autofree char *why = NULL;
+
+	assert_false (nmf_dates_typed ("fridya 10am", now, ny, &t, &timed,
+				       &why));
+	assert_non_null (strstr (why, "'fridya'"));
+    }
+}
+
 int
 main (void)
 {
@@ -416,6 +490,7 @@ main (void)
 	cmocka_unit_test (test_scan_and_zones),
 	cmocka_unit_test (test_hostile_text),
 	cmocka_unit_test (test_bizday),
+	cmocka_unit_test (test_typed),
     };
 
     return cmocka_run_group_tests (tests, NULL, NULL);
