@@ -10,6 +10,8 @@
 #   make deps            install the Debian packages that are missing
 #   make eval            how well mail is understood (tests/corpus, real mail)
 #   make train           fit the evidence weights (src/core/weights.c)
+#   make man             write the man page's list of settings from the
+#                        table in src/core/config.c (a test checks it)
 #
 # DEVELOPER=1 adds -Werror (CI sets it).  V=1 shows full commands.
 
@@ -90,9 +92,20 @@ endif
 
 .PHONY: all clean check check-unit check-e2e check-eval check-asan check-layering \
         check-valgrind \
-        deps demo install uninstall lint-man bench fuzz eval train
+        deps demo install uninstall lint-man bench fuzz eval train man
 
 all: $(PROG)
+
+# The settings in the man page come from the one table of settings.
+man: $(PROG)
+	@./$(PROG) config --man >$(BUILD)/settings.roff
+	@awk -v f=$(BUILD)/settings.roff \
+	    '/^\.\\" END SETTINGS/ { skip = 0 } \
+	     !skip { print } \
+	     /^\.\\" BEGIN SETTINGS/ { while ((getline l < f) > 0) print l; skip = 1 }' \
+	    doc/notmuch-followup.1 >$(BUILD)/notmuch-followup.1.new
+	@mv $(BUILD)/notmuch-followup.1.new doc/notmuch-followup.1
+	@echo "  MAN     doc/notmuch-followup.1 (settings)"
 
 $(PROG): $(MAIN_OBJ) $(LIB_OBJ)
 	@echo "  LINK    $@"

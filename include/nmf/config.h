@@ -86,6 +86,23 @@ nmf_config_release (struct nmf_config *cfg);
 /* The notmuch config section of the program's settings, with its dot. */
 #define NMF_CONFIG_SECTION "followup."
 
+/* One followup.* setting, as `config` and the man page show it: the one
+ * table of what the settings are (nmf_config_set parses them). */
+struct nmf_setting {
+    const char *key;      /* after "followup." */
+    const char *deflt;    /* the default as the user would write it; ""
+			   * for unset */
+    const char *meaning;  /* one line */
+    const char *more;     /* more for the man page, or NULL */
+};
+
+/* Ends with a row whose key is NULL. */
+extern const struct nmf_setting nmf_settings[];
+
+/* The row of key (after "followup."), or NULL for no setting. */
+const struct nmf_setting *
+nmf_setting_find (const char *key);
+
 /* Set one followup.* key (the part after "followup.") from its string
  * value.  Unknown keys are ignored (NMF_OK) so that newer configs work
  * with older programs.  Returns NMF_ERR_CONFIG for a bad value and puts

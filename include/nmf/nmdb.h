@@ -62,6 +62,12 @@ nmf_db_read_config_only (struct nmf_config *cfg, gboolean report);
 enum nmf_status
 nmf_db_config_hook_dir (char **dir);
 
+/* The followup.* values of the notmuch config as they are written (key
+ * after "followup." -> value, both g_free), without the database; NULL
+ * (reported) when there is no notmuch configuration. */
+GHashTable *
+nmf_db_config_raw (void);
+
 /* The mail root and the hook directory as notmuch resolves them
  * (database.mail_root, database.hook_dir with notmuch's defaults). */
 const char *

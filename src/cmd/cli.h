@@ -137,7 +137,7 @@ extern const struct nmf_keyword nmf_format_keywords[];
 extern const struct nmf_cmd nmf_cmd_scan, nmf_cmd_list, nmf_cmd_show,
     nmf_cmd_noreply, nmf_cmd_agenda, nmf_cmd_classify, nmf_cmd_note,
     nmf_cmd_ignore, nmf_cmd_close, nmf_cmd_snooze, nmf_cmd_redraft,
-    nmf_cmd_check, nmf_cmd_push, nmf_cmd_install_hook;
+    nmf_cmd_check, nmf_cmd_push, nmf_cmd_install_hook, nmf_cmd_config;
 
 /* Upload our drafts to followup.imap_url (see cmd-push.c); errors are
  * reported.  db must be open read-write unless dry_run. */

@@ -5,6 +5,99 @@
 #include "nmf/config.h"
 #include "nmf/weights.h"
 
+const struct nmf_setting nmf_settings[] = {
+    { "act_confidence", "",
+      "the probability from which a message counts as an invitation, "
+      "rejection or offer (0.5 to 1)",
+      "Unset, the one make train chose with the weights: the lowest at "
+      "which held-out real mail gave at most 1% of other messages such a "
+      "kind. Raise it for fewer false processes, lower it to miss fewer "
+      "interviews." },
+    { "thank_you_after_hours", "0",
+      "hours after an interview's end at which the thank-you falls due",
+      NULL },
+    { "thank_you_late_hours", "24",
+      "hours after the end after which a thank-you is overdue", NULL },
+    { "thankyou_lapse_days", "5",
+      "business days after which a thank-you not sent lapses (0 never)",
+      "Then there is no draft any more, and the process goes on to its "
+      "check-in." },
+    { "import_horizon_days", "60",
+      "a process older than this many days when first seen starts closed "
+      "(0 never)",
+      "For the first scan of an old archive; it stays closed until new "
+      "mail comes." },
+    { "reply_overdue_days", "1",
+      "business days after which an unanswered question of the employer's "
+      "is overdue", NULL },
+    { "checkin_business_days", "7",
+      "business days after the last interview before a check-in", NULL },
+    { "decision_buffer_business_days", "2",
+      "business days of patience after a stated decision date", NULL },
+    { "final_business_days", "10",
+      "business days after the check-in before the final follow-up", NULL },
+    { "call_business_days", "5",
+      "business days a call is suggested after the final follow-up", NULL },
+    { "closing_business_days", "10",
+      "quiet business days after which a process closes",
+      "Counted after the final follow-up (without a phone number) or after "
+      "an unanswered rejection." },
+    { "keep_in_touch_days", "0",
+      "days after a process closed for a keep-in-touch draft (0 off)",
+      "To the people you named with note --keep-in-touch, and again every "
+      "as many days." },
+    { "weekend_days", "sat;sun", "days that are no business days", NULL },
+    { "holidays", "", "more days off, YYYY-MM-DD separated by ;", NULL },
+    { "date_style", "",
+      "how drafts write a day: us, gb or a GLib date format",
+      "us is \"Thursday, November 19\", gb \"Thursday 19 November\". Unset, "
+      "it follows the locale of LC_ALL, LC_TIME or LANG (day first for "
+      "en_GB and the other day-first English locales)." },
+    { "drafts_folder", "", "the Drafts Maildir, relative to the mail root",
+      "Unset, an existing Drafts folder (Drafts, .Drafts, INBOX.Drafts, "
+      "[Gmail]/Drafts, any case), else Drafts. A path that leaves the mail "
+      "root is refused." },
+    { "sent_folder", "",
+      "where a draft's Fcc files what you send, relative to the mail root",
+      "Unset, an existing Sent, .Sent, INBOX.Sent, Sent Items or "
+      "[Gmail]/Sent Mail (any case), else sent, notmuch-emacs's own "
+      "default." },
+    { "draft_fcc", "true",
+      "whether drafts carry an Fcc header (false when you never send from "
+      "notmuch-emacs)", NULL },
+    { "tag_interview", "interview", "the tag of every interview thread",
+      NULL },
+    { "tag_prefix", "followup", "the prefix of the state tags", NULL },
+    { "imap_url", "", "the IMAP Drafts folder for push",
+      "For example imaps://mail.example.org/Drafts. TLS certificates are "
+      "always verified; plain imap:// is used as is only to a loopback "
+      "host, and requires STARTTLS anywhere else." },
+    { "imap_user", "", "the IMAP login (else the user of the URL)", NULL },
+    { "imap_password_command", "",
+      "a command printing the IMAP password (else ~/.netrc)",
+      "Run without a shell, e.g. pass show mail/imap; its first line is the "
+      "password. A password is never read from the config file, the "
+      "command line or the environment, and never printed." },
+    { "imap_push", "false", "push the drafts at the end of every scan",
+      NULL },
+    { "lock_timeout", "10",
+      "seconds to wait for another program's write lock on the database",
+      NULL },
+    { NULL, NULL, NULL, NULL },
+};
+
+const struct nmf_setting *
+nmf_setting_find (const char *key)
+{
+    const struct nmf_setting *s;
+
+    for (s = nmf_settings; key && s->key; s++) {
+	if (strcmp (s->key, key) == 0)
+	    return s;
+    }
+    return NULL;
+}
+
 void
 nmf_config_init (struct nmf_config *cfg)
 {

@@ -859,3 +859,39 @@ nmf_db_quote (const char *s)
     g_string_append_c (out, '"');
     return g_string_free (out, FALSE);
 }
+
+GHashTable *
+nmf_db_config_raw (void)
+{
+    notmuch_database_t *nm = NULL;
+    notmuch_config_pairs_t *pairs;
+    char *err = NULL;
+    notmuch_status_t st = load_config_retrying (&nm, &err);
+    GHashTable *out;
+
+    if (st != NOTMUCH_STATUS_SUCCESS && st != NOTMUCH_STATUS_NO_DATABASE) {
+	nmf_error ("cannot read the notmuch configuration%s%s",
+		   err ? ": " : "", err ? err : "");
+	free (err);
+	if (nm)
+	    notmuch_database_destroy (nm);
+	return NULL;
+    }
+    free (err);
+    out = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+    for (pairs = notmuch_config_get_pairs (nm, NMF_CONFIG_SECTION);
+	 pairs && notmuch_config_pairs_valid (pairs);
+	 notmuch_config_pairs_move_to_next (pairs)) {
+	const char *key = notmuch_config_pairs_key (pairs);
+	const char *value = notmuch_config_pairs_value (pairs);
+
+	if (g_str_has_prefix (key, NMF_CONFIG_SECTION))
+	    g_hash_table_insert (out,
+				 g_strdup (key + strlen (NMF_CONFIG_SECTION)),
+				 g_strdup (value ? value : ""));
+    }
+    if (pairs)
+	notmuch_config_pairs_destroy (pairs);
+    notmuch_database_destroy (nm);
+    return out;
+}

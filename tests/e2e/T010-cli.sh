@@ -17,7 +17,7 @@ t_match "unknown command is named" "unknown command 'frobnicate'" \
 # Every command of the list; its usage is made from its option table
 # (one frame), fits 80 columns, and names the shared rows it takes.
 cmds=$(nmf --help | sed -n 's/^  \([a-z-]*\)  .*/\1/p')
-t_eq "the commands" "scan list show noreply agenda classify note ignore close snooze redraft check push install-hook" \
+t_eq "the commands" "scan list show noreply agenda classify note ignore close snooze redraft check push config install-hook" \
     "$(echo $cmds)"
 for c in $cmds; do
     t_ok "$c --help exits 0" nmf $c --help
@@ -70,5 +70,29 @@ t_eq "bad config value exits 2" 2 "$rc"
 t_match "bad config value is named" 'followup.checkin_business_days' "$out"
 notmuch config set followup.checkin_business_days 7
 t_ok "good config value accepted" nmf list
+
+# config: every setting, its value, whether it is the default; the
+# program's own bookkeeping is no setting.
+notmuch config set followup.final_business_days 12
+nmf scan --quiet >/dev/null 2>&1
+t_match "the bookkeeping is in notmuch's config" 'followup.lastmod' \
+    "$(notmuch config list)"
+out=$(nmf config)
+t_match "config shows a value set" '^followup.final_business_days = 12$' "$out"
+t_match "... and a default as such" '^followup.weekend_days = sat;sun  \(default\)$' "$out"
+t_match "... with what it means" 'business days after the check-in before the final follow-up' "$out"
+t_eq "... and no bookkeeping" "" "$(printf '%s\n' "$out" | grep -E 'lastmod|evaluated')"
+json=$(nmf config --format=json | tr -d '\n ')
+t_match "config --format=json" \
+    '"key":"followup.final_business_days","value":"12","default":"10","is_default":false' "$json"
+notmuch config set followup.lock_timeout soon
+out=$(nmf config 2>&1); rc=$?
+t_eq "a bad value makes config exit 2" 2 "$rc"
+t_match "... and is shown with the reason" \
+    'followup.lock_timeout = soon  \(not valid\)' "$out"
+notmuch config set followup.lock_timeout 10
+# The man page's settings are made from the same table (make man).
+t_eq "the man page lists the settings of the table" "$(nmf config --man)" \
+    "$(sed -n '/^\.\\" BEGIN SETTINGS/,/^\.\\" END SETTINGS/p' "$NMF_SRC/doc/notmuch-followup.1" | sed '1d;$d')"
 
 t_done

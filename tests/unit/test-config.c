@@ -145,6 +145,60 @@ test_user_emails (void **state)
     nmf_config_release (&c);
 }
 
+/* Every field a setting can change, as text. */
+static char *
+dump (const struct nmf_config *c)
+{
+    return g_strdup_printf (
+	"%d %d %d %d %d %d %d %d %d %d %d %d %u %d %d %g %s %s %s %s %s %s %s "
+	"%s %u",
+	c->thank_you_grace_hours, c->thank_you_late_hours,
+	c->thankyou_lapse_days, c->import_horizon_days, c->reply_overdue_days,
+	c->checkin_business_days, c->decision_buffer_days,
+	c->final_business_days, c->call_business_days,
+	c->closing_business_days, c->keep_in_touch_days, c->lock_timeout_ms,
+	c->weekend_mask, c->imap_push, c->draft_fcc, c->act_confidence,
+	c->drafts_folder ? c->drafts_folder : "-",
+	c->sent_folder ? c->sent_folder : "-",
+	c->date_style ? c->date_style : "-", c->tag_interview, c->tag_prefix,
+	c->imap_url ? c->imap_url : "-", c->imap_user ? c->imap_user : "-",
+	c->imap_password_command ? c->imap_password_command : "-",
+	c->holidays->len);
+}
+
+/* The table of settings says the defaults the program has: each one,
+ * set as written there, changes nothing. */
+static void
+test_settings_table (void **state)
+{
+    const struct nmf_setting *row;
+    struct nmf_config fresh;
+    g_autofree char *want = NULL;
+
+    (void) state;
+    nmf_config_init (&fresh);
+    want = dump (&fresh);
+    for (row = nmf_settings; row->key; row++) {
+	struct nmf_config c;
+	g_autofree char *why = NULL;
+	g_autofree char *got = NULL;
+
+	assert_true (nmf_setting_find (row->key) == row);
+	assert_non_null (row->meaning);
+	nmf_config_init (&c);
+	if (nmf_config_set (&c, row->key, row->deflt, &why) != NMF_OK)
+	    fail_msg ("followup.%s: its default '%s' is refused: %s", row->key,
+		      row->deflt, why);
+	got = dump (&c);
+	if (strcmp (got, want) != 0)
+	    fail_msg ("followup.%s: its default '%s' is not the program's",
+		      row->key, row->deflt);
+	nmf_config_release (&c);
+    }
+    assert_null (nmf_setting_find ("lastmod"));
+    nmf_config_release (&fresh);
+}
+
 int
 main (void)
 {
@@ -153,6 +207,7 @@ main (void)
 	cmocka_unit_test (test_values),
 	cmocka_unit_test (test_applied),
 	cmocka_unit_test (test_user_emails),
+	cmocka_unit_test (test_settings_table),
     };
 
     return cmocka_run_group_tests (tests, NULL, NULL);
