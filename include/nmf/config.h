@@ -71,6 +71,10 @@ struct nmf_config {
     int lock_timeout_ms;         /* followup.lock_timeout (seconds, 10) */
     unsigned weekend_mask;       /* bit d set = day d (1=Mon..7=Sun) off;
                                   * followup.weekend_days (sat;sun) */
+    char *holidays_country;      /* followup.holidays_country: a code of
+                                  * nmf/holidays.h, "none", or NULL
+                                  * (unset: the reader takes the locale's
+                                  * territory) */
     GArray *holidays;            /* of GDate: followup.holidays
                                   * (YYYY-MM-DD;...), never NULL */
 };

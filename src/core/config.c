@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "nmf/config.h"
+#include "nmf/holidays.h"
 #include "nmf/weights.h"
 
 const struct nmf_setting nmf_settings[] = {
@@ -47,6 +48,14 @@ const struct nmf_setting nmf_settings[] = {
       "To the people you named with note --keep-in-touch, and again every "
       "as many days." },
     { "weekend_days", "sat;sun", "days that are no business days", NULL },
+    { "holidays_country", "",
+      "whose public holidays are no business days: us, gb, ca, de, fr, au "
+      "or none",
+      "Unset, the territory of the locale (LC_ALL, LC_TIME or LANG: en_US is "
+      "us, en_GB gb, de_DE de) when it is one of these, else none. us: the "
+      "federal holidays; gb: the bank holidays of England and Wales; ca: "
+      "the statutory days every province keeps; de, fr, au: the national "
+      "ones. A holiday on a weekend moves as the country moves it." },
     { "holidays", "", "more days off, YYYY-MM-DD separated by ;", NULL },
     { "date_style", "",
       "how drafts write a day: us, gb or a GLib date format",
@@ -133,6 +142,7 @@ nmf_config_release (struct nmf_config *cfg)
     g_free (cfg->drafts_folder);
     g_free (cfg->sent_folder);
     g_free (cfg->date_style);
+    g_free (cfg->holidays_country);
     g_free (cfg->tag_interview);
     g_free (cfg->tag_prefix);
     g_free (cfg->imap_url);
@@ -376,6 +386,17 @@ nmf_config_set (struct nmf_config *cfg, const char *key, const char *value,
 	    g_date_set_dmy (&d, (GDateDay) dd, (GDateMonth) m, (GDateYear) y);
 	    g_array_append_val (cfg->holidays, d);
 	}
+	return NMF_OK;
+    }
+    if (strcmp (key, "holidays_country") == 0) {
+	if (*value && g_ascii_strcasecmp (value, "none") != 0
+	    && ! nmf_holidays_known (value)) {
+	    *why = g_strdup_printf ("followup.holidays_country must be us, gb, "
+				    "ca, de, fr, au or none, not '%s'", value);
+	    return NMF_ERR_CONFIG;
+	}
+	g_free (cfg->holidays_country);
+	cfg->holidays_country = *value ? g_ascii_strdown (value, -1) : NULL;
 	return NMF_OK;
     }
     if (strcmp (key, "date_style") == 0) {

@@ -1660,7 +1660,7 @@ timeline_at (GArray *toks, guint i, const struct ref *r, unsigned mask,
 	*out = r->date;
 	if (is_word (toks, j, "day") || is_word (toks, j, "days")) {
 	    if (business)
-		nmf_bizday_add_date (out, n, mask, NULL);
+		nmf_bizday_add_date (out, n, mask, NULL, NULL);
 	    else
 		g_date_add_days (out, (guint) n);
 	    return TRUE;

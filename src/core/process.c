@@ -475,7 +475,8 @@ struct ctx {
 static gint64
 bizdays (struct ctx *c, gint64 t, int n)
 {
-    return nmf_bizday_add (t, n, c->cfg->weekend_mask, c->holidays, c->tz);
+    return nmf_bizday_add (t, n, c->cfg->weekend_mask, c->holidays,
+			   c->cfg->holidays_country, c->tz);
 }
 
 static char *

@@ -9,6 +9,7 @@
 
 #include <notmuch.h>
 
+#include "nmf/holidays.h"
 #include "nmf/log.h"
 #include "nmf/nmdb.h"
 
@@ -242,6 +243,22 @@ read_config (notmuch_database_t *nm, struct nmf_config *cfg, gboolean report)
     }
     if (pairs)
 	notmuch_config_pairs_destroy (pairs);
+    /* Unset, the public holidays are the locale's territory's. */
+    if (! cfg->holidays_country) {
+	const char *const vars[] = { "LC_ALL", "LC_TIME", "LANG" };
+	const char *locale = NULL;
+	const char *code;
+	gsize i;
+
+	for (i = 0; i < G_N_ELEMENTS (vars) && ! locale; i++) {
+	    const char *v = g_getenv (vars[i]);
+
+	    if (v && *v)
+		locale = v;
+	}
+	code = nmf_holidays_country_of_locale (locale);
+	cfg->holidays_country = g_strdup (code ? code : "none");
+    }
     return ret;
 }
 

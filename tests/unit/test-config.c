@@ -151,7 +151,7 @@ dump (const struct nmf_config *c)
 {
     return g_strdup_printf (
 	"%d %d %d %d %d %d %d %d %d %d %d %d %u %d %d %g %s %s %s %s %s %s %s "
-	"%s %u",
+	"%s %s %u",
 	c->thank_you_grace_hours, c->thank_you_late_hours,
 	c->thankyou_lapse_days, c->import_horizon_days, c->reply_overdue_days,
 	c->checkin_business_days, c->decision_buffer_days,
@@ -163,7 +163,7 @@ dump (const struct nmf_config *c)
 	c->date_style ? c->date_style : "-", c->tag_interview, c->tag_prefix,
 	c->imap_url ? c->imap_url : "-", c->imap_user ? c->imap_user : "-",
 	c->imap_password_command ? c->imap_password_command : "-",
-	c->holidays->len);
+	c->holidays_country ? c->holidays_country : "-", c->holidays->len);
 }
 
 /* The table of settings says the defaults the program has: each one,
