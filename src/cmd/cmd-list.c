@@ -131,57 +131,73 @@ term_width (void)
     return 0;
 }
 
-/* "overdue 3d", "due today", "due in 2d"; for waiting rows, the date of
- * the next step. */
+/* Days from the local date of a to that of b, in tz. */
+static int
+days_between (gint64 a, gint64 b, GTimeZone *tz)
+{
+    g_autoptr (GDateTime) ua = g_date_time_new_from_unix_utc (a);
+    g_autoptr (GDateTime) ub = g_date_time_new_from_unix_utc (b);
+    g_autoptr (GDateTime) la = g_date_time_to_timezone (ua, tz);
+    g_autoptr (GDateTime) lb = g_date_time_to_timezone (ub, tz);
+    GDate da, db;
+
+    g_date_clear (&da, 1);
+    g_date_clear (&db, 1);
+    g_date_set_dmy (&da, (GDateDay) g_date_time_get_day_of_month (la),
+		    (GDateMonth) g_date_time_get_month (la),
+		    (GDateYear) g_date_time_get_year (la));
+    g_date_set_dmy (&db, (GDateDay) g_date_time_get_day_of_month (lb),
+		    (GDateMonth) g_date_time_get_month (lb),
+		    (GDateYear) g_date_time_get_year (lb));
+    return g_date_days_between (&da, &db);
+}
+
+/* When, relative to the step's own window: a step with a time from which
+ * it is late (a thank-you 24 hours after the interview, a question's
+ * deadline, an offer's) is "due today" or "due by Fri" until then and
+ * "overdue 2d" after; one without ("check-in") is "due today" or "due
+ * 3d" (for three days); something to come "in 2d".  For waiting rows,
+ * the day of the next step. */
 static char *
-due_text (const struct row *r, gint64 now)
+due_text (const struct row *r, gint64 now, GTimeZone *tz)
 {
     gint64 t = r->step ? r->due : r->next;
-    g_autoptr (GTimeZone) tz = g_time_zone_new_local ();
     g_autoptr (GDateTime) u = NULL;
     g_autoptr (GDateTime) lt = NULL;
-    g_autoptr (GDateTime) ln = NULL;
-    g_autoptr (GDateTime) un = g_date_time_new_from_unix_utc (now);
     int days;
 
     if (! t)
 	return g_strdup ("-");
     u = g_date_time_new_from_unix_utc (t);
     lt = g_date_time_to_timezone (u, tz);
-    ln = g_date_time_to_timezone (un, tz);
     if (! r->step)
 	return g_date_time_format (lt, "%a %Y-%m-%d");
-    /* A question of the employer's: due until its answer is late (a
-     * business day, or the deadline it named), overdue from then. */
-    if (r->request && r->late_at) {
-	g_autoptr (GDateTime) lu = g_date_time_new_from_unix_utc (
-	    now < r->late_at ? r->late_at - 1 : r->late_at);
-	g_autoptr (GDateTime) ll = g_date_time_to_timezone (lu, tz);
-
-	days = (int) ((g_date_time_to_unix (ln)
-		       + g_date_time_get_utc_offset (ln) / G_USEC_PER_SEC)
-			  / 86400
-		      - (g_date_time_to_unix (ll)
-			 + g_date_time_get_utc_offset (ll) / G_USEC_PER_SEC)
-			    / 86400);
-	if (now < r->late_at)
-	    return days == 0 ? g_strdup ("due today")
-			     : g_date_time_format (ll, "due by %a");
+    if (t > now) {
+	days = days_between (now, t, tz);
+	return days ? g_strdup_printf ("in %dd", days)
+		    : g_strdup ("later today");
+    }
+    if (r->late_at && now >= r->late_at) {
+	days = days_between (r->late_at, now, tz);
 	return days > 0 ? g_strdup_printf ("overdue %dd", days)
 			: g_strdup ("overdue");
     }
-    days = (int) ((g_date_time_to_unix (ln) + g_date_time_get_utc_offset (ln)
-		   / G_USEC_PER_SEC) / 86400
-		  - (g_date_time_to_unix (lt) + g_date_time_get_utc_offset (lt)
-		     / G_USEC_PER_SEC) / 86400);
-    if (days > 0)
-	return g_strdup_printf ("overdue %dd", days);
-    if (days == 0)
-	return g_strdup (t <= now ? "due today" : "later today");
-    return g_strdup_printf ("due in %dd", -days);
+    if (r->late_at) {
+	/* Due until the end of its window: the last moment before. */
+	g_autoptr (GDateTime) ul = g_date_time_new_from_unix_utc (r->late_at
+								  - 1);
+	g_autoptr (GDateTime) ll = g_date_time_to_timezone (ul, tz);
+
+	days = days_between (now, r->late_at - 1, tz);
+	return days == 0   ? g_strdup ("due today")
+	       : days < 7 ? g_date_time_format (ll, "due by %a")
+			  : g_date_time_format (ll, "due by %m-%d");
+    }
+    days = days_between (t, now, tz);
+    return days > 0 ? g_strdup_printf ("due %dd", days)
+		    : g_strdup ("due today");
 }
 
-/* Cut s to n display characters ("..." at the end). */
 static char *
 fit (const char *s, int n)
 {
@@ -190,10 +206,8 @@ fit (const char *s, int n)
 
     if (n <= 0 || len <= n)
 	return g_strdup (s);
-    if (n <= 3)
-	return g_utf8_substring (s, 0, n);
-    head = g_utf8_substring (s, 0, n - 3);
-    return g_strconcat (head, "...", NULL);
+    head = g_utf8_substring (s, 0, n - 1);
+    return g_strconcat (head, "…", NULL);
 }
 
 /* Pad to n display characters. */
@@ -207,16 +221,98 @@ put_col (GString *line, const char *s, int n)
 	g_string_append_c (line, ' ');
 }
 
+/* The process id as list prints it, which every command that takes a
+ * THREAD takes too: "p" and its first six hex digits. */
+#define SHORT_ID 7
+
 struct cells {
-    char *step, *due, *what, *who, *draft;
+    char *step, *when, *id, *what, *who;
+    char *note;    /* the draft's file, the question, the number to call */
+    char *word;    /* the same in a word or two: "draft", "call 617..." */
+    char *thread;
 };
 
 static void
-print_text (GPtrArray *rows, gint64 now, gboolean color,
-	    const char *mail_root)
+cells_fill (struct cells *c, const struct row *r, gint64 now,
+	    const char *mail_root, GTimeZone *tz)
+{
+    c->step = g_strdup (r->step ? r->step : nmf_state_to_string (r->state));
+    c->when = due_text (r, now, tz);
+    c->id = g_strndup (r->process, SHORT_ID);
+    c->what = g_strdup_printf ("%s%s%s", r->company ? r->company : "(company?)",
+			       r->role ? ", " : "", r->role ? r->role : "");
+    c->thread = g_strdup_printf ("thread:%s", r->thread);
+    if (! r->step) {
+	c->who = g_strdup (r->next_step ? r->next_step : "");
+	c->note = g_strdup ("");
+	c->word = g_strdup ("");
+	return;
+    }
+    c->who = g_strdup (r->to_name ? r->to_name : r->to_addr);
+    if (strcmp (r->step, "call") == 0) {
+	c->note = g_strdup_printf ("no draft: call %s",
+				   r->phone ? r->phone : "");
+	c->word = g_strdup_printf ("call %s", r->phone ? r->phone : "");
+    } else if (r->request) {
+	c->note = g_strdup_printf ("answer %s: %s", c->who, r->request);
+	c->word = g_strdup_printf ("answer: %s", r->request);
+    } else if (r->draft) {
+	gsize n = strlen (mail_root);
+
+	c->note = g_strdup (g_str_has_prefix (r->draft, mail_root)
+				    && r->draft[n] == '/'
+				? r->draft + n + 1
+				: r->draft);
+	c->word = g_strdup ("draft");
+    } else {
+	c->note = g_strdup ("no draft yet");
+	c->word = g_strdup ("no draft");
+    }
+}
+
+static void
+cells_clear (struct cells *c)
+{
+    g_free (c->step);
+    g_free (c->when);
+    g_free (c->id);
+    g_free (c->what);
+    g_free (c->who);
+    g_free (c->note);
+    g_free (c->word);
+    g_free (c->thread);
+}
+
+static int
+widest (const struct cells *c, guint n, gsize field)
+{
+    int w = 0;
+    guint i;
+
+    for (i = 0; i < n; i++) {
+	const char *s = *(char *const *) ((const char *) &c[i] + field);
+
+	w = MAX (w, (int) g_utf8_strlen (s, -1));
+    }
+    return w;
+}
+
+#define WIDEST(field) widest (c, rows->len, G_STRUCT_OFFSET (struct cells, field))
+
+/* One line a step, the most useful columns first: step, when, process,
+ * company and role, person, then the draft (or the question, or the
+ * number to call) and the thread as room allows.  On a terminal (or with
+ * COLUMNS) no line is wider than it: the thread goes first (unless
+ * --thread), then the draft's file gives way to a word, then the person
+ * and the company are cut with an ellipsis; without a width everything
+ * is printed whole, for scripts. */
+static void
+print_text (GPtrArray *rows, gint64 now, gboolean color, gboolean thread,
+	    const char *mail_root, GTimeZone *tz)
 {
     int width = term_width ();
-    int w_what = 0, w_who = 0, w_draft = 0;
+    int w_step, w_when, w_what, w_who, w_note, w_word, w_thread, room;
+    gboolean show_thread = TRUE, use_word = FALSE, show_note = TRUE;
     struct cells *c;
     guint i;
 
@@ -225,81 +321,53 @@ print_text (GPtrArray *rows, gint64 now, gboolean color,
 	return;
     }
     c = g_new0 (struct cells, rows->len);
-    for (i = 0; i < rows->len; i++) {
-	const struct row *r = rows->pdata[i];
+    for (i = 0; i < rows->len; i++)
+	cells_fill (&c[i], rows->pdata[i], now, mail_root, tz);
+    w_step = WIDEST (step);
+    w_when = WIDEST (when);
+    w_what = WIDEST (what);
+    w_who = WIDEST (who);
+    w_note = WIDEST (note);
+    w_word = WIDEST (word);
+    w_thread = WIDEST (thread);
+    if (width > 0) {
+	/* What the fixed columns leave for the others. */
+	room = width - (w_step + 2 + w_when + 2 + SHORT_ID + 2);
+	if (! thread && w_what + 2 + w_who + 2 + w_note + 2 + w_thread > room)
+	    show_thread = FALSE;
+	if (show_thread)
+	    room -= w_thread;
+	if (w_what + 2 + w_who + 2 + (w_note ? w_note + 2 : 0) > room)
+	    use_word = TRUE;
+	if (use_word && w_what + 2 + w_who + 2 + (w_word ? w_word + 2 : 0)
+			    > room) {
+	    /* The person and the company give way before the word, down
+	     * to a useful width; then the word goes. */
+	    int keep = room - (w_word ? w_word + 2 : 0) - 4;
 
-	c[i].step = g_strdup (r->step ? r->step
-				      : nmf_state_to_string (r->state));
-	c[i].due = due_text (r, now);
-	c[i].what = g_strdup_printf ("%s%s%s",
-				     r->company ? r->company : "(company?)",
-				     r->role ? ", " : "",
-				     r->role ? r->role : "");
-	if (r->step) {
-	    c[i].who = g_strdup (r->to_name ? r->to_name : r->to_addr);
-	    if (strcmp (r->step, "call") == 0)
-		c[i].draft = g_strdup_printf ("no draft: call %s",
-					      r->phone ? r->phone : "");
-	    else if (r->request)
-		c[i].draft = g_strdup_printf ("answer %s: %s", c[i].who,
-					      r->request);
-	    else if (r->draft) {
-		gsize n = strlen (mail_root);
-
-		c[i].draft = g_strdup (g_str_has_prefix (r->draft, mail_root)
-					       && r->draft[n] == '/'
-					   ? r->draft + n + 1
-					   : r->draft);
-	    } else {
-		c[i].draft = g_strdup ("no draft yet");
+	    if (keep < 28) {
+		show_note = FALSE;
+		keep = room - 4;
 	    }
-	} else {
-	    c[i].who = g_strdup (r->next_step ? r->next_step : "");
-	    c[i].draft = g_strdup ("");
-	}
-	w_what = MAX (w_what, (int) g_utf8_strlen (c[i].what, -1));
-	w_who = MAX (w_who, (int) g_utf8_strlen (c[i].who, -1));
-	w_draft = MAX (w_draft, (int) g_utf8_strlen (c[i].draft, -1));
-    }
-    /* Fit the terminal: on a narrow one the draft's file name gives way
-     * to a word ("draft", the number to call); then the company/role
-     * column, then the person's. */
-    if (width && width - (17 + 16 + 4 + w_draft + 2 + 24) < w_what + w_who
-	&& width - (17 + 16 + 4 + w_draft + 2 + 24) < 40) {
-	w_draft = 0;
-	for (i = 0; i < rows->len; i++) {
-	    const struct row *r = rows->pdata[i];
-	    char *shortened;
+	    if (w_what + w_who > keep) {
+		int who = MIN (w_who, MAX (10, keep / 3));
 
-	    if (! r->step)
-		shortened = g_strdup ("");
-	    else if (strcmp (r->step, "call") == 0)
-		shortened = g_strdup_printf ("call %s", r->phone ? r->phone : "");
-	    else
-		shortened = g_strdup (r->draft ? "draft" : "no draft");
-	    g_free (c[i].draft);
-	    c[i].draft = shortened;
-	    w_draft = MAX (w_draft, (int) g_utf8_strlen (shortened, -1));
-	}
-    }
-    if (width) {
-	int fixed = 17 + 16 + 2 + 2 + (w_draft ? w_draft + 2 : 0) + 24;
-	int room = width - fixed;
-
-	if (w_what + w_who > room) {
-	    w_who = MIN (w_who, MAX (10, room / 3));
-	    w_what = MAX (12, room - w_who);
+		w_what = MAX (8, MIN (w_what, keep - who));
+		w_who = MAX (6, keep - w_what);
+	    }
 	}
     }
     for (i = 0; i < rows->len; i++) {
 	const struct row *r = rows->pdata[i];
 	g_autofree char *what = fit (c[i].what, w_what);
 	g_autofree char *who = fit (c[i].who, w_who);
+	const char *note = use_word ? c[i].word : c[i].note;
+	int w_n = use_word ? w_word : w_note;
 	GString *line = g_string_new (NULL);
 	const char *col_on = "", *col_off = "";
 
 	if (color) {
-	    if (r->step && g_str_has_prefix (c[i].due, "overdue"))
+	    if (r->step && g_str_has_prefix (c[i].when, "overdue"))
 		col_on = "\033[31m";
 	    else if (r->step)
 		col_on = "\033[33m";
@@ -309,27 +377,44 @@ print_text (GPtrArray *rows, gint64 now, gboolean color,
 		col_on = "\033[2m";
 	    col_off = "\033[0m";
 	}
-	g_string_append (line, col_on);
-	put_col (line, c[i].step, 16);
-	g_string_append_c (line, ' ');
-	put_col (line, c[i].due, 15);
-	g_string_append_c (line, ' ');
-	g_string_append (line, col_off);
+	put_col (line, c[i].step, w_step + 2);
+	put_col (line, c[i].when, w_when + 2);
+	put_col (line, c[i].id, SHORT_ID + 2);
 	put_col (line, what, w_what + 2);
 	put_col (line, who, w_who + 2);
-	if (w_draft)
-	    put_col (line, c[i].draft, w_draft + 2);
-	g_string_append_printf (line, "thread:%s", r->thread);
-	printf ("%s\n", line->str);
+	if (show_note && w_n) {
+	    /* The last column: cut to what the line has left. */
+	    int used = w_step + 2 + w_when + 2 + SHORT_ID + 2 + w_what + 2
+		       + w_who + 2;
+	    g_autofree char *n = width > 0 && ! show_thread
+				     ? fit (note, MAX (1, width - used))
+				     : g_strdup (note);
+
+	    put_col (line, n, show_thread ? w_n + 2 : 0);
+	}
+	if (show_thread)
+	    g_string_append (line, c[i].thread);
+	/* No trailing blanks; never wider than the terminal. */
+	while (line->len && line->str[line->len - 1] == ' ')
+	    g_string_truncate (line, line->len - 1);
+	if (width > 0 && g_utf8_strlen (line->str, -1) > width) {
+	    g_autofree char *cut = fit (line->str, width);
+
+	    g_string_assign (line, cut);
+	}
+	/* The colour marks the step and when it is due. */
+	{
+	    const char *rest = g_utf8_offset_to_pointer (
+		line->str, MIN (w_step + 2 + w_when,
+				(int) g_utf8_strlen (line->str, -1)));
+
+	    printf ("%s%.*s%s%s\n", col_on, (int) (rest - line->str),
+		    line->str, col_off, rest);
+	}
 	g_string_free (line, TRUE);
     }
-    for (i = 0; i < rows->len; i++) {
-	g_free (c[i].step);
-	g_free (c[i].due);
-	g_free (c[i].what);
-	g_free (c[i].who);
-	g_free (c[i].draft);
-    }
+    for (i = 0; i < rows->len; i++)
+	cells_clear (&c[i]);
     g_free (c);
 }
 
@@ -390,7 +475,7 @@ const struct nmf_cmd nmf_cmd_list = {
 static int
 list_main (int argc, char **argv)
 {
-    int all = 0;
+    int all = 0, thread = 0;
     g_autoptr (GPtrArray) pids = NULL;
     g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func (row_free);
     int color = COLOR_AUTO;
@@ -399,6 +484,8 @@ list_main (int argc, char **argv)
 	  "also list processes that wait, offers, rejected\nand closed ones" },
 	{ "color", NMF_OPT_KEYWORD, &color, color_keywords, NULL,
 	  "colour the urgency (auto: on a terminal,\nunless NO_COLOR is set)" },
+	{ "thread", NMF_OPT_BOOL, &thread, NULL, NULL,
+	  "always show the thread (else only when there\nis room)" },
 	{ NULL, 0, NULL, NULL, NULL, NULL },
     };
     struct nmf_frame f;
@@ -448,6 +535,6 @@ list_main (int argc, char **argv)
 		    color == COLOR_ALWAYS
 			|| (color == COLOR_AUTO && isatty (1)
 			    && ! g_getenv ("NO_COLOR")),
-		    nmf_db_mail_root (f.db));
+		    thread, nmf_db_mail_root (f.db), f.tz);
     return nmf_frame_close (&f, NMF_EXIT_OK);
 }

@@ -284,67 +284,140 @@ mark_obsolete (struct nmf_engine *s, const char *pid, const struct nmf_eval *e)
 /* ---- finding the process the user means ------------------------------ */
 
 
+/* What the messages of the user's THREAD argument belong to. */
+struct resolve_walk {
+    struct nmf_resolve *r;
+    GPtrArray *pids;     /* distinct processes, in order */
+    GPtrArray *threads;  /* distinct threads, in order */
+};
+
+static void
+add_distinct (GPtrArray *a, const char *s)
+{
+    guint i;
+
+    for (i = 0; i < a->len; i++) {
+	if (strcmp (a->pdata[i], s) == 0)
+	    return;
+    }
+    g_ptr_array_add (a, g_strdup (s));
+}
+
 static int
 resolve_cb (struct nmf_dbmsg *m, void *data)
 {
-    struct nmf_resolve *r = data;
+    struct resolve_walk *w = data;
     const char *pid = nmf_store_process_of (m);
 
-    if (! r->thread) {
-	r->thread = g_strdup (nmf_dbmsg_thread (m));
-	r->first_id = g_strdup (nmf_dbmsg_id (m));
+    if (! w->r->thread) {
+	w->r->thread = g_strdup (nmf_dbmsg_thread (m));
+	w->r->first_id = g_strdup (nmf_dbmsg_id (m));
     }
-    if (pid && ! r->pid)
-	r->pid = g_strdup (pid);
+    add_distinct (w->threads, nmf_dbmsg_thread (m));
+    if (pid)
+	add_distinct (w->pids, pid);
     return 0;
 }
 
+/* The process whose id starts with prefix ("p1ac2a1", as list prints
+ * it); NULL (reported) when none or several do.  g_free. */
+static char *
+process_by_prefix (struct nmf_db *db, const char *prefix)
+{
+    g_autoptr (GPtrArray) all = nmf_store_all_processes (db);
+    g_autoptr (GPtrArray) hits = g_ptr_array_new ();
+    g_autoptr (GString) some = g_string_new (NULL);
+    guint i;
+
+    for (i = 0; i < all->len; i++) {
+	if (g_str_has_prefix (all->pdata[i], prefix))
+	    g_ptr_array_add (hits, all->pdata[i]);
+    }
+    if (hits->len == 1)
+	return g_strdup (hits->pdata[0]);
+    if (! hits->len) {
+	nmf_error ("'%s' is no process (list shows their ids)", prefix);
+	return NULL;
+    }
+    for (i = 0; i < hits->len && i < 5; i++)
+	g_string_append_printf (some, "%s%s", i ? ", " : "",
+				(char *) hits->pdata[i]);
+    nmf_error ("'%s' is the start of %u process ids (%s): give more of it",
+	       prefix, hits->len, some->str);
+    return NULL;
+}
+
 /* THREAD may be "thread:ID", a bare thread id, "id:MSGID", any notmuch
- * query, or a process id ("p" and 12 hex digits, as list shows). */
+ * query that names one process (or one thread), or a process id ("p"
+ * and 12 hex digits) or its start of at least 4 hex digits, as list
+ * prints it ("p1ac2a1"). */
 gboolean
 nmf_resolve (struct nmf_db *db, const char *arg, struct nmf_resolve *r)
 {
     g_autofree char *q = NULL;
+    g_autofree char *full = NULL;
     gsize n = strlen (arg);
+    struct resolve_walk w = { r, NULL, NULL };
+    gboolean ok = TRUE;
 
     memset (r, 0, sizeof (*r));
-    if (n == 13 && arg[0] == 'p' && strspn (arg + 1, "0123456789abcdef") == 12)
-	q = nmf_store_query_process (arg);
-    else if (strchr (arg, ':') || strchr (arg, ' '))
+    if (n >= 5 && n <= 13 && arg[0] == 'p'
+	&& strspn (arg + 1, "0123456789abcdef") == n - 1) {
+	full = n == 13 ? g_strdup (arg) : process_by_prefix (db, arg);
+	if (! full)
+	    return FALSE;
+	q = nmf_store_query_process (full);
+    } else if (strchr (arg, ':') || strchr (arg, ' '))
 	q = g_strdup (arg);
     else
 	q = g_strdup_printf ("thread:%s", arg);
-    if (nmf_db_each_message (db, q, resolve_cb, r))
-	return FALSE;
-    if (r->pid && ! r->thread)
-	return FALSE;
-    if (! r->thread) {
+    w.pids = g_ptr_array_new_with_free_func (g_free);
+    w.threads = g_ptr_array_new_with_free_func (g_free);
+    if (nmf_db_each_message (db, q, resolve_cb, &w))
+	ok = FALSE;
+    else if (! r->thread) {
 	nmf_error ("'%s' matches no message", arg);
-	return FALSE;
-    }
-    /* Every message of that thread, for the process id. */
-    if (! r->pid) {
-	g_autofree char *tq = g_strdup_printf ("thread:%s", r->thread);
-	char *thread = r->thread;
-	char *first = r->first_id;
+	ok = FALSE;
+    } else if (! full && (w.pids->len > 1
+			  || (! w.pids->len && w.threads->len > 1))) {
+	/* A query of many: say so rather than take the first. */
+	GString *some = g_string_new (NULL);
+	GPtrArray *of = w.pids->len ? w.pids : w.threads;
+	guint i;
 
-	r->thread = NULL;
-	r->first_id = NULL;
-	nmf_db_each_message (db, tq, resolve_cb, r);
-	g_free (r->thread);
-	g_free (r->first_id);
-	r->thread = thread;
-	r->first_id = first;
+	for (i = 0; i < of->len && i < 5; i++)
+	    g_string_append_printf (some, "%s%.*s", i ? ", " : "",
+				    w.pids->len ? 7 : 40,
+				    (char *) of->pdata[i]);
+	nmf_error ("'%s' matches %u %s (%s%s): give one", arg, of->len,
+		   w.pids->len ? "processes" : "threads", some->str,
+		   of->len > 5 ? ", ..." : "");
+	g_string_free (some, TRUE);
+	ok = FALSE;
+    } else if (w.pids->len)
+	r->pid = g_strdup (w.pids->pdata[0]);
+    /* Every message of that thread, for the process id. */
+    if (ok && ! r->pid) {
+	g_autofree char *tq = g_strdup_printf ("thread:%s", r->thread);
+
+	g_ptr_array_set_size (w.pids, 0);
+	nmf_db_each_message (db, tq, resolve_cb, &w);
+	if (w.pids->len)
+	    r->pid = g_strdup (w.pids->pdata[0]);
     }
-    return TRUE;
+    g_ptr_array_unref (w.pids);
+    g_ptr_array_unref (w.threads);
+    if (! ok)
+	nmf_resolve_release (r);
+    return ok;
 }
 
 void
 nmf_resolve_release (struct nmf_resolve *r)
 {
-    g_free (r->pid);
-    g_free (r->thread);
-    g_free (r->first_id);
+    g_clear_pointer (&r->pid, g_free);
+    g_clear_pointer (&r->thread, g_free);
+    g_clear_pointer (&r->first_id, g_free);
 }
 
 struct anchor_find {

@@ -45,16 +45,17 @@ char *
 nmf_engine_state_tag (const struct nmf_config *cfg, enum nmf_state st);
 
 /* What a user's THREAD argument means: "thread:ID", a bare thread id,
- * "id:MSGID" or any query (its first message's thread), or a process id
- * ("p" and 12 hex digits). */
+ * "id:MSGID" or any query that names one process or one thread, or a
+ * process id ("p" and 12 hex digits, or its start as list prints it). */
 struct nmf_resolve {
     char *pid;        /* the process, or NULL when the thread has none */
     char *thread;     /* the thread */
     char *first_id;   /* the oldest message of the thread */
 };
 
-/* FALSE (reported) when nothing matches.  Release with
- * nmf_resolve_release. */
+/* FALSE (reported) when nothing matches, or a query matches several
+ * processes (or, outside any process, several threads).  Release with
+ * nmf_resolve_release (also after FALSE). */
 gboolean
 nmf_resolve (struct nmf_db *db, const char *arg, struct nmf_resolve *r);
 

@@ -93,11 +93,11 @@ t_eq "scan --all writes nothing new" "$dump1" "$(nmf_dump)"
 
 # list shows what is due, with the draft.
 out=$(nmf list --now=$NOW)
-t_match "list shows the thank-you" '^thank-you +overdue 1d +Acme Robotics, Backend Engineer' "$out"
+t_match "list shows the thank-you" '^thank-you +due today +p[0-9a-f]{6} +Acme Robotics, Backend Engineer' "$out"
 t_match "list names the interviewer" 'Backend Engineer +Priya Shah' "$out"
 t_match "list names the draft file" 'Priya Shah +Drafts/cur/followup-[0-9a-f]+:2,DS +thread:' "$out"
 t_ok "list --format=json is JSON" sh -c "'$NMF_BIN' list --now=$NOW --format=json | python3 -c 'import json,sys; r=json.load(sys.stdin); assert len(r)==2, r; assert r[0][\"step\"]==\"thank-you\"'"
-t_match "list --all shows the waiting process" '^waiting +Wed 2026-12-02 +Initech' \
+t_match "list --all shows the waiting process" '^waiting +Wed 2026-12-02 +p[0-9a-f]{6} +Initech' \
     "$(nmf list --all --now=$NOW)"
 
 # A deleted draft is never written again.

@@ -67,7 +67,7 @@ t_match "... as a reply to her, not to the robot" \
     '^Subject: Re: Phone screen' "$(grep '^Subject:' "$rej")"
 t_match "... in her thread" "<$GLOBEX>" "$(grep -i '^In-Reply-To:' "$rej")"
 t_match "list shows the waiting acme check-in date" \
-    '^waiting +Thu 2026-11-26 +Acme Robotics, Backend Engineer +check-in' \
+    '^waiting +Thu 2026-11-26 +p[0-9a-f]{6} +Acme Robotics, Backend Engineer +check-in' \
     "$(nmf list --all --now=2026-11-20T12:00:00Z)"
 t_eq "one state tag per message (20 Nov)" "" "$(one_state_each)"
 
@@ -76,7 +76,7 @@ t_ok "scan on 27 Nov" scan_at 2026-11-27T09:00:00Z
 t_eq "acme: check-in" followup/check-in "$(state_of $ACME)"
 t_count "the check-in draft goes to the recruiter" 1 \
     'tag:draft and to:jordan.lee@acme-robotics.example'
-t_match "list names the check-in" '^check-in +overdue 1d +Acme Robotics.*Jordan Lee' \
+t_match "list names the check-in" '^check-in +due 1d +p[0-9a-f]{6} +Acme Robotics.*Jordan Lee' \
     "$(nmf list --now=2026-11-27T09:00:00Z)"
 
 # Alex sends a check-in; Jordan's out-of-office answers: not a reply.
@@ -86,7 +86,7 @@ notmuch new --quiet
 t_ok "scan on 1 Dec" scan_at 2026-12-01T12:00:00Z
 t_eq "acme: check-in sent, waiting" followup/waiting "$(state_of $ACME)"
 t_match "the final falls due 10 business days after the check-in" \
-    '^waiting +Fri 2026-12-11 +Acme Robotics, Backend Engineer +final' \
+    '^waiting +Fri 2026-12-11 +p[0-9a-f]{6} +Acme Robotics, Backend Engineer +final' \
     "$(nmf list --all --now=2026-12-01T12:00:00Z)"
 
 # Fri 11 Dec: the final follow-up.

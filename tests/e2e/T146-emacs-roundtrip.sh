@@ -153,7 +153,7 @@ t_ok "scan after the check-in" nmf scan --quiet --now=2026-11-27T09:30:00Z
 t_eq "acme: check-in sent, waiting" followup/waiting "$(state_of $ACME)"
 t_count "the sent check-in draft is no live draft any more" 0 "$(live_draft $JORDAN)"
 t_match "the final falls due on Fri 11 Dec" \
-    '^waiting +Fri 2026-12-11 +Acme Robotics, Backend Engineer +final' \
+    '^waiting +Fri 2026-12-11 +p[0-9a-f]{6} +Acme Robotics, Backend Engineer +final' \
     "$(nmf list --all --now=2026-11-27T09:30:00Z)"
 lst=$(nmf list --now=2026-11-27T09:30:00Z)
 t_eq "list: no acme check-in line" "" \

@@ -42,9 +42,37 @@ notmuch new --quiet
 NOW=2026-11-20T12:00:00Z
 t_ok "scan" nmf scan --quiet --now=$NOW
 
-# list: golden text at 120 columns; JSON parses.
-out=$(COLUMNS=120 nmf list --all --color=never --now=$NOW)
-t_eq "list --all matches the golden text" "$(cat "$GOLDEN/list-all.txt")" "$out"
+# list: golden text at 80 and 132 columns: the step, when it is due
+# (the thank-you's 24 hours are over: overdue), the short process id,
+# company and role, the person; the draft and the thread as room allows.
+for cols in 80 132; do
+    out=$(COLUMNS=$cols nmf list --all --color=never --now=$NOW)
+    t_eq "list --all at $cols columns matches the golden text" \
+        "$(cat "$GOLDEN/list-all-$cols.txt")" "$out"
+done
+for cols in 80 60 40; do
+    t_eq "no line is wider than $cols columns" "" \
+        "$(COLUMNS=$cols nmf list --all --color=never --now=$NOW |
+            while IFS= read -r l; do
+                [ "$(printf '%s' "$l" | wc -m)" -le $cols ] || echo "$l"
+            done)"
+done
+t_match "--thread shows the thread even at 80 columns" 'thread:[0-9a-f]+$' \
+    "$(COLUMNS=80 nmf list --thread --color=never --now=$NOW)"
+t_match "without a width (a pipe) every column is whole, for scripts" \
+    'Drafts/cur/followup-[0-9a-f]*:2,DS  thread:[0-9a-f]+$' \
+    "$(nmf list --color=never --now=$NOW)"
+t_match "the thank-you is due, not overdue, in its first 24 hours" \
+    '^thank-you +due today ' "$(nmf list --color=never --now=2026-11-14T12:00:00Z)"
+# The short id list prints is what the commands take.
+short=$(nmf list --color=never --now=$NOW | awk '{print $4}')
+t_match "show takes the short id" '^Globex - Data Engineer +process p' \
+    "$(nmf show --now=$NOW "$short")"
+t_match "a query of several processes is refused, naming them" \
+    "'tag:interview' matches 3 processes \\($short" \
+    "$(nmf show --now=$NOW tag:interview 2>&1)"
+t_match "an unknown short id is named" "'p0000' is no process" \
+    "$(nmf show --now=$NOW p0000 2>&1)"
 t_match "colour on request" "$(printf '\033')\\[31m" \
     "$(nmf list --color=always --now=$NOW)"
 t_fail "no colour when NO_COLOR is set on a pipe" sh -c \
