@@ -175,6 +175,18 @@ nmf_classify_user_invites (const struct nmf_message *msg,
 gboolean
 nmf_address_is_robot (const char *addr);
 
+/* Does a message expect no answer of the user (noreply's rule): list or
+ * bulk mail, automated mail and bounces (nmf_header_flags), an
+ * auto-reply's subject ("Automatic reply:", "Out of Office"), a robot
+ * sender (no-reply, notifications), a calendar's or an
+ * applicant-tracking system's notice (its subject, a calendar part, a
+ * Sender such as calendar-notification@google.com)?  headers as in
+ * nmf_header_flags, with "sender" and "content-class" if the message has
+ * them; subject may be NULL. */
+gboolean
+nmf_expects_no_answer (GHashTable *headers, const char *from,
+		       const char *subject);
+
 /* True for a free-mail or placeholder domain (gmail.com, ...), which says
  * nothing about an organisation. */
 gboolean

@@ -101,6 +101,13 @@ nmf_message_header (const struct nmf_message *msg, const char *name);
 gboolean
 nmf_address_in (const char *addr, const char *const *addrs);
 
+/* What the headers say of a message (lower-case name -> value, as
+ * nmf_message's headers and nmf_mime_read_headers keep them; may be
+ * NULL), as NMF_MSG_* flags: auto-reply, bulk, list, bounce, generated.
+ * from: the sender's address, may be NULL. */
+unsigned
+nmf_header_flags (GHashTable *headers, const char *from);
+
 /* What a text handed to `check -` is (DESIGN §3 check): a whole message
  * (a block of header lines, with From, To, Subject, Date or Message-ID
  * among them, ending in an empty line or in message-mode's

@@ -61,7 +61,8 @@ struct walk {
  * of them). */
 static const char *const file_headers[] = {
     "list-id", "list-unsubscribe", "list-post", "auto-submitted",
-    "precedence", "to", NULL,
+    "precedence", "x-autoreply", "x-autorespond", "sender", "content-class",
+    "content-type", "to", NULL,
 };
 
 static const char *
@@ -70,32 +71,6 @@ hdr (GHashTable *h, const char *name)
     const char *v = h ? g_hash_table_lookup (h, name) : NULL;
 
     return v ? v : "";
-}
-
-/* Mail that expects no answer: lists, bulk, automated, bounces. */
-static gboolean
-expects_no_answer (GHashTable *h, const char *from)
-{
-    static const char *const lists[] = { "list-id", "list-unsubscribe",
-					 "list-post", NULL };
-    const char *v;
-    int i;
-
-    if (nmf_address_is_robot (from))
-	return TRUE;
-    for (i = 0; lists[i]; i++) {
-	if (*hdr (h, lists[i]))
-	    return TRUE;
-    }
-    v = hdr (h, "auto-submitted");
-    if (*v && g_ascii_strncasecmp (v, "no", 2) != 0)
-	return TRUE;
-    v = hdr (h, "precedence");
-    if (*v && (g_ascii_strncasecmp (v, "bulk", 4) == 0
-	       || g_ascii_strncasecmp (v, "list", 4) == 0
-	       || g_ascii_strncasecmp (v, "junk", 4) == 0))
-	return TRUE;
-    return FALSE;
 }
 
 /* The row for a thread's last word m, or NULL when it waits for nobody
@@ -137,7 +112,8 @@ judge (struct walk *w, struct nmf_dbmsg *m, const char *thread)
 	    nmf_address_free (from);
 	    return NULL;
 	}
-    } else if (expects_no_answer (h, from->addr)) {
+    } else if (nmf_expects_no_answer (h, from->addr,
+				      nmf_dbmsg_header (m, "subject"))) {
 	nmf_address_free (from);
 	return NULL;
     }
@@ -378,8 +354,11 @@ const struct nmf_cmd nmf_cmd_noreply = {
     .args = "[QUERY]",
     .about = "Threads where the other side wrote last and you have not answered\n"
 	     "(--awaiting=me, the default), or where you wrote last and nobody\n"
-	     "answered (--awaiting=them), oldest first, with their age in days.\n"
-	     "QUERY narrows the search (notmuch syntax: date:2w.., tag:work).\n",
+	     "answered (--awaiting=them), oldest first, with their age in days,\n"
+	     "of the last 30 days unless --since or --all says otherwise.  Lists,\n"
+	     "bulk and automated mail, auto-replies, calendar and tracking-system\n"
+	     "notices and no-reply senders wait for no answer.  QUERY narrows the\n"
+	     "search (notmuch syntax: tag:work, from:example.com).\n",
     .shared = NMF_SHARE_FORMAT | NMF_SHARE_NOW,
     .need = NMF_NEED_READ,
     .max_args = G_MAXUINT,
@@ -389,12 +368,18 @@ const struct nmf_cmd nmf_cmd_noreply = {
 static int
 noreply_main (int argc, char **argv)
 {
-    int awaiting = AWAIT_ME, older = 0;
+    int awaiting = AWAIT_ME, older = 0, everything = 0;
+    const char *since = NULL;
     const struct nmf_opt opts[] = {
 	{ "awaiting", NMF_OPT_KEYWORD, &awaiting, awaiting_keywords, NULL,
 	  "whose answer is missing (default me)" },
 	{ "older-than", NMF_OPT_INT, &older, NULL, "N",
 	  "only threads waiting more than N days" },
+	{ "since", NMF_OPT_STRING, &since, NULL, "DAYS|DATE",
+	  "only threads whose last word came since then:\n"
+	  "a number of days (default 30) or a date" },
+	{ "all", NMF_OPT_BOOL, &everything, NULL, NULL,
+	  "every thread, however old" },
 	{ NULL, 0, NULL, NULL, NULL, NULL },
     };
     g_autofree char *query = NULL;
@@ -402,7 +387,7 @@ noreply_main (int argc, char **argv)
     struct walk w = { 0 };
     struct nmf_frame f;
     GPtrArray *args;
-    gint64 now;
+    gint64 now, from = 0;
     int format;
     guint i;
     int ret = nmf_frame_open (&f, &nmf_cmd_noreply, opts, argc, argv);
@@ -412,11 +397,27 @@ noreply_main (int argc, char **argv)
     args = f.args;
     now = f.now;
     format = f.format;
+    /* The window: the last 30 days unless told otherwise. */
+    if (everything && since)
+	return nmf_frame_close (&f, nmf_frame_usage_error (
+					&f, "--since and --all exclude each "
+					    "other"));
+    if (! everything) {
+	if (! since)
+	    from = now - 30 * (gint64) 86400;
+	else if (*since && strspn (since, "0123456789") == strlen (since))
+	    from = now - g_ascii_strtoll (since, NULL, 10) * 86400;
+	else if (! nmf_frame_time (&f, "--since", since, &from, NULL))
+	    return nmf_frame_close (&f, NMF_EXIT_ERROR);
+    }
     g_ptr_array_add (args, NULL);
     joined = g_strjoinv (" ", (char **) args->pdata);
     /* Messages after "now" (a --now in the past) are not seen yet. */
-    query = g_strdup_printf ("(%s) AND date:..@%" G_GINT64_FORMAT,
-			     *joined ? joined : "*", now);
+    /* ("(*)" is no "everything" to Xapian: a range alone is.) */
+    query = g_strdup_printf ("%s%s%sdate:@%" G_GINT64_FORMAT
+			     "..@%" G_GINT64_FORMAT,
+			     *joined ? "(" : "", joined, *joined ? ") AND " : "",
+			     MAX (from, 0), now);
     w.cfg = &f.cfg;
     w.awaiting = awaiting;
     w.before = older ? now - (gint64) older * 86400 : 0;

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "nmf/classify.h"
+#include "nmf/fact.h"
 #include "nmf/dates.h"
 #include "nmf/request.h"
 #include "nmf/text.h"
@@ -1652,4 +1653,35 @@ nmf_classify_user_invites (const struct nmf_message *msg,
 	    return TRUE;
     }
     return FALSE;
+}
+
+gboolean
+nmf_expects_no_answer (GHashTable *headers, const char *from,
+		       const char *subject)
+{
+    g_autofree char *folded = subject ? nmf_text_fold (subject) : NULL;
+    const char *sender = headers ? g_hash_table_lookup (headers, "sender")
+				 : NULL;
+    const char *type = headers ? g_hash_table_lookup (headers,
+						      "content-type")
+			       : NULL;
+    const char *klass = headers ? g_hash_table_lookup (headers,
+						       "content-class")
+				: NULL;
+
+    if (nmf_header_flags (headers, from)
+	& (NMF_MSG_AUTO_REPLY | NMF_MSG_BULK | NMF_MSG_LIST | NMF_MSG_BOUNCE
+	   | NMF_MSG_GENERATED))
+	return TRUE;
+    if (from && nmf_address_is_robot (from))
+	return TRUE;
+    if (folded && find_any (folded, auto_reply_subjects))
+	return TRUE;
+    /* Calendars: Google sends in the organiser's name with a Sender of
+     * its own; Outlook marks its meeting requests. */
+    if ((sender && strstr (sender, "calendar-notification"))
+	|| (klass && strstr (klass, "calendarmessage"))
+	|| (type && g_ascii_strncasecmp (type, "text/calendar", 13) == 0))
+	return TRUE;
+    return subject && nmf_subject_is_machine (subject);
 }

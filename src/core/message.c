@@ -186,3 +186,47 @@ nmf_message_head_length (const char *text, gsize len, gsize *body_at)
     *body_at = len;
     return len;
 }
+
+static const char *
+header_of (GHashTable *h, const char *name)
+{
+    return h ? g_hash_table_lookup (h, name) : NULL;
+}
+
+unsigned
+nmf_header_flags (GHashTable *h, const char *from)
+{
+    unsigned f = 0;
+    const char *v;
+
+    /* RFC 3834: "auto-replied" answers a message (out of office);
+     * "auto-generated" is any machine-made mail (ATS notices, receipts),
+     * which may still be the employer's word. */
+    v = header_of (h, "auto-submitted");
+    if (v && g_ascii_strncasecmp (v, "auto-replied", 12) == 0)
+	f |= NMF_MSG_AUTO_REPLY;
+    else if (v && g_ascii_strncasecmp (v, "no", 2) != 0)
+	f |= NMF_MSG_GENERATED;
+    if (header_of (h, "x-autoreply") || header_of (h, "x-autorespond"))
+	f |= NMF_MSG_AUTO_REPLY;
+    v = header_of (h, "precedence");
+    if (v) {
+	if (g_ascii_strncasecmp (v, "auto_reply", 10) == 0)
+	    f |= NMF_MSG_AUTO_REPLY;
+	else if (g_ascii_strncasecmp (v, "bulk", 4) == 0
+		 || g_ascii_strncasecmp (v, "list", 4) == 0
+		 || g_ascii_strncasecmp (v, "junk", 4) == 0)
+	    f |= NMF_MSG_BULK;
+    }
+    if (header_of (h, "list-id") || header_of (h, "list-unsubscribe")
+	|| header_of (h, "list-post"))
+	f |= NMF_MSG_LIST;
+    v = header_of (h, "content-type");
+    if (v && strstr (v, "report") && strstr (v, "delivery-status"))
+	f |= NMF_MSG_BOUNCE;
+    if (from
+	&& (g_str_has_prefix (from, "mailer-daemon@")
+	    || g_str_has_prefix (from, "postmaster@")))
+	f |= NMF_MSG_BOUNCE;
+    return f;
+}

@@ -377,46 +377,6 @@ keep_headers (GMimeMessage *gm, struct nmf_message *msg)
     }
 }
 
-static unsigned
-header_flags (const struct nmf_message *msg)
-{
-    unsigned f = 0;
-    const char *v;
-
-    /* RFC 3834: "auto-replied" answers a message (out of office);
-     * "auto-generated" is any machine-made mail (ATS notices, receipts),
-     * which may still be the employer's word. */
-    v = nmf_message_header (msg, "auto-submitted");
-    if (v && g_ascii_strncasecmp (v, "auto-replied", 12) == 0)
-	f |= NMF_MSG_AUTO_REPLY;
-    else if (v && g_ascii_strncasecmp (v, "no", 2) != 0)
-	f |= NMF_MSG_GENERATED;
-    if (nmf_message_header (msg, "x-autoreply")
-	|| nmf_message_header (msg, "x-autorespond"))
-	f |= NMF_MSG_AUTO_REPLY;
-    v = nmf_message_header (msg, "precedence");
-    if (v) {
-	if (g_ascii_strncasecmp (v, "auto_reply", 10) == 0)
-	    f |= NMF_MSG_AUTO_REPLY;
-	else if (g_ascii_strncasecmp (v, "bulk", 4) == 0
-		 || g_ascii_strncasecmp (v, "list", 4) == 0
-		 || g_ascii_strncasecmp (v, "junk", 4) == 0)
-	    f |= NMF_MSG_BULK;
-    }
-    if (nmf_message_header (msg, "list-id")
-	|| nmf_message_header (msg, "list-unsubscribe")
-	|| nmf_message_header (msg, "list-post"))
-	f |= NMF_MSG_LIST;
-    v = nmf_message_header (msg, "content-type");
-    if (v && strstr (v, "report") && strstr (v, "delivery-status"))
-	f |= NMF_MSG_BOUNCE;
-    if (msg->from
-	&& (g_str_has_prefix (msg->from->addr, "mailer-daemon@")
-	    || g_str_has_prefix (msg->from->addr, "postmaster@")))
-	f |= NMF_MSG_BOUNCE;
-    return f;
-}
-
 static enum nmf_status
 convert (GMimeMessage *gm, const char *path, struct nmf_message **out)
 {
@@ -493,7 +453,8 @@ convert (GMimeMessage *gm, const char *path, struct nmf_message **out)
     g_free (msg->signature);
     nmf_text_split (text, &msg->body, &msg->quoted, &msg->signature);
 
-    msg->flags |= header_flags (msg);
+    msg->flags |= nmf_header_flags (msg->headers,
+				  msg->from ? msg->from->addr : NULL);
     if (w.truncated)
 	msg->flags |= NMF_MSG_TRUNCATED;
     *out = msg;

@@ -117,9 +117,39 @@ t_fail "automated receipts are not listed" sh -c "echo '$out' | grep -qi 'order'
 t_fail "a thread answered from another address is not listed" sh -c "echo '$out' | grep -q Climbing"
 t_match "with its age in days" '^ +[0-9]+d +2026-11-' "$out"
 t_eq "--older-than keeps only older threads" "" \
-    "$(nmf noreply --older-than=60 --now=$NOW)"
+    "$(nmf noreply --all --older-than=60 --now=$NOW)"
 t_match "QUERY narrows it" 'dinner' "$(nmf noreply --now=$NOW 'from:lindenmail.example')"
 t_eq "QUERY narrows it (nothing)" "" "$(nmf noreply --now=$NOW 'tag:no-such-tag')"
+# What waits for no answer, and the default window of 30 days.
+mk() { # FILE FROM SUBJECT DATE [HEADER...]
+    _f=$1 _from=$2 _subj=$3 _date=$4
+    shift 4
+    {
+        printf 'Message-ID: <%s@t160.example>\nDate: %s\nFrom: %s\n' "$_f" "$_date" "$_from"
+        printf 'To: Alex Morgan <alex@morgan.example>\nSubject: %s\n' "$_subj"
+        for h in "$@"; do printf '%s\n' "$h"; done
+        printf '\nA line of text.\n'
+    } >"$NMF_TMP/$_f.eml"
+    nmf_add "$NMF_TMP/$_f.eml" >/dev/null
+}
+mk gcal 'Dana Wu <dana@kite.example>' 'Invitation: Coffee chat @ Mon Nov 23, 2026 10am - 10:30am (EST) (alex@morgan.example)' \
+    'Fri, 20 Nov 2026 09:00:00 +0000' 'Sender: Google Calendar <calendar-notification@google.com>'
+mk outlook 'Sam Lee <sam@corvid.example>' 'Design review' 'Fri, 20 Nov 2026 09:10:00 +0000' \
+    'Content-Class: urn:content-classes:calendarmessage'
+mk ooo 'Kim Park <kim@orbit.example>' 'Automatic reply: Following up' 'Fri, 20 Nov 2026 09:20:00 +0000'
+mk robot 'Acme Careers <no-reply@acme-careers.example>' 'We received your note' 'Fri, 20 Nov 2026 09:30:00 +0000'
+mk old 'Old Friend <old@friend.example>' 'Long ago question' 'Mon, 05 Oct 2026 09:00:00 +0000'
+notmuch new --quiet
+out=$(nmf noreply --now=$NOW)
+t_eq "calendar invitations, auto-replies and no-reply senders await no answer" "" \
+    "$(printf '%s\n' "$out" | grep -E 'Coffee chat|Design review|Automatic reply|received your note')"
+t_match "... while a person's question does" 'dinner' "$out"
+t_eq "a thread older than 30 days is left out" "" "$(printf '%s\n' "$out" | grep 'Long ago')"
+t_match "--all lists it" 'Long ago question' "$(nmf noreply --all --now=$NOW)"
+t_match "--since=60 (days) lists it" 'Long ago question' "$(nmf noreply --since=60 --now=$NOW)"
+t_match "--since=DATE lists it" 'Long ago question' "$(nmf noreply --since=2026-10-01 --now=$NOW)"
+t_fail "--since and --all together is a usage error" nmf noreply --since=5 --all --now=$NOW
+
 # awaiting them: the thank-you to Priya and the answer to Bob's question.
 out=$(nmf noreply --awaiting=them --now=$NOW)
 t_match "the user's thank-you awaits an answer" 'Priya Shah' "$out"

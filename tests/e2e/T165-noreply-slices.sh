@@ -18,17 +18,18 @@ t_ok "notmuch new" notmuch new --quiet --no-hooks
 views() {
     for a in me them; do
         for f in text json; do
-            "$NMF_BIN" noreply --awaiting=$a --format=$f --now=$NOW || echo FAILED
+            "$NMF_BIN" noreply --all --awaiting=$a --format=$f --now=$NOW || echo FAILED
         done
-        "$NMF_BIN" noreply --awaiting=$a --older-than=30 --now=$NOW || echo FAILED
+        "$NMF_BIN" noreply --all --awaiting=$a --older-than=30 --now=$NOW || echo FAILED
         "$NMF_BIN" noreply --awaiting=$a --now=$NOW 'date:2026-01-01..' || echo FAILED
+        "$NMF_BIN" noreply --awaiting=$a --since=90 --now=$NOW || echo FAILED
     done
 }
 one=$(NMF_TEST_SLICES=1 views)
 t_ok "one slice lists threads awaiting me" test "$(NMF_TEST_SLICES=1 \
-    "$NMF_BIN" noreply --now=$NOW | wc -l)" -ge 20
+    "$NMF_BIN" noreply --all --now=$NOW | wc -l)" -ge 20
 t_ok "and threads awaiting them" test "$(NMF_TEST_SLICES=1 \
-    "$NMF_BIN" noreply --awaiting=them --now=$NOW | wc -l)" -ge 5
+    "$NMF_BIN" noreply --all --awaiting=them --now=$NOW | wc -l)" -ge 5
 t_fail "no view failed" sh -c "echo '$one' | grep -q FAILED"
 for n in 2 3 7; do
     t_eq "$n slices give the same output" "$one" "$(NMF_TEST_SLICES=$n views)"

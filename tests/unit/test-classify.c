@@ -828,6 +828,67 @@ test_features (void **state)
     }
 }
 
+/* noreply's rule: what waits for no answer of the user. */
+static void
+test_expects_no_answer (void **state)
+{
+    static const struct {
+	const char *why;
+	const char *headers;   /* "name: value" lines */
+	const char *from;
+	const char *subject;
+	gboolean none;         /* expects no answer */
+    } rows[] = {
+	{ "a person's question", "", "dana@kite.example", "dinner next week?",
+	  FALSE },
+	{ "a reply of a person", "", "sam@corvid.example", "Re: the offer",
+	  FALSE },
+	{ "a list", "list-id: <dev.lists.example>", "sam@corvid.example",
+	  "Re: build broken", TRUE },
+	{ "bulk", "precedence: bulk", "news@shop.example", "Sale", TRUE },
+	{ "an auto-reply by header", "auto-submitted: auto-replied",
+	  "kim@orbit.example", "Re: hello", TRUE },
+	{ "an auto-reply by subject only", "", "kim@orbit.example",
+	  "Automatic reply: Following up", TRUE },
+	{ "out of office", "", "kim@orbit.example", "Out of Office: back Monday",
+	  TRUE },
+	{ "a no-reply sender", "", "no-reply@acme-careers.example",
+	  "We received your note", TRUE },
+	{ "Google Calendar", "sender: Google Calendar <calendar-notification@google.com>",
+	  "dana@kite.example",
+	  "Invitation: Coffee @ Mon Nov 23, 2026 10am - 10:30am (EST)", TRUE },
+	{ "Outlook's meeting request",
+	  "content-class: urn:content-classes:calendarmessage",
+	  "sam@corvid.example", "Design review", TRUE },
+	{ "an accepted invitation", "", "sam@corvid.example",
+	  "Accepted: Design review", TRUE },
+	{ "a generated notice", "auto-submitted: auto-generated",
+	  "jobs@acme.example", "Your application", TRUE },
+    };
+    gsize i;
+
+    (void) state;
+    for (i = 0; i < G_N_ELEMENTS (rows); i++) {
+	g_autoptr (GHashTable) h = g_hash_table_new_full (g_str_hash,
+							  g_str_equal, g_free,
+							  g_free);
+	g_auto (GStrv) lines = g_strsplit (rows[i].headers, "\n", -1);
+	guint k;
+
+	for (k = 0; lines[k]; k++) {
+	    const char *colon = strchr (lines[k], ':');
+
+	    if (colon)
+		g_hash_table_insert (h, g_strndup (lines[k], colon - lines[k]),
+				     g_strdup (colon + 2));
+	}
+	if (nmf_expects_no_answer (h, rows[i].from, rows[i].subject)
+	    != rows[i].none)
+	    fail_msg ("%s: want %s", rows[i].why,
+		      rows[i].none ? "no answer expected" : "an answer");
+    }
+}
+
 int
 main (void)
 {
@@ -847,6 +908,7 @@ main (void)
 	cmocka_unit_test (test_extract_people),
 	cmocka_unit_test (test_company_from_addr),
 	cmocka_unit_test (test_features),
+	cmocka_unit_test (test_expects_no_answer),
     };
 
     return cmocka_run_group_tests (tests, NULL, NULL);
