@@ -267,6 +267,9 @@ demo: deps
 # Install.
 
 COMPLETIONDIR ?= $(PREFIX)/share/bash-completion/completions
+# Read by every new bash (bash-completion's compat directory), so that
+# notmuch's own completion finds ours for "notmuch followup".
+BASHCOMPATDIR ?= /etc/bash_completion.d
 
 # How well mail is understood, on the project's corpus and on the real,
 # labelled mail beside the project (../shared/corpus/jobs).
@@ -293,9 +296,12 @@ train: deps
 
 install: $(PROG)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
-	    $(DESTDIR)$(DATADIR)/hooks $(DESTDIR)$(COMPLETIONDIR)
+	    $(DESTDIR)$(DATADIR)/hooks $(DESTDIR)$(COMPLETIONDIR) \
+	    $(DESTDIR)$(BASHCOMPATDIR)
 	install -m 644 tools/notmuch-followup.bash \
 	    $(DESTDIR)$(COMPLETIONDIR)/notmuch-followup
+	install -m 644 tools/notmuch-followup.bash \
+	    $(DESTDIR)$(BASHCOMPATDIR)/notmuch-followup
 	install -m 755 $(PROG) $(DESTDIR)$(BINDIR)/notmuch-followup
 	install -m 644 doc/notmuch-followup.1 \
 	    $(DESTDIR)$(MANDIR)/man1/notmuch-followup.1
@@ -308,6 +314,7 @@ install: $(PROG)
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/notmuch-followup \
 	    $(DESTDIR)$(COMPLETIONDIR)/notmuch-followup \
+	    $(DESTDIR)$(BASHCOMPATDIR)/notmuch-followup \
 	    $(DESTDIR)$(MANDIR)/man1/notmuch-followup.1 \
 	    $(DESTDIR)$(DATADIR)/hooks/post-new \
 	    $(DESTDIR)$(DATADIR)/followup-sendmail \

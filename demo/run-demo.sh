@@ -110,6 +110,10 @@ cleanup() {
         echo "  export NOTMUCH_CONFIG=$T/notmuch-config"
     else
         cd / && rm -rf "$T"
+        echo ""
+        echo "The demo mailbox (and the drafts shown above) was in a temp dir,"
+        echo "now removed. To keep it and open it in your mail client:"
+        echo "  make demo NMF_KEEP=1"
     fi
 }
 trap cleanup EXIT

@@ -8,7 +8,7 @@ PACKAGES="gcc make pkg-config
 libnotmuch-dev notmuch
 libgmime-3.0-dev libglib2.0-dev libcurl4-openssl-dev libical-dev libxml2-dev
 libcmocka-dev libjson-glib-dev
-python3 groff-base man-db neomutt tmux dovecot-imapd time
+python3 groff-base man-db neomutt tmux dovecot-imapd time bash-completion
 aerc faketime emacs-nox elpa-notmuch python3-numpy"
 # `make bench` also compares with afew and reads peak memory from GNU time.
 case ${1-} in

@@ -1,32 +1,26 @@
 # bash completion for notmuch-followup (and "notmuch followup").
-# Installed by make install into $(PREFIX)/share/bash-completion/completions.
+# Installed by make install into $(PREFIX)/share/bash-completion/completions
+# (loaded when notmuch-followup is completed) and into
+# /etc/bash_completion.d (loaded by every new shell, so that notmuch's own
+# completion finds _notmuch_followup for "notmuch followup").
+#
+# The commands and options come from the program itself: its --help lists
+# the commands, each command's --help its options (made from its option
+# table), so this file never repeats them.
 
-_notmuch_followup_commands="scan list show noreply agenda classify note ignore close snooze redraft check push install-hook"
-
-_notmuch_followup_options ()
+_notmuch_followup_prog ()
 {
-    case "$1" in
-    scan) echo "--all --dry-run --now= --quiet --help" ;;
-    list) echo "--all --format= --color= --now= --help" ;;
-    show) echo "--format= --now= --help" ;;
-    noreply) echo "--awaiting= --older-than= --format= --now= --help" ;;
-    agenda) echo "--output= --now= --help" ;;
-    classify) echo "--format= --user= --features --weights= --help" ;;
-    note) echo "--to= --decision-by= --interview-at= --round= --cancel-round= --interviewer= --not-interviewer= --keep-in-touch= --answered --now= --help" ;;
-    ignore) echo "--help" ;;
-    close) echo "--now= --help" ;;
-    snooze) echo "--until= --now= --help" ;;
-    redraft) echo "--to= --now= --help" ;;
-    check) echo "--format= --now= --thread= --help" ;;
-    push) echo "--dry-run --quiet --help" ;;
-    install-hook) echo "--chain --force --dry-run --help" ;;
-    esac
+    if type -P notmuch-followup >/dev/null 2>&1; then
+        echo notmuch-followup
+    fi
 }
 
 _notmuch_followup ()
 {
-    local cur cmd i
+    local cur cmd i prog words
     cur="${COMP_WORDS[COMP_CWORD]}"
+    prog=$(_notmuch_followup_prog)
+    [ -n "$prog" ] || return
     cmd=""
     for ((i = 1; i < COMP_CWORD; i++)); do
         case "${COMP_WORDS[i]}" in
@@ -36,16 +30,23 @@ _notmuch_followup ()
         esac
     done
     if [ -z "$cmd" ]; then
-        COMPREPLY=($(compgen -W "$_notmuch_followup_commands --help --version" -- "$cur"))
+        words=$("$prog" --help 2>/dev/null | sed -n 's/^  \([a-z][a-z-]*\)  .*/\1/p')
+        COMPREPLY=($(compgen -W "$words --help --version" -- "$cur"))
         return
     fi
     case "$cur" in
-    --format=*) COMPREPLY=($(compgen -P --format= -W "text json" -- "${cur#--format=}")) ;;
-    --color=*) COMPREPLY=($(compgen -P --color= -W "auto always never" -- "${cur#--color=}")) ;;
-    --awaiting=*) COMPREPLY=($(compgen -P --awaiting= -W "me them" -- "${cur#--awaiting=}")) ;;
+    --*=*)
+        # The values a keyword option takes: "--format=text|json".
+        local opt="${cur%%=*}"
+        words=$("$prog" "$cmd" --help 2>/dev/null |
+            sed -n "s/^  ${opt}=\([a-z|]*\)\( .*\)\{0,1\}$/\1/p" | tr '|' ' ')
+        COMPREPLY=($(compgen -P "$opt=" -W "$words" -- "${cur#*=}"))
+        ;;
     -*)
-        COMPREPLY=($(compgen -W "$(_notmuch_followup_options "$cmd")" -- "$cur"))
-        [ "${COMPREPLY[0]%=}" != "${COMPREPLY[0]}" ] && compopt -o nospace
+        words=$("$prog" "$cmd" --help 2>/dev/null |
+            sed -n 's/^  \(--[a-z-]*=\{0,1\}\).*/\1/p')
+        COMPREPLY=($(compgen -W "$words --help" -- "$cur"))
+        [ "${COMPREPLY[0]%=}" != "${COMPREPLY[0]}" ] && compopt -o nospace 2>/dev/null
         ;;
     *) COMPREPLY=($(compgen -f -- "$cur")) ;;
     esac

@@ -302,6 +302,9 @@ struct nmf_live_draft {
     char *id;     /* its Message-ID */
     char *key;    /* "STEP:ROUND:ADDR" */
     char *file;   /* an existing file of it, or its first file name */
+    gboolean gone; /* none of its files is there any more (deleted or
+		    * moved by a mail client before notmuch new saw it):
+		    * list, show and redraft count it as no draft */
 };
 
 /* The live drafts of process pid (g_ptr_array_unref frees them). */

@@ -40,6 +40,12 @@ nmf_text_fold (const char *s);
 gboolean
 nmf_text_has_phrase (const char *folded, const char *needle);
 
+/* s on one line as nmf_text_one_line makes it, cut at a word to at most
+ * max_chars characters with an ellipsis when it is longer (for
+ * messages that quote a piece of text).  g_free. */
+char *
+nmf_text_excerpt (const char *s, gsize max_chars);
+
 /* Make a header value safe to put back into a header or a one-line
  * display: control characters (CR, LF, NUL, TAB, ...) become spaces, runs
  * of spaces are folded, invalid UTF-8 is replaced, and the result is cut

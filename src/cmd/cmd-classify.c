@@ -7,6 +7,7 @@
 #include "nmf/extract.h"
 #include "nmf/log.h"
 #include "nmf/mime.h"
+#include "nmf/text.h"
 #include "nmf/weights.h"
 
 static void
@@ -26,10 +27,27 @@ print_one (struct nmf_printer *p, const char *file,
     p->boolean (p, nmf_classification_acts (c, act));
     p->map_key (p, "evidence");
     p->begin_list (p);
-    for (i = 0; c->evidence && i < c->evidence->len; i++)
-	p->string (p, c->evidence->pdata[i]);
-    for (i = 0; x->evidence && i < x->evidence->len; i++)
-	p->string (p, x->evidence->pdata[i]);
+    {
+	/* One line each, and each once (two rules may quote the same
+	 * phrase; a quote may hold a line break). */
+	g_autoptr (GHashTable) said = g_hash_table_new_full (
+	    g_str_hash, g_str_equal, g_free, NULL);
+	const GPtrArray *lists[] = { c->evidence, x->evidence };
+	guint k;
+
+	for (k = 0; k < G_N_ELEMENTS (lists); k++) {
+	    for (i = 0; lists[k] && i < lists[k]->len; i++) {
+		char *line = nmf_text_one_line (lists[k]->pdata[i], 300);
+
+		if (g_hash_table_contains (said, line)) {
+		    g_free (line);
+		    continue;
+		}
+		p->string (p, line);
+		g_hash_table_add (said, line);
+	    }
+	}
+    }
     p->end (p);
     nmf_printer_kv_string (p, "company", x->company);
     nmf_printer_kv_string (p, "role", x->role);

@@ -73,7 +73,7 @@ find_draft (GPtrArray *drafts, const struct nmf_due *d)
     for (i = 0; i < drafts->len; i++) {
 	const struct nmf_live_draft *x = drafts->pdata[i];
 
-	if (strcmp (x->key, key) == 0 && access (x->file, F_OK) == 0)
+	if (strcmp (x->key, key) == 0 && ! x->gone)
 	    return g_strdup (x->file);
     }
     return NULL;

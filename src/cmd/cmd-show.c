@@ -419,6 +419,9 @@ show_main (int argc, char **argv)
 	for (i = 0; i < live->len; i++) {
 	    struct nmf_live_draft *x = live->pdata[i];
 
+	    /* As list counts them: a draft whose file is gone is none. */
+	    if (x->gone)
+		continue;
 	    g_ptr_array_add (d.keys, g_steal_pointer (&x->key));
 	    g_ptr_array_add (d.files, g_steal_pointer (&x->file));
 	}

@@ -242,7 +242,7 @@ redraft_main (int argc, char **argv)
 	    const struct nmf_live_draft *x = live->pdata[k];
 
 	    /* Gone from disk before notmuch new noticed: no draft. */
-	    there |= strcmp (x->key, key) == 0 && access (x->file, F_OK) == 0;
+	    there |= strcmp (x->key, key) == 0 && ! x->gone;
 	}
 	if (there) {
 	    printf ("the %s draft for %s is there: left as it is\n",

@@ -98,7 +98,7 @@ nmf_draftcheck (const char *body, const struct nmf_draftcheck_ctx *ctx,
 
 	    if (re && g_regex_match (re, l, 0, &mi)) {
 		g_autofree char *hit = g_match_info_fetch (mi, 0);
-		g_autofree char *clean = nmf_text_one_line (hit, 60);
+		g_autofree char *clean = nmf_text_excerpt (hit, 80);
 
 		add (out, i + 1, line_rules[r].code,
 		     g_strdup_printf ("%s'%s'", line_rules[r].what, clean));

@@ -464,3 +464,24 @@ nmf_regex_cache_clear (void)
     regex_cache = NULL;
     g_mutex_unlock (&regex_lock);
 }
+
+char *
+nmf_text_excerpt (const char *s, gsize max_chars)
+{
+    char *line = nmf_text_one_line (s, G_MAXSIZE);
+    const char *cut, *space;
+    char *out;
+
+    if (max_chars < 2 || (gsize) g_utf8_strlen (line, -1) <= max_chars)
+	return line;
+    /* Room for the ellipsis; back to the last word that fits whole. */
+    cut = g_utf8_offset_to_pointer (line, (glong) max_chars - 1);
+    space = cut;
+    while (space > line && *space != ' ')
+	space--;
+    if (space > line)
+	cut = space;
+    out = g_strdup_printf ("%.*s…", (int) (cut - line), line);
+    g_free (line);
+    return out;
+}

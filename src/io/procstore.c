@@ -1064,8 +1064,10 @@ live_cb (struct nmf_dbmsg *m, void *data)
 	if (access (files->pdata[i], F_OK) == 0)
 	    d->file = g_strdup (files->pdata[i]);
     }
-    if (! d->file)
+    if (! d->file) {
 	d->file = g_strdup (nmf_dbmsg_filename (m));
+	d->gone = TRUE;
+    }
     g_ptr_array_add (c->out, d);
     return 0;
 }

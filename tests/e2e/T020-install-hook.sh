@@ -12,6 +12,13 @@ t_ok "hook is executable" test -x "$hooks/post-new"
 t_match "hook runs scan" 'notmuch-followup.* scan' "$(cat "$hooks/post-new")"
 t_ok "installing again is fine (our own hook)" nmf install-hook
 t_eq "still one hook file" "post-new" "$(ls "$hooks")"
+# The hook says what the README and the man page say of its exit: scan's.
+for f in "$hooks/post-new" "$NMF_SRC/hooks/post-new"; do
+    t_match "$(basename "$(dirname "$f")")/post-new: its exit is scan's" \
+        "Its exit is scan's: 0 also when steps fell" "$(cat "$f")"
+done
+t_match "the README says the same" 'the hook exits as scan does' \
+    "$(cat "$NMF_SRC/README.md")"
 
 # The hook runs scan: an interview that ended before now is tagged by
 # 'notmuch new' alone (the real clock is later than November 2026's

@@ -50,6 +50,7 @@ t_eq "the two drafts share no sentence" "" "$(nmf_twin_sentences "$a" "$b")"
 out=$(nmf check --now=2026-12-02T20:00:00Z "$a"); rc=$?
 t_eq "check exits 1 with findings" 1 $rc
 t_match "the unfilled line is found" 'placeholder' "$out"
+t_match "... quoted whole, not cut in a word" 'then delete this line\.\]' "$out"
 t_fail "no duplicate between the panel drafts" sh -c "echo '$out' | grep -q duplicate"
 
 # A draft with the acme topic is clean.

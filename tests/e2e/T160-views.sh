@@ -169,4 +169,13 @@ t_match "the overdue thank-you" 'SUMMARY:Thank-you to Maria Gomez \(Globex' "$a"
 t_match "the upcoming check-in" 'SUMMARY:Check-in \(Acme Robotics' "$a"
 t_match "due dates" '^DUE:2026' "$a"
 t_eq "one VTODO per step" 3 "$(grep -c '^BEGIN:VTODO' "$NMF_TMP/agenda.ics")"
+
+# A mail client moved the draft away before notmuch new saw it: list and
+# show agree that there is no draft.
+d=$(notmuch search --output=files 'tag:draft and to:maria.gomez@globex.example')
+mv "$d" "$NMF_TMP/moved-draft"
+t_match "list: no draft" 'Maria Gomez +no draft yet' "$(nmf list --color=never --now=$NOW)"
+out=$(nmf show --now=$NOW "$(nmf list --color=never --now=$NOW | awk '/Maria/ {print $4}')")
+t_match "show: no draft either" 'no draft yet' "$out"
+t_eq "... and lists none" "" "$(printf '%s\n' "$out" | grep -A1 '^drafts:')"
 t_done

@@ -217,6 +217,25 @@ test_regex_jit (void **state)
     nmf_regex_cache_clear ();
 }
 
+/* A quoted piece of text is cut at a word, with an ellipsis. */
+static void
+test_excerpt (void **state)
+{
+    g_autofree char *whole = nmf_text_excerpt ("[Add one thing, then delete "
+					       "this line.]", 80);
+    g_autofree char *cut = nmf_text_excerpt ("[Add one thing you and Priya "
+					     "talked about, then delete this "
+					     "line.]", 40);
+    g_autofree char *oneword = nmf_text_excerpt ("Supercalifragilistic", 8);
+    g_autofree char *lines = nmf_text_excerpt ("two\nlines", 80);
+
+    (void) state;
+    assert_string_equal (whole, "[Add one thing, then delete this line.]");
+    assert_string_equal (cut, "[Add one thing you and Priya talked…");
+    assert_string_equal (oneword, "Superca…");
+    assert_string_equal (lines, "two lines");
+}
+
 int
 main (void)
 {
@@ -227,6 +246,7 @@ main (void)
 	cmocka_unit_test (test_one_line),
 	cmocka_unit_test (test_regex_jit),
 	cmocka_unit_test (test_wrap),
+	cmocka_unit_test (test_excerpt),
     };
 
     return cmocka_run_group_tests (tests, NULL, NULL);
