@@ -89,4 +89,24 @@ assert r[1]["kind"] == "interview_calendar"
 : >"$NMF_TMP/empty.eml"
 nmf classify "$NMF_TMP/empty.eml" "$NMF_TMP/missing.eml" >/dev/null 2>&1
 t_eq "no readable file: exit 2" 2 $?
+# Evidence is one line each, each once, also when the words it quotes
+# wrap in the mail.
+cat >"$NMF_TMP/wrapped.eml" <<'MAIL'
+From: Nora Lind <nora.lind@acme.example>
+To: Alex Morgan <alex.morgan@example.net>
+Subject: Interview for the Data Engineer role
+Date: Mon, 16 Nov 2026 10:00:00 +0000
+Message-ID: <wrapped-1@acme.example>
+
+Hi Alex,
+
+We would like to invite you to a phone interview for the role at 1 PM
+tomorrow. Please let me know if that time works for you.
+
+Nora
+MAIL
+out=$(nmf classify "$NMF_TMP/wrapped.eml")
+ev=$(printf '%s\n' "$out" | sed -n '/^evidence:/,/^company:/p' | sed '1d;$d')
+t_eq "every evidence line is an item" "" "$(printf '%s\n' "$ev" | grep -v '^  - ')"
+t_eq "no item twice" "" "$(printf '%s\n' "$ev" | sort | uniq -d)"
 t_done
