@@ -270,6 +270,8 @@ COMPLETIONDIR ?= $(PREFIX)/share/bash-completion/completions
 # Read by every new bash (bash-completion's compat directory), so that
 # notmuch's own completion finds ours for "notmuch followup".
 BASHCOMPATDIR ?= /etc/bash_completion.d
+# On Debian's emacs load-path, for /usr and /usr/local alike.
+LISPDIR ?= $(PREFIX)/share/emacs/site-lisp
 
 # How well mail is understood, on the project's corpus and on the real,
 # labelled mail beside the project (../shared/corpus/jobs).
@@ -297,7 +299,7 @@ train: deps
 install: $(PROG)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
 	    $(DESTDIR)$(DATADIR)/hooks $(DESTDIR)$(COMPLETIONDIR) \
-	    $(DESTDIR)$(BASHCOMPATDIR)
+	    $(DESTDIR)$(BASHCOMPATDIR) $(DESTDIR)$(LISPDIR)
 	install -m 644 tools/notmuch-followup.bash \
 	    $(DESTDIR)$(COMPLETIONDIR)/notmuch-followup
 	install -m 644 tools/notmuch-followup.bash \
@@ -308,8 +310,13 @@ install: $(PROG)
 	install -m 755 hooks/post-new $(DESTDIR)$(DATADIR)/hooks/post-new
 	install -m 755 contrib/followup-sendmail \
 	    $(DESTDIR)$(DATADIR)/followup-sendmail
-	install -m 644 contrib/notmuch-followup-send-hook.el \
-	    $(DESTDIR)$(DATADIR)/notmuch-followup-send-hook.el
+	install -m 644 emacs/notmuch-followup.el \
+	    $(DESTDIR)$(LISPDIR)/notmuch-followup.el
+	install -m 644 contrib/neomuttrc $(DESTDIR)$(DATADIR)/neomuttrc
+	install -m 644 contrib/aerc-query-map \
+	    $(DESTDIR)$(DATADIR)/aerc-query-map
+	install -m 644 contrib/aerc-binds.conf \
+	    $(DESTDIR)$(DATADIR)/aerc-binds.conf
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/notmuch-followup \
@@ -318,7 +325,10 @@ uninstall:
 	    $(DESTDIR)$(MANDIR)/man1/notmuch-followup.1 \
 	    $(DESTDIR)$(DATADIR)/hooks/post-new \
 	    $(DESTDIR)$(DATADIR)/followup-sendmail \
-	    $(DESTDIR)$(DATADIR)/notmuch-followup-send-hook.el
+	    $(DESTDIR)$(DATADIR)/neomuttrc \
+	    $(DESTDIR)$(DATADIR)/aerc-query-map \
+	    $(DESTDIR)$(DATADIR)/aerc-binds.conf \
+	    $(DESTDIR)$(LISPDIR)/notmuch-followup.el
 
 clean:
 	rm -rf build build-asan build-fuzz notmuch-followup

@@ -39,6 +39,7 @@ struct row {
     gint64 next;       /* next scheduled change when waiting */
     const char *next_step; /* what falls due then (static) */
     char *draft;       /* file of the draft, NULL when none */
+    char *draft_id;    /* its Message-ID (to resume it in a mail client) */
     char *request;     /* for a reply: what was asked, one line */
     char *reason;
 };
@@ -57,14 +58,15 @@ row_free (gpointer data)
     g_free (r->to_addr);
     g_free (r->phone);
     g_free (r->draft);
+    g_free (r->draft_id);
     g_free (r->request);
     g_free (r->reason);
     g_free (r);
 }
 
-/* The file of our live draft for a due step, or NULL (DESIGN §5: a
- * deleted or sent draft is no draft). */
-static char *
+/* Our live draft for a due step, or NULL (DESIGN §5: a deleted or sent
+ * draft is no draft). */
+static const struct nmf_live_draft *
 find_draft (GPtrArray *drafts, const struct nmf_due *d)
 {
     g_autofree char *key = nmf_drafter_key (d);
@@ -74,7 +76,7 @@ find_draft (GPtrArray *drafts, const struct nmf_due *d)
 	const struct nmf_live_draft *x = drafts->pdata[i];
 
 	if (strcmp (x->key, key) == 0 && ! x->gone)
-	    return g_strdup (x->file);
+	    return x;
     }
     return NULL;
 }
@@ -450,6 +452,7 @@ print_json (GPtrArray *rows, gint64 now)
 	p->boolean (p, r->step && r->late_at && now >= r->late_at);
 	nmf_printer_kv_time (p, "next_change", r->next);
 	nmf_printer_kv_string (p, "draft", r->draft);
+	nmf_printer_kv_string (p, "draft_id", r->draft_id);
 	nmf_printer_kv_string (p, "request", r->request);
 	nmf_printer_kv_string (p, "reason", r->reason);
 	p->end (p);
@@ -517,7 +520,12 @@ list_main (int argc, char **argv)
 	    r->phone = g_strdup (d->to->phone);
 	    r->due = d->since;
 	    r->late_at = d->late_at;
-	    r->draft = find_draft (drafts, d);
+	    {
+		const struct nmf_live_draft *x = find_draft (drafts, d);
+
+		r->draft = x ? g_strdup (x->file) : NULL;
+		r->draft_id = x ? g_strdup (x->id) : NULL;
+	    }
 	    r->request = g_strdup (d->what);
 	    g_ptr_array_add (rows, r);
 	}

@@ -6,10 +6,13 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <unistd.h>
+
 #include "cli.h"
 #include "engine.h"
 #include "nmf/drafter.h"
 #include "nmf/log.h"
+#include "nmf/mime.h"
 #include "nmf/text.h"
 
 /* LinkedIn caps invitation notes at 300 characters. */
@@ -365,12 +368,14 @@ static int show_main (int argc, char **argv);
 const struct nmf_cmd nmf_cmd_show = {
     .name = "show",
     .summary = "one process as a timeline, and what is next",
-    .args = "THREAD|PROCESS",
+    .args = "THREAD|PROCESS|-",
     .about = "One interview process as a timeline: messages, interview rounds,\n"
 	     "interviewers (with the title and part the invitation gave), the\n"
 	     "decision date, what was sent, what is due next and why, the drafts,\n"
 	     "your notes, a connection note for each interviewer and, for a call,\n"
-	     "what to say.\n",
+	     "what to say.  '-' reads a message on standard input and shows the\n"
+	     "process it belongs to (its own, or the one of the message it\n"
+	     "answers): for a mail client's pipe.\n",
     .shared = NMF_SHARE_FORMAT | NMF_SHARE_NOW,
     .need = NMF_NEED_READ,
     .min_args = 1,
@@ -378,6 +383,45 @@ const struct nmf_cmd nmf_cmd_show = {
     .too_few = "which thread or process?",
     .main = show_main,
 };
+
+/* "id:MSGID" for the message on standard input: its Message-ID when the
+ * database has it, else the one it answers.  NULL (reported) when it has
+ * neither.  g_free. */
+static char *
+query_of_stdin (struct nmf_db *db)
+{
+    GString *in = g_string_new (NULL);
+    struct nmf_message *msg = NULL;
+    g_autofree char *why = NULL;
+    const char *ids[3] = { NULL, NULL, NULL };
+    char buf[65536];
+    char *q = NULL;
+    ssize_t n;
+    guint i;
+
+    while ((n = read (0, buf, sizeof buf)) > 0)
+	g_string_append_len (in, buf, n);
+    if (nmf_mime_parse_bytes (in->str, in->len, NULL, &msg, &why)) {
+	nmf_error ("cannot read the message on standard input: %s", why);
+	g_string_free (in, TRUE);
+	return NULL;
+    }
+    g_string_free (in, TRUE);
+    ids[0] = msg->message_id;
+    ids[1] = msg->in_reply_to;
+    for (i = 0; i < G_N_ELEMENTS (ids) && ! q; i++) {
+	struct nmf_dbmsg *m = ids[i] ? nmf_db_find (db, ids[i]) : NULL;
+
+	if (m)
+	    q = g_strdup_printf ("id:\"%s\"", ids[i]);
+	nmf_dbmsg_release (&m);
+    }
+    if (! q)
+	nmf_error ("the message on standard input is not in the database, "
+		   "nor the one it answers");
+    nmf_message_free (&msg);
+    return q;
+}
 
 static int
 show_main (int argc, char **argv)
@@ -387,18 +431,26 @@ show_main (int argc, char **argv)
     struct nmf_loaded *l = NULL;
     struct draft_info d = { NULL, NULL, NULL };
     struct nmf_eval e;
+    g_autofree char *from_stdin = NULL;
+    const char *arg;
     int ret = nmf_frame_open (&f, &nmf_cmd_show, NULL, argc, argv);
 
     if (ret >= 0)
 	return ret;
     ret = NMF_EXIT_OK;
-    if (! nmf_resolve (f.db, f.args->pdata[0], &r)) {
+    arg = f.args->pdata[0];
+    if (strcmp (arg, "-") == 0) {
+	from_stdin = query_of_stdin (f.db);
+	if (! from_stdin)
+	    return nmf_frame_close (&f, NMF_EXIT_ERROR);
+	arg = from_stdin;
+    }
+    if (! nmf_resolve (f.db, arg, &r)) {
 	ret = NMF_EXIT_ERROR;
 	goto out;
     }
     if (! r.pid || ! (l = nmf_store_load (f.db, &f.cfg, r.pid, NULL))) {
-	nmf_error ("'%s' is not part of an interview process",
-		   (char *) f.args->pdata[0]);
+	nmf_error ("'%s' is not part of an interview process", arg);
 	ret = NMF_EXIT_ERROR;
 	goto out;
     }

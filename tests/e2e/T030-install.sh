@@ -15,8 +15,13 @@ t_ok "man page installed" test -f "$inst/usr/share/man/man1/notmuch-followup.1"
 t_ok "hook installed" test -x "$inst/usr/share/notmuch-followup/hooks/post-new"
 t_ok "the neomutt send hook installed" \
     test -x "$inst/usr/share/notmuch-followup/followup-sendmail"
-t_ok "the notmuch-emacs send hook installed" \
-    test -f "$inst/usr/share/notmuch-followup/notmuch-followup-send-hook.el"
+t_ok "the Emacs package installed on Debian's load-path" \
+    test -f "$inst/usr/share/emacs/site-lisp/notmuch-followup.el"
+t_ok "the neomutt setup installed" \
+    test -f "$inst/usr/share/notmuch-followup/neomuttrc"
+t_ok "the aerc setup installed" \
+    test -f "$inst/usr/share/notmuch-followup/aerc-query-map" -a \
+    -f "$inst/usr/share/notmuch-followup/aerc-binds.conf"
 t_ok "bash completion installed" \
     test -f "$inst/usr/share/bash-completion/completions/notmuch-followup"
 # The completion offers the commands and a command's options.

@@ -4,7 +4,8 @@
 # notmuch-show-resume-message does it, one line is edited, and C-c C-c
 # sends it through a fake sendmail; the draft's Fcc files the sent copy
 # with notmuch insert (DESIGN §6).  Nothing in the mail that leaves names
-# the tool.  contrib/notmuch-followup-send-hook.el runs `check -' on each
+# the tool.  The package's notmuch-followup-check-mode
+# (emacs/notmuch-followup.el) runs `check -' on each
 # send: a clean edited draft goes without a question, a placeholder left
 # in asks, and "no" stops the send and keeps the draft.  Emacs runs under
 # faketime just after each scan, so its Date fits the timeline of T110.
@@ -18,7 +19,7 @@ NM_EL=$(ls -d /usr/share/emacs/site-lisp/elpa/notmuch-[0-9]* 2>/dev/null |
     tail -n 1)
 [ -f "$NM_EL/notmuch.el" ] || {
     echo "elpa-notmuch is needed (make deps installs it)"; exit 2; }
-HOOK_EL=$(cd "${NMF_SRC:-$NMF_E2E_DIR/../..}" && pwd)/contrib/notmuch-followup-send-hook.el
+HOOK_EL=$(cd "${NMF_SRC:-$NMF_E2E_DIR/../..}" && pwd)/emacs/notmuch-followup.el
 [ -f "$HOOK_EL" ] || { echo "no $HOOK_EL"; exit 2; }
 
 ACME=20261112150400.7f3a91c2@mail.acme-robotics.example
@@ -72,6 +73,7 @@ emacs_send() {
     [ -n "$_id" ] || { echo "no live draft to $3"; return 1; }
     NMF_DRAFT=$_id NMF_ANSWER=$2 NMF_LINE=${4-} NMF_TEXT=${5-} \
         timeout 300 faketime "$1" emacs --batch -Q -l "$HOOK_EL" \
+        --eval '(notmuch-followup-check-mode 1)' \
         -l "$NMF_TMP/send.el" </dev/null 2>&1
 }
 # check_sent STEP N TO DATE LINE: the Nth mail out, and its copy in Sent.
