@@ -176,10 +176,14 @@ check-layering:
 check-unit: $(UNIT_BIN)
 	@sh tests/run-unit.sh $(UNIT_BIN)
 
+# Two scripts at a time (each has its own temp dir, ports and sockets;
+# none has a wall-clock limit but a generous one against hangs), their
+# outputs shown whole and in order.  E2E_JOBS=1 runs them one by one.
+E2E_JOBS ?= 2
 check-e2e: $(PROG) $(TOOL_BIN) $(REPLAY_BIN)
 	@NMF_BIN=$(abspath $(PROG)) NMF_TOOLS=$(abspath $(BUILD)/tests/tools) \
 	    NMF_SRC=$(CURDIR) NMF_MAKE_ARGS="BUILD=$(BUILD) SANITIZE=$(SANITIZE)" \
-	    sh tests/run-e2e.sh
+	    NMF_E2E_JOBS=$(E2E_JOBS) sh tests/run-e2e.sh
 
 # Sanitizer runs: leaks inside libraries we use are suppressed by name
 # (tests/lsan.supp); any leak of our own fails the run.  The mail-client

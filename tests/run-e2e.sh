@@ -9,6 +9,8 @@
 #
 # Needs NMF_BIN, the absolute path of the notmuch-followup binary
 # (`make check-e2e` sets it).  NMF_KEEP=1 keeps each test's temp dir.
+# NMF_E2E_JOBS=N runs N scripts at once (make check-e2e: 2), each
+# script's output then shown whole when it ends, in order.
 export NMF_QUIET="${NMF_QUIET-1}"
 set -u
 e2e_dir=$(cd "$(dirname "$0")/e2e" && pwd) || exit 2
@@ -35,8 +37,8 @@ trap 'rm -rf "$work"' EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-passed=0
-failed=0
+# The scripts to run, resolved first.
+n=0
 for arg in "$@"; do
     if [ -f "$arg" ]; then
         t=$arg
@@ -48,39 +50,76 @@ for arg in "$@"; do
             [ -f "$c" ] && t=$c && break
         done
     fi
+    n=$((n + 1))
+    eval "script_$n=\$t arg_$n=\$arg"
+done
+
+# NMF_E2E_JOBS scripts run at once (each in its own temp dir, with its
+# own ports and sockets); their outputs are shown whole and in order.
+jobs=${NMF_E2E_JOBS-1}
+case $jobs in '' | *[!0-9]* | 0) jobs=1 ;; esac
+start() { # I: start script I in the background
+    eval "_t=\$script_$1"
+    [ -n "$_t" ] || return 0
+    if [ "$jobs" = 1 ]; then
+        # One at a time: the output as it comes.
+        echo "*** $(basename "$_t")"
+        { sh "$_t" 2>&1; echo $? >"$work/$1.rc"; } | tee "$work/$1.out"
+        return 0
+    fi
+    { sh "$_t" >"$work/$1.out" 2>&1; echo $? >"$work/$1.rc"; } &
+    eval "pid_$1=\$!"
+}
+
+passed=0
+failed=0
+next=1
+while [ $next -le $n ] && [ $next -le $jobs ]; do
+    start $next
+    next=$((next + 1))
+done
+i=1
+while [ $i -le $n ]; do
+    eval "t=\$script_$i arg=\$arg_$i pid=\${pid_$i-}"
     if [ -z "$t" ]; then
         echo "FAIL: no such e2e script: $arg"
         failed=$((failed + 1))
-        continue
-    fi
-    name=$(basename "$t")
-    echo "*** $name"
-    # Show the output as it comes, keep a copy, and keep the exit status
-    # (no pipefail in POSIX sh).
-    { sh "$t" 2>&1; echo $? >"$work/rc"; } | tee "$work/out"
-    rc=$(cat "$work/rc")
-    summary=$(grep -E "^$name: [0-9]+ passed, [0-9]+ failed\$" "$work/out" |
-        tail -n 1)
-    if [ -n "$summary" ]; then
-        p=$(printf '%s\n' "$summary" | sed 's/.*: \([0-9]*\) passed.*/\1/')
-        f=$(printf '%s\n' "$summary" | sed 's/.* \([0-9]*\) failed$/\1/')
     else
-        p=0
-        f=0
-    fi
-    if [ "$rc" != 0 ] && [ "$f" = 0 ]; then
-        if [ -n "$summary" ]; then
-            echo "FAIL: $name exited with status $rc after its summary"
-        else
-            echo "FAIL: $name exited with status $rc without a summary line"
+        name=$(basename "$t")
+        if [ "$jobs" != 1 ]; then
+            wait "$pid"
+            echo "*** $name"
+            cat "$work/$i.out"
         fi
-        f=1
-    elif [ -z "$summary" ]; then
-        echo "FAIL: $name ended without a summary line (no t_done?)"
-        f=1
+        rc=$(cat "$work/$i.rc")
+        summary=$(grep -E "^$name: [0-9]+ passed, [0-9]+ failed\$" \
+            "$work/$i.out" | tail -n 1)
+        if [ -n "$summary" ]; then
+            p=$(printf '%s\n' "$summary" | sed 's/.*: \([0-9]*\) passed.*/\1/')
+            f=$(printf '%s\n' "$summary" | sed 's/.* \([0-9]*\) failed$/\1/')
+        else
+            p=0
+            f=0
+        fi
+        if [ "$rc" != 0 ] && [ "$f" = 0 ]; then
+            if [ -n "$summary" ]; then
+                echo "FAIL: $name exited with status $rc after its summary"
+            else
+                echo "FAIL: $name exited with status $rc without a summary line"
+            fi
+            f=1
+        elif [ -z "$summary" ]; then
+            echo "FAIL: $name ended without a summary line (no t_done?)"
+            f=1
+        fi
+        passed=$((passed + p))
+        failed=$((failed + f))
     fi
-    passed=$((passed + p))
-    failed=$((failed + f))
+    i=$((i + 1))
+    if [ $next -le $n ]; then
+        start $next
+        next=$((next + 1))
+    fi
 done
 
 echo "e2e: $passed passed, $failed failed"
