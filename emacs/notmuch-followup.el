@@ -66,14 +66,31 @@
 
 (defun notmuch-followup--call (&rest args)
   "Run the program with ARGS; return (STATUS . OUTPUT).
-STATUS is the exit status, or a string when the program cannot run."
-  (with-temp-buffer
-    (let* ((coding-system-for-read 'utf-8-unix)
-           (status (condition-case err
-                       (apply #'call-process notmuch-followup-program nil
-                              (list t nil) nil args)
-                     (file-error (error-message-string err)))))
-      (cons status (buffer-string)))))
+STATUS is the exit status, or a string when the program cannot run;
+OUTPUT is what it printed, its errors (on stderr) after a failure."
+  (let ((errors (make-temp-file "notmuch-followup")))
+    (unwind-protect
+        (with-temp-buffer
+          (let* ((coding-system-for-read 'utf-8-unix)
+                 (status (condition-case err
+                             (apply #'call-process notmuch-followup-program
+                                    nil (list t errors) nil args)
+                           (file-error (error-message-string err)))))
+            (unless (eq status 0)
+              (goto-char (point-max))
+              (insert-file-contents errors))
+            (cons status (buffer-string))))
+      (delete-file errors))))
+
+(defun notmuch-followup--json (text)
+  "The JSON TEXT as lists and alists (nil for null and false)."
+  (if (and (fboundp 'json-available-p) (json-available-p))
+      (json-parse-string text :object-type 'alist :array-type 'list
+                         :null-object nil :false-object nil)
+    (require 'json)
+    (let ((json-object-type 'alist) (json-array-type 'list)
+          (json-null nil) (json-false nil))
+      (json-read-from-string text))))
 
 (defun notmuch-followup--run (&rest args)
   "Run the program with ARGS, show its output in the echo area.
@@ -94,9 +111,7 @@ Signal a `user-error' with the output when it fails."
     (unless (eq (car r) 0)
       (user-error "%s list: %s" notmuch-followup-program
                   (if (stringp (car r)) (car r) (string-trim (cdr r)))))
-    (append (json-parse-string (cdr r) :object-type 'alist
-                               :null-object nil :false-object nil)
-            nil)))
+    (notmuch-followup--json (cdr r))))
 
 ;;;; The list
 
@@ -207,6 +222,9 @@ Signal a `user-error' with the output when it fails."
   (interactive)
   (let* ((row (notmuch-followup--row))
          (r (notmuch-followup--call "show" (notmuch-followup--process row))))
+    (unless (eq (car r) 0)
+      (user-error "%s show: %s" notmuch-followup-program
+                  (if (stringp (car r)) (car r) (string-trim (cdr r)))))
     (with-current-buffer (get-buffer-create notmuch-followup--output-buffer)
       (let ((inhibit-read-only t))
         (erase-buffer)

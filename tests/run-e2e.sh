@@ -33,9 +33,11 @@ if [ $# = 0 ]; then
 fi
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/nmf-run-e2e.XXXXXXXX") || exit 2
+# Interrupted: the scripts still running stop too, before $work goes.
+stop_all() { kill $(jobs -p) 2>/dev/null; wait 2>/dev/null; }
 trap 'rm -rf "$work"' EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+trap 'stop_all; exit 130' INT
+trap 'stop_all; exit 143' TERM
 
 # The scripts to run, resolved first.
 n=0

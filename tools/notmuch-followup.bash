@@ -34,6 +34,16 @@ _notmuch_followup ()
         COMPREPLY=($(compgen -W "$words --help --version" -- "$cur"))
         return
     fi
+    # bash splits "--format=j" at "=" (COMP_WORDBREAKS): the option is
+    # then two words back.
+    if [ "$cur" = "=" ] || [ "${COMP_WORDS[COMP_CWORD-1]}" = "=" ]; then
+        local opt="${COMP_WORDS[COMP_CWORD-2]}" val="$cur"
+        [ "$cur" = "=" ] && { opt="${COMP_WORDS[COMP_CWORD-1]}"; val=""; }
+        words=$("$prog" "$cmd" --help 2>/dev/null |
+            sed -n "s/^  ${opt}=\([a-z|]*\)\( .*\)\{0,1\}$/\1/p" | tr '|' ' ')
+        COMPREPLY=($(compgen -W "$words" -- "$val"))
+        return
+    fi
     case "$cur" in
     --*=*)
         # The values a keyword option takes: "--format=text|json".

@@ -1,8 +1,9 @@
 /* holidays.h — national public holidays by rule (pure).
  *
  * For the countries a job search is most often in: "us" (federal), "gb"
- * (England and Wales bank holidays), "ca" (the statutory days all
- * provinces keep), "de" (nationwide), "fr" and "au" (national), with the
+ * (England and Wales bank holidays), "ca" (the federal statutory days
+ * most provinces keep too), "de" (nationwide), "fr" and "au" (national),
+ * with the
  * days a holiday on a weekend moves to where the country moves it.
  * Easter-based days come from the Gregorian computus.
  */

@@ -401,8 +401,13 @@ check_main (int argc, char **argv)
 	    g_autoptr (GPtrArray) live = nmf_store_live_drafts (c.db, &c.cfg,
 								r.pid);
 
-	    for (i = 0; i < live->len; i++)
-		check_file (&c, ((struct nmf_live_draft *) live->pdata[i])->file);
+	    for (i = 0; i < live->len; i++) {
+		const struct nmf_live_draft *x = live->pdata[i];
+
+		/* As list counts them: a draft whose file is gone is none. */
+		if (! x->gone)
+		    check_file (&c, x->file);
+	    }
 	} else {
 	    g_autofree char *q = g_strdup_printf ("thread:%s AND tag:draft",
 						  r.thread);

@@ -200,23 +200,50 @@ due_text (const struct row *r, gint64 now, GTimeZone *tz)
 		    : g_strdup ("due today");
 }
 
+/* The columns s takes on a terminal: wide characters (CJK, most emoji)
+ * two, combining ones none. */
+static int
+cols (const char *s)
+{
+    int n = 0;
+
+    for (; s && *s; s = g_utf8_next_char (s)) {
+	gunichar c = g_utf8_get_char (s);
+
+	n += g_unichar_iszerowidth (c) ? 0 : g_unichar_iswide (c) ? 2 : 1;
+    }
+    return n;
+}
+
+/* s in at most n columns, cut with an ellipsis.  g_free. */
 static char *
 fit (const char *s, int n)
 {
-    glong len = g_utf8_strlen (s, -1);
-    g_autofree char *head = NULL;
+    GString *out;
+    const char *p;
+    int used = 0;
 
-    if (n <= 0 || len <= n)
+    if (n <= 0 || cols (s) <= n)
 	return g_strdup (s);
-    head = g_utf8_substring (s, 0, n - 1);
-    return g_strconcat (head, "…", NULL);
+    out = g_string_new (NULL);
+    for (p = s; *p; p = g_utf8_next_char (p)) {
+	gunichar c = g_utf8_get_char (p);
+	int w = g_unichar_iszerowidth (c) ? 0 : g_unichar_iswide (c) ? 2 : 1;
+
+	if (used + w > n - 1)
+	    break;
+	g_string_append_unichar (out, c);
+	used += w;
+    }
+    g_string_append (out, "…");
+    return g_string_free (out, FALSE);
 }
 
-/* Pad to n display characters. */
+/* s, then blanks up to n columns. */
 static void
 put_col (GString *line, const char *s, int n)
 {
-    glong len = g_utf8_strlen (s, -1);
+    int len = cols (s);
 
     g_string_append (line, s);
     for (; len < n; len++)
@@ -294,7 +321,7 @@ widest (const struct cells *c, guint n, gsize field)
     for (i = 0; i < n; i++) {
 	const char *s = *(char *const *) ((const char *) &c[i] + field);
 
-	w = MAX (w, (int) g_utf8_strlen (s, -1));
+	w = MAX (w, cols (s));
     }
     return w;
 }
@@ -335,7 +362,9 @@ print_text (GPtrArray *rows, gint64 now, gboolean color, gboolean thread,
     if (width > 0) {
 	/* What the fixed columns leave for the others. */
 	room = width - (w_step + 2 + w_when + 2 + SHORT_ID + 2);
-	if (! thread && w_what + 2 + w_who + 2 + w_note + 2 + w_thread > room)
+	if (! thread
+	    && w_what + 2 + w_who + 2 + (w_note ? w_note + 2 : 0) + w_thread
+		   > room)
 	    show_thread = FALSE;
 	if (show_thread)
 	    room -= w_thread;
@@ -399,7 +428,7 @@ print_text (GPtrArray *rows, gint64 now, gboolean color, gboolean thread,
 	/* No trailing blanks; never wider than the terminal. */
 	while (line->len && line->str[line->len - 1] == ' ')
 	    g_string_truncate (line, line->len - 1);
-	if (width > 0 && g_utf8_strlen (line->str, -1) > width) {
+	if (width > 0 && cols (line->str) > width) {
 	    g_autofree char *cut = fit (line->str, width);
 
 	    g_string_assign (line, cut);

@@ -355,10 +355,11 @@ const struct nmf_cmd nmf_cmd_noreply = {
     .about = "Threads where the other side wrote last and you have not answered\n"
 	     "(--awaiting=me, the default), or where you wrote last and nobody\n"
 	     "answered (--awaiting=them), oldest first, with their age in days,\n"
-	     "of the last 30 days unless --since or --all says otherwise.  Lists,\n"
-	     "bulk and automated mail, auto-replies, calendar and tracking-system\n"
-	     "notices and no-reply senders wait for no answer.  QUERY narrows the\n"
-	     "search (notmuch syntax: tag:work, from:example.com).\n",
+	     "of the last 30 days (before --older-than's) unless --since or --all\n"
+	     "says otherwise.  Lists, bulk and automated mail, auto-replies,\n"
+	     "calendar and tracking-system notices and no-reply senders wait for\n"
+	     "no answer.  QUERY narrows the search (notmuch syntax: tag:work,\n"
+	     "from:example.com).\n",
     .shared = NMF_SHARE_FORMAT | NMF_SHARE_NOW,
     .need = NMF_NEED_READ,
     .max_args = G_MAXUINT,
@@ -403,8 +404,9 @@ noreply_main (int argc, char **argv)
 					&f, "--since and --all exclude each "
 					    "other"));
     if (! everything) {
+	/* --older-than=N without --since: the 30 days before those N. */
 	if (! since)
-	    from = now - 30 * (gint64) 86400;
+	    from = now - (30 + (gint64) older) * 86400;
 	else if (*since && strspn (since, "0123456789") == strlen (since))
 	    from = now - g_ascii_strtoll (since, NULL, 10) * 86400;
 	else if (! nmf_frame_time (&f, "--since", since, &from, NULL))

@@ -412,8 +412,11 @@ query_of_stdin (struct nmf_db *db)
     for (i = 0; i < G_N_ELEMENTS (ids) && ! q; i++) {
 	struct nmf_dbmsg *m = ids[i] ? nmf_db_find (db, ids[i]) : NULL;
 
-	if (m)
-	    q = g_strdup_printf ("id:\"%s\"", ids[i]);
+	if (m) {
+	    g_autofree char *quoted = nmf_db_quote (ids[i]);
+
+	    q = g_strconcat ("id:", quoted, NULL);
+	}
 	nmf_dbmsg_release (&m);
     }
     if (! q)

@@ -386,8 +386,7 @@ nmf_resolve (struct nmf_db *db, const char *arg, struct nmf_resolve *r)
 	guint i;
 
 	for (i = 0; i < of->len && i < 5; i++)
-	    g_string_append_printf (some, "%s%.*s", i ? ", " : "",
-				    w.pids->len ? 7 : 40,
+	    g_string_append_printf (some, "%s%s", i ? ", " : "",
 				    (char *) of->pdata[i]);
 	nmf_error ("'%s' matches %u %s (%s%s): give one", arg, of->len,
 		   w.pids->len ? "processes" : "threads", some->str,

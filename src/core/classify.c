@@ -1679,9 +1679,14 @@ nmf_expects_no_answer (GHashTable *headers, const char *from,
 	return TRUE;
     /* Calendars: Google sends in the organiser's name with a Sender of
      * its own; Outlook marks its meeting requests. */
-    if ((sender && strstr (sender, "calendar-notification"))
-	|| (klass && strstr (klass, "calendarmessage"))
-	|| (type && g_ascii_strncasecmp (type, "text/calendar", 13) == 0))
-	return TRUE;
+    {
+	g_autofree char *s = sender ? g_ascii_strdown (sender, -1) : NULL;
+	g_autofree char *k = klass ? g_ascii_strdown (klass, -1) : NULL;
+
+	if ((s && strstr (s, "calendar-notification"))
+	    || (k && strstr (k, "calendarmessage"))
+	    || (type && g_ascii_strncasecmp (type, "text/calendar", 13) == 0))
+	    return TRUE;
+    }
     return subject && nmf_subject_is_machine (subject);
 }

@@ -54,8 +54,11 @@ const struct nmf_setting nmf_settings[] = {
       "Unset, the territory of the locale (LC_ALL, LC_TIME or LANG: en_US is "
       "us, en_GB gb, de_DE de) when it is one of these, else none. us: the "
       "federal holidays; gb: the bank holidays of England and Wales; ca: "
-      "the statutory days every province keeps; de, fr, au: the national "
-      "ones. A holiday on a weekend moves as the country moves it." },
+      "the federal statutory days most provinces keep too; de, fr, au: the "
+      "national "
+      "ones. A holiday on a weekend moves as the country moves it. The locale "
+      "is the program's: the post-new hook's may differ from your shell's, "
+      "so set it to be sure." },
     { "holidays", "", "more days off, YYYY-MM-DD separated by ;", NULL },
     { "date_style", "",
       "how drafts write a day: us, gb or a GLib date format",

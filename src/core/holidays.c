@@ -154,7 +154,8 @@ nmf_holidays_of (const char *code, int y)
 	add (out, y, nth (y, 1, 1, 3));    /* Martin Luther King Jr. Day */
 	add (out, y, nth (y, 2, 1, 3));    /* Washington's Birthday */
 	add (out, y, nth (y, 5, 1, -1));   /* Memorial Day */
-	add (out, y, us_observed (ymd (y, 6, 19)));
+	if (y >= 2021)  /* Juneteenth, a federal holiday since 2021 */
+	    add (out, y, us_observed (ymd (y, 6, 19)));
 	add (out, y, us_observed (ymd (y, 7, 4)));
 	add (out, y, nth (y, 9, 1, 1));    /* Labor Day */
 	add (out, y, nth (y, 10, 1, 2));   /* Columbus Day */

@@ -129,6 +129,11 @@ nmf_store_thread_process (struct nmf_db *db, const char *thread)
     return fp.pid;
 }
 
+/* A property value is an index term: Xapian takes at most 245 bytes
+ * with the key.  What says least goes first: the part, the title, then
+ * the end of the name. */
+#define PERSON_VALUE_MAX 200
+
 /* A person as a value of followup.interviewer (parse_person reads it):
  * "ADDR NAME", then "\tTITLE\tPART" when either is known. */
 static char *
@@ -137,10 +142,28 @@ person_value (const struct nmf_person *p)
     g_autofree char *name = nmf_text_one_line (p->name ? p->name : "", 200);
     g_autofree char *title = nmf_text_one_line (p->title ? p->title : "", 80);
     g_autofree char *part = nmf_text_one_line (p->part ? p->part : "", 80);
+    gsize fixed = strlen (p->addr) + 1;
+    char *v;
 
+    if (fixed + strlen (name) + strlen (title) + strlen (part) + 2
+	> PERSON_VALUE_MAX)
+	*part = '\0';
+    if (fixed + strlen (name) + strlen (title) + 2 > PERSON_VALUE_MAX)
+	*title = '\0';
+    if (fixed + strlen (name) > PERSON_VALUE_MAX) {
+	gsize room = fixed < PERSON_VALUE_MAX ? PERSON_VALUE_MAX - fixed : 0;
+	const char *end = name + MIN (room, strlen (name));
+
+	/* Back to the start of a character. */
+	while (end > name && (*end & 0xc0) == 0x80)
+	    end--;
+	name[end - name] = '\0';
+    }
     if (! *title && ! *part)
-	return g_strdup_printf ("%s %s", p->addr, name);
-    return g_strdup_printf ("%s %s\t%s\t%s", p->addr, name, title, part);
+	v = g_strdup_printf ("%s %s", p->addr, name);
+    else
+	v = g_strdup_printf ("%s %s\t%s\t%s", p->addr, name, title, part);
+    return v;
 }
 
 static gint

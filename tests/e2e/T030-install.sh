@@ -38,6 +38,10 @@ t_match "... and the values of a keyword option" '^--format=json$' "$(PATH=$inst
 . '$comp'
 COMP_WORDS=(notmuch-followup list --format=j); COMP_CWORD=2; _notmuch_followup 2>/dev/null
 echo \"\${COMPREPLY[*]}\"")"
+t_match "... also when bash splits the word at '='" '^json$' "$(PATH=$inst/usr/bin:$PATH bash -c "
+. '$comp'
+COMP_WORDS=(notmuch-followup list --format = j); COMP_CWORD=4; _notmuch_followup 2>/dev/null
+echo \"\${COMPREPLY[*]}\"")"
 # A fresh shell with bash-completion: "notmuch followup <TAB>" goes
 # through notmuch's own completion, which finds ours (installed in the
 # directory every new shell reads).

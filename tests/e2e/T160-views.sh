@@ -149,6 +149,8 @@ t_match "--all lists it" 'Long ago question' "$(nmf noreply --all --now=$NOW)"
 t_match "--since=60 (days) lists it" 'Long ago question' "$(nmf noreply --since=60 --now=$NOW)"
 t_match "--since=DATE lists it" 'Long ago question' "$(nmf noreply --since=2026-10-01 --now=$NOW)"
 t_fail "--since and --all together is a usage error" nmf noreply --since=5 --all --now=$NOW
+t_match "--older-than=40 looks further back than 30 days" 'Long ago question' \
+    "$(nmf noreply --older-than=40 --now=$NOW)"
 
 # awaiting them: the thank-you to Priya and the answer to Bob's question.
 out=$(nmf noreply --awaiting=them --now=$NOW)
@@ -178,4 +180,34 @@ t_match "list: no draft" 'Maria Gomez +no draft yet' "$(nmf list --color=never -
 out=$(nmf show --now=$NOW "$(nmf list --color=never --now=$NOW | awk '/Maria/ {print $4}')")
 t_match "show: no draft either" 'no draft yet' "$out"
 t_eq "... and lists none" "" "$(printf '%s\n' "$out" | grep -A1 '^drafts:')"
+
+# Wide characters take two columns: a name in Japanese still fits.
+cat >"$NMF_TMP/kite.eml" <<'MAIL'
+Message-ID: <kite-1@kite-robotics.example>
+Date: Mon, 16 Nov 2026 10:00:00 +0000
+From: 山田太郎 <taro.yamada@kite-robotics.example>
+To: Alex Morgan <alex@morgan.example>
+Subject: Interview for the Robotics Engineer role
+MIME-Version: 1.0
+Content-Type: text/plain; charset=UTF-8
+
+Hi Alex,
+
+I would like to invite you to an interview for the Robotics Engineer role
+on Wednesday, November 18 at 3:00 PM UTC. I will call you then.
+
+山田太郎
+MAIL
+nmf_add "$NMF_TMP/kite.eml" >/dev/null
+notmuch new --quiet
+nmf scan --quiet --now=$NOW
+for cols in 80 50; do
+    t_eq "a wide name fits $cols columns" "" \
+        "$(COLUMNS=$cols nmf list --all --color=never --now=$NOW | python3 -c '
+import sys, unicodedata
+for l in sys.stdin.read().splitlines():
+    w = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in l)
+    if w > int(sys.argv[1]): print(w, l)' $cols)"
+done
+t_match "... and is listed" '山田' "$(nmf list --all --color=never --now=$NOW)"
 t_done
