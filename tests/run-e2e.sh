@@ -63,13 +63,16 @@ case $jobs in '' | *[!0-9]* | 0) jobs=1 ;; esac
 start() { # I: start script I in the background
     eval "_t=\$script_$1"
     [ -n "$_t" ] || return 0
+    date +%s >"$work/$1.t0"
     if [ "$jobs" = 1 ]; then
         # One at a time: the output as it comes.
         echo "*** $(basename "$_t")"
-        { sh "$_t" 2>&1; echo $? >"$work/$1.rc"; } | tee "$work/$1.out"
+        { sh "$_t" 2>&1; echo $? >"$work/$1.rc"; date +%s >"$work/$1.t1"; } |
+            tee "$work/$1.out"
         return 0
     fi
-    { sh "$_t" >"$work/$1.out" 2>&1; echo $? >"$work/$1.rc"; } &
+    { sh "$_t" >"$work/$1.out" 2>&1; echo $? >"$work/$1.rc"
+      date +%s >"$work/$1.t1"; } &
     eval "pid_$1=\$!"
 }
 
@@ -116,6 +119,8 @@ while [ $i -le $n ]; do
         fi
         passed=$((passed + p))
         failed=$((failed + f))
+        # How long it took (for keeping CI short; not a limit).
+        echo "--- $name took $(($(cat "$work/$i.t1") - $(cat "$work/$i.t0"))) s"
     fi
     i=$((i + 1))
     if [ $next -le $n ]; then

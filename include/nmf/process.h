@@ -57,9 +57,15 @@ struct nmf_pmsg {
 };
 
 /* One interview round: when, and whom the user met. */
+/* A round whose end no message states lasts this long (as note
+ * --interview-at's): its thank-you falls due at that end, never while the
+ * interview may still go on (DESIGN §5). */
+#define NMF_ROUND_ASSUMED_LENGTH 3600
+
 struct nmf_round {
     gint64 start;
     gint64 end;
+    gboolean end_assumed;      /* no message stated the end */
     GPtrArray *interviewers;   /* of struct nmf_person * */
 };
 

@@ -154,7 +154,8 @@ print_text (const struct nmf_loaded *l, const struct nmf_eval *e,
 	g_autofree char *s = when (r->start, tz, "%a %d %b %Y %H:%M");
 	g_autofree char *t = when (r->end, tz, "%H:%M %Z");
 
-	printf ("  %u  %s-%s\n", i + 1, s, t);
+	printf ("  %u  %s-%s%s\n", i + 1, s, t,
+		r->end_assumed ? " (end not stated: an hour assumed)" : "");
 	for (k = 0; k < r->interviewers->len; k++) {
 	    const struct nmf_person *w = r->interviewers->pdata[k];
 
@@ -273,6 +274,8 @@ print_json (const struct nmf_loaded *l, const struct nmf_eval *e,
 	o->begin_map (o);
 	nmf_printer_kv_time (o, "start", r->start);
 	nmf_printer_kv_time (o, "end", r->end);
+	o->map_key (o, "end_assumed");
+	o->boolean (o, r->end_assumed);
 	o->map_key (o, "interviewers");
 	o->begin_list (o);
 	for (k = 0; k < r->interviewers->len; k++) {

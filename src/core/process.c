@@ -234,15 +234,20 @@ nmf_process_add_round (struct nmf_process *p, gint64 start, gint64 end,
 
 	if (x->start == start) {
 	    r = x;
-	    if (end > r->end)
+	    /* A stated end wins over an assumed one, and a later one over
+	     * an earlier one. */
+	    if (end > start && (r->end_assumed || end > r->end)) {
 		r->end = end;
+		r->end_assumed = FALSE;
+	    }
 	    break;
 	}
     }
     if (! r) {
 	r = g_new0 (struct nmf_round, 1);
 	r->start = start;
-	r->end = end > start ? end : start;
+	r->end_assumed = end <= start;
+	r->end = end > start ? end : start + NMF_ROUND_ASSUMED_LENGTH;
 	r->interviewers = g_ptr_array_new_with_free_func (person_free_cb);
 	for (i = 0; i < p->rounds->len; i++) {
 	    struct nmf_round *x = p->rounds->pdata[i];

@@ -31,7 +31,7 @@ notmuch new --quiet
 # The clients run the program at the real time: the interview is long
 # past, so the thank-you has lapsed and a check-in is due; scan at the
 # interview's end so that there is a thank-you draft to look at.
-t_ok "scan after the phone screen" nmf scan --quiet --now=2026-11-19T17:00:00Z
+t_ok "scan after the phone screen" nmf scan --quiet --now=2026-11-19T17:30:00Z
 t_eq "its thank-you draft keeps a line to fill" 1 \
     "$(grep -l '^\[Add' $(nmf_drafts) | wc -l | tr -d ' ')"
 mkdir -p "$NMF_TMP/bin"

@@ -808,6 +808,43 @@ test_reply_late (void **state)
     nmf_config_release (&cfg);
 }
 
+/* A round whose end no message states lasts an hour: its thank-you is
+ * not due while the interview may go on; a stated end, even a shorter
+ * one, wins over the assumed one. */
+static void
+test_assumed_end (void **state)
+{
+    struct nmf_process *p = nmf_process_new ("p1");
+    GPtrArray *who = g_ptr_array_new_with_free_func (
+	(GDestroyNotify) (void (*) (void)) nmf_person_free);
+    const struct nmf_round *r;
+    struct nmf_config cfg;
+    struct nmf_eval e;
+
+    (void) state;
+    nmf_config_init (&cfg);
+    g_ptr_array_add (who, nmf_person_new ("Priya Shah", "priya@acme.example",
+					  NULL));
+    nmf_process_add_round (p, T0, 0, who);
+    r = p->rounds->pdata[0];
+    assert_true (r->end_assumed);
+    assert_int_equal (r->end, T0 + NMF_ROUND_ASSUMED_LENGTH);
+    nmf_process_evaluate (p, T0 + 20 * 60, &cfg, NULL, &e);
+    assert_int_equal (e.due->len, 0);
+    nmf_eval_release (&e);
+    nmf_process_evaluate (p, T0 + H + 60, &cfg, NULL, &e);
+    assert_int_equal (e.due->len, 1);
+    nmf_eval_release (&e);
+    /* Another message says it is a half-hour call. */
+    nmf_process_add_round (p, T0, T0 + H / 2, who);
+    assert_int_equal (p->rounds->len, 1);
+    assert_false (r->end_assumed);
+    assert_int_equal (r->end, T0 + H / 2);
+    g_ptr_array_unref (who);
+    nmf_process_free (&p);
+    nmf_config_release (&cfg);
+}
+
 int
 main (void)
 {
@@ -822,6 +859,7 @@ main (void)
 	cmocka_unit_test (test_offer_decide),
 	cmocka_unit_test (test_steering),
 	cmocka_unit_test (test_reply_late),
+	cmocka_unit_test (test_assumed_end),
     };
 
     return cmocka_run_group_tests (tests, NULL, NULL);
