@@ -11,14 +11,7 @@
 # faketime just after each scan, so its Date fits the timeline of T110.
 . "$(dirname "$0")/lib.sh"
 nmf_setup
-for c in emacs faketime timeout; do
-    command -v $c >/dev/null || {
-        echo "$c is needed (make deps installs it)"; exit 2; }
-done
-NM_EL=$(ls -d /usr/share/emacs/site-lisp/elpa/notmuch-[0-9]* 2>/dev/null |
-    tail -n 1)
-[ -f "$NM_EL/notmuch.el" ] || {
-    echo "elpa-notmuch is needed (make deps installs it)"; exit 2; }
+nmf_need_emacs
 HOOK_EL=$(cd "${NMF_SRC:-$NMF_E2E_DIR/../..}" && pwd)/emacs/notmuch-followup.el
 [ -f "$HOOK_EL" ] || { echo "no $HOOK_EL"; exit 2; }
 

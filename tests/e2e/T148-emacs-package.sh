@@ -9,14 +9,7 @@
 # time of the scan, so the program sees the same "now".
 . "$(dirname "$0")/lib.sh"
 nmf_setup
-for c in emacs faketime timeout; do
-    command -v $c >/dev/null || {
-        echo "$c is needed (make deps installs it)"; exit 2; }
-done
-NM_EL=$(ls -d /usr/share/emacs/site-lisp/elpa/notmuch-[0-9]* 2>/dev/null |
-    tail -n 1)
-[ -f "$NM_EL/notmuch.el" ] || {
-    echo "elpa-notmuch is needed (make deps installs it)"; exit 2; }
+nmf_need_emacs
 SRC=$(cd "${NMF_SRC:-$NMF_E2E_DIR/../..}" && pwd)
 
 # A panel (three thank-yous whose drafts know each one's part) and a

@@ -122,6 +122,19 @@ EOF
     cd "$NMF_TMP" || exit 2
 }
 
+# emacs, faketime and timeout, and notmuch-emacs (Debian's elpa-notmuch)
+# in NM_EL; exit 2 (a refusal) naming what is missing.
+nmf_need_emacs() {
+    for _c in emacs faketime timeout; do
+        command -v $_c >/dev/null || {
+            echo "$_c is needed (make deps installs it)"; exit 2; }
+    done
+    NM_EL=$(ls -d /usr/share/emacs/site-lisp/elpa/notmuch-[0-9]* 2>/dev/null |
+        tail -n 1)
+    [ -f "$NM_EL/notmuch.el" ] || {
+        echo "elpa-notmuch is needed (make deps installs it)"; exit 2; }
+}
+
 nmf_add() {
     _src=$1
     [ -f "$_src" ] || _src=$NMF_FIXTURES/$1

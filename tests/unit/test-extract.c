@@ -52,6 +52,21 @@ people_of (const struct nmf_extract *x)
     return g_string_free (s, FALSE);
 }
 
+/* Cc "Name|addr;Name|addr" (NULL: none) on m. */
+static void
+add_cc (struct nmf_message *m, const char *cc)
+{
+    g_auto (GStrv) each = g_strsplit (cc ? cc : "", ";", -1);
+    guint k;
+
+    for (k = 0; each[k]; k++) {
+	g_auto (GStrv) nv = g_strsplit (each[k], "|", 2);
+
+	if (*each[k])
+	    g_ptr_array_add (m->cc, nmf_address_new (nv[0], nv[1]));
+    }
+}
+
 struct pcase {
     const char *why;
     const char *from_name, *from;
@@ -516,16 +531,7 @@ test_people (void **state)
 
 	    g_ptr_array_add (m->reply_to, nmf_address_new (nv[0], nv[1]));
 	}
-	if (c->cc) {
-	    g_auto (GStrv) each = g_strsplit (c->cc, ";", -1);
-	    guint k;
-
-	    for (k = 0; each[k]; k++) {
-		g_auto (GStrv) nv = g_strsplit (each[k], "|", 2);
-
-		g_ptr_array_add (m->cc, nmf_address_new (nv[0], nv[1]));
-	    }
-	}
+	add_cc (m, c->cc);
 	nmf_extract_message (m, me, &x);
 	got = people_of (&x);
 	if (strcmp (got, c->want) != 0)
@@ -606,16 +612,7 @@ test_people_described (void **state)
 	struct nmf_extract x;
 	g_autofree char *got = NULL;
 
-	if (rows[i].cc) {
-	    g_auto (GStrv) each = g_strsplit (rows[i].cc, ";", -1);
-	    guint k;
-
-	    for (k = 0; each[k]; k++) {
-		g_auto (GStrv) nv = g_strsplit (each[k], "|", 2);
-
-		g_ptr_array_add (m->cc, nmf_address_new (nv[0], nv[1]));
-	    }
-	}
+	add_cc (m, rows[i].cc);
 	nmf_extract_message (m, me, &x);
 	got = described (&x);
 	if (strcmp (got, rows[i].want) != 0)
