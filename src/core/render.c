@@ -95,6 +95,7 @@ static const char thank_you_text[]
       "\n"
       "Thank you for speaking with me {{on_interview_day}}"
       "{{?role}} about the {{role}} role{{/role}}"
+      "{{^role}}{{?company}} about the role{{/company}}{{/role}}"
       "{{?company}} at {{company}}{{/company}}."
       "{{?detail}} {{detail}}{{/detail}}"
       "{{^detail}}{{?part}} I especially enjoyed {{part}} with you."

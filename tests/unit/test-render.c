@@ -269,6 +269,30 @@ test_day_text (void **state)
     g_free (s);
 }
 
+/* Without a role, the company is where the role is, not where the
+ * conversation was: "about the role at Harbor", never "today at Harbor". */
+static void
+test_no_role (void **state)
+{
+    GHashTable *v = g_hash_table_new (g_str_hash, g_str_equal);
+    g_autofree char *out = NULL;
+    g_autofree char *why = NULL;
+    int line;
+
+    (void) state;
+    put (v, "first_name", "Omar");
+    put (v, "on_interview_day", "today");
+    put (v, "company", "Harbor");
+    put (v, "user_name", "Alex Morgan");
+    assert_int_equal (nmf_render (nmf_render_builtin_variant ("thank-you", 0),
+				  v, nmf_render_variables (), &out, &line,
+				  &why),
+		      NMF_OK);
+    assert_non_null (strstr (out, "speaking with me today about the role at "
+				  "Harbor."));
+    g_hash_table_unref (v);
+}
+
 int
 main (void)
 {
@@ -278,6 +302,7 @@ main (void)
 	cmocka_unit_test (test_builtin_thank_you),
 	cmocka_unit_test (test_no_twin_sentences),
 	cmocka_unit_test (test_day_text),
+	cmocka_unit_test (test_no_role),
     };
 
     return cmocka_run_group_tests (tests, NULL, NULL);
