@@ -844,6 +844,9 @@ not_a_name (const char *w)
 	"Research", "Economist", "Scientist", "Developer", "Designer",
 	"Architect", "Intern", "Pacific", "Eastern", "Central", "Mountain",
 	"Atlantic", "Standard", "Daylight", "Time",
+	/* A department where a person would be ("11:30 AM  Human
+	 * Resources"). */
+	"Human", "Resources", "Department", "Personnel",
 	/* Words that open a sentence before its subject. */
 	"Then", "Tomorrow", "Today", "Also", "Next", "Both", "Finally",
 	"Additionally", "Later", "Afterwards", "If", "When", "After",
@@ -904,6 +907,29 @@ particle_at (const char *p)
     return 0;
 }
 
+/* Initials that open a name ("P. V. Krishnarao", "J.R. Ewing"), kept as
+ * written: appends them to name and returns their length with the
+ * space after them; 0 when no capitalised word of two letters
+ * or more follows them. */
+static gsize
+initials_at (const char *p, GString *name)
+{
+    const char *q = p;
+    int n = 0;
+
+    while (g_ascii_isupper (q[0]) && q[1] == '.' && n < 3) {
+	q += 2;
+	n++;
+	if (*q == ' ')
+	    q++;
+    }
+    if (! n || q[-1] != ' ' || ! g_ascii_isupper (q[0])
+	|| ! g_ascii_islower (q[1]))
+	return 0;
+    g_string_append_len (name, p, q - p - 1);
+    return q - p;
+}
+
 static char *
 name_at (const char *p, const char **end)
 {
@@ -913,6 +939,7 @@ name_at (const char *p, const char **end)
     while (*p == ' ')
 	p++;
     p += honorific_at (p);
+    p += initials_at (p, name);
     while (words < 3) {
 	const char *w = p;
 	g_autofree char *word = NULL;
@@ -1255,8 +1282,13 @@ name_list_1 (const char *q, gboolean per_line, gboolean need_full,
 
 	    if (*q == '\t' || g_str_has_prefix (q, "  ")
 		|| (*s != ',' && *s != ';' && ! g_str_has_prefix (s, "and ")
-		    && ! g_str_has_prefix (s, "& ") && rest_after_name (q)))
+		    && ! g_str_has_prefix (s, "& ") && rest_after_name (q))) {
+		g_autofree char *column = g_strndup (s, strcspn (s, "\n"));
+
+		if (looks_like_title (g_strchomp (column)))
+		    titled (out, column);
 		q += strcspn (q, "\n");
+	    }
 	}
 	while (*q == ' ' || *q == '\t')
 	    q++;
@@ -1404,6 +1436,29 @@ itinerary_people (const char *rest, GPtrArray *out)
 		     && ! looks_like_title (parts[i + 1]))
 		part = g_strdup (parts[i + 1]);
 	}
+    }
+    /* "10:00 AM  Vasant, Vice President": a first name alone is a
+     * person only when a header's address is theirs (not strong). */
+    if (! best && parts && parts[0]) {
+	char *n = name_at (parts[0], &end);
+	const char *e = end;
+
+	while (n && *e == ' ')
+	    e++;
+	if (n && ! strchr (n, ' ') && ! session_word (n)
+	    && (*e == '\0' || *e == ',' || *e == '(')) {
+	    add_named (out, n, FALSE);
+	    if (*e == ',')
+		titled (out, e + 1);
+	    else if (*e == '(' && strchr (e, ')')) {
+		g_autofree char *inside
+		    = g_strndup (e + 1, strchr (e, ')') - e - 1);
+
+		if (looks_like_title (inside))
+		    titled (out, inside);
+	    }
+	} else
+	    g_free (n);
     }
     while (best && out->len < 12) {
 	char *n = slot_name_at (best, &end);
@@ -1700,6 +1755,44 @@ list_below (const char *q)
     "|\\s+(?:look|am\\s+looking)\\s+forward\\s+to\\s+" \
     "(?:talking|speaking|meeting|chatting))"
 
+/* Is the line at s a roster's row: a full name, a column (a tab or a
+ * run of spaces) and a job title ("Stinson Gibner    Vice President")? */
+static gboolean
+roster_row (const char *s)
+{
+    const char *end, *col;
+    g_autofree char *n = name_at (s, &end);
+    g_autofree char *rest = NULL;
+
+    if (! n || ! strchr (n, ' ') || ! (*end == '\t'
+				       || g_str_has_prefix (end, "  ")))
+	return FALSE;
+    col = end + strspn (end, " \t");
+    rest = g_strndup (col, strcspn (col, "\n"));
+    return *rest && looks_like_title (g_strchomp (rest));
+}
+
+/* A roster with no sentence before it: two rows or more in a row, each
+ * a full name and a title in columns, as an assistant lays out who
+ * interviews.  The first one of the text is read as a list. */
+static void
+roster_names (const char *body, GPtrArray *out)
+{
+    const char *line = body;
+
+    while (line && *line) {
+	const char *next = strchr (line, '\n');
+	const char *s = line + strspn (line, " \t");
+
+	if (next && roster_row (s) && roster_row (next + 1
+						 + strspn (next + 1, " \t"))) {
+	    name_list (s, TRUE, FALSE, TRUE, out);
+	    return;
+	}
+	line = next ? next + 1 : NULL;
+    }
+}
+
 /* Names that the text introduces as the people of the interview, as
  * struct named.  prose: also the ones a sentence names ("you'll meet
  * with ..."); else only labelled and announced lists and itineraries. */
@@ -1754,6 +1847,10 @@ names_in (const char *body, gboolean prose)
 	{ "interviewed by ", TRUE, FALSE },
 	{ "will interview you", TRUE, FALSE },
 	{ "chat with ", FALSE, FALSE },
+	/* "people in our group, which would include myself, Zimin Lu and
+	 * ..." */
+	{ "would include ", FALSE, FALSE },
+	{ "will include ", FALSE, FALSE },
 	{ "interview with ", FALSE, FALSE },
 	{ "interviewing with ", FALSE, FALSE },
 	{ "call with ", FALSE, FALSE },
@@ -1847,6 +1944,7 @@ names_in (const char *body, gboolean prose)
 	    g_match_info_next (mi, NULL);
 	}
     }
+    roster_names (body, out);
     itinerary_names (body, out);
     /* Prose wraps: "with\nTom Castellano" is "with Tom Castellano". */
     for (t = 0; prose && t < G_N_ELEMENTS (triggers); t++) {
@@ -2098,9 +2196,17 @@ name_only_arranges (const char *body, const char *name)
 	    stop++;
 	n = stop - p;
 	g_autofree char *line = g_ascii_strdown (p, (gssize) n);
+	char *word = strstr (line, "coordinat");
 
-	if (strstr (line, "coordinat") || strstr (line, "schedul"))
-	    return TRUE;
+	if (! word)
+	    word = strstr (line, "schedul");
+	if (word) {
+	    /* "Vince Kaminski has asked me to schedule interviews": the
+	     * writer arranges, on the named person's behalf. */
+	    *word = '\0';
+	    if (! strstr (line, " me ") && ! strstr (line, " us "))
+		return TRUE;
+	}
 	p = strstr (p + strlen (name), name);
     }
     return FALSE;
@@ -2161,7 +2267,7 @@ sender_runs_call (const char *folded_body, const char *text)
 	"join me", "and myself", "and i will be interviewing",
 	"i want to set up a", "i'd like to set up a", "i would like to set up a",
 	"i will be conducting", "i'll be conducting", "along with myself",
-	NULL,
+	"include myself", "including myself", NULL,
     };
     g_autoptr (GRegex) me_and = nmf_regex_new (
 	"\\b[Mm]e and (?!I\\b)[A-Z][a-z]", 0, 0, NULL);

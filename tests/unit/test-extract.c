@@ -434,6 +434,36 @@ static const struct pcase people_rows[] = {
       "Excited to have you meet with Greg Raaberg, who oversees our cyber "
       "practice. To help us schedule an interview, please pick a time.",
       "Greg Raaberg <>" },
+    { /* A roster in columns with no sentence before it; initials open
+       * a name; a department in a slot is nobody. */
+      "a roster without an introduction", "Dana Wu",
+      "dana.wu@acme.example", NULL, NULL,
+      "Ines Vogel\t\tHead of Research\nP. K. Ramaswamy   Director\n"
+      "Tomas Berg   Manager\n\nPlease send me some dates.\n",
+      "Ines Vogel <>; P. K. Ramaswamy <>; Tomas Berg <>" },
+    { /* "X has asked me to schedule": the writer arranges, X
+       * interviews. */
+      "asked me to schedule", "Dana Wu", "dana.wu@acme.example", NULL,
+      "Ines Vogel|ines.vogel@acme.example",
+      "Ines Vogel has asked me to schedule an interview for you.\n\n"
+      "The interviewers would be:\n\nInes Vogel   Head of Research\n"
+      "Tomas Berg   Manager\n",
+      "Ines Vogel <ines.vogel@acme.example>; Tomas Berg <>" },
+    { /* An itinerary gives a first name alone; the Cc has the mailbox
+       * it opens; a department's slot is no one. */
+      "a first name in an itinerary", "Dana Wu", "dana.wu@acme.example",
+      NULL, "|tomas.berg@acme.example",
+      "Your schedule on Monday:\n\n9:00 AM  Ines Vogel, Director\n"
+      "9:30 AM  Tomas, Vice President\n10:00 AM Human Resources\n",
+      "Tomas Berg <tomas.berg@acme.example>; Ines Vogel <>" },
+    { /* "which would include myself, X and Y": the writer too. */
+      "include myself", "Tomas Berg", "tomas.berg@acme.example", NULL,
+      "|ines.vogel@acme.example;|omar.haddad@acme.example",
+      "I will have our assistant set up some time for you to meet with "
+      "people in our group, which would include myself, Ines Vogel, and "
+      "Omar Haddad.\n",
+      "Ines Vogel <ines.vogel@acme.example>; Omar Haddad "
+      "<omar.haddad@acme.example>; Tomas Berg <tomas.berg@acme.example>" },
     { /* "Acme Robotics would like to chat with you": a company with no
        * title stays out. */
       "a company before would like to chat", "Acme Careers",
@@ -597,6 +627,10 @@ test_people_described (void **state)
 	  "You will be meeting Tom Reyes (cc'd) and Laura Kim, our Head of "
 	  "Design, on Monday at 2 PM.\n",
 	  "Tom Reyes [|]; Laura Kim [Head of Design|]" },
+	{ "titles in a roster's column", NULL,
+	  "The interviewers would be:\n\nInes Vogel   Managing Director\n"
+	  "P. K. Ramaswamy\tDirector\n\nRegards,\nDana\n",
+	  "Ines Vogel [Managing Director|]; P. K. Ramaswamy [Director|]" },
 	{ "a first name alone, when one person has it",
 	  "Priya Raman|priya@acme.example;Sam Ortiz|sam@acme.example",
 	  "You'll meet Priya (hiring manager) and Sam (Staff Engineer) on "
