@@ -111,6 +111,9 @@ enum nmf_feature {
     NMF_F_ASKS,             /* a person asks the reader something
                              * (nmf/request.h): times, a document, a
                              * confirmation, an answer */
+    NMF_F_WEAK_ONLY,        /* of a job, weak words alone ("role",
+                             * "opportunity", "thank you for your
+                             * interest"): nothing else says job */
     NMF_F_COUNT
 };
 

@@ -97,7 +97,7 @@ static const char *const schedule_terms[] = {
     "your calendar", "calendar invite", "calendar invitation", "time slot",
     "time slots", "book a time", "pick a time", "select a time",
     "choose a time", "calendly", "goodtime", "confirm", "confirmed",
-    "confirming", "invite you", "invitation", "set up a time",
+    "confirming", "invitation", "set up a time",
     "set up a call", "arrange", "looking forward to speaking",
     "looking forward to meeting", "look forward to speaking",
     "zoom", "google meet", "microsoft teams", "teams link", "meeting link",
@@ -199,7 +199,7 @@ static const char *const press_terms[] = {
 static const char *const research_terms[] = {
     "user research", "research study", "research session", "usability",
     "user interview", "user interviews", "customer interview",
-    "research programme", "research program", "research team", "voucher",
+    "research programme", "research program", "voucher",
     "honorarium", "study participant", "study participants",
     "research participant", "participants will", "gift card",
     "an incentive", "survey interview", "household survey",
@@ -747,6 +747,7 @@ static const char *const feature_names[NMF_F_COUNT] = {
     [NMF_F_INVITES] = "invites-the-reader",
     [NMF_F_ASKS] = "asks-the-reader",
     [NMF_F_USER_NAMED] = "user-named",
+    [NMF_F_WEAK_ONLY] = "weak-only",
 };
 
 const char *
@@ -835,8 +836,13 @@ static const char *const you_interview_patterns[] = {
     "\\b(?:you|your)\\b[^.!?\\n]{0,40}\\b(?:interview\\w*|phone screen|"
     "onsite|on-site|come in|fly in|meet with|speak with|talk with|"
     "chat with|call with)\\b",
-    "\\b(?:interview|invite|meet|call|see|phone|speak to|talk to)\\b "
+    "\\b(?:interview|meet|call|see|phone|speak to|talk to)\\b "
     "(?:with )?you\\b",
+    /* Not "we invite you to learn more about us", "to join our talent
+     * community". */
+    "\\binvite you\\b(?! to (?:learn|explore|join|apply|read|check|"
+    "browse|follow|review|take|complete|register|sign|subscribe|download|"
+    "watch|share|update|create|stay|connect))",
     NULL,
 };
 /* A candidate talked about, not to: the reader is on the hiring side. */
@@ -942,8 +948,9 @@ static const char *const job_alert_terms[] = {
 static const char *const outreach_terms[] = {
     "came across your profile", "i came across your", "your profile",
     "would you be open to", "are you open to", "open to a chat",
-    "open to a conversation", "might be a fit", "might be interested",
-    "great fit", "good fit", "leading the search", "send me your resume",
+    /* Not "a good fit": an invitation says it as often. */
+    "open to a conversation", "might be interested",
+    "leading the search", "send me your resume",
     "send your resume", "updated resume", "updated copy of your resume",
     "interested in hearing", "contract role", "contract position", "w2",
     "c2c", "corp to corp",
@@ -1288,6 +1295,22 @@ job_evidence (const double *v)
     return FALSE;
 }
 
+/* Evidence about the evidence: a message whose only words of a job are
+ * weak ones ("role", "opportunity", "thank you for your interest") says
+ * less than their sum. */
+static void
+features_overall (double *v)
+{
+    gboolean other = FALSE;
+    double keep[2] = { v[NMF_F_JOB_WEAK], v[NMF_F_RECRUITING] };
+
+    v[NMF_F_JOB_WEAK] = v[NMF_F_RECRUITING] = 0;
+    other = job_evidence (v);
+    v[NMF_F_JOB_WEAK] = keep[0];
+    v[NMF_F_RECRUITING] = keep[1];
+    v[NMF_F_WEAK_ONLY] = ! other && (keep[0] || keep[1]);
+}
+
 /* The guards: rules outside the weights (DESIGN §4).  Says which kinds
  * the message may have, and why the others are out. */
 static void
@@ -1385,6 +1408,7 @@ nmf_classify_features (const struct nmf_message *msg,
 	features_from_user (&c, v);
     else
 	features_incoming (msg, user_emails, &c, v);
+    features_overall (v);
     if (allowed)
 	guards (&c, v, allowed, why);
     ctx_release (&c);
@@ -1436,6 +1460,7 @@ nmf_classify_with (const struct nmf_message *msg,
 	features_from_user (&c, v);
     else
 	features_incoming (msg, user_emails, &c, v);
+    features_overall (v);
     out->automated = v[NMF_F_AUTOMATED] || v[NMF_F_BULK];
     guards (&c, v, allowed, out->evidence);
 

@@ -760,6 +760,24 @@ filler (GArray *toks, guint i)
 	|| is_word (toks, i, "evening");
 }
 
+/* Is the time at i offered, as a question or a proposal puts it: "would
+ * 3:30 PM", "how about 10am", "say 2 pm", "around 11"? */
+static gboolean
+offer_of_time (GArray *toks, guint i)
+{
+    static const char *const cues[] = { "would", "about", "say", "around",
+					"does", NULL };
+    int k;
+
+    if (i == 0 || TOK (i)->type != T_TIME)
+	return FALSE;
+    for (k = 0; cues[k]; k++) {
+	if (is_word (toks, i - 1, cues[k]))
+	    return TRUE;
+    }
+    return FALSE;
+}
+
 static void
 ref_init (struct ref *r, gint64 t, int offset)
 {
@@ -1032,8 +1050,11 @@ scan_in (const char *text, gint64 ref, int ref_offset, const char *zone)
 	}
 	/* "Vince can talk to you on Thursday.  He will call you at 10:30
 	 * AM ET": a time after "at" takes the day named a little before
-	 * it in the same paragraph, if that day has no time of its own. */
-	if (m && have_pending && (is_word (toks, i, "at") || is_punct (toks, i, '@'))
+	 * it in the same paragraph, if that day has no time of its own;
+	 * so does a time offered ("Thursday, May 4 is good.  Would 3:30
+	 * PM be ok?"). */
+	if (m && have_pending && (is_word (toks, i, "at") || is_punct (toks, i, '@')
+				  || offer_of_time (toks, i))
 	    && i - pending_end <= 30 && i >= pending_end
 	    && ! blank_line_between (text, TOK (pending_end - 1)->end,
 				     TOK (i)->start)) {

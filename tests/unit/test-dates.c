@@ -115,6 +115,10 @@ static const struct icase icases[] = {
     { "the day in the sentence before",
       "Vince can talk to you on Monday. He will call you at 10:30 AM ET.",
       1794843000, 0 },
+    { "a time offered after the day", "Monday is a good day for the "
+      "interview.  Would 3:30 PM ET be ok with you?", 1794861000, 0 },
+    { "a time said of something else is not offered",
+      "Monday works.  I teach until 3:30 PM ET.", 0, 0 },
     { "not across a paragraph", "See you Monday.\n\nOur office opens at "
       "9:00 AM.", 0, 0 },
     { "one time at a line start is no list",
