@@ -114,6 +114,9 @@ enum nmf_feature {
     NMF_F_WEAK_ONLY,        /* of a job, weak words alone ("role",
                              * "opportunity", "thank you for your
                              * interest"): nothing else says job */
+    NMF_F_INTERNAL_HIRING,  /* from the user's own organisation, about an
+                             * interview, a resume or a candidate: the
+                             * user hires */
     NMF_F_COUNT
 };
 

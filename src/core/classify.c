@@ -194,7 +194,13 @@ static const char *const press_terms[] = {
     "live stream", "before the story", "the story runs", "quote check",
     "for accuracy", "our newspaper", "student newspaper", "for the article",
     "for listeners", "youtube channel", "subscribers", "on-camera",
-    "on camera", "long episode", "an episode", NULL,
+    "on camera", "long episode", "an episode",
+    /* An article and its interview: "the attached article", "the
+     * upcoming edition of our newsletter" (not "the following interview
+     * schedule"). */
+    "the attached article", "the article", "upcoming edition",
+    "next edition", "our publication", "for publication",
+    "direct quotes", NULL,
 };
 static const char *const research_terms[] = {
     "user research", "research study", "research session", "usability",
@@ -203,7 +209,10 @@ static const char *const research_terms[] = {
     "honorarium", "study participant", "study participants",
     "research participant", "participants will", "gift card",
     "an incentive", "survey interview", "household survey",
-    "research survey", NULL,
+    "research survey",
+    /* A school's case study of the company, built from interviews. */
+    "teaching case", "business school case", "case writer",
+    "case clearinghouse", NULL,
 };
 static const char *const life_terms[] = {
     /* interviews of life outside work: visas, homes, schools, pets */
@@ -748,6 +757,7 @@ static const char *const feature_names[NMF_F_COUNT] = {
     [NMF_F_ASKS] = "asks-the-reader",
     [NMF_F_USER_NAMED] = "user-named",
     [NMF_F_WEAK_ONLY] = "weak-only",
+    [NMF_F_INTERNAL_HIRING] = "internal+hiring",
 };
 
 const char *
@@ -1297,7 +1307,8 @@ job_evidence (const double *v)
 
 /* Evidence about the evidence: a message whose only words of a job are
  * weak ones ("role", "opportunity", "thank you for your interest") says
- * less than their sum. */
+ * less than their sum; what a colleague says of interviews means the
+ * user hires. */
 static void
 features_overall (double *v)
 {
@@ -1309,6 +1320,14 @@ features_overall (double *v)
     v[NMF_F_JOB_WEAK] = keep[0];
     v[NMF_F_RECRUITING] = keep[1];
     v[NMF_F_WEAK_ONLY] = ! other && (keep[0] || keep[1]);
+    /* A colleague writes of interviews, resumes or candidates: the
+     * user is on the hiring side (the kinds of a seeker's step are
+     * ruled out for such mail by the guards). */
+    v[NMF_F_INTERNAL_HIRING]
+	= v[NMF_F_INTERNAL]
+	  && (v[NMF_F_INTERVIEW_SUBJECT] || v[NMF_F_INTERVIEW_BODY]
+	      || v[NMF_F_RESUME] || v[NMF_F_THIRD_PERSON]
+	      || v[NMF_F_AS_INTERVIEWER] || v[NMF_F_FEEDBACK]);
 }
 
 /* The guards: rules outside the weights (DESIGN §4).  Says which kinds
