@@ -31,20 +31,18 @@ import os
 import re
 import sys
 
-from labelled import (DRAFTING, INVITES, KINDS, argument_parser,
+from labelled import (DRAFTING, INVITES, KINDS, acts_as, argument_parser,
                       classify, load_jobs, load_project_corpus)
 
 
 def acted_kind(c):
-    """The kind scan acts on: classify's "act" (the acting confidence make
-    train chose), or the confidence against --act when given."""
+    """The kind scan acts on: classify's "acts_as" (at the acting
+    confidence make train chose), or as at --act when given."""
     if not c.got:
         return "unrelated"
     if ACT_AT[0] is not None:
-        act = c.got.get("confidence", 0) >= ACT_AT[0]
-    else:
-        act = c.got.get("act", False)
-    return c.got["kind"] if act else "unrelated"
+        return acts_as(c.got, ACT_AT[0])
+    return c.got.get("acts_as", "unrelated")
 
 
 ACT_AT = [None]   # --act
@@ -259,7 +257,8 @@ def main():
                 continue
             c.got["kind"] = p["kind"]
             c.got["confidence"] = p["confidence"]
-            c.got["act"] = p["act"]
+            for key in ("acts_as", "unrelated_probability", "fallback"):
+                c.got[key] = p[key]
         if missing:
             sys.stderr.write("eval: %s has no prediction for %d of the real "
                              "messages\n" % (a.predictions, missing))

@@ -29,6 +29,22 @@ class Case:
         self.got = None
 
 
+def acts_as(got, act):
+    """As nmf_classification_acts_as: an invitation, rejection or offer
+    from the acting confidence, any other kind but unrelated when it is
+    the most likely; else, when the message is more likely job mail than
+    not, the most likely kind that starts nothing (classify's
+    "fallback")."""
+    k = got["kind"]
+    if k in DRAFTING and got["confidence"] >= act - 1e-9:
+        return k
+    if k not in DRAFTING and k != "unrelated":
+        return k
+    if got.get("unrelated_probability", 1) < 0.5:
+        return got.get("fallback", "unrelated")
+    return "unrelated"
+
+
 def load_project_corpus(root):
     cases = []
     for dirpath, _, names in sorted(os.walk(root)):

@@ -37,8 +37,8 @@ import tempfile
 import numpy as np
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from labelled import (DRAFTING, KINDS, argument_parser, classify,  # noqa
-                      load_jobs, load_project_corpus)
+from labelled import (DRAFTING, KINDS, acts_as, argument_parser,  # noqa
+                      classify, load_jobs, load_project_corpus)
 
 FOLDS = 5
 ACT_FP = 0.01
@@ -141,15 +141,6 @@ def held_out(binary, cases, x, y, m, names, tmp):
     return got
 
 
-def acts(got, act):
-    """As nmf_classification_acts: an invitation, rejection or offer from
-    the acting confidence, any other kind but unrelated when it is the
-    most likely."""
-    if got["kind"] in DRAFTING:
-        return got["confidence"] >= act - 1e-9
-    return got["kind"] != "unrelated"
-
-
 def choose_act(cases, got):
     neg = [c for c in cases if c.path in got and c.kind not in DRAFTING]
     for t in [0.5 + 0.05 * i for i in range(10)]:
@@ -242,7 +233,10 @@ def main():
                     out.write(json.dumps({
                         "file": c.path, "kind": g["kind"],
                         "confidence": g["confidence"],
-                        "act": acts(g, act)}) + "\n")
+                        "unrelated_probability":
+                            g.get("unrelated_probability", 1),
+                        "fallback": g.get("fallback", "unrelated"),
+                        "acts_as": acts_as(g, act)}) + "\n")
         sys.stderr.write("train: held-out predictions in %s (acting "
                          "confidence %.2f)\n" % (a.cv, act))
     if a.out:

@@ -30,6 +30,11 @@ struct nmf_classification {
     GPtrArray *evidence;   /* of char *: "rule: detail", in firing order */
     gboolean from_user;    /* the From address is one of the user's */
     gboolean automated;    /* auto-reply, bounce or bulk/list mail */
+    double unrelated_p;    /* the probability that it is no job mail */
+    enum nmf_kind fallback; /* the most likely of the kinds that start
+			     * nothing (a thank-you, a follow-up,
+			     * recruiter_other) the guards allow;
+			     * NMF_KIND_UNRELATED when none */
 };
 
 /* The evidence the classifier weighs, as numbers (issue 15: rules are
@@ -158,12 +163,16 @@ nmf_classify_with (const struct nmf_message *msg,
 		   const struct nmf_weights *w,
 		   struct nmf_classification *out);
 
-/* Whether scan acts on c: an invitation, a rejection or an offer (the
+/* The kind scan acts on: an invitation, a rejection or an offer (the
  * kinds that start or move a process and lead to drafts) with a
  * confidence of act or more (nmf_config_act_confidence); any other kind
- * but unrelated when it is the most likely one. */
-gboolean
-nmf_classification_acts (const struct nmf_classification *c, double act);
+ * but unrelated when it is the most likely one.  Mail that is more
+ * likely job mail than not, but none of these (an invitation below the
+ * acting confidence), is the most likely kind that starts nothing
+ * (c->fallback); the rest is NMF_KIND_UNRELATED. */
+enum nmf_kind
+nmf_classification_acts_as (const struct nmf_classification *c,
+			    double act);
 
 void
 nmf_classification_release (struct nmf_classification *c);

@@ -24,7 +24,12 @@ print_one (struct nmf_printer *p, const char *file,
     p->map_key (p, "confidence");
     p->number (p, c->confidence);
     p->map_key (p, "act");
-    p->boolean (p, nmf_classification_acts (c, act));
+    p->boolean (p, nmf_classification_acts_as (c, act) != NMF_KIND_UNRELATED);
+    nmf_printer_kv_string (p, "acts_as", nmf_kind_to_string (
+				  nmf_classification_acts_as (c, act)));
+    p->map_key (p, "unrelated_probability");
+    p->number (p, c->unrelated_p);
+    nmf_printer_kv_string (p, "fallback", nmf_kind_to_string (c->fallback));
     p->map_key (p, "evidence");
     p->begin_list (p);
     {
@@ -110,9 +115,10 @@ const struct nmf_cmd nmf_cmd_classify = {
     .summary = "show how messages are understood, and why",
     .args = "FILE...",
     .about = "Print, for each mail file, its kind, the confidence, whether scan\n"
-	     "would act on it, the evidence (which rules fired, and what each is\n"
-	     "worth) and what was extracted: company, role, people, interview\n"
-	     "time, stated timeline, and what it asks you for.  Needs no database.\n",
+	     "would act on it and as which kind, the evidence (which rules fired,\n"
+	     "and what each is worth) and what was extracted: company, role,\n"
+	     "people, interview time, stated timeline, and what it asks you for.\n"
+	     "Needs no database.\n",
     .shared = NMF_SHARE_FORMAT,
     .need = NMF_NEED_NOTHING,
     .min_args = 1,

@@ -370,8 +370,8 @@ learn (struct scan *s, struct job *j)
     c = j->c;
     j->classified = FALSE;
     j->msg = NULL;
-    kind = nmf_classification_acts (&c, nmf_config_act_confidence (&s->e.cfg))
-	       ? c.kind : NMF_KIND_UNRELATED;
+    kind = nmf_classification_acts_as (&c,
+				       nmf_config_act_confidence (&s->e.cfg));
 
     /* Which process: the thread's; else, for an invitation, outcome or
      * next round in a new thread, an open process of the same employer

@@ -535,11 +535,13 @@ static const char *const rejection_patterns[] = {
  * you for giving me an opportunity to have an interview", "thank-you
  * for the invitation to interview", "thank you all for inviting me to
  * visit", "I enjoyed our discussion this morning"). */
+/* Within one clause: "thanks for your help, and don't hesitate to call"
+ * thanks for no call. */
 static const char thank_you_pattern[]
     = "\\b(?:thank you|thank-you|thanks|grateful|appreciated?)(?: you)?"
       "(?: all| so much| very much| again)? for (?:the|your|our|taking|"
       "speaking|meeting|talking|chatting|running|having|walking|giving me|"
-      "inviting me|hosting me)\\b[^.!?\\n]{0,40}\\b(?:time|conversation|"
+      "inviting me|hosting me)\\b[^.!?\\n,;]{0,40}\\b(?:time|conversation|"
       "chat|call|interview|session|meeting|discussion|visit|invitation)\\b"
       "(?! ?slots?)";
 static const char enjoyed_pattern[]
@@ -897,6 +899,12 @@ static const char *const invites_patterns[] = {
     "(?:[a-z0-9-]+ ){0,2}(?:interview|call|meeting|conversation|chat|onsite|"
     "on-site|visit|round|screen|discussion|session)",
     "\\bbring you (?:in|back|on ?site|to)\\b",
+    /* "We would be interested in talking to you", "I will have our
+     * assistant set up some time for you to meet with ...". */
+    "\\binterested in (?:talking|speaking|meeting|chatting) (?:to |with )?"
+    "you\\b",
+    "\\b(?:set up|schedule|arrange|find) (?:some )?time for you to (?:meet|"
+    "talk|speak|chat|visit|come)\\b",
     "\\b(?:schedule|set up|arrange|book|coordinate) (?:a|an|your|the|some)"
     " (?:[a-z0-9-]+ ){0,2}(?:interview|interviews|call|phone screen|"
     "conversation|chat|meeting|time to talk|time to speak)\\b",
@@ -1239,7 +1247,9 @@ features_incoming (const struct nmf_message *msg,
     interview = v[NMF_F_INTERVIEW_SUBJECT] || v[NMF_F_INTERVIEW_BODY]
 		|| v[NMF_F_EVENT_INTERVIEW];
     v[NMF_F_INTERVIEW_JOB] = interview && (job + weak >= 2 || ats);
-    v[NMF_F_INTERVIEW_WHEN] = interview && (sched || when || v[NMF_F_EVENT]);
+    /* Asking when the reader is free schedules too. */
+    v[NMF_F_INTERVIEW_WHEN] = interview && (sched || when || v[NMF_F_EVENT]
+					    || v[NMF_F_AVAILABILITY]);
     v[NMF_F_MEETING_JOB_WHEN] = v[NMF_F_MEETING] && (sched || when)
 				&& (job + weak >= 3 || ((job + weak) && ats));
     rejection = v[NMF_F_REJECTION_PHRASE] || v[NMF_F_REJECTION_SENTENCE];
@@ -1295,7 +1305,7 @@ job_evidence (const double *v)
 	NMF_F_REJECTION_SENTENCE, NMF_F_OFFER, NMF_F_AS_INTERVIEWER,
 	NMF_F_THIRD_PERSON, NMF_F_RESUME, NMF_F_RECRUITING,
 	NMF_F_USER_FOLLOW_UP, NMF_F_USER_STRONG_FOLLOW_UP,
-	NMF_F_USER_STATUS, NMF_F_USER_CONTEXT,
+	NMF_F_USER_STATUS, NMF_F_USER_CONTEXT, NMF_F_INTERNAL_HIRING,
     };
     size_t i;
 
@@ -1307,8 +1317,8 @@ job_evidence (const double *v)
 
 /* Evidence about the evidence: a message whose only words of a job are
  * weak ones ("role", "opportunity", "thank you for your interest") says
- * less than their sum; what a colleague says of interviews means the
- * user hires. */
+ * less than their sum; what a colleague says of interviews (not the
+ * press's, a study's) means the user hires. */
 static void
 features_overall (double *v)
 {
@@ -1324,10 +1334,24 @@ features_overall (double *v)
      * user is on the hiring side (the kinds of a seeker's step are
      * ruled out for such mail by the guards). */
     v[NMF_F_INTERNAL_HIRING]
-	= v[NMF_F_INTERNAL]
+	= v[NMF_F_INTERNAL] && ! hard_negative (v)
 	  && (v[NMF_F_INTERVIEW_SUBJECT] || v[NMF_F_INTERVIEW_BODY]
 	      || v[NMF_F_RESUME] || v[NMF_F_THIRD_PERSON]
 	      || v[NMF_F_AS_INTERVIEWER] || v[NMF_F_FEEDBACK]);
+    /* Such mail weighs by that alone: its interview and scheduling
+     * words are the hiring side's, not those of an interview for the
+     * user (what they are worth is fitted on the seeker's mail). */
+    if (v[NMF_F_INTERNAL_HIRING]) {
+	static const enum nmf_feature seeker[] = {
+	    NMF_F_INTERVIEW_SUBJECT, NMF_F_INTERVIEW_BODY,
+	    NMF_F_INTERVIEW_WHEN, NMF_F_INTERVIEW_JOB, NMF_F_SCHEDULING,
+	    NMF_F_FUTURE_TIME, NMF_F_INTERVIEW_PERSON,
+	};
+	size_t i;
+
+	for (i = 0; i < G_N_ELEMENTS (seeker); i++)
+	    v[seeker[i]] = 0;
+    }
 }
 
 /* The guards: rules outside the weights (DESIGN §4).  Says which kinds
@@ -1467,6 +1491,8 @@ nmf_classify_with (const struct nmf_message *msg,
     out->evidence = g_ptr_array_new_with_free_func (g_free);
     out->kind = NMF_KIND_UNRELATED;
     out->confidence = 0.5;
+    out->unrelated_p = 1;
+    out->fallback = NMF_KIND_UNRELATED;
     if (! msg)
 	return;
     if (! user_emails)
@@ -1499,6 +1525,13 @@ nmf_classify_with (const struct nmf_message *msg,
 	p[k] /= sum;
 	if (p[k] > p[best])
 	    best = k;
+    }
+    out->unrelated_p = p[NMF_KIND_UNRELATED];
+    for (k = 0; k < NMF_KIND_COUNT; k++) {
+	if (allowed[k] && ! drafting (k) && k != NMF_KIND_UNRELATED
+	    && (out->fallback == NMF_KIND_UNRELATED
+		|| p[k] > p[out->fallback]))
+	    out->fallback = k;
     }
     /* An invitation that is a calendar event is a calendar invitation,
      * whichever of the two the weights favour: both share the chance. */
@@ -1539,12 +1572,14 @@ nmf_classify_message (const struct nmf_message *msg,
     nmf_classify_with (msg, user_emails, &nmf_weights_fitted, out);
 }
 
-gboolean
-nmf_classification_acts (const struct nmf_classification *c, double act)
+enum nmf_kind
+nmf_classification_acts_as (const struct nmf_classification *c, double act)
 {
-    if (drafting (c->kind))
-	return c->confidence >= act - 1e-9;
-    return c->kind != NMF_KIND_UNRELATED;
+    if (drafting (c->kind) && c->confidence >= act - 1e-9)
+	return c->kind;
+    if (! drafting (c->kind) && c->kind != NMF_KIND_UNRELATED)
+	return c->kind;
+    return c->unrelated_p < 0.5 ? c->fallback : NMF_KIND_UNRELATED;
 }
 
 void

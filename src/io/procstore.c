@@ -539,8 +539,8 @@ classify_late (struct nmf_dbmsg *m, const struct nmf_config *cfg,
 	return;
     nmf_classify_message (msg, nmf_config_user_emails (cfg), &c);
     nmf_extract_message (msg, nmf_config_user_emails (cfg), &x);
-    if (nmf_classification_acts (&c, nmf_config_act_confidence (cfg)))
-	pm->kind = c.kind;
+    pm->kind = nmf_classification_acts_as (&c,
+					   nmf_config_act_confidence (cfg));
     pm->automated = c.automated;
     pm->timeline = x.timeline;
     pm->request = g_strdup (x.request);

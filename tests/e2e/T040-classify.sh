@@ -57,6 +57,20 @@ print(" ".join(json.load(sys.stdin)[0]["features"]))')
 } >"$NMF_TMP/flat.weights"
 t_match "a table that favours unrelated: unrelated" '"kind":"unrelated"' \
     "$(nmf classify --format=json --weights="$NMF_TMP/flat.weights" "$F/acme-invite.eml")"
+# An invitation below the acting confidence of its table, more likely job
+# mail than not: scan takes it for the most likely kind that starts
+# nothing.
+{
+    echo "kinds interview_invite interview_calendar rejection offer candidate_thank_you candidate_followup recruiter_other unrelated"
+    echo "act 0.9"
+    echo "bias 1.5 1.5 0 0 0 0 1 0"
+    for f in $feats; do echo "$f 0 0 0 0 0 0 0 0"; done
+} >"$NMF_TMP/unsure.weights"
+out=$(nmf classify --format=json --weights="$NMF_TMP/unsure.weights" "$F/acme-invite.eml")
+t_match "below the acting confidence: the kind is still the invitation" \
+    '"kind":"interview_calendar"' "$out"
+t_match "below the acting confidence: scan acts on it as recruiter mail" \
+    '"act":true,"acts_as":"recruiter_other"' "$out"
 head -n 3 "$NMF_TMP/flat.weights" >"$NMF_TMP/short.weights"
 nmf classify --weights="$NMF_TMP/short.weights" "$F/acme-invite.eml" \
     >/dev/null 2>"$NMF_TMP/err"
@@ -66,7 +80,8 @@ t_match "the error names the table and what is missing" \
 
 # followup.act_confidence moves the threshold scan acts from.
 notmuch config set followup.act_confidence 1.0
-t_match "act_confidence 1.0: the invitation is not acted on" '"act":false' \
+t_match "act_confidence 1.0: the invitation is not acted on as one" \
+    '"acts_as":"recruiter_other"' \
     "$(nmf classify --format=json "$F/acme-invite.eml")"
 notmuch config set followup.act_confidence 0.3
 t_match "an act_confidence below 0.5 is refused" 'act_confidence' \

@@ -167,7 +167,9 @@ test_kinds (void **state)
 	    add_event (m, c->event_summary, "jo@acme.example",
 		       "priya@acme.example", NULL, 1794938400);
 	nmf_classify_message (m, me, &r);
-	act = nmf_classification_acts (&r, nmf_weights_fitted.act);
+	act = r.kind != NMF_KIND_UNRELATED
+	      && nmf_classification_acts_as (&r, nmf_weights_fitted.act)
+		     == r.kind;
 	if (c->act) {
 	    positive++;
 	    acted += act;
@@ -889,11 +891,63 @@ test_expects_no_answer (void **state)
     }
 }
 
+/* The kind scan acts on: a drafting kind from the acting confidence; a
+ * kind that starts nothing when it is the most likely; else, for mail
+ * more likely job mail than not, the most likely kind that starts
+ * nothing. */
+static void
+test_acts_as (void **state)
+{
+    static const struct {
+	const char *why;
+	enum nmf_kind kind;
+	double confidence, unrelated_p;
+	enum nmf_kind fallback, want;
+    } rows[] = {
+	{ "an invitation from the acting confidence", NMF_KIND_INTERVIEW_INVITE,
+	  0.7, 0.1, NMF_KIND_RECRUITER_OTHER, NMF_KIND_INTERVIEW_INVITE },
+	{ "an invitation below it is job mail all the same",
+	  NMF_KIND_INTERVIEW_INVITE, 0.5, 0.2, NMF_KIND_RECRUITER_OTHER,
+	  NMF_KIND_RECRUITER_OTHER },
+	{ "an offer below it, more likely no job mail",
+	  NMF_KIND_OFFER, 0.4, 0.5, NMF_KIND_RECRUITER_OTHER,
+	  NMF_KIND_UNRELATED },
+	{ "the most likely kind that starts nothing", NMF_KIND_CANDIDATE_THANK_YOU,
+	  0.4, 0.35, NMF_KIND_CANDIDATE_THANK_YOU,
+	  NMF_KIND_CANDIDATE_THANK_YOU },
+	{ "unrelated the most likely, job mail the more likely",
+	  NMF_KIND_UNRELATED, 0.4, 0.4, NMF_KIND_CANDIDATE_FOLLOWUP,
+	  NMF_KIND_CANDIDATE_FOLLOWUP },
+	{ "unrelated, more likely than not", NMF_KIND_UNRELATED, 0.6, 0.6,
+	  NMF_KIND_RECRUITER_OTHER, NMF_KIND_UNRELATED },
+	{ "no kind the guards allow to fall back on", NMF_KIND_REJECTION, 0.5,
+	  0.3, NMF_KIND_UNRELATED, NMF_KIND_UNRELATED },
+    };
+    size_t i;
+
+    (void) state;
+    for (i = 0; i < G_N_ELEMENTS (rows); i++) {
+	struct nmf_classification c = { 0 };
+	enum nmf_kind got;
+
+	c.kind = rows[i].kind;
+	c.confidence = rows[i].confidence;
+	c.unrelated_p = rows[i].unrelated_p;
+	c.fallback = rows[i].fallback;
+	got = nmf_classification_acts_as (&c, 0.6);
+	if (got != rows[i].want)
+	    fail_msg ("%s: want %s, got %s", rows[i].why,
+		      nmf_kind_to_string (rows[i].want),
+		      nmf_kind_to_string (got));
+    }
+}
+
 int
 main (void)
 {
     const struct CMUnitTest tests[] = {
 	cmocka_unit_test (test_kinds),
+	cmocka_unit_test (test_acts_as),
 	cmocka_unit_test (test_weight_columns),
 	cmocka_unit_test (test_weights_parse),
 	cmocka_unit_test (test_guards),

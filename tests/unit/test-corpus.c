@@ -217,8 +217,7 @@ one_case (struct stats *st, const char *json_path)
     st->files++;
     nmf_classify_message (msg, users, &c);
     nmf_extract_message (msg, users, &x);
-    got = nmf_classification_acts (&c, nmf_weights_fitted.act)
-	      ? c.kind : NMF_KIND_UNRELATED;
+    got = nmf_classification_acts_as (&c, nmf_weights_fitted.act);
     if (got == want) {
 	st->tp[want]++;
     } else {
