@@ -53,6 +53,13 @@ nmf_text_excerpt (const char *s, gsize max_chars);
 char *
 nmf_text_one_line (const char *s, gsize max_chars);
 
+/* The name to greet someone by: the first word of their name ("Priya"
+ * of "Priya Shah"), the given name of "Shah, Priya", the whole name when
+ * it opens with an initial ("P. K. Ramaswamy").  "" for no name.  g_free
+ * the result. */
+char *
+nmf_text_first_name (const char *name);
+
 /* Re-wrap text so that no line is longer than width characters where a
  * space allows it; existing line breaks are kept.  g_free the result. */
 char *

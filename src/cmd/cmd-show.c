@@ -55,11 +55,8 @@ when (gint64 t, GTimeZone *tz, const char *fmt)
 static char *
 first_name (const struct nmf_person *p)
 {
-    g_autofree char *n = nmf_text_one_line (p->name ? p->name : "", 80);
-    char *sp = strchr (n, ' ');
+    g_autofree char *n = nmf_text_first_name (p->name);
 
-    if (sp)
-	*sp = '\0';
     return *n ? g_strdup (n) : g_strdup ("there");
 }
 

@@ -352,6 +352,25 @@ nmf_text_one_line (const char *s, gsize max_chars)
 }
 
 char *
+nmf_text_first_name (const char *name)
+{
+    g_autofree char *clean = nmf_text_one_line (name ? name : "", 200);
+    char *sp;
+
+    /* "Shah, Priya" is written last name first. */
+    sp = strchr (clean, ',');
+    if (sp && sp[1] == ' ' && sp[2])
+	return nmf_text_one_line (sp + 2, 100);
+    sp = strchr (clean, ' ');
+    /* "P. K. Ramaswamy", "J.R. Ewing": an initial greets no one. */
+    if (sp && sp > clean && sp[-1] == '.' && sp - clean <= 4)
+	return g_strdup (clean);
+    if (sp)
+	*sp = '\0';
+    return g_strdup (clean);
+}
+
+char *
 nmf_text_wrap (const char *text, guint width)
 {
     /* Valid UTF-8 first: stepping by characters on invalid input could

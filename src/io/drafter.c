@@ -25,22 +25,6 @@ nmf_drafter_folder (struct nmf_db *db, const struct nmf_config *cfg)
 				    cfg->drafts_folder);
 }
 
-static char *
-first_word (const char *name)
-{
-    g_autofree char *clean = nmf_text_one_line (name ? name : "", 200);
-    char *sp;
-
-    /* "Shah, Priya" is written last name first. */
-    sp = strchr (clean, ',');
-    if (sp && sp[1] == ' ' && sp[2])
-	return nmf_text_one_line (sp + 2, 100);
-    sp = strchr (clean, ' ');
-    if (sp)
-	*sp = '\0';
-    return g_strdup (clean);
-}
-
 /* "on Tuesday" within the last six days, else "on 17 November", in the
  * user's local time zone. */
 /* How this run writes days: followup.date_style, else the locale of
@@ -293,7 +277,7 @@ draft_write (struct nmf_db *db, const struct nmf_config *cfg,
 	return NMF_OK;
 
     g_hash_table_insert (vars, (gpointer) "first_name",
-			 due->to->name ? first_word (due->to->name)
+			 due->to->name ? nmf_text_first_name (due->to->name)
 				       : g_strdup ("there"));
     g_hash_table_insert (vars, (gpointer) "name",
 			 g_strdup (due->to->name ? due->to->name : ""));
@@ -308,7 +292,7 @@ draft_write (struct nmf_db *db, const struct nmf_config *cfg,
     g_hash_table_insert (vars, (gpointer) "user_name",
 			 g_strdup (cfg->user_name ? cfg->user_name : ""));
     g_hash_table_insert (vars, (gpointer) "user_first_name",
-			 first_word (cfg->user_name ? cfg->user_name : ""));
+			 nmf_text_first_name (cfg->user_name ? cfg->user_name : ""));
     g_hash_table_insert (vars, (gpointer) "detail",
 			 note_for (db, l, due, r, all_due));
     g_hash_table_insert (vars, (gpointer) "panel",

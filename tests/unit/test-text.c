@@ -170,6 +170,32 @@ test_one_line (void **state)
     g_free (s);
 }
 
+/* The name a greeting uses. */
+static void
+test_first_name (void **state)
+{
+    static const struct {
+	const char *name, *want;
+    } rows[] = {
+	{ "Priya Shah", "Priya" },
+	{ "Shah, Priya", "Priya" },
+	{ "Priya", "Priya" },
+	{ "P. K. Ramaswamy", "P. K. Ramaswamy" },
+	{ "J.R. Ewing", "J.R. Ewing" },
+	{ "Dr. Nora Lind", "Dr. Nora Lind" },
+	{ "", "" },
+	{ NULL, "" },
+    };
+    size_t i;
+
+    (void) state;
+    for (i = 0; i < G_N_ELEMENTS (rows); i++) {
+	g_autofree char *got = nmf_text_first_name (rows[i].name);
+
+	assert_string_equal (got, rows[i].want);
+    }
+}
+
 static void
 test_wrap (void **state)
 {
@@ -244,6 +270,7 @@ main (void)
 	cmocka_unit_test (test_is_forward),
 	cmocka_unit_test (test_fold_and_phrase),
 	cmocka_unit_test (test_one_line),
+	cmocka_unit_test (test_first_name),
 	cmocka_unit_test (test_regex_jit),
 	cmocka_unit_test (test_wrap),
 	cmocka_unit_test (test_excerpt),
