@@ -257,8 +257,10 @@ def main():
                 continue
             c.got["kind"] = p["kind"]
             c.got["confidence"] = p["confidence"]
-            for key in ("acts_as", "unrelated_probability", "fallback"):
-                c.got[key] = p[key]
+            c.got["unrelated_probability"] = p.get("unrelated_probability",
+                                                   1)
+            c.got["fallback"] = p.get("fallback", "unrelated")
+            c.got["acts_as"] = p.get("acts_as") or acts_as(c.got, 0.5)
         if missing:
             sys.stderr.write("eval: %s has no prediction for %d of the real "
                              "messages\n" % (a.predictions, missing))

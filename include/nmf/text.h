@@ -53,9 +53,15 @@ nmf_text_excerpt (const char *s, gsize max_chars);
 char *
 nmf_text_one_line (const char *s, gsize max_chars);
 
+/* Is the word of n bytes at w initials ("P.", "J.R.")?  Not a country's
+ * ("U.S.", "U.K.", "E.U."). */
+gboolean
+nmf_text_is_initials (const char *w, gsize n);
+
 /* The name to greet someone by: the first word of their name ("Priya"
  * of "Priya Shah"), the given name of "Shah, Priya", the whole name when
- * it opens with an initial ("P. K. Ramaswamy").  "" for no name.  g_free
+ * it opens with an initial ("P. K. Ramaswamy"), a courtesy title with the
+ * last name ("Dr. Lind" of "Dr. Nora Lind").  "" for no name.  g_free
  * the result. */
 char *
 nmf_text_first_name (const char *name);

@@ -16,6 +16,7 @@ print_one (struct nmf_printer *p, const char *file,
 	   const double *features, const gboolean *allowed, double act,
 	   const char *error)
 {
+    enum nmf_kind acts_as = nmf_classification_acts_as (c, act);
     guint i;
 
     p->begin_map (p);
@@ -24,9 +25,8 @@ print_one (struct nmf_printer *p, const char *file,
     p->map_key (p, "confidence");
     p->number (p, c->confidence);
     p->map_key (p, "act");
-    p->boolean (p, nmf_classification_acts_as (c, act) != NMF_KIND_UNRELATED);
-    nmf_printer_kv_string (p, "acts_as", nmf_kind_to_string (
-				  nmf_classification_acts_as (c, act)));
+    p->boolean (p, acts_as != NMF_KIND_UNRELATED);
+    nmf_printer_kv_string (p, "acts_as", nmf_kind_to_string (acts_as));
     p->map_key (p, "unrelated_probability");
     p->number (p, c->unrelated_p);
     nmf_printer_kv_string (p, "fallback", nmf_kind_to_string (c->fallback));

@@ -57,7 +57,7 @@ first_name (const struct nmf_person *p)
 {
     g_autofree char *n = nmf_text_first_name (p->name);
 
-    return *n ? g_strdup (n) : g_strdup ("there");
+    return *n ? g_steal_pointer (&n) : g_strdup ("there");
 }
 
 /* Our own words; at most NOTE_MAX characters. */

@@ -97,7 +97,9 @@ static const char *const schedule_terms[] = {
     "your calendar", "calendar invite", "calendar invitation", "time slot",
     "time slots", "book a time", "pick a time", "select a time",
     "choose a time", "calendly", "goodtime", "confirm", "confirmed",
-    "confirming", "invitation", "set up a time",
+    "confirming", "invitation", "invite you to interview",
+    "invite you for", "invite you to join us", "invite you to take part",
+    "invite you to an", "invite you to a ", "set up a time",
     "set up a call", "arrange", "looking forward to speaking",
     "looking forward to meeting", "look forward to speaking",
     "zoom", "google meet", "microsoft teams", "teams link", "meeting link",
@@ -197,10 +199,9 @@ static const char *const press_terms[] = {
     "on camera", "long episode", "an episode",
     /* An article and its interview: "the attached article", "the
      * upcoming edition of our newsletter" (not "the following interview
-     * schedule"). */
-    "the attached article", "the article", "upcoming edition",
-    "next edition", "our publication", "for publication",
-    "direct quotes", NULL,
+     * schedule", not "the article our CTO wrote"). */
+    "the attached article", "upcoming edition", "our publication",
+    "for publication", "direct quotes", NULL,
 };
 static const char *const research_terms[] = {
     "user research", "research study", "research session", "usability",
@@ -534,15 +535,15 @@ static const char *const rejection_patterns[] = {
 /* The user thanks someone for a conversation that took place ("thank
  * you for giving me an opportunity to have an interview", "thank-you
  * for the invitation to interview", "thank you all for inviting me to
- * visit", "I enjoyed our discussion this morning"). */
-/* Within one clause: "thanks for your help, and don't hesitate to call"
- * thanks for no call. */
+ * visit", "I enjoyed our discussion this morning"), within one clause:
+ * "thanks for your help, and don't hesitate to call" thanks for no call. */
 static const char thank_you_pattern[]
     = "\\b(?:thank you|thank-you|thanks|grateful|appreciated?)(?: you)?"
       "(?: all| so much| very much| again)? for (?:the|your|our|taking|"
       "speaking|meeting|talking|chatting|running|having|walking|giving me|"
-      "inviting me|hosting me)\\b[^.!?\\n,;]{0,40}\\b(?:time|conversation|"
-      "chat|call|interview|session|meeting|discussion|visit|invitation)\\b"
+      "inviting me|hosting me)\\b(?:(?!, and )[^.!?\\n;]){0,40}\\b(?:time|"
+      "conversation|chat|call|interview|session|meeting|discussion|visit|"
+      "invitation)\\b"
       "(?! ?slots?)";
 static const char enjoyed_pattern[]
     = "\\bi(?:'ve| have)? (?:really |truly |very much |thoroughly )?"
@@ -851,10 +852,11 @@ static const char *const you_interview_patterns[] = {
     "\\b(?:interview|meet|call|see|phone|speak to|talk to)\\b "
     "(?:with )?you\\b",
     /* Not "we invite you to learn more about us", "to join our talent
-     * community". */
-    "\\binvite you\\b(?! to (?:learn|explore|join|apply|read|check|"
-    "browse|follow|review|take|complete|register|sign|subscribe|download|"
-    "watch|share|update|create|stay|connect))",
+     * community", "to take our survey". */
+    "\\binvite you\\b(?! to (?:learn|explore|apply|read|check|browse|"
+    "follow|review|complete|register|sign|subscribe|download|watch|share|"
+    "update|create|stay|connect|join (?:our|the) (?:talent|community|"
+    "network|newsletter|mailing)|take (?:a|our) (?:survey|look)))",
     NULL,
 };
 /* A candidate talked about, not to: the reader is on the hiring side. */
@@ -903,7 +905,7 @@ static const char *const invites_patterns[] = {
      * assistant set up some time for you to meet with ...". */
     "\\binterested in (?:talking|speaking|meeting|chatting) (?:to |with )?"
     "you\\b",
-    "\\b(?:set up|schedule|arrange|find) (?:some )?time for you to (?:meet|"
+    "\\b(?:set up|schedule|arrange|find) (?:some |a )?time for you to (?:meet|"
     "talk|speak|chat|visit|come)\\b",
     "\\b(?:schedule|set up|arrange|book|coordinate) (?:a|an|your|the|some)"
     " (?:[a-z0-9-]+ ){0,2}(?:interview|interviews|call|phone screen|"
@@ -966,7 +968,8 @@ static const char *const job_alert_terms[] = {
 static const char *const outreach_terms[] = {
     "came across your profile", "i came across your", "your profile",
     "would you be open to", "are you open to", "open to a chat",
-    /* Not "a good fit": an invitation says it as often. */
+    /* Not "a good fit", "a great fit", "might be a fit": an invitation
+     * says them as often. */
     "open to a conversation", "might be interested",
     "leading the search", "send me your resume",
     "send your resume", "updated resume", "updated copy of your resume",
@@ -1354,6 +1357,24 @@ features_overall (double *v)
     }
 }
 
+/* The evidence of msg into v (zeroed by the caller), its context into c
+ * (ctx_release it).  Returns whether the user wrote it. */
+static gboolean
+features_of (const struct nmf_message *msg, const char *const *user_emails,
+	     struct ctx *c, double *v)
+{
+    gboolean from_user = msg->from
+			 && nmf_address_in (msg->from->addr, user_emails);
+
+    ctx_init (c, msg);
+    if (from_user)
+	features_from_user (c, v);
+    else
+	features_incoming (msg, user_emails, c, v);
+    features_overall (v);
+    return from_user;
+}
+
 /* The guards: rules outside the weights (DESIGN §4).  Says which kinds
  * the message may have, and why the others are out. */
 static void
@@ -1446,15 +1467,20 @@ nmf_classify_features (const struct nmf_message *msg,
 	return;
     if (! user_emails)
 	user_emails = none;
-    ctx_init (&c, msg);
-    if (msg->from && nmf_address_in (msg->from->addr, user_emails))
-	features_from_user (&c, v);
-    else
-	features_incoming (msg, user_emails, &c, v);
-    features_overall (v);
+    features_of (msg, user_emails, &c, v);
     if (allowed)
 	guards (&c, v, allowed, why);
     ctx_release (&c);
+}
+
+/* The probability of kind k, an invitation's with the calendar
+ * invitation's. */
+static double
+kind_chance (const double *p, int k)
+{
+    if (k == NMF_KIND_INTERVIEW_INVITE || k == NMF_KIND_INTERVIEW_CALENDAR)
+	return p[NMF_KIND_INTERVIEW_INVITE] + p[NMF_KIND_INTERVIEW_CALENDAR];
+    return p[k];
 }
 
 struct contribution {
@@ -1499,13 +1525,7 @@ nmf_classify_with (const struct nmf_message *msg,
 	user_emails = none;
 
     memset (v, 0, sizeof v);
-    ctx_init (&c, msg);
-    out->from_user = msg->from && nmf_address_in (msg->from->addr, user_emails);
-    if (out->from_user)
-	features_from_user (&c, v);
-    else
-	features_incoming (msg, user_emails, &c, v);
-    features_overall (v);
+    out->from_user = features_of (msg, user_emails, &c, v);
     out->automated = v[NMF_F_AUTOMATED] || v[NMF_F_BULK];
     guards (&c, v, allowed, out->evidence);
 
@@ -1521,9 +1541,12 @@ nmf_classify_with (const struct nmf_message *msg,
 	p[k] = allowed[k] ? exp (score[k] - top) : 0;
 	sum += p[k];
     }
-    for (k = 0; k < NMF_KIND_COUNT; k++) {
+    for (k = 0; k < NMF_KIND_COUNT; k++)
 	p[k] /= sum;
-	if (p[k] > p[best])
+    /* An invitation and a calendar invitation are one kind to choose:
+     * their chances add up (the event decides which, below). */
+    for (k = 0; k < NMF_KIND_COUNT; k++) {
+	if (kind_chance (p, k) > kind_chance (p, best))
 	    best = k;
     }
     out->unrelated_p = p[NMF_KIND_UNRELATED];
@@ -1536,14 +1559,11 @@ nmf_classify_with (const struct nmf_message *msg,
     /* An invitation that is a calendar event is a calendar invitation,
      * whichever of the two the weights favour: both share the chance. */
     out->kind = best;
-    out->confidence = p[best];
+    out->confidence = kind_chance (p, best);
     if (best == NMF_KIND_INTERVIEW_INVITE
-	|| best == NMF_KIND_INTERVIEW_CALENDAR) {
+	|| best == NMF_KIND_INTERVIEW_CALENDAR)
 	out->kind = v[NMF_F_EVENT] ? NMF_KIND_INTERVIEW_CALENDAR
 				   : NMF_KIND_INTERVIEW_INVITE;
-	out->confidence = p[NMF_KIND_INTERVIEW_INVITE]
-			  + p[NMF_KIND_INTERVIEW_CALENDAR];
-    }
 
     /* The evidence: what fired, by what it is worth for the kind. */
     for (f = 0; f < NMF_F_COUNT; f++) {

@@ -760,13 +760,14 @@ filler (GArray *toks, guint i)
 	|| is_word (toks, i, "evening");
 }
 
-/* Is the time at i offered, as a question or a proposal puts it: "would
- * 3:30 PM", "how about 10am", "say 2 pm", "around 11"? */
+/* Is the clock time (h:mm) at i offered, as a question or a proposal
+ * puts it: "would 3:30 PM", "how about 10:30", "say 2:00", "around
+ * 11:00", "does 9:30 work"?  Not "we talked about 3:30 PM". */
 static gboolean
 offer_of_time (GArray *toks, guint i)
 {
-    static const char *const cues[] = { "would", "about", "say", "around",
-					"does", NULL };
+    static const char *const cues[] = { "would", "say", "around", "does",
+					NULL };
     int k;
 
     if (i == 0 || TOK (i)->type != T_TIME)
@@ -775,7 +776,8 @@ offer_of_time (GArray *toks, guint i)
 	if (is_word (toks, i - 1, cues[k]))
 	    return TRUE;
     }
-    return FALSE;
+    return i >= 2 && is_word (toks, i - 1, "about")
+	   && (is_word (toks, i - 2, "how") || is_word (toks, i - 2, "what"));
 }
 
 static void

@@ -885,9 +885,6 @@ honorific_at (const char *p)
     return 0;
 }
 
-/* Up to three capitalised words at p: "Priya Shah", "Dana Wu", after a
- * courtesy title if any ("Dr. Dana Wu").  Returns the name (g_free) and
- * sets *end; NULL when none. */
 /* The length of a lower-case name particle and its space at p ("van ",
  * "de ", "la "), 0 if none. */
 static gsize
@@ -909,27 +906,31 @@ particle_at (const char *p)
 
 /* Initials that open a name ("P. V. Krishnarao", "J.R. Ewing"), kept as
  * written: appends them to name and returns their length with the
- * space after them; 0 when no capitalised word of two letters
- * or more follows them. */
+ * space after them; 0 when no capitalised word of two letters or more
+ * follows them, or when they are a country's ("U.S. Operations"). */
 static gsize
 initials_at (const char *p, GString *name)
 {
     const char *q = p;
     int n = 0;
 
-    while (g_ascii_isupper (q[0]) && q[1] == '.' && n < 3) {
-	q += 2;
+    while (n < 3) {
+	gsize len = strcspn (q, " \n");
+
+	if (q[len] != ' ' || ! nmf_text_is_initials (q, len))
+	    break;
+	q += len + 1;
 	n++;
-	if (*q == ' ')
-	    q++;
     }
-    if (! n || q[-1] != ' ' || ! g_ascii_isupper (q[0])
-	|| ! g_ascii_islower (q[1]))
+    if (! n || ! g_ascii_isupper (q[0]) || ! g_ascii_islower (q[1]))
 	return 0;
     g_string_append_len (name, p, q - p - 1);
     return q - p;
 }
 
+/* Up to three capitalised words at p: "Priya Shah", "Dana Wu", after a
+ * courtesy title or initials if any ("Dr. Dana Wu", "P. V. Krishnarao").
+ * Returns the name (g_free) and sets *end; NULL when none. */
 static char *
 name_at (const char *p, const char **end)
 {
@@ -1337,9 +1338,10 @@ session_word (const char *w)
 
 /* A full name at p that is no session's title, with what follows it on
  * its line fit for a person (end, ", Title", "(...)", "<addr>", "- ...",
- * " and ..."); NULL otherwise.  Sets *end. */
+ * " and ..."); NULL otherwise.  single: a first name alone will do.
+ * Sets *end. */
 static char *
-slot_name_at (const char *p, const char **end)
+slot_name_at (const char *p, const char **end, gboolean single)
 {
     char *n = name_at (p, end);
     g_auto (GStrv) words = NULL;
@@ -1356,7 +1358,7 @@ slot_name_at (const char *p, const char **end)
     e = *end;
     while (*e == ' ')
 	e++;
-    if (! strchr (n, ' ') || words[w]
+    if ((! single && ! strchr (n, ' ')) || words[w]
 	|| ! (*e == '\0' || *e == ',' || *e == '(' || *e == '<' || *e == '-'
 	      || *e == '&' || *e == '/' || g_str_has_prefix (e, "and "))) {
 	g_free (n);
@@ -1409,6 +1411,7 @@ itinerary_people (const char *rest, GPtrArray *out)
     g_auto (GStrv) parts = cols ? g_regex_split (cols, rest, 0) : NULL;
     const char *best = NULL;
     g_autofree char *part = NULL;
+    gboolean single = FALSE;
     const char *end;
     guint i;
 
@@ -1420,7 +1423,8 @@ itinerary_people (const char *rest, GPtrArray *out)
 	if (with)
 	    starts[1] = with + 6;
 	for (k = 0; k < 2; k++) {
-	    g_autofree char *n = starts[k] ? slot_name_at (starts[k], &end)
+	    g_autofree char *n = starts[k] ? slot_name_at (starts[k], &end,
+							   FALSE)
 					   : NULL;
 	    g_autofree char *before = NULL;
 
@@ -1440,33 +1444,20 @@ itinerary_people (const char *rest, GPtrArray *out)
     /* "10:00 AM  Vasant, Vice President": a first name alone is a
      * person only when a header's address is theirs (not strong). */
     if (! best && parts && parts[0]) {
-	char *n = name_at (parts[0], &end);
-	const char *e = end;
+	g_autofree char *n = slot_name_at (parts[0], &end, TRUE);
 
-	while (n && *e == ' ')
-	    e++;
-	if (n && ! strchr (n, ' ') && ! session_word (n)
-	    && (*e == '\0' || *e == ',' || *e == '(')) {
-	    add_named (out, n, FALSE);
-	    if (*e == ',')
-		titled (out, e + 1);
-	    else if (*e == '(' && strchr (e, ')')) {
-		g_autofree char *inside
-		    = g_strndup (e + 1, strchr (e, ')') - e - 1);
-
-		if (looks_like_title (inside))
-		    titled (out, inside);
-	    }
-	} else
-	    g_free (n);
+	if (n) {
+	    best = parts[0];
+	    single = TRUE;
+	}
     }
     while (best && out->len < 12) {
-	char *n = slot_name_at (best, &end);
+	char *n = slot_name_at (best, &end, single);
 	struct named *got;
 
 	if (! n)
 	    break;
-	add_named (out, n, TRUE);
+	add_named (out, n, ! single);
 	got = out->pdata[out->len - 1];
 	got->part = part ? nmf_text_one_line (part, 40) : NULL;
 	/* Past ", Title" and "(...)" to a joiner. */
@@ -1772,9 +1763,10 @@ roster_row (const char *s)
     return *rest && looks_like_title (g_strchomp (rest));
 }
 
-/* A roster with no sentence before it: two rows or more in a row, each
- * a full name and a title in columns, as an assistant lays out who
- * interviews.  The first one of the text is read as a list. */
+/* A roster: two rows or more in a row, each a full name and a title in
+ * columns, as an assistant lays out who interviews, whether or not a
+ * sentence announces it (a name read twice is one person).  The first
+ * one of the text is read as a list. */
 static void
 roster_names (const char *body, GPtrArray *out)
 {
@@ -2183,6 +2175,8 @@ take_full_name (GPtrArray *people, const char *full)
 static gboolean
 name_only_arranges (const char *body, const char *name)
 {
+    g_autoptr (GRegex) writer = nmf_regex_new (
+	"\\b(?:me|us|i)\\b(?:,[^,]*,)?\\s+(?:to\\s+)?$", 0, 0, NULL);
     const char *p = strstr (body, name);
 
     while (p) {
@@ -2196,15 +2190,16 @@ name_only_arranges (const char *body, const char *name)
 	    stop++;
 	n = stop - p;
 	g_autofree char *line = g_ascii_strdown (p, (gssize) n);
-	char *word = strstr (line, "coordinat");
+	char *a = strstr (line, "coordinat");
+	char *b = strstr (line, "schedul");
+	char *word = ! a ? b : ! b ? a : MIN (a, b);
 
-	if (! word)
-	    word = strstr (line, "schedul");
 	if (word) {
-	    /* "Vince Kaminski has asked me to schedule interviews": the
-	     * writer arranges, on the named person's behalf. */
+	    /* "Vince Kaminski has asked me to schedule interviews", "...
+	     * asked that I schedule": the writer arranges, on the named
+	     * person's behalf. */
 	    *word = '\0';
-	    if (! strstr (line, " me ") && ! strstr (line, " us "))
+	    if (! (writer && g_regex_match (writer, line, 0, NULL)))
 		return TRUE;
 	}
 	p = strstr (p + strlen (name), name);

@@ -351,6 +351,44 @@ nmf_text_one_line (const char *s, gsize max_chars)
     return g_string_free (out, FALSE);
 }
 
+/* A courtesy title written before a name ("Dr.", "Ms", "Prof."). */
+static gboolean
+is_honorific (const char *w, gsize n)
+{
+    static const char *const titles[] = { "Dr", "Mr", "Ms", "Mrs", "Prof",
+					  "Professor", NULL };
+    int k;
+
+    if (n && w[n - 1] == '.')
+	n--;
+    for (k = 0; titles[k]; k++) {
+	if (strlen (titles[k]) == n && strncmp (w, titles[k], n) == 0)
+	    return TRUE;
+    }
+    return FALSE;
+}
+
+gboolean
+nmf_text_is_initials (const char *w, gsize n)
+{
+    static const char *const places[] = { "U.S.", "U.K.", "E.U.", "U.N.",
+					  "N.A.", "U.S.A.", NULL };
+    gsize i;
+    int k;
+
+    if (n < 2 || n > 6 || n % 2)
+	return FALSE;
+    for (i = 0; i < n; i += 2) {
+	if (! g_ascii_isupper (w[i]) || w[i + 1] != '.')
+	    return FALSE;
+    }
+    for (k = 0; places[k]; k++) {
+	if (strlen (places[k]) == n && strncmp (w, places[k], n) == 0)
+	    return FALSE;
+    }
+    return TRUE;
+}
+
 char *
 nmf_text_first_name (const char *name)
 {
@@ -363,8 +401,12 @@ nmf_text_first_name (const char *name)
 	return nmf_text_one_line (sp + 2, 100);
     sp = strchr (clean, ' ');
     /* "P. K. Ramaswamy", "J.R. Ewing": an initial greets no one. */
-    if (sp && sp > clean && sp[-1] == '.' && sp - clean <= 4)
+    if (sp && nmf_text_is_initials (clean, sp - clean))
 	return g_strdup (clean);
+    /* "Dr. Nora Lind" is greeted "Dr. Lind". */
+    if (sp && is_honorific (clean, sp - clean))
+	return g_strdup_printf ("%.*s %s", (int) (sp - clean), clean,
+				strrchr (clean, ' ') + 1);
     if (sp)
 	*sp = '\0';
     return g_strdup (clean);

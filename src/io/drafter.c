@@ -199,6 +199,7 @@ draft_write (struct nmf_db *db, const struct nmf_config *cfg,
     g_autofree char *file = NULL;
     g_autofree char *fname = NULL;
     g_autofree char *name = NULL;
+    g_autofree char *first = NULL;
     g_autofree char *key = nmf_drafter_key (due);
     g_autofree char *file_key = NULL;
     g_autofree char *subject = NULL;
@@ -276,9 +277,10 @@ draft_write (struct nmf_db *db, const struct nmf_config *cfg,
     if (! tmpl)
 	return NMF_OK;
 
+    first = nmf_text_first_name (due->to->name);
     g_hash_table_insert (vars, (gpointer) "first_name",
-			 due->to->name ? nmf_text_first_name (due->to->name)
-				       : g_strdup ("there"));
+			 *first ? g_steal_pointer (&first)
+				: g_strdup ("there"));
     g_hash_table_insert (vars, (gpointer) "name",
 			 g_strdup (due->to->name ? due->to->name : ""));
     g_hash_table_insert (vars, (gpointer) "company",

@@ -133,8 +133,10 @@ json_number (struct nmf_printer *p, double d)
 {
     char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
+    /* Four decimals: scripts compare a probability with the acting
+     * confidence (tools/train.py); the text form keeps two. */
     json_before_value (p);
-    fputs (g_ascii_formatd (buf, sizeof buf, "%.2f", d), p->out);
+    fputs (g_ascii_formatd (buf, sizeof buf, "%.4f", d), p->out);
 }
 
 static void

@@ -797,6 +797,30 @@ static const struct fcase fcases[] = {
     { "a robot sender is no person", "no-reply@jobs.example",
       "Interview", "Your interview is on Monday.", NMF_F_ROBOT_SENDER,
       NMF_F_PERSON_SENDER, NULL },
+    { "invited to join us for an interview", "jordan@acme.example",
+      "Next steps", "We invite you to join us for an onsite interview next "
+      "week.", NMF_F_YOU_INTERVIEW, -1, NULL },
+    { "invited to take part in a round", "jordan@acme.example",
+      "Next steps", "We invite you to take part in a final round interview.",
+      NMF_F_SCHEDULING, -1, NULL },
+    { "invited to learn more is no invitation", "no-reply@acme.example",
+      "Application received", "Your application has been received. In the "
+      "meantime, we invite you to learn more about us.", NMF_F_APPLICATION,
+      NMF_F_YOU_INTERVIEW, NULL },
+    { "an article an invitation mentions is no press interview",
+      "jordan@acme.example", "Interview", "We'd like to invite you to an "
+      "interview on Monday; you may enjoy the article our CTO wrote.",
+      NMF_F_INVITES, NMF_F_NEGATIVE_PRESS, NULL },
+    { "a colleague's interviews are the hiring side's", "kim@acme.example",
+      "Candidate", "Could you interview the candidate on Friday?",
+      NMF_F_INTERNAL_HIRING, NMF_F_INTERVIEW_BODY, "alex@acme.example" },
+    { "a colleague quoted in the newsletter is no hiring",
+      "kim@acme.example", "Article", "Please review the attached article "
+      "based on our interview with you.", NMF_F_NEGATIVE_PRESS,
+      NMF_F_INTERNAL_HIRING, "alex@acme.example" },
+    { "weak words alone", "kim@partner.example", "Your role",
+      "Thanks for taking on the presenter role at the conference.",
+      NMF_F_WEAK_ONLY, -1, NULL },
 };
 
 static void

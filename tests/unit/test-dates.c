@@ -119,6 +119,10 @@ static const struct icase icases[] = {
       "interview.  Would 3:30 PM ET be ok with you?", 1794861000, 0 },
     { "a time said of something else is not offered",
       "Monday works.  I teach until 3:30 PM ET.", 0, 0 },
+    { "nor a time talked about",
+      "Monday works.  We talked about 3:30 PM ET being late.", 0, 0 },
+    { "how about a time", "Monday is free for the call.  How about "
+      "3:30 PM ET?", 1794861000, 0 },
     { "not across a paragraph", "See you Monday.\n\nOur office opens at "
       "9:00 AM.", 0, 0 },
     { "one time at a line start is no list",

@@ -441,6 +441,24 @@ static const struct pcase people_rows[] = {
       "Ines Vogel\t\tHead of Research\nP. K. Ramaswamy   Director\n"
       "Tomas Berg   Manager\n\nPlease send me some dates.\n",
       "Ines Vogel <>; P. K. Ramaswamy <>; Tomas Berg <>" },
+    { /* A country's initials open no name. */
+      "U.S. is no initial", "Dana Wu", "dana.wu@acme.example", NULL, NULL,
+      "You'll meet with U.S. Operations on Monday at 10 AM.\n",
+      "Dana Wu <dana.wu@acme.example>" },
+    { /* "asked that I schedule", and a comma aside before "to". */
+      "asked that I schedule", "Dana Wu", "dana.wu@acme.example", NULL,
+      "Ines Vogel|ines.vogel@acme.example",
+      "Ines Vogel asked me, as her assistant, to schedule an interview "
+      "with you.\n\nThe interviewers would be:\n\nInes Vogel   Head of "
+      "Research\nTomas Berg   Manager\n",
+      "Ines Vogel <ines.vogel@acme.example>; Tomas Berg <>" },
+    { /* ... but "who joined us last year, is scheduling" is the person's
+       * own part. */
+      "a scheduler described with 'us'", "Dana Wu", "dana.wu@acme.example",
+      NULL, "Ines Vogel|ines.vogel@acme.example",
+      "Ines Vogel, who joined us last year, is scheduling your interview "
+      "with Tomas Berg, Manager, on Monday at 10 AM.\n",
+      "Tomas Berg <>" },
     { /* "X has asked me to schedule": the writer arranges, X
        * interviews. */
       "asked me to schedule", "Dana Wu", "dana.wu@acme.example", NULL,

@@ -182,7 +182,9 @@ test_first_name (void **state)
 	{ "Priya", "Priya" },
 	{ "P. K. Ramaswamy", "P. K. Ramaswamy" },
 	{ "J.R. Ewing", "J.R. Ewing" },
-	{ "Dr. Nora Lind", "Dr. Nora Lind" },
+	{ "U.S. Operations", "U.S." },
+	{ "Dr. Nora Lind", "Dr. Lind" },
+	{ "Prof Amelia Hart", "Prof Hart" },
 	{ "", "" },
 	{ NULL, "" },
     };
