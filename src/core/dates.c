@@ -760,8 +760,8 @@ filler (GArray *toks, guint i)
 	|| is_word (toks, i, "evening");
 }
 
-/* Is the clock time (h:mm) at i offered, as a question or a proposal
- * puts it: "would 3:30 PM", "how about 10:30", "say 2:00", "around
+/* Is the h:mm clock time at i offered, in the words of a question
+ * or a proposal: "would 3:30 PM", "how about 10:30", "say 2:00", "around
  * 11:00", "does 9:30 work"?  Not "we talked about 3:30 PM". */
 static gboolean
 offer_of_time (GArray *toks, guint i)
