@@ -83,6 +83,14 @@ notmuch config set followup.act_confidence 1.0
 t_match "act_confidence 1.0: the invitation is not acted on as one" \
     '"acts_as":"recruiter_other"' \
     "$(nmf classify --format=json "$F/acme-invite.eml")"
+# Scan does as classify says: recruiter mail in a thread of no process
+# starts none, and no draft is written.
+nmf_add acme-invite.eml >/dev/null
+notmuch new --quiet
+t_ok "scan with act_confidence 1.0" nmf scan --quiet --now=2026-11-18T12:00:00Z
+t_match "no process from an invitation below the acting confidence" \
+    'Nothing needs you now' "$(nmf list --now=2026-11-18T12:00:00Z)"
+t_eq "no draft either" 0 "$(notmuch count 'tag:draft and tag:followup')"
 notmuch config set followup.act_confidence 0.3
 t_match "an act_confidence below 0.5 is refused" 'act_confidence' \
     "$(nmf classify --format=json "$F/acme-invite.eml" 2>&1)"
