@@ -261,9 +261,19 @@ static const char *const as_interviewer_terms[] = {
     "candidate", "you have an interview with candidate",
     "your interview with candidate", "candidate packet", "feedback form",
     "interview panel for", "join the panel", "help interview",
-    "thanks for interviewing", "thank you for interviewing",
     "hiring panel", "per candidate",
     "including me in the interview", "sit in on", "sitting in on", NULL,
+};
+/* Thanks for interviewing someone, or from the one interviewed: "thanks
+ * for interviewing Dana yesterday", "thank you for hosting me for the
+ * interview day".  Not "thank you for interviewing with us", which an
+ * employer says to the candidate. */
+static const char *const as_interviewer_patterns[] = {
+    "\\bthank(?:s| you)(?: so much| again)? for (?:interviewing|helping "
+    "(?:to )?interview)\\b(?! (?:with|for|at|us|our)\\b)",
+    "\\bthank(?:s| you)(?: so much| again)? for (?:interviewing|hosting) "
+    "me\\b",
+    NULL,
 };
 
 static const char *const thank_you_terms[] = {
@@ -1220,6 +1230,7 @@ features_incoming (const struct nmf_message *msg,
 	}
     }
     if (! seen (c, v, NMF_F_AS_INTERVIEWER, as_interviewer_terms, TRUE)
+	&& ! seen_regex (c, v, NMF_F_AS_INTERVIEWER, as_interviewer_patterns)
 	&& (nmf_text_has_phrase (c->subject, "candidate")
 	    || nmf_text_has_phrase (c->calendar, "candidate"))
 	&& ! nmf_text_has_phrase (c->body, "your candidacy")) {

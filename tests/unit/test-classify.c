@@ -818,6 +818,16 @@ static const struct fcase fcases[] = {
       "kim@acme.example", "Article", "Please review the attached article "
       "based on our interview with you.", NMF_F_NEGATIVE_PRESS,
       NMF_F_INTERNAL_HIRING, "alex@acme.example" },
+    { "thanks for interviewing with us is said to a candidate",
+      "jordan@acme.example", "Your application", "Thank you for "
+      "interviewing with us. We have decided not to move forward with your "
+      "application.", NMF_F_REJECTION_SENTENCE, NMF_F_AS_INTERVIEWER, NULL },
+    { "thanks for hosting me is said by a candidate", "theo@mail.example",
+      "Thank you", "Thank you for hosting me yesterday for the interview "
+      "day.", NMF_F_AS_INTERVIEWER, -1, NULL },
+    { "thanks for interviewing Dana is said to an interviewer",
+      "kim@acme.example", "Thanks", "Thanks for interviewing Dana "
+      "yesterday; please send your notes.", NMF_F_AS_INTERVIEWER, -1, NULL },
     { "weak words alone", "kim@partner.example", "Your role",
       "Thanks for taking on the presenter role at the conference.",
       NMF_F_WEAK_ONLY, -1, NULL },
