@@ -36,24 +36,8 @@ November 19 at 1:00 PM Eastern with Ben Ortega and Jenna Alvarez.
 Dana Wu
 Recruiting, Cascade Freight
 MAIL
-cat >"$NMF_TMP/screen.eml" <<'MAIL'
-Message-ID: <screen-148@harbor.example>
-Date: Mon, 16 Nov 2026 16:00:00 +0000
-From: Omar Haddad <omar.haddad@harbor.example>
-To: Alex Morgan <alex.morgan@example.net>
-Subject: Phone screen
-MIME-Version: 1.0
-Content-Type: text/plain; charset=UTF-8
-
-Hi Alex,
-
-I'll call you on Thursday, November 19 at 11:00 AM Eastern for a
-30-minute phone interview.
-
-Omar Haddad
-MAIL
 nmf_add "$NMF_TMP/panel.eml" >/dev/null
-nmf_add "$NMF_TMP/screen.eml" >/dev/null
+nmf_add clients/harbor-screen.eml >/dev/null
 notmuch new --quiet
 NOW=2026-11-19T21:00:00Z
 t_ok "scan after both interviews" nmf scan --quiet --now=$NOW

@@ -10,23 +10,7 @@ command -v neomutt >/dev/null && command -v aerc >/dev/null &&
     command -v tmux >/dev/null || {
     echo "neomutt, aerc and tmux are needed (make deps installs them)"; exit 2; }
 SRC=$(cd "${NMF_SRC:-$NMF_E2E_DIR/../..}" && pwd)
-cat >"$NMF_TMP/screen.eml" <<'MAIL'
-Message-ID: <screen-149@harbor.example>
-Date: Mon, 16 Nov 2026 16:00:00 +0000
-From: Omar Haddad <omar.haddad@harbor.example>
-To: Alex Morgan <alex.morgan@example.net>
-Subject: Phone screen
-MIME-Version: 1.0
-Content-Type: text/plain; charset=UTF-8
-
-Hi Alex,
-
-I'll call you on Thursday, November 19 at 11:00 AM Eastern for a
-30-minute phone interview.
-
-Omar Haddad
-MAIL
-nmf_add "$NMF_TMP/screen.eml" >/dev/null
+nmf_add clients/harbor-screen.eml >/dev/null
 notmuch new --quiet
 # The clients run the program at the real time: the interview is long
 # past, so the thank-you has lapsed and a check-in is due; scan at the
