@@ -201,7 +201,10 @@ static const char *const press_terms[] = {
      * upcoming edition of our newsletter" (not "the following interview
      * schedule", not "the article our CTO wrote"). */
     "the attached article", "upcoming edition", "our publication",
-    "for publication", "direct quotes", NULL,
+    "for publication", "direct quotes",
+    /* Who writes and what they write: a staff writer's piece. */
+    "staff writer", "freelance writer", "contributing writer",
+    "writing a piece", "the piece runs", "before the piece", NULL,
 };
 static const char *const research_terms[] = {
     "user research", "research study", "research session", "usability",
@@ -1029,15 +1032,49 @@ static const char *const user_gratitude_terms[] = {
     "many thanks", "i appreciate", "i really appreciate", NULL,
 };
 
+/* The evidence read the same way whoever wrote the message: how much
+ * of a job it speaks of, the hard negatives, a reply or a forward, list
+ * mail.  job and weak: how many phrases of job_terms and weak_job_terms
+ * (count_any). */
 static void
-features_from_user (struct ctx *c, double *v)
+features_either_way (const struct nmf_message *msg, struct ctx *c,
+		     double *v, unsigned job, unsigned weak)
+{
+    v[NMF_F_BULK] = (msg->flags & (NMF_MSG_LIST | NMF_MSG_BULK)) != 0;
+    /* seen() names the first phrase; the value is how many (a third
+     * each, three at most), quoted text included. */
+    if (job && ! seen (c, v, NMF_F_JOB, job_terms, TRUE))
+	detail (c, NMF_F_JOB, "in the quoted text");
+    v[NMF_F_JOB] = MIN (job, 3) / 3.0;
+    if (weak && ! seen (c, v, NMF_F_JOB_WEAK, weak_job_terms, TRUE))
+	detail (c, NMF_F_JOB_WEAK, "in the quoted text");
+    v[NMF_F_JOB_WEAK] = MIN (weak, 3) / 3.0;
+    seen (c, v, NMF_F_COMMERCIAL, commercial_offer_terms, FALSE);
+    seen (c, v, NMF_F_NEGATIVE_PRESS, press_terms, TRUE);
+    seen (c, v, NMF_F_NEGATIVE_RESEARCH, research_terms, TRUE);
+    seen (c, v, NMF_F_NEGATIVE_LIFE, life_terms, TRUE);
+    seen (c, v, NMF_F_NEGATIVE_LEARNING, learning_terms, TRUE);
+    seen (c, v, NMF_F_NEGATIVE_EVENT, event_terms, TRUE);
+    seen (c, v, NMF_F_NEGATIVE_REFERENCE, reference_terms, TRUE);
+    seen (c, v, NMF_F_NEGATIVE_ADVERT, advert_terms, TRUE);
+    v[NMF_F_REPLY] = msg->in_reply_to != NULL
+		     || g_str_has_prefix (c->subject, "re:");
+    v[NMF_F_FORWARD] = g_str_has_prefix (c->subject, "fw:")
+		       || g_str_has_prefix (c->subject, "fwd:")
+		       || nmf_text_is_forward (msg->quoted);
+}
+
+static void
+features_from_user (const struct nmf_message *msg, struct ctx *c, double *v)
 {
     static const char *const thank_re[] = { thank_you_pattern,
 					    enjoyed_pattern, NULL };
-    gboolean context = count_any (c, job_terms) || count_any (c, weak_job_terms)
-		       || count_any (c, interview_terms);
+    unsigned job = count_any (c, job_terms);
+    unsigned weak = count_any (c, weak_job_terms);
+    gboolean context = job || weak || count_any (c, interview_terms);
 
     v[NMF_F_FROM_USER] = 1;
+    features_either_way (msg, c, v, job, weak);
     if (! seen (c, v, NMF_F_USER_THANKS, thank_you_terms, FALSE))
 	seen_regex (c, v, NMF_F_USER_THANKS, thank_re);
     seen (c, v, NMF_F_USER_FOLLOW_UP, followup_terms, FALSE);
@@ -1128,7 +1165,6 @@ features_incoming (const struct nmf_message *msg,
     if (v[NMF_F_AUTOMATED])
 	detail (c, NMF_F_AUTOMATED, (msg->flags & NMF_MSG_BOUNCE)
 				    ? "a bounce" : "an auto-reply");
-    v[NMF_F_BULK] = (msg->flags & (NMF_MSG_LIST | NMF_MSG_BULK)) != 0;
     v[NMF_F_ATS_SENDER] = ats;
     if (ats)
 	detail (c, NMF_F_ATS_SENDER, msg->from->addr);
@@ -1148,14 +1184,7 @@ features_incoming (const struct nmf_message *msg,
     }
     seen_in (c, v, NMF_F_EVENT_INTERVIEW, c->calendar, interview_terms,
 	     " in calendar");
-    /* seen() names the first phrase; the value is how many (a third
-     * each, three at most), quoted text included. */
-    if (job && ! seen (c, v, NMF_F_JOB, job_terms, TRUE))
-	detail (c, NMF_F_JOB, "in the quoted text");
-    v[NMF_F_JOB] = MIN (job, 3) / 3.0;
-    if (weak && ! seen (c, v, NMF_F_JOB_WEAK, weak_job_terms, TRUE))
-	detail (c, NMF_F_JOB_WEAK, "in the quoted text");
-    v[NMF_F_JOB_WEAK] = MIN (weak, 3) / 3.0;
+    features_either_way (msg, c, v, job, weak);
     seen_in (c, v, NMF_F_TITLE_SUBJECT, c->subject, title_words,
 	     " in subject");
     seen_in (c, v, NMF_F_INTERVIEW_SUBJECT, c->subject, interview_terms, "");
@@ -1179,14 +1208,6 @@ features_incoming (const struct nmf_message *msg,
 	v[f] = 1;
 	c->detail[f] = g_strdup_printf ("'%s'", offer);
     }
-    seen (c, v, NMF_F_COMMERCIAL, commercial_offer_terms, FALSE);
-    seen (c, v, NMF_F_NEGATIVE_PRESS, press_terms, TRUE);
-    seen (c, v, NMF_F_NEGATIVE_RESEARCH, research_terms, TRUE);
-    seen (c, v, NMF_F_NEGATIVE_LIFE, life_terms, TRUE);
-    seen (c, v, NMF_F_NEGATIVE_LEARNING, learning_terms, TRUE);
-    seen (c, v, NMF_F_NEGATIVE_EVENT, event_terms, TRUE);
-    seen (c, v, NMF_F_NEGATIVE_REFERENCE, reference_terms, TRUE);
-    seen (c, v, NMF_F_NEGATIVE_ADVERT, advert_terms, TRUE);
     v[NMF_F_PERSON_SENDER] = msg->from && ! v[NMF_F_ROBOT_SENDER]
 			     && ! v[NMF_F_BULK];
     v[NMF_F_TO_USER] = msg->to && msg->to->len <= 2
@@ -1237,11 +1258,6 @@ features_incoming (const struct nmf_message *msg,
 	v[NMF_F_AS_INTERVIEWER] = 1;
 	detail (c, NMF_F_AS_INTERVIEWER, "a candidate in the subject");
     }
-    v[NMF_F_REPLY] = msg->in_reply_to != NULL
-		     || g_str_has_prefix (c->subject, "re:");
-    v[NMF_F_FORWARD] = g_str_has_prefix (c->subject, "fw:")
-		       || g_str_has_prefix (c->subject, "fwd:")
-		       || nmf_text_is_forward (msg->quoted);
     seen_regex (c, v, NMF_F_YOU_INTERVIEW, you_interview_patterns);
     seen_regex (c, v, NMF_F_THIRD_PERSON, third_person_patterns);
     seen (c, v, NMF_F_RESUME, resume_terms, FALSE);
@@ -1379,7 +1395,7 @@ features_of (const struct nmf_message *msg, const char *const *user_emails,
 
     ctx_init (c, msg);
     if (from_user)
-	features_from_user (c, v);
+	features_from_user (msg, c, v);
     else
 	features_incoming (msg, user_emails, c, v);
     features_overall (v);

@@ -828,6 +828,18 @@ static const struct fcase fcases[] = {
     { "thanks for interviewing Dana is said to an interviewer",
       "kim@acme.example", "Thanks", "Thanks for interviewing Dana "
       "yesterday; please send your notes.", NMF_F_AS_INTERVIEWER, -1, NULL },
+    { "the user writes of a podcast interview: the press, both ways",
+      "alex@example.net", "Re: the episode", "Happy to do the interview "
+      "for the podcast on Friday.", NMF_F_NEGATIVE_PRESS, NMF_F_OFFER, NULL },
+    { "the user forwards: a forward, both ways", "alex@example.net",
+      "Fwd: Interview", "See below.", NMF_F_FORWARD, -1, NULL },
+    { "the user's job words count as for incoming mail", "alex@example.net",
+      "Re: the position", "I am still interested in the position.",
+      NMF_F_JOB_WEAK, NMF_F_INTERVIEW_SUBJECT, NULL },
+    { "a staff writer's piece is the press", "renata@weekly.example",
+      "Short interview?", "I'm a staff writer putting together a piece; "
+      "would you be open to a short interview?", NMF_F_NEGATIVE_PRESS, -1,
+      NULL },
     { "weak words alone", "kim@partner.example", "Your role",
       "Thanks for taking on the presenter role at the conference.",
       NMF_F_WEAK_ONLY, -1, NULL },
