@@ -122,6 +122,9 @@ enum nmf_feature {
     NMF_F_INTERNAL_HIRING,  /* from the user's own organisation, about an
                              * interview, a resume or a candidate: the
                              * user hires */
+    NMF_F_ANSWERS_USER,     /* the earlier message it quotes is the
+                             * user's: a reply in a conversation the
+                             * user took part in */
     NMF_F_COUNT
 };
 

@@ -20,6 +20,14 @@
 gboolean
 nmf_text_is_forward (const char *quoted);
 
+/* The line that says who wrote the earlier message the quoted part
+ * (nmf_text_split's) starts with: an attribution ("On ..., Sam
+ * <sam@example.org> wrote:"), the "From:" line of an Outlook or
+ * forwarded header, a Lotus Notes or GroupWise header line; NULL when
+ * the first lines name no author.  g_free the result. */
+char *
+nmf_text_quoted_author (const char *quoted);
+
 /* The length in bytes of an invisible character at p (a zero-width
  * space or joiner, a byte order mark, a soft hyphen), 0 if none. */
 gsize

@@ -774,6 +774,7 @@ static const char *const feature_names[NMF_F_COUNT] = {
     [NMF_F_USER_NAMED] = "user-named",
     [NMF_F_WEAK_ONLY] = "weak-only",
     [NMF_F_INTERNAL_HIRING] = "internal+hiring",
+    [NMF_F_ANSWERS_USER] = "answers-the-user",
 };
 
 const char *
@@ -1149,6 +1150,29 @@ user_name_of (const struct nmf_message *msg, const char *const *user_emails)
     return NULL;
 }
 
+/* Whether the earlier message msg quotes first was written by the user:
+ * its author line names one of the user's addresses, or the user's name
+ * (me, folded; may be NULL). */
+static gboolean
+quotes_user (const struct nmf_message *msg, const char *const *user_emails,
+	     const char *me)
+{
+    g_autofree char *line = nmf_text_quoted_author (msg->quoted);
+    g_autofree char *folded = NULL;
+    int k;
+
+    if (! line)
+	return FALSE;
+    folded = nmf_text_fold (line);
+    for (k = 0; user_emails[k]; k++) {
+	g_autofree char *addr = g_ascii_strdown (user_emails[k], -1);
+
+	if (*addr && strstr (folded, addr))
+	    return TRUE;
+    }
+    return me && nmf_text_has_phrase (folded, me);
+}
+
 static void
 features_incoming (const struct nmf_message *msg,
 		   const char *const *user_emails, struct ctx *c, double *v)
@@ -1249,6 +1273,7 @@ features_incoming (const struct nmf_message *msg,
 	    v[NMF_F_USER_NAMED] = 1;
 	    detail (c, NMF_F_USER_NAMED, me);
 	}
+	v[NMF_F_ANSWERS_USER] = quotes_user (msg, user_emails, me);
     }
     if (! seen (c, v, NMF_F_AS_INTERVIEWER, as_interviewer_terms, TRUE)
 	&& ! seen_regex (c, v, NMF_F_AS_INTERVIEWER, as_interviewer_patterns)

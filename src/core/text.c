@@ -141,6 +141,39 @@ nmf_text_is_forward (const char *quoted)
 	   || (t[0] == '-' && strstr (t, "- Forwarded by ") != NULL);
 }
 
+char *
+nmf_text_quoted_author (const char *quoted)
+{
+    g_auto (GStrv) lines = NULL;
+    int i, seen = 0;
+
+    if (! quoted || ! *quoted)
+	return NULL;
+    lines = g_strsplit (quoted, "\n", -1);
+    for (i = 0; lines[i] && seen < 4; i++) {
+	g_autofree char *t = g_strstrip (g_strdup (lines[i]));
+	int att;
+
+	if (! *t)
+	    continue;
+	seen++;
+	att = attribution_lines (t, lines[i + 1]);
+	if (att == 2)
+	    return g_strconcat (t, " ", lines[i + 1], NULL);
+	if (att == 1 || starts_with_ci (t, "From:")
+	    || starts_with_ci (t, "*From:*")
+	    || (g_str_has_prefix (t, ">>> ") && g_str_has_suffix (t, " >>>")))
+	    return g_steal_pointer (&t);
+	if (is_notes_header (lines, i))
+	    return g_strconcat (t, " ", lines[i + 1], NULL);
+	/* Quoted lines before any header: no one is named (a header
+	 * inside them is of a message older still). */
+	if (t[0] == '>')
+	    return NULL;
+    }
+    return NULL;
+}
+
 gsize
 nmf_text_invisible_at (const char *p)
 {

@@ -27,8 +27,11 @@ msg (const char *from, const char *subject, const char *body)
     g_ptr_array_add (m->to, nmf_address_new ("Alex", "alex@example.net"));
     g_free (m->subject);
     m->subject = g_strdup (subject);
+    /* Body, quoted part and signature as the mail adapter splits them. */
     g_free (m->body);
-    m->body = g_strdup (body);
+    g_free (m->quoted);
+    g_free (m->signature);
+    nmf_text_split (body, &m->body, &m->quoted, &m->signature);
     return m;
 }
 
@@ -840,6 +843,14 @@ static const struct fcase fcases[] = {
       "Short interview?", "I'm a staff writer putting together a piece; "
       "would you be open to a short interview?", NMF_F_NEGATIVE_PRESS, -1,
       NULL },
+    { "a reply to what the user wrote", "jordan@acme.example",
+      "Re: Interview", "Tuesday works.\n\nOn Mon, Nov 16, 2026 at 9:00 AM "
+      "Alex Morgan <alex@example.net> wrote:\n> Could we meet next week?\n",
+      NMF_F_ANSWERS_USER, -1, NULL },
+    { "a reply to someone else's message", "jordan@acme.example",
+      "Re: Interview", "Tuesday works.\n\nOn Mon, Nov 16, 2026 at 9:00 AM "
+      "Kim Lee <kim@acme.example> wrote:\n> Could we meet next week?\n",
+      NMF_F_REPLY, NMF_F_ANSWERS_USER, NULL },
     { "weak words alone", "kim@partner.example", "Your role",
       "Thanks for taking on the presenter role at the conference.",
       NMF_F_WEAK_ONLY, -1, NULL },

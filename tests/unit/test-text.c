@@ -170,6 +170,52 @@ test_one_line (void **state)
     g_free (s);
 }
 
+/* Who wrote the earlier message a reply quotes: the quoted part as
+ * nmf_text_split gives it, through its body. */
+static void
+test_quoted_author (void **state)
+{
+    static const struct {
+	const char *text, *want;   /* want: a part of the author line */
+    } rows[] = {
+	{ "Sure.\n\nOn Mon, Nov 16, 2026 at 9:00 AM Sam Lee <sam@x.example> "
+	  "wrote:\n> Can we talk?\n", "sam@x.example" },
+	{ "Sure.\n\nOn Mon, Nov 16, 2026 at 9:00 AM Sam Lee\n"
+	  "<sam@x.example> wrote:\n> Can we talk?\n", "sam@x.example" },
+	{ "Sure.\n\n-----Original Message-----\nFrom: Sam Lee "
+	  "<sam@x.example>\nSent: Monday\nTo: Kim <kim@y.example>\n"
+	  "Subject: Hi\n\nCan we talk?\n", "From: Sam Lee" },
+	{ "Sure.\n\nsam@x.example on 10/13/2000 08:47:57 AM\n"
+	  "To: kim@y.example\ncc:\nSubject: Hi\n\nCan we talk?\n",
+	  "sam@x.example on" },
+	{ "FYI\n\n---------- Forwarded message ---------\nFrom: Sam Lee "
+	  "<sam@x.example>\nDate: Mon\nSubject: Hi\nTo: kim@y.example\n\n"
+	  "Can we talk?\n", "From: Sam Lee" },
+	/* Quoted lines with no header: nobody is named, not even the
+	 * author of an older message quoted within. */
+	{ "Sure.\n\n> Can we talk?\n> On Monday Kim <kim@y.example> "
+	  "wrote:\n>> Hi\n", NULL },
+	{ "No quote at all.\n", NULL },
+    };
+    size_t i;
+
+    (void) state;
+    for (i = 0; i < G_N_ELEMENTS (rows); i++) {
+	g_autofree char *body = NULL, *quoted = NULL, *sig = NULL;
+	g_autofree char *got = NULL;
+
+	nmf_text_split (rows[i].text, &body, &quoted, &sig);
+	got = nmf_text_quoted_author (quoted);
+	if (rows[i].want == NULL) {
+	    assert_null (got);
+	} else {
+	    assert_non_null (got);
+	    assert_non_null (strstr (got, rows[i].want));
+	}
+    }
+    assert_null (nmf_text_quoted_author (NULL));
+}
+
 /* The name a greeting uses. */
 static void
 test_first_name (void **state)
@@ -273,6 +319,7 @@ main (void)
 	cmocka_unit_test (test_fold_and_phrase),
 	cmocka_unit_test (test_one_line),
 	cmocka_unit_test (test_first_name),
+	cmocka_unit_test (test_quoted_author),
 	cmocka_unit_test (test_regex_jit),
 	cmocka_unit_test (test_wrap),
 	cmocka_unit_test (test_excerpt),
