@@ -170,6 +170,36 @@ def report(name, cases, out):
     return f
 
 
+def report_calibration(cases, out):
+    """Is the confidence a probability?  The held-out messages in bins of
+    the confidence of the kind classify chose, each with the share whose
+    label is that kind; and the expected calibration error (the
+    bins' gap between the two, weighted by their size)."""
+    edges = [0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0001]
+    rows = []
+    gap = 0.0
+    n_all = 0
+    for lo, hi in zip(edges, edges[1:]):
+        b = [c for c in cases if c.got and lo <= c.got["confidence"] < hi]
+        if not b:
+            continue
+        conf = sum(c.got["confidence"] for c in b) / len(b)
+        right = sum(1 for c in b if c.got["kind"] == c.kind) / len(b)
+        rows.append((lo, min(hi, 1.0), len(b), conf, right))
+        gap += len(b) * abs(conf - right)
+        n_all += len(b)
+    out.write("\n== calibration of the confidence (held out, %d messages)\n"
+              % n_all)
+    out.write("  %-11s %5s %16s %16s\n" % ("confidence", "n",
+                                          "mean confidence", "kind right"))
+    for lo, hi, n, conf, right in rows:
+        out.write("  %.1f-%.1f %7d %16.2f %16.2f\n" % (lo, hi, n, conf,
+                                                      right))
+    ece = gap / n_all if n_all else None
+    out.write("  expected calibration error: %s\n" % pct(ece))
+    return {"bins": rows, "ece": ece}
+
+
 def load_request_labels():
     """tests/requests.tsv: file -> (asks, sure) for the real mail."""
     top = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -290,6 +320,8 @@ def main():
         res["jobs"] = report("all real mail" + tag, jobs, out)
         res["jobs-sure"] = report("all real mail, sure labels only" + tag,
                                   [c for c in jobs if c.sure], out)
+    if jobs and a.predictions:
+        res["calibration"] = report_calibration(jobs, out)
     if jobs:
         res["requests"] = report_requests(jobs, out)
     if a.json:
