@@ -1167,7 +1167,7 @@ quotes_user (const struct nmf_message *msg, const char *const *user_emails,
     for (k = 0; user_emails[k]; k++) {
 	g_autofree char *addr = g_ascii_strdown (user_emails[k], -1);
 
-	if (*addr && strstr (folded, addr))
+	if (*addr && nmf_text_has_phrase (folded, addr))
 	    return TRUE;
     }
     return me && nmf_text_has_phrase (folded, me);
@@ -1273,7 +1273,9 @@ features_incoming (const struct nmf_message *msg,
 	    v[NMF_F_USER_NAMED] = 1;
 	    detail (c, NMF_F_USER_NAMED, me);
 	}
-	v[NMF_F_ANSWERS_USER] = quotes_user (msg, user_emails, me);
+	/* A forward of the user's message passes it on: no answer. */
+	v[NMF_F_ANSWERS_USER] = ! v[NMF_F_FORWARD]
+				&& quotes_user (msg, user_emails, me);
     }
     if (! seen (c, v, NMF_F_AS_INTERVIEWER, as_interviewer_terms, TRUE)
 	&& ! seen_regex (c, v, NMF_F_AS_INTERVIEWER, as_interviewer_patterns)
@@ -1578,7 +1580,8 @@ nmf_classify_with (const struct nmf_message *msg,
 
     memset (v, 0, sizeof v);
     out->from_user = features_of (msg, user_emails, &c, v);
-    out->automated = v[NMF_F_AUTOMATED] || v[NMF_F_BULK];
+    out->automated = ! out->from_user
+		     && (v[NMF_F_AUTOMATED] || v[NMF_F_BULK]);
     guards (&c, v, allowed, out->evidence);
 
     /* The score of each kind the guards allow; the softmax over them. */

@@ -141,6 +141,26 @@ nmf_text_is_forward (const char *quoted)
 	   || (t[0] == '-' && strstr (t, "- Forwarded by ") != NULL);
 }
 
+/* The "From:" field of a header line alone: HTML mail made text may put
+ * the whole header on one line ("From: Sam <s@x> Sent: Monday To: Alex
+ * <a@y> Subject: Hi"), and the recipients are no author.  Takes t. */
+static char *
+header_from_only (char *t)
+{
+    static const char *const next[] = { " Sent:", " Date:", " To:", " Cc:",
+					 " Subject:", " *Sent:*", " *To:*",
+					 NULL };
+    int k;
+
+    for (k = 0; next[k]; k++) {
+	char *at = strstr (t, next[k]);
+
+	if (at)
+	    *at = '\0';
+    }
+    return t;
+}
+
 char *
 nmf_text_quoted_author (const char *quoted)
 {
@@ -157,19 +177,25 @@ nmf_text_quoted_author (const char *quoted)
 	if (! *t)
 	    continue;
 	seen++;
-	att = attribution_lines (t, lines[i + 1]);
-	if (att == 2)
-	    return g_strconcat (t, " ", lines[i + 1], NULL);
-	if (att == 1 || starts_with_ci (t, "From:")
-	    || starts_with_ci (t, "*From:*")
-	    || (g_str_has_prefix (t, ">>> ") && g_str_has_suffix (t, " >>>")))
+	if (g_str_has_prefix (t, ">>> ") && g_str_has_suffix (t, " >>>"))
 	    return g_steal_pointer (&t);
-	if (is_notes_header (lines, i))
-	    return g_strconcat (t, " ", lines[i + 1], NULL);
 	/* Quoted lines before any header: no one is named (a header
 	 * inside them is of a message older still). */
 	if (t[0] == '>')
 	    return NULL;
+	att = attribution_lines (t, lines[i + 1]);
+	if (att == 2)
+	    return g_strconcat (t, " ", lines[i + 1], NULL);
+	if (att == 1)
+	    return g_steal_pointer (&t);
+	if (starts_with_ci (t, "From:") || starts_with_ci (t, "*From:*"))
+	    return header_from_only (g_steal_pointer (&t));
+	if (is_notes_header (lines, i))
+	    /* "Name <addr> on" with the date on the next line; the line
+	     * after the date is the recipients', never the author's. */
+	    return g_str_has_suffix (t, " on")
+		   ? g_strconcat (t, " ", lines[i + 1], NULL)
+		   : g_steal_pointer (&t);
     }
     return NULL;
 }

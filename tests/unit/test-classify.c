@@ -24,7 +24,8 @@ msg (const char *from, const char *subject, const char *body)
     struct nmf_message *m = nmf_message_new ();
 
     m->from = nmf_address_new (NULL, from);
-    g_ptr_array_add (m->to, nmf_address_new ("Alex", "alex@example.net"));
+    g_ptr_array_add (m->to, nmf_address_new ("Alex Morgan",
+					       "alex@example.net"));
     g_free (m->subject);
     m->subject = g_strdup (subject);
     /* Body, quoted part and signature as the mail adapter splits them. */
@@ -838,7 +839,10 @@ static const struct fcase fcases[] = {
       "Fwd: Interview", "See below.", NMF_F_FORWARD, -1, NULL },
     { "the user's job words count as for incoming mail", "alex@example.net",
       "Re: the position", "I am still interested in the position.",
-      NMF_F_JOB_WEAK, NMF_F_INTERVIEW_SUBJECT, NULL },
+      NMF_F_JOB_WEAK, -1, NULL },
+    { "the user writes to a recruiter", "alex@example.net",
+      "Re: hello", "Thank you, I sent the recruiter my resume.",
+      NMF_F_JOB, -1, NULL },
     { "a staff writer's piece is the press", "renata@weekly.example",
       "Short interview?", "I'm a staff writer putting together a piece; "
       "would you be open to a short interview?", NMF_F_NEGATIVE_PRESS, -1,
@@ -847,6 +851,26 @@ static const struct fcase fcases[] = {
       "Re: Interview", "Tuesday works.\n\nOn Mon, Nov 16, 2026 at 9:00 AM "
       "Alex Morgan <alex@example.net> wrote:\n> Could we meet next week?\n",
       NMF_F_ANSWERS_USER, -1, NULL },
+    { "a reply to the user's message, by the user's name",
+      "jordan@acme.example", "Re: Interview", "Tuesday works.\n\n"
+      "-----Original Message-----\nFrom: Alex Morgan\nSent: Monday\n"
+      "To: Jordan Lee\nSubject: Interview\n\nCould we meet next week?\n",
+      NMF_F_ANSWERS_USER, -1, NULL },
+    { "the user among the recipients of the quoted message is no author",
+      "jordan@acme.example", "Re: Interview", "Tuesday works.\n\n"
+      "-----Original Message-----\nFrom: Kim Lee <kim@acme.example>\n"
+      "Sent: Monday\nTo: Alex Morgan <alex@example.net>\n"
+      "Subject: Interview\n\nCould we meet next week?\n",
+      NMF_F_REPLY, NMF_F_ANSWERS_USER, NULL },
+    { "a forward of the user's message is no answer", "jordan@acme.example",
+      "Fwd: my application", "See below.\n\n---------- Forwarded message "
+      "---------\nFrom: Alex Morgan <alex@example.net>\nDate: Monday\n"
+      "Subject: my application\nTo: jordan@acme.example\n\nHello.\n",
+      NMF_F_FORWARD, NMF_F_ANSWERS_USER, NULL },
+    { "an address that only ends like the user's", "jordan@acme.example",
+      "Re: Interview", "Tuesday works.\n\nOn Mon, Nov 16, 2026 at 9:00 AM "
+      "Sal Ex <xalex@example.net> wrote:\n> Could we meet next week?\n",
+      NMF_F_REPLY, NMF_F_ANSWERS_USER, NULL },
     { "a reply to someone else's message", "jordan@acme.example",
       "Re: Interview", "Tuesday works.\n\nOn Mon, Nov 16, 2026 at 9:00 AM "
       "Kim Lee <kim@acme.example> wrote:\n> Could we meet next week?\n",

@@ -176,26 +176,40 @@ static void
 test_quoted_author (void **state)
 {
     static const struct {
-	const char *text, *want;   /* want: a part of the author line */
+	const char *text;
+	const char *want;   /* a part of the author line; NULL: none */
+	const char *never;  /* what the line must not carry, or NULL */
     } rows[] = {
 	{ "Sure.\n\nOn Mon, Nov 16, 2026 at 9:00 AM Sam Lee <sam@x.example> "
-	  "wrote:\n> Can we talk?\n", "sam@x.example" },
+	  "wrote:\n> Can we talk?\n", "sam@x.example", NULL },
 	{ "Sure.\n\nOn Mon, Nov 16, 2026 at 9:00 AM Sam Lee\n"
-	  "<sam@x.example> wrote:\n> Can we talk?\n", "sam@x.example" },
+	  "<sam@x.example> wrote:\n> Can we talk?\n", "sam@x.example", NULL },
+	/* An Outlook header: the author, never the recipients. */
 	{ "Sure.\n\n-----Original Message-----\nFrom: Sam Lee "
 	  "<sam@x.example>\nSent: Monday\nTo: Kim <kim@y.example>\n"
-	  "Subject: Hi\n\nCan we talk?\n", "From: Sam Lee" },
+	  "Subject: Hi\n\nCan we talk?\n", "From: Sam Lee", "kim@" },
+	/* The same header flattened onto one line by HTML mail. */
+	{ "Sure.\n\n________________________________\nFrom: Sam Lee "
+	  "<sam@x.example> Sent: Monday To: Kim <kim@y.example> Subject: Hi\n"
+	  "\nCan we talk?\n", "sam@x.example", "kim@" },
+	/* Lotus Notes: the date on the author's line, or wrapped onto the
+	 * next; the "To:" line after it is the recipients'. */
 	{ "Sure.\n\nsam@x.example on 10/13/2000 08:47:57 AM\n"
 	  "To: kim@y.example\ncc:\nSubject: Hi\n\nCan we talk?\n",
-	  "sam@x.example on" },
+	  "sam@x.example on", "kim@" },
+	{ "Sure.\n\n\"Sam Lee\" <sam@x.example> on\n10/13/2000 08:47 AM\n"
+	  "To: kim@y.example\nSubject: Hi\n\nCan we talk?\n",
+	  "sam@x.example> on 10/13/2000", "kim@" },
 	{ "FYI\n\n---------- Forwarded message ---------\nFrom: Sam Lee "
 	  "<sam@x.example>\nDate: Mon\nSubject: Hi\nTo: kim@y.example\n\n"
-	  "Can we talk?\n", "From: Sam Lee" },
+	  "Can we talk?\n", "From: Sam Lee", "kim@" },
 	/* Quoted lines with no header: nobody is named, not even the
-	 * author of an older message quoted within. */
+	 * author of an older message quoted within, first line or not. */
 	{ "Sure.\n\n> Can we talk?\n> On Monday Kim <kim@y.example> "
-	  "wrote:\n>> Hi\n", NULL },
-	{ "No quote at all.\n", NULL },
+	  "wrote:\n>> Hi\n", NULL, NULL },
+	{ "Sure.\n\n> On Monday Kim <kim@y.example> wrote:\n>> Hi\n",
+	  NULL, NULL },
+	{ "No quote at all.\n", NULL, NULL },
     };
     size_t i;
 
@@ -208,10 +222,15 @@ test_quoted_author (void **state)
 	got = nmf_text_quoted_author (quoted);
 	if (rows[i].want == NULL) {
 	    assert_null (got);
-	} else {
-	    assert_non_null (got);
-	    assert_non_null (strstr (got, rows[i].want));
+	    continue;
 	}
+	assert_non_null (got);
+	if (! strstr (got, rows[i].want)
+	    || (rows[i].never && strstr (got, rows[i].never)))
+	    print_error ("row %zu: '%s'\n", i, got);
+	assert_non_null (strstr (got, rows[i].want));
+	if (rows[i].never)
+	    assert_null (strstr (got, rows[i].never));
     }
     assert_null (nmf_text_quoted_author (NULL));
 }
