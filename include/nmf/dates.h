@@ -24,6 +24,8 @@ struct nmf_when {
     gsize offset;       /* where the expression starts in the text */
     gsize length;       /* and its length in bytes */
     gboolean explicit_date; /* a calendar date, not a weekday/relative */
+    gboolean deadline;  /* said as a deadline ("by 5 PM on Friday",
+                         * "no later than the 9th"), not a time to meet */
 };
 
 void

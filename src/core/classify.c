@@ -678,6 +678,8 @@ offers_a_meeting (struct ctx *c, const char *phrase)
     return FALSE;
 }
 
+/* Whether the message names a time to meet ahead of its date (an hour
+ * of slack), a deadline ("complete it by Friday") being none. */
 static gboolean
 future_time_in (const struct nmf_message *msg)
 {
@@ -691,7 +693,7 @@ future_time_in (const struct nmf_message *msg)
     for (i = 0; i < all->len; i++) {
 	const struct nmf_when *w = all->pdata[i];
 
-	if (w->start >= msg->date - 3600)
+	if (w->start >= msg->date - 3600 && ! w->deadline)
 	    return TRUE;
     }
     return FALSE;

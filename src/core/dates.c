@@ -941,6 +941,35 @@ list_entry (struct nmf_when **prev, gboolean *prev_open, struct nmf_when *w,
     *prev_open = open;
 }
 
+/* Whether the words before offset make the time a deadline, not an
+ * appointment: "complete it by 4:59 PM on March 7", "reply before
+ * Friday", "no later than noon", "due on the 9th", "deadline: May 1"
+ * (not "stop by Tuesday at 2", a visit). */
+static gboolean
+deadline_before (const char *text, gsize offset)
+{
+    static const char cue[]
+	= "(?i)\\b(?:by|before|until|till|no later than|due|deadline|"
+	  "expires?|closes?)\\b(?:\\s+(?:on|at|is|the|end of(?: the)? day|"
+	  "eod|cob|close of business))*[\\s:,]*"
+	  /* the same time in another zone before this one: "by 4:59 PM
+	   * ET/" */
+	  "(?:\\d{1,2}(?::\\d{2})?\\s*(?:[ap]\\.?m\\.?)?\\s*"
+	  "(?:[a-z]{1,4}\\s*)?[/(]\\s*)?$";
+    static const char visit[]
+	= "(?i)\\b(?:come|coming|stop|stopping|drop|dropping|swing|pop|"
+	  "pass)\\s+by(?:\\s+(?:on|at|the))*[\\s:,]*$";
+    gsize from = offset > 60 ? offset - 60 : 0;
+    g_autofree char *window = NULL;
+
+    while (from > 0 && from < offset
+	   && ((unsigned char) text[from] & 0xc0) == 0x80)
+	from++;
+    window = g_strndup (text + from, offset - from);
+    return nmf_regex_match_jit (cue, window, NULL)
+	   && ! nmf_regex_match_jit (visit, window, NULL);
+}
+
 static GPtrArray *
 scan_in (const char *text, gint64 ref, int ref_offset, const char *zone)
 {
@@ -1069,6 +1098,23 @@ scan_in (const char *text, gint64 ref, int ref_offset, const char *zone)
 	i++;
     }
     ref_release (&r);
+    for (i = 0; i < out->len; i++) {
+	struct nmf_when *w = out->pdata[i];
+
+	w->deadline = deadline_before (text, w->offset);
+    }
+    /* The same moment said again in another zone right after it ("by
+     * 4:59 PM ET/1:59 PM PT", "by 5 PM ET (2 PM PT)") is the same
+     * deadline. */
+    for (i = 1; i < out->len; i++) {
+	struct nmf_when *prev = out->pdata[i - 1];
+	struct nmf_when *w = out->pdata[i];
+	gsize from = prev->offset + prev->length;
+
+	if (prev->deadline && w->offset >= from && w->offset - from <= 4
+	    && strspn (text + from, " /(") >= w->offset - from)
+	    w->deadline = TRUE;
+    }
     return out;
 }
 
@@ -1402,8 +1448,9 @@ interview_in (const char *text, gint64 ref, int ref_offset, const char *zone,
 	guint k;
 	gboolean dup = FALSE;
 
-	/* A time before the message was written is not the interview. */
-	if (ref && w->start < ref - 2 * 3600)
+	/* A time before the message was written is not the interview,
+	 * nor is a deadline. */
+	if ((ref && w->start < ref - 2 * 3600) || w->deadline)
 	    continue;
 	if (new_text && w->offset >= earlier)
 	    continue;

@@ -136,6 +136,18 @@ static const struct icase icases[] = {
       "9:00 AM\nBob Ray, VP  -  9:30 AM\n", 1795194000, 1795197600 },
     { "one time at a line end is no list",
       "Friday, November 20th works.\nMy train gets in by 9:00 AM\n", 0, 0 },
+    /* A deadline is no time to meet; a visit "by" a place is one. */
+    { "a deadline is no interview",
+      "Please complete the assessment by 5:00 PM ET on Friday.", 0, 0 },
+    { "the deadline said again in another zone",
+      "Please complete it by 4:59 PM ET/1:59 PM PT on Friday.", 0, 0 },
+    { "nor one said with 'no later than'",
+      "Send your answers no later than Friday at 2pm ET.", 0, 0 },
+    { "the interview, not the deadline to confirm it",
+      "Please confirm by Thursday at noon. Your interview is on Friday at "
+      "2pm ET.", 1794596400, 0 },
+    { "coming by is a visit", "Could you come by on Friday at 2pm ET?",
+      1794596400, 0 },
 };
 
 static void
