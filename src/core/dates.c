@@ -1103,18 +1103,6 @@ scan_in (const char *text, gint64 ref, int ref_offset, const char *zone)
 
 	w->deadline = deadline_before (text, w->offset);
     }
-    /* The same moment said again in another zone right after it ("by
-     * 4:59 PM ET/1:59 PM PT", "by 5 PM ET (2 PM PT)") is the same
-     * deadline. */
-    for (i = 1; i < out->len; i++) {
-	struct nmf_when *prev = out->pdata[i - 1];
-	struct nmf_when *w = out->pdata[i];
-	gsize from = prev->offset + prev->length;
-
-	if (prev->deadline && w->offset >= from && w->offset - from <= 4
-	    && strspn (text + from, " /(") >= w->offset - from)
-	    w->deadline = TRUE;
-    }
     return out;
 }
 

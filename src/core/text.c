@@ -169,8 +169,10 @@ nmf_text_quoted_author (const char *quoted)
 
     if (! quoted || ! *quoted)
 	return NULL;
-    lines = g_strsplit (quoted, "\n", -1);
-    for (i = 0; lines[i] && seen < 4; i++) {
+    /* The header is in the first lines: split no more of a long thread
+     * (the last piece, the rest unsplit, is never read as a line). */
+    lines = g_strsplit (quoted, "\n", 16);
+    for (i = 0; i < 15 && lines[i] && seen < 4; i++) {
 	g_autofree char *t = g_strstrip (g_strdup (lines[i]));
 	int att;
 

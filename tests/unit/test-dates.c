@@ -141,6 +141,8 @@ static const struct icase icases[] = {
       "Please complete the assessment by 5:00 PM ET on Friday.", 0, 0 },
     { "the deadline said again in another zone",
       "Please complete it by 4:59 PM ET/1:59 PM PT on Friday.", 0, 0 },
+    { "or in brackets", "Please reply by 5 PM ET (2 PM PT) on Friday.", 0,
+      0 },
     { "nor one said with 'no later than'",
       "Send your answers no later than Friday at 2pm ET.", 0, 0 },
     { "the interview, not the deadline to confirm it",
